@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,15 +21,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The calendar data from the database, cached per year. A year is read once and kept as a {@link YearTable}; an edit
  * on this node drops the cache when its transaction commits. Edits on other nodes are noticed through
- * {@code calendar_settings.version}, which this node re-reads at most every {@link #RECHECK_SECONDS} seconds — so a
- * hot path costs no database query.
+ * {@code calendar_settings.version}, which this node re-reads at most every {@code lantern.calendar.recheck-seconds}
+ * (default 30) seconds — so a hot path costs no database query.
  */
 @Component
 class CalendarStore implements CalendarSource {
 
     static final int FIRST_CACHED_YEAR = 1970;
     static final int LAST_CACHED_YEAR = 2199;
-    static final long RECHECK_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(CalendarStore.class);
 
     private final DSLContext db;
@@ -36,11 +36,13 @@ class CalendarStore implements CalendarSource {
     private final AtomicLong generation = new AtomicLong();
     private volatile Settings settings;
     private volatile long checkedAt;
+    private final long recheckNanos;
 
     private record Settings(WorkingHours hours, long version) {}
 
-    CalendarStore(DSLContext db) {
+    CalendarStore(DSLContext db, @Value("${lantern.calendar.recheck-seconds:30}") long recheckSeconds) {
         this.db = db;
+        this.recheckNanos = TimeUnit.SECONDS.toNanos(recheckSeconds);
     }
 
     @Override
@@ -108,7 +110,7 @@ class CalendarStore implements CalendarSource {
 
     private void freshen() {
         Settings current = settings;
-        if (current != null && System.nanoTime() - checkedAt < TimeUnit.SECONDS.toNanos(RECHECK_SECONDS)) {
+        if (current != null && System.nanoTime() - checkedAt < recheckNanos) {
             return;
         }
         checkedAt = System.nanoTime();
