@@ -7,6 +7,7 @@ import app.lantern.calendar.DayKind;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.ValidationException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,9 +19,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -60,6 +63,17 @@ class CalendarAdminController {
     /** The editor's form values. */
     record DayForm(String date, String kind, String name, boolean existing) {
         static final DayForm EMPTY = new DayForm("", "HOLIDAY", "", false);
+    }
+
+    /**
+     * htmx fragments contain forms whose CSRF field is rendered late, when the response may already be committed; load
+     * the token (and with it the session) before rendering starts.
+     */
+    @ModelAttribute
+    void loadCsrfToken(HttpServletRequest request) {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
     }
 
     @GetMapping
