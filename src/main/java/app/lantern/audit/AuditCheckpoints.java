@@ -50,7 +50,7 @@ public class AuditCheckpoints {
         if (latest.isPresent() && latest.get().seq() == seq && latest.get().hash().equals(hash)) {
             return latest;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = AuditChain.normalize(OffsetDateTime.now(clock));
         db.insertInto(AUDIT_CHECKPOINT).set(AUDIT_CHECKPOINT.SEQ, seq).set(AUDIT_CHECKPOINT.HASH, hash)
                 .set(AUDIT_CHECKPOINT.CREATED_AT, now).set(AUDIT_CHECKPOINT.REASON, reason).execute();
         log.info("audit checkpoint seq={} hash={} reason={}", seq, hash, reason);
@@ -61,6 +61,7 @@ public class AuditCheckpoints {
     @Transactional(readOnly = true)
     public Optional<AuditCheckpoint> latest() {
         return db.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.SEQ.desc(), AUDIT_CHECKPOINT.ID.desc()).limit(1)
-                .fetchOptional(r -> new AuditCheckpoint(r.getSeq(), r.getHash(), r.getCreatedAt(), r.getReason()));
+                .fetchOptional(r -> new AuditCheckpoint(r.getSeq(), r.getHash(),
+                        r.getCreatedAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), r.getReason()));
     }
 }

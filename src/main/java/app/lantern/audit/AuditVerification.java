@@ -58,7 +58,7 @@ public class AuditVerification {
         for (var c : db.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.SEQ, AUDIT_CHECKPOINT.ID).fetch()) {
             checkpoints.put(c.getSeq(), c.getHash());
             latest = new ChainVerifier.Checkpoint(c.getSeq(), c.getHash());
-            latestAt = c.getCreatedAt();
+            latestAt = c.getCreatedAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime();
         }
         String startPrev = head.firstSeq() <= 1 ? AuditChain.GENESIS
                 : db.select(AUDIT_LOG.HASH).from(AUDIT_LOG).where(AUDIT_LOG.SEQ.eq(head.firstSeq() - 1)).fetchOptional(AUDIT_LOG.HASH).orElse("");

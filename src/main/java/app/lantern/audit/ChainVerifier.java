@@ -43,8 +43,8 @@ final class ChainVerifier {
         checked++;
         long seq = entry.seq();
         String id = Long.toString(entry.id());
-        if (seq < expectedSeq || entry.id() <= lastId) {
-            fail(new Break(id, seq, Kind.INSERTED, "entry #" + expectedSeq + " after id " + lastId, "entry #" + seq + " with id " + id));
+        if (seq < expectedSeq) {
+            fail(new Break(id, seq, Kind.INSERTED, "entry #" + expectedSeq, "entry #" + seq + " again (id " + id + ")"));
             return;
         }
         if (seq > head.lastSeq()) {
@@ -66,6 +66,9 @@ final class ChainVerifier {
             fail(new Break(id, seq, Kind.LINK_BROKEN, "previous hash " + expectedPrev, "previous hash " + entry.prevHash()));
         } else if (checkpointHash != null && !checkpointHash.equals(entry.hash())) {
             fail(new Break(id, seq, Kind.CHECKPOINT_MISMATCH, "hash " + checkpointHash + " (checkpoint)", "hash " + entry.hash()));
+        } else if (entry.id() <= lastId) {
+            // appends take ids while holding the chain head, so ids grow with the sequence
+            fail(new Break(id, seq, Kind.INSERTED, "an id above " + lastId, "id " + id));
         }
         expectedSeq = seq + 1;
         expectedPrev = entry.hash();

@@ -94,7 +94,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         return db.selectFrom(AUDIT_LOG)
                 .where(AUDIT_LOG.ENTITY_TYPE.eq(entityType).and(AUDIT_LOG.ENTITY_ID.eq(String.valueOf(entityId))))
                 .orderBy(AUDIT_LOG.SEQ.desc())
-                .fetch(JdbcAuditLog::entry);
+                .fetch(this::entry);
     }
 
     @Override
@@ -104,7 +104,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         Condition where = condition(filter);
         long total = db.fetchCount(AUDIT_LOG, where);
         List<AuditEntry> items = db.selectFrom(AUDIT_LOG).where(where).orderBy(AUDIT_LOG.SEQ.desc())
-                .limit(page.size()).offset(page.offset()).fetch(JdbcAuditLog::entry);
+                .limit(page.size()).offset(page.offset()).fetch(this::entry);
         return PageResult.of(items, page, total);
     }
 
@@ -133,8 +133,9 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         return c;
     }
 
-    static AuditEntry entry(lantern.db.tables.records.AuditLogRecord r) {
-        return new AuditEntry(r.getId(), r.getOccurredAt(), r.getActorId(), r.getActorName(), r.getIp(), r.getUserAgent(),
+    /** Times in the business zone, whichever zone the database hands back. */
+    private AuditEntry entry(lantern.db.tables.records.AuditLogRecord r) {
+        return new AuditEntry(r.getId(), r.getOccurredAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), r.getActorId(), r.getActorName(), r.getIp(), r.getUserAgent(),
                 r.getRequestId(), r.getEntityType(), r.getEntityId(), r.getAction(), r.getChanges());
     }
 
