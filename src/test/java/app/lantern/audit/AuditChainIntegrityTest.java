@@ -242,7 +242,9 @@ class AuditChainIntegrityTest {
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_log SET actor_name = 'ghost' WHERE seq = 1")).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_log WHERE seq = 1")).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_log")).rootCause().hasMessageContaining("append-only");
+        checkpoints.checkpoint("manual");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_checkpoint")).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_chain_head")).rootCause().hasMessageContaining("append-only");
         assertThat(verification.verify().guard()).isEqualTo("enabled");
         assertThat(verification.verify().intact()).isTrue();
     }

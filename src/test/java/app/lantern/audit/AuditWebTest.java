@@ -75,11 +75,19 @@ class AuditWebTest {
         MvcTestResult page = mvc.get().uri("/admin/audit?entityType=deal&entityId={id}", entityId).cookie(session).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page).bodyText().contains("id=\"audit-entries\"").contains("id=\"verify-chain\"").contains(entityId)
-                .contains("&lt;script&gt;").doesNotContain("<script>alert(1)</script>");
+                .contains("&lt;script&gt;").doesNotContain("<script>alert(1)</script>")
+                .contains("data-audit-trail").contains("创建");
 
         MvcTestResult verified = mvc.post().uri("/admin/audit/verify").header("HX-Request", "true").cookie(session).with(csrf()).exchange();
         assertThat(verified).hasStatusOk();
         assertThat(verified).bodyText().contains("data-verification").contains("哈希链完整").doesNotContain("<html");
+    }
+
+    @Test
+    void pageSaysWhatToDoWhenNothingMatches() {
+        Cookie session = SignedIn.session(mvc, "admin");
+        MvcTestResult page = mvc.get().uri("/admin/audit?entityType=deal&entityId=none-{n}", System.nanoTime()).cookie(session).exchange();
+        assertThat(page).bodyText().contains("没有符合条件的审计记录");
     }
 
     @Test
