@@ -97,6 +97,9 @@ public class AuditView {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return null;
         }
+        if (v.isArray() && v.valueStream().allMatch(JsonNode::isValueNode)) {
+            return String.join("、", v.valueStream().map(JsonNode::asString).toList());
+        }
         return v.isValueNode() ? v.asString() : v.toString();
     }
 

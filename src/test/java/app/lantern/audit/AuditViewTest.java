@@ -40,6 +40,12 @@ class AuditViewTest {
     }
 
     @Test
+    void listsAreShownAsWordsNotJson() {
+        assertThat(view.changes(entry("created", "{\"roles\":[\"REP\",\"MANAGER\"]}"), Locale.SIMPLIFIED_CHINESE))
+                .extracting(AuditView.FieldChange::after).containsExactly("REP、MANAGER");
+    }
+
+    @Test
     void timeIsShownInTheBusinessZone() {
         assertThat(view.time(entry("created", "{}").occurredAt())).isEqualTo("2026-11-27 09:02:03");
     }
