@@ -58,6 +58,16 @@ public interface WorkingCalendar {
      */
     Instant addWorkingTime(Instant from, Duration workingTime);
 
+    /**
+     * The same local time of day {@code days} working days after (before, when negative) the day of {@code from}: the
+     * deadline of "within 2 working days" for something that happened at {@code from}. The day of {@code from} never
+     * counts, whether or not it is a working day.
+     */
+    default Instant addWorkingDays(Instant from, int days) {
+        java.time.ZonedDateTime t = from.atZone(zone());
+        return addWorkingDays(t.toLocalDate(), days).atTime(t.toLocalTime()).atZone(zone()).toInstant();
+    }
+
     /** The first working day strictly after {@code date}. */
     default LocalDate nextWorkingDay(LocalDate date) {
         return addWorkingDays(date, 1);
