@@ -186,6 +186,26 @@ class AuditChainIntegrityTest {
     }
 
     @Test
+    void entriesWrittenBeforeTheChainFormatAreCountedAsLegacyNotAsBroken() throws SQLException {
+        tamper("DELETE FROM audit_log");
+        tamper("INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
+                + "VALUES (1, CURRENT_TIMESTAMP, 'system', 'user', '1', 'created', '{}', ?, ?), "
+                + "(2, CURRENT_TIMESTAMP, 'system', 'user', '2', 'created', '{}', ?, ?)",
+                AuditChain.GENESIS, "a".repeat(64), "a".repeat(64), "b".repeat(64));
+        // as migration V3_1 leaves the head on a database with such rows
+        tamper("UPDATE audit_chain_head SET last_seq = 2, last_hash = ?, first_seq = 3", "b".repeat(64));
+        for (int i = 0; i < 4; i++) {
+            tx.executeWithoutResult(s -> audit.recorded("deal", "L", "stage.changed", Map.of()));
+        }
+        AuditVerificationResult r = verification.verify();
+        assertThat(r.intact()).as("%s", r.firstBroken()).isTrue();
+        assertThat(r.legacy()).isEqualTo(2);
+        assertThat(r.checked()).isEqualTo(4);
+        tamper("UPDATE audit_log SET changes = '{\"x\":1}' WHERE seq = 4");
+        assertThat(verification.verify().firstBroken().seq()).isEqualTo(4);
+    }
+
+    @Test
     void checkpointIsTakenOnlyWhenTheHeadMoved() {
         AuditCheckpoint first = checkpoints.checkpoint("scheduled").orElseThrow();
         assertThat(checkpoints.checkpoint("scheduled")).contains(first);
