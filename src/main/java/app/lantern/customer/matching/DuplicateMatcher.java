@@ -39,13 +39,14 @@ public final class DuplicateMatcher {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Match> result = new ArrayList<>();
+        java.util.Map<Long, Match> best = new java.util.HashMap<>();
         for (MatchProfile candidate : index.profiles(ids)) {
             Match m = compare(query, candidate);
             if (m.score() >= minScore) {
-                result.add(m);
+                best.merge(m.id(), m, (x, y) -> x.score() >= y.score() ? x : y);
             }
         }
+        List<Match> result = new ArrayList<>(best.values());
         result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::id));
         return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
     }
