@@ -3,7 +3,6 @@ package app.lantern.customer.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +15,8 @@ public final class DuplicateMatcher {
 
     /** A key held by more customers than this says nothing (e.g. the bigram 科技) and is skipped. */
     public static final int KEY_CAP = 1000;
+    /** At most this many customers are scored per check: those sharing the most keys. */
+    static final int MAX_SCORED = 300;
     static final double PHONE = 0.88;
     static final double EMAIL = 0.9;
     static final double CREDIT_CODE = 1.0;
@@ -28,14 +29,30 @@ public final class DuplicateMatcher {
 
     /** Candidates scoring at least {@code minScore}, best first, at most {@code limit}. */
     public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit) {
-        Set<Long> ids = new LinkedHashSet<>();
+        // Count shared keys per customer; a customer sharing a strong key (a whole reduced name, a 3-character
+        // prefix, a phone, an e-mail, a credit code) or at least two weak ones (bigrams, anchored pairs) is scored,
+        // the most-sharing first, at most MAX_SCORED of them.
+        java.util.Map<Long, int[]> shared = new java.util.HashMap<>();
         for (String key : MatchKeys.of(query)) {
             List<Long> hits = index.lookup(key, KEY_CAP);
-            if (hits.size() <= KEY_CAP) {
-                ids.addAll(hits);
+            if (hits.size() > KEY_CAP) {
+                continue;
+            }
+            int weight = key.startsWith("b:") || key.startsWith("a:") ? 1 : 2;
+            for (Long id : hits) {
+                shared.computeIfAbsent(id, k -> new int[1])[0] += weight;
             }
         }
-        ids.remove(query.id());
+        shared.remove(query.id());
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        shared.entrySet().stream()
+                .filter(e -> e.getValue()[0] >= 2)
+                .sorted((x, y) -> Integer.compare(y.getValue()[0], x.getValue()[0]))
+                .limit(MAX_SCORED)
+                .forEach(e -> ids.add(e.getKey()));
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package app.lantern.customer.matching;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,28 +11,31 @@ import java.util.Map;
 /** The blocking index held in memory: for tests, benchmarks and one-off runs over a snapshot. Not thread-safe for writes. */
 public final class InMemoryKeyIndex implements KeyIndex {
 
-    private final Map<String, long[]> postings = new HashMap<>();
-    private final Map<String, Integer> sizes = new HashMap<>();
+    private static final class Posting {
+        long[] ids = new long[2];
+        int size;
+    }
+
+    private final Map<String, Posting> postings = new HashMap<>();
     private final Map<Long, MatchProfile> profiles = new HashMap<>();
 
     public void add(MatchProfile p) {
         profiles.put(p.id(), p);
         for (String key : MatchKeys.of(p)) {
-            long[] list = postings.get(key);
-            int size = sizes.getOrDefault(key, 0);
-            if (list == null) {
-                list = new long[2];
-            } else if (size == list.length) {
-                list = java.util.Arrays.copyOf(list, size * 2);
+            Posting posting = postings.computeIfAbsent(key, k -> new Posting());
+            if (posting.size == posting.ids.length) {
+                posting.ids = Arrays.copyOf(posting.ids, posting.size * 2);
             }
-            list[size] = p.id();
-            postings.put(key, list);
-            sizes.put(key, size + 1);
+            posting.ids[posting.size++] = p.id();
         }
     }
 
     public int size() {
         return profiles.size();
+    }
+
+    public int keyCount() {
+        return postings.size();
     }
 
     public Collection<MatchProfile> all() {
@@ -39,16 +44,23 @@ public final class InMemoryKeyIndex implements KeyIndex {
 
     @Override
     public List<Long> lookup(String key, int cap) {
-        long[] list = postings.get(key);
-        if (list == null) {
+        Posting posting = postings.get(key);
+        if (posting == null) {
             return List.of();
         }
-        int n = Math.min(sizes.get(key), cap + 1);
-        List<Long> result = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            result.add(list[i]);
-        }
-        return result;
+        long[] ids = posting.ids;
+        int n = Math.min(posting.size, cap + 1);
+        return new AbstractList<>() {
+            @Override
+            public Long get(int i) {
+                return ids[i];
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 
     @Override
