@@ -271,7 +271,7 @@ public class CustomerManagement {
         r.setUpdatedAt(created.isAfter(now) ? created : now);
         r.store();
         long id = r.getId();
-        index.reindex(id);
+        index.reindexAndFlag(id, threshold, now);
         audit.created("customer", id, fields(r));
         events.publishEvent(new CustomerCreated(id, owner));
         return load(id).orElseThrow();
@@ -343,7 +343,7 @@ public class CustomerManagement {
             r.setUpdatedAt(OffsetDateTime.now(clock));
             r.setVersion(r.getVersion() + 1);
             r.update();
-            index.reindex(id);
+            index.reindexAndFlag(id, threshold, r.getUpdatedAt());
             audit.updated("customer", id, before, after);
         }
         if (form.ownerId() != null && !form.ownerId().isBlank() && !form.ownerId().strip().equals(String.valueOf(r.getOwnerId()))) {
@@ -428,10 +428,12 @@ public class CustomerManagement {
             throw ValidationException.field("duplicateId", "must be another customer");
         }
         if (db.fetchExists(CUSTOMER_DISTINCT_PAIRS, CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(low).and(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(high)))) {
+            index.dismiss(a, b);
             return;
         }
         db.insertInto(CUSTOMER_DISTINCT_PAIRS).set(CUSTOMER_DISTINCT_PAIRS.LOW_ID, low).set(CUSTOMER_DISTINCT_PAIRS.HIGH_ID, high)
                 .set(CUSTOMER_DISTINCT_PAIRS.DECIDED_BY, actor).set(CUSTOMER_DISTINCT_PAIRS.DECIDED_AT, OffsetDateTime.now(clock)).execute();
+        index.dismiss(a, b);
         audit.recorded("customer", a, "duplicate.dismissed", Map.of("otherCustomerId", b));
     }
 

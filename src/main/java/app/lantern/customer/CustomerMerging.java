@@ -167,7 +167,7 @@ public class CustomerMerging {
         duplicate.setVersion(duplicate.getVersion() + 1);
         duplicate.update();
         index.remove(duplicateId);
-        index.reindex(survivorId);
+        index.reindexAndFlag(survivorId, management.threshold(), now);
         db.insertInto(CUSTOMER_MERGES).set(CUSTOMER_MERGES.SURVIVOR_ID, survivorId).set(CUSTOMER_MERGES.MERGED_ID, duplicateId)
                 .set(CUSTOMER_MERGES.MERGED_BY, currentActor.current().map(a -> a.userId()).orElse(null))
                 .set(CUSTOMER_MERGES.MERGED_AT, now).set(CUSTOMER_MERGES.SNAPSHOT, JSON.writeValueAsString(snapshot)).execute();

@@ -2,6 +2,8 @@ package app.lantern.customer;
 
 import static lantern.db.Tables.CONTACTS;
 import static lantern.db.Tables.CUSTOMERS;
+import static lantern.db.Tables.CUSTOMER_DISTINCT_PAIRS;
+import static lantern.db.Tables.CUSTOMER_DUPLICATE_PAIRS;
 import static lantern.db.Tables.CUSTOMER_MATCH_KEYS;
 
 import app.lantern.customer.matching.KeyIndex;
@@ -96,5 +98,36 @@ class MatchIndex implements KeyIndex {
 
     void remove(long customerId) {
         db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.eq(customerId)).execute();
+        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(customerId))).execute();
+    }
+
+    /**
+     * Rewrites the customer's keys and remembers which existing customers it may duplicate (score at or above the
+     * threshold, not dismissed as distinct), for the landing widgets and the report.
+     */
+    void reindexAndFlag(long customerId, double threshold, java.time.OffsetDateTime now) {
+        reindex(customerId);
+        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(customerId))).execute();
+        var distinct = new java.util.HashSet<Long>();
+        db.selectFrom(CUSTOMER_DISTINCT_PAIRS).where(CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(customerId)))
+                .forEach(r -> distinct.add(r.getLowId() == customerId ? r.getHighId() : r.getLowId()));
+        java.util.Map<Long, Double> best = new java.util.HashMap<>();
+        for (MatchProfile p : profiles(List.of(customerId))) {
+            for (var m : app.lantern.customer.matching.DuplicateMatcher.candidates(p, this, threshold, 20)) {
+                if (!distinct.contains(m.id())) {
+                    best.merge(m.id(), m.score(), Math::max);
+                }
+            }
+        }
+        best.forEach((other, score) -> db.insertInto(CUSTOMER_DUPLICATE_PAIRS)
+                .set(CUSTOMER_DUPLICATE_PAIRS.LOW_ID, Math.min(customerId, other))
+                .set(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID, Math.max(customerId, other))
+                .set(CUSTOMER_DUPLICATE_PAIRS.SCORE, java.math.BigDecimal.valueOf(Math.min(score, 1.0)).setScale(3, java.math.RoundingMode.HALF_UP))
+                .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute());
+    }
+
+    void dismiss(long a, long b) {
+        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(Math.min(a, b)))
+                .and(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(Math.max(a, b))).execute();
     }
 }

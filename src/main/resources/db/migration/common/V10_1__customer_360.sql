@@ -120,3 +120,13 @@ CREATE TABLE customer_import_rows (
     message      VARCHAR(500),
     PRIMARY KEY (import_id, row_no)
 );
+
+-- possible duplicates found when a customer was written, until merged or dismissed (landing widgets, report)
+CREATE TABLE customer_duplicate_pairs (
+    low_id    BIGINT NOT NULL REFERENCES customers (id),
+    high_id   BIGINT NOT NULL REFERENCES customers (id),
+    score     NUMERIC(4, 3) NOT NULL,
+    found_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (low_id, high_id)
+);
+CREATE INDEX customer_duplicate_pairs_high_idx ON customer_duplicate_pairs (high_id);
