@@ -444,6 +444,70 @@ public class CustomerManagement {
         return result;
     }
 
+    // ---- import (the caller validated the form and decided the owner; audited per chunk by the importer)
+
+    long insertImported(CustomerForm form, long ownerId, OffsetDateTime createdAt) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime created = createdAt == null ? now : createdAt;
+        return db.insertInto(CUSTOMERS)
+                .set(CUSTOMERS.NAME, form.name().strip())
+                .set(CUSTOMERS.SHORT_NAME, Texts.clean(form.shortName()))
+                .set(CUSTOMERS.CREDIT_CODE, CreditCodes.normalize(Texts.clean(form.creditCode())))
+                .set(CUSTOMERS.INDUSTRY, Texts.clean(form.industry()))
+                .set(CUSTOMERS.PROVINCE, Texts.clean(form.province()))
+                .set(CUSTOMERS.CITY, Texts.clean(form.city()))
+                .set(CUSTOMERS.ADDRESS, Texts.clean(form.address()))
+                .set(CUSTOMERS.SIZE, Texts.clean(form.size()))
+                .set(CUSTOMERS.SOURCE, Texts.isBlank(form.source()) ? "导入" : form.source().strip())
+                .set(CUSTOMERS.TAGS, Texts.clean(form.tags()))
+                .set(CUSTOMERS.STATUS, Texts.isBlank(form.status()) ? "ACTIVE" : form.status())
+                .set(CUSTOMERS.PHONE, Texts.clean(form.phone()))
+                .set(CUSTOMERS.EMAIL, Texts.clean(form.email()))
+                .set(CUSTOMERS.WEBSITE, Texts.clean(form.website()))
+                .set(CUSTOMERS.OWNER_ID, ownerId)
+                .set(CUSTOMERS.CREATED_AT, created)
+                .set(CUSTOMERS.UPDATED_AT, now)
+                .returningResult(CUSTOMERS.ID).fetchOne().value1();
+    }
+
+    /** Fills the customer's blank fields from an imported row (a merge of the row into the existing customer). */
+    void fillBlanks(long id, CustomerForm form) {
+        var r = db.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(id)).fetchOne();
+        Map<String, Object> before = fields(r);
+        if (r.getShortName() == null) r.setShortName(Texts.clean(form.shortName()));
+        if (r.getCreditCode() == null) r.setCreditCode(CreditCodes.normalize(Texts.clean(form.creditCode())));
+        if (r.getIndustry() == null) r.setIndustry(Texts.clean(form.industry()));
+        if (r.getProvince() == null) r.setProvince(Texts.clean(form.province()));
+        if (r.getCity() == null) r.setCity(Texts.clean(form.city()));
+        if (r.getAddress() == null) r.setAddress(Texts.clean(form.address()));
+        if (r.getSize() == null) r.setSize(Texts.clean(form.size()));
+        if (r.getPhone() == null) r.setPhone(Texts.clean(form.phone()));
+        if (r.getEmail() == null) r.setEmail(Texts.clean(form.email()));
+        if (r.getWebsite() == null) r.setWebsite(Texts.clean(form.website()));
+        Map<String, Object> after = fields(r);
+        if (!after.equals(before)) {
+            r.setUpdatedAt(OffsetDateTime.now(clock));
+            r.setVersion(r.getVersion() + 1);
+            r.update();
+            index.reindex(id);
+            audit.updated("customer", id, before, after);
+        }
+    }
+
+    void insertContact(long customerId, ContactForm form, OffsetDateTime createdAt) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        db.insertInto(CONTACTS)
+                .set(CONTACTS.CUSTOMER_ID, customerId)
+                .set(CONTACTS.NAME, form.name().length() > 100 ? form.name().substring(0, 100) : form.name())
+                .set(CONTACTS.TITLE, Texts.clean(form.title()))
+                .set(CONTACTS.MOBILE, Texts.clean(form.mobile()))
+                .set(CONTACTS.EMAIL, Texts.clean(form.email()))
+                .set(CONTACTS.STATUS, "ACTIVE")
+                .set(CONTACTS.CREATED_AT, createdAt == null ? now : createdAt)
+                .set(CONTACTS.UPDATED_AT, now)
+                .execute();
+    }
+
     // ---- contacts
 
     @Transactional(readOnly = true)

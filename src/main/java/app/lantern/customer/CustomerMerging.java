@@ -252,43 +252,31 @@ public class CustomerMerging {
         if (!scopes.current(RecordKind.CUSTOMER).isEverything()) {
             throw new app.lantern.shared.ForbiddenException("the duplicate report is for administrators");
         }
-        double threshold = management.threshold();
-        Map<Long, Long> parent = new HashMap<>();
-        Map<Long, Double> best = new HashMap<>();
-        var distinct = new java.util.HashSet<String>();
-        db.selectFrom(CUSTOMER_DISTINCT_PAIRS).forEach(r -> distinct.add(r.getLowId() + ":" + r.getHighId()));
-        List<Long> ids = db.select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.MERGED_INTO.isNull()).orderBy(CUSTOMERS.ID).fetch(CUSTOMERS.ID);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-            for (MatchProfile p : index.profiles(batch)) {
-                for (DuplicateMatcher.Match m : DuplicateMatcher.candidates(p, index, threshold, 20)) {
-                    long low = Math.min(p.id(), m.id());
-                    long high = Math.max(p.id(), m.id());
-                    if (distinct.contains(low + ":" + high)) {
-                        continue;
-                    }
-                    union(parent, low, high);
-                    best.merge(p.id(), m.score(), Math::max);
-                    best.merge(m.id(), m.score(), Math::max);
-                }
+        List<long[]> blocks = index.blocks(app.lantern.customer.matching.DuplicateClusters.MAX_BLOCK);
+        var ids = new java.util.TreeSet<Long>();
+        blocks.forEach(b -> java.util.Arrays.stream(b).forEach(ids::add));
+        Map<Long, MatchProfile> profiles = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            for (MatchProfile p : index.profiles(all.subList(from, Math.min(all.size(), from + 1000)))) {
+                profiles.putIfAbsent(p.id(), p);
             }
         }
-        Map<Long, List<Long>> groups = new LinkedHashMap<>();
-        for (Long id : parent.keySet()) {
-            groups.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(id);
-        }
+        var distinct = new java.util.HashSet<Long>();
+        db.selectFrom(CUSTOMER_DISTINCT_PAIRS).forEach(r -> distinct.add(app.lantern.customer.matching.DuplicateClusters.pairKey(r.getLowId(), r.getHighId())));
+        var found = app.lantern.customer.matching.DuplicateClusters.find(consumer -> blocks.forEach(b -> consumer.accept("n:", b)),
+                profiles::get, management.threshold(), distinct);
         List<Cluster> clusters = new ArrayList<>();
-        for (List<Long> members : groups.values()) {
-            if (members.size() < 2) {
-                continue;
+        for (var c : found) {
+            if (clusters.size() >= limit) {
+                break;
             }
-            List<CustomerView> views = members.stream().sorted().map(id -> management.load(id)).flatMap(java.util.Optional::stream).toList();
+            List<CustomerView> views = c.members().stream().map(management::load).flatMap(java.util.Optional::stream).toList();
             if (views.size() >= 2) {
-                clusters.add(new Cluster(views, members.stream().mapToDouble(id -> best.getOrDefault(id, 0.0)).max().orElse(0)));
+                clusters.add(new Cluster(views, c.bestScore()));
             }
         }
-        clusters.sort((x, y) -> Double.compare(y.bestScore(), x.bestScore()));
-        return clusters.size() > limit ? clusters.subList(0, limit) : clusters;
+        return clusters;
     }
 
     static void union(Map<Long, Long> parent, long a, long b) {

@@ -126,6 +126,34 @@ class MatchIndex implements KeyIndex {
                 .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute());
     }
 
+    /** Every strong key held by 2…maxSize customers, with its ids (the cluster report's blocks). */
+    List<long[]> blocks(int maxSize) {
+        var k = CUSTOMER_MATCH_KEYS;
+        var common = db.select(k.MATCH_KEY).from(k)
+                .where(k.MATCH_KEY.notLike("b:%")).and(k.MATCH_KEY.notLike("a:%"))
+                .groupBy(k.MATCH_KEY).having(org.jooq.impl.DSL.count().between(2, maxSize));
+        List<long[]> blocks = new ArrayList<>();
+        String current = null;
+        List<Long> ids = new ArrayList<>();
+        try (var cursor = db.select(k.MATCH_KEY, k.CUSTOMER_ID).from(k).where(k.MATCH_KEY.in(common))
+                .orderBy(k.MATCH_KEY).fetchSize(1000).fetchLazy()) {
+            for (var r : cursor) {
+                if (!r.value1().equals(current)) {
+                    if (ids.size() >= 2) {
+                        blocks.add(ids.stream().mapToLong(Long::longValue).toArray());
+                    }
+                    ids.clear();
+                    current = r.value1();
+                }
+                ids.add(r.value2());
+            }
+        }
+        if (ids.size() >= 2) {
+            blocks.add(ids.stream().mapToLong(Long::longValue).toArray());
+        }
+        return blocks;
+    }
+
     void dismiss(long a, long b) {
         db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(Math.min(a, b)))
                 .and(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(Math.max(a, b))).execute();

@@ -134,21 +134,10 @@ public final class CustomerDuplicateBenchmark {
                 n, scanMean, scanMean / mean, agree, scans);
 
         long r0 = System.nanoTime();
-        Map<Long, Long> parent = new HashMap<>();
-        int pairs = 0;
-        for (MatchProfile p : all) {
-            for (DuplicateMatcher.Match m : DuplicateMatcher.candidates(p, index, 0.85, 20)) {
-                pairs++;
-                union(parent, p.id(), m.id());
-            }
-        }
-        Map<Long, Integer> clusterSizes = new HashMap<>();
-        for (Long id : parent.keySet()) {
-            clusterSizes.merge(find(parent, id), 1, Integer::sum);
-        }
+        var clusters = app.lantern.customer.matching.DuplicateClusters.find(p -> index.forEachPosting(app.lantern.customer.matching.DuplicateClusters.MAX_BLOCK, p), index::profile, 0.85, java.util.Set.of());
         double reportSeconds = (System.nanoTime() - r0) / 1e9;
-        System.out.printf("whole-base report over %,d: %.1f s, %,d candidate pairs, %,d clusters%n", n, reportSeconds, pairs,
-                clusterSizes.values().stream().filter(s -> s > 1).count());
+        System.out.printf("whole-base report over %,d: %.1f s, %,d clusters, %,d customers in clusters%n", n, reportSeconds,
+                clusters.size(), clusters.stream().mapToInt(c -> c.members().size()).sum());
     }
 
     static void union(Map<Long, Long> parent, long a, long b) {

@@ -16,7 +16,7 @@ public final class DuplicateMatcher {
     /** A key held by more customers than this says nothing (e.g. the bigram 科技) and is skipped. */
     public static final int KEY_CAP = 1000;
     /** At most this many customers are scored per check: those sharing the most keys. */
-    static final int MAX_SCORED = 300;
+    static final int MAX_SCORED = 200;
     static final double PHONE = 0.88;
     static final double EMAIL = 0.9;
     static final double CREDIT_CODE = 1.0;
@@ -29,30 +29,25 @@ public final class DuplicateMatcher {
 
     /** Candidates scoring at least {@code minScore}, best first, at most {@code limit}. */
     public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit) {
+        return candidates(query, index, minScore, limit, key -> true);
+    }
+
+    /** As {@link #candidates(MatchProfile, KeyIndex, double, int)}, looking up only the keys {@code keys} accepts. */
+    public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit,
+            java.util.function.Predicate<String> keys) {
         // Count shared keys per customer; a customer sharing a strong key (a whole reduced name, a 3-character
         // prefix, a phone, an e-mail, a credit code) or at least two weak ones (bigrams, anchored pairs) is scored,
         // the most-sharing first, at most MAX_SCORED of them.
-        java.util.Map<Long, int[]> shared = new java.util.HashMap<>();
-        for (String key : MatchKeys.of(query)) {
-            List<Long> hits = index.lookup(key, KEY_CAP);
-            if (hits.size() > KEY_CAP) {
+        LongIntCounter shared = new LongIntCounter(256);
+        for (String key : MatchKeys.forQuery(query)) {
+            if (!keys.test(key)) {
                 continue;
             }
-            int weight = key.startsWith("b:") || key.startsWith("a:") ? 1 : 2;
-            for (Long id : hits) {
-                shared.computeIfAbsent(id, k -> new int[1])[0] += weight;
-            }
+            int weight = MatchKeys.isStrong(key) ? 2 : 1;
+            index.forEach(key, KEY_CAP, id -> shared.add(id, weight));
         }
         shared.remove(query.id());
-        if (shared.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = new ArrayList<>();
-        shared.entrySet().stream()
-                .filter(e -> e.getValue()[0] >= 2)
-                .sorted((x, y) -> Integer.compare(y.getValue()[0], x.getValue()[0]))
-                .limit(MAX_SCORED)
-                .forEach(e -> ids.add(e.getKey()));
+        List<Long> ids = shared.top(1, MAX_SCORED);
         if (ids.isEmpty()) {
             return List.of();
         }

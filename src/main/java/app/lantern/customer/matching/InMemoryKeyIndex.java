@@ -64,6 +64,31 @@ public final class InMemoryKeyIndex implements KeyIndex {
     }
 
     @Override
+    public int forEach(String key, int cap, java.util.function.LongConsumer consumer) {
+        Posting posting = postings.get(key);
+        if (posting == null || posting.size > cap) {
+            return 0;
+        }
+        for (int i = 0; i < posting.size; i++) {
+            consumer.accept(posting.ids[i]);
+        }
+        return posting.size;
+    }
+
+    /** Every key held by between 2 and {@code maxSize} customers, with its ids (for the cluster report). */
+    public void forEachPosting(int maxSize, java.util.function.BiConsumer<String, long[]> consumer) {
+        postings.forEach((key, posting) -> {
+            if (posting.size >= 2 && posting.size <= maxSize) {
+                consumer.accept(key, Arrays.copyOf(posting.ids, posting.size));
+            }
+        });
+    }
+
+    public MatchProfile profile(long id) {
+        return profiles.get(id);
+    }
+
+    @Override
     public List<MatchProfile> profiles(Collection<Long> ids) {
         List<MatchProfile> result = new ArrayList<>(ids.size());
         for (Long id : ids) {

@@ -47,12 +47,34 @@ public final class MatchKeys {
         if (!grams) {
             return;
         }
+        keys.add("f:" + form.substring(0, 2));
         for (int i = 0; i + 2 <= form.length(); i++) {
             keys.add("b:" + form.substring(i, i + 2));
         }
-        for (int j = 1; j < Math.min(form.length(), ANCHOR_REACH + 1); j++) {
+        for (int j = 2; j < Math.min(form.length(), ANCHOR_REACH + 1); j++) {
             keys.add("a:" + form.charAt(0) + form.charAt(j));
         }
+    }
+
+    /**
+     * The keys a query looks up: its own keys, plus its leading bigram read as an anchored pair, so that a short name
+     * like 能投 finds 能源投资 (anchored pair 能·投).
+     */
+    public static Set<String> forQuery(MatchProfile p) {
+        Set<String> keys = of(p);
+        if (p.name() != null) {
+            for (String form : new String[] {p.name().core(), p.name().abbreviatedCore()}) {
+                if (form != null && form.length() >= 2) {
+                    keys.add("a:" + form.charAt(0) + form.charAt(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Strong keys identify on their own (a whole reduced name, a prefix, a phone, an e-mail, a credit code). */
+    public static boolean isStrong(String key) {
+        return !(key.startsWith("b:") || key.startsWith("a:"));
     }
 
     private static String truncate(String key) {

@@ -37,8 +37,11 @@ class CustomerApiController {
     private final CustomerManagement customers;
     private final CustomerMerging merging;
     private final CustomerTimeline timeline;
+    private final app.lantern.customer.CustomerExport export;
 
-    CustomerApiController(CustomerManagement customers, CustomerMerging merging, CustomerTimeline timeline) {
+    CustomerApiController(CustomerManagement customers, CustomerMerging merging, CustomerTimeline timeline,
+            app.lantern.customer.CustomerExport export) {
+        this.export = export;
         this.customers = customers;
         this.merging = merging;
         this.timeline = timeline;
@@ -78,6 +81,15 @@ class CustomerApiController {
     ResponseEntity<CustomerView> create(@RequestBody CreateCustomer body) {
         CustomerView created = customers.create(body.form(), Boolean.TRUE.equals(body.confirmNotDuplicate()));
         return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String tier, @RequestParam(required = false) String province,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long ownerId) {
+        return ExportResponses.of(export, new CustomerManagement.Filter(q, tier, province, industry, status, ownerId), format);
     }
 
     @GetMapping("/{id}")

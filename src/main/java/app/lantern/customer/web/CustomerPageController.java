@@ -45,8 +45,11 @@ class CustomerPageController {
     private final CustomerMerging merging;
     private final CustomerTimeline timeline;
     private final CustomerValue value;
+    private final app.lantern.customer.CustomerExport export;
 
-    CustomerPageController(CustomerManagement customers, CustomerMerging merging, CustomerTimeline timeline, CustomerValue value) {
+    CustomerPageController(CustomerManagement customers, CustomerMerging merging, CustomerTimeline timeline, CustomerValue value,
+            app.lantern.customer.CustomerExport export) {
+        this.export = export;
         this.customers = customers;
         this.merging = merging;
         this.timeline = timeline;
@@ -272,6 +275,14 @@ class CustomerPageController {
         customers.confirmDistinct(id, duplicateId);
         redirect.addFlashAttribute("message", "distinct");
         return "redirect:/customers/" + id;
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(
+            @RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String tier, @RequestParam(required = false) String province,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) String status) {
+        return ExportResponses.of(export, new CustomerManagement.Filter(q, tier, province, industry, status, null), format);
     }
 
     @GetMapping("/duplicates")
