@@ -322,6 +322,11 @@ public class OpportunityService {
         return missing(id, p, p.stage(stageId).orElseThrow(() -> NotFoundException.of("stage", stageId)));
     }
 
+    /** Full recompute of every open opportunity (admins; the nightly job does the same). */
+    public int recomputeAllHealth() {
+        return health.recomputeAll().scanned();
+    }
+
     @Transactional(readOnly = true)
     public HealthReport health(long id) {
         visible(id);
