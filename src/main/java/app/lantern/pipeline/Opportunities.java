@@ -11,6 +11,7 @@ import app.lantern.identity.RecordKind;
 import app.lantern.shared.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -121,6 +122,69 @@ public class Opportunities {
             throw NotFoundException.of("opportunity", i.opportunityId());
         }
         health.recompute(i.opportunityId());
+    }
+
+    /**
+     * Many interactions at once (imports and demo data): folds them per opportunity and updates the stored facts in
+     * batches. Does not recompute health; call {@link #recomputeAllHealth()} afterwards.
+     */
+    @Transactional
+    public void recordInteractions(java.util.Collection<Interaction> interactions) {
+        Map<Long, Object[]> folded = new java.util.HashMap<>();
+        for (Interaction i : interactions) {
+            // [lastContact, lastDm, dmCount, lastTwoWay, twoWayCount, demoAt, proposalAt]
+            Object[] f = folded.computeIfAbsent(i.opportunityId(), k -> new Object[] {null, null, 0, null, 0, null, null});
+            f[0] = max((OffsetDateTime) f[0], i.occurredAt());
+            if (i.decisionMaker()) {
+                f[1] = max((OffsetDateTime) f[1], i.occurredAt());
+                f[2] = (Integer) f[2] + 1;
+            }
+            if (i.twoWay()) {
+                f[3] = max((OffsetDateTime) f[3], i.occurredAt());
+                f[4] = (Integer) f[4] + 1;
+            }
+            if ("DEMO".equals(i.activityType())) {
+                f[5] = min((OffsetDateTime) f[5], i.occurredAt());
+            }
+            if ("PROPOSAL".equals(i.activityType())) {
+                f[6] = min((OffsetDateTime) f[6], i.occurredAt());
+            }
+        }
+        List<org.jooq.Query> batch = new java.util.ArrayList<>();
+        folded.forEach((id, f) -> {
+            batch.add(db.update(OPPORTUNITIES)
+                    .set(OPPORTUNITIES.LAST_CONTACT_AT, DSL.coalesce(DSL.greatest(OPPORTUNITIES.LAST_CONTACT_AT, DSL.val((OffsetDateTime) f[0])), DSL.val((OffsetDateTime) f[0])))
+                    .set(OPPORTUNITIES.LAST_DM_CONTACT_AT, f[1] == null ? OPPORTUNITIES.LAST_DM_CONTACT_AT
+                            : DSL.coalesce(DSL.greatest(OPPORTUNITIES.LAST_DM_CONTACT_AT, DSL.val((OffsetDateTime) f[1])), DSL.val((OffsetDateTime) f[1])))
+                    .set(OPPORTUNITIES.DM_CONTACTS, OPPORTUNITIES.DM_CONTACTS.plus((Integer) f[2]))
+                    .set(OPPORTUNITIES.LAST_TWO_WAY_AT, f[3] == null ? OPPORTUNITIES.LAST_TWO_WAY_AT
+                            : DSL.coalesce(DSL.greatest(OPPORTUNITIES.LAST_TWO_WAY_AT, DSL.val((OffsetDateTime) f[3])), DSL.val((OffsetDateTime) f[3])))
+                    .set(OPPORTUNITIES.TWO_WAY_INTERACTIONS, OPPORTUNITIES.TWO_WAY_INTERACTIONS.plus((Integer) f[4]))
+                    .set(OPPORTUNITIES.DEMO_DELIVERED_AT, DSL.coalesce(OPPORTUNITIES.DEMO_DELIVERED_AT, DSL.val((OffsetDateTime) f[5])))
+                    .set(OPPORTUNITIES.PROPOSAL_DELIVERED_AT, DSL.coalesce(OPPORTUNITIES.PROPOSAL_DELIVERED_AT, DSL.val((OffsetDateTime) f[6])))
+                    .where(OPPORTUNITIES.ID.eq(id)));
+            if (batch.size() >= 500) {
+                db.batch(batch).execute();
+                batch.clear();
+            }
+        });
+        if (!batch.isEmpty()) {
+            db.batch(batch).execute();
+        }
+    }
+
+    /** Full recompute of every open opportunity's health (the nightly job does the same); returns how many were scanned. */
+    @Transactional
+    public int recomputeAllHealth() {
+        return health.recomputeAll().scanned();
+    }
+
+    private static OffsetDateTime max(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static OffsetDateTime min(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     private static Condition owners(Set<Long> ownerIds) {
