@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,22 +153,20 @@ class HealthEngine {
                 }
             }
         }
-        List<Query> batch = new ArrayList<>(1000);
-        for (long[] c : changed) {
-            batch.add(db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, (int) c[1]).set(OPPORTUNITIES.HEALTH_COMPUTED_AT, now)
-                    .where(OPPORTUNITIES.ID.eq(c[0])));
-            if (batch.size() == 1000) {
-                db.batch(batch).execute();
-                batch.clear();
+        for (int from = 0; from < changed.size(); from += 2000) {
+            var batch = db.batch(db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, (Integer) null)
+                    .set(OPPORTUNITIES.HEALTH_COMPUTED_AT, (OffsetDateTime) null).where(OPPORTUNITIES.ID.eq((Long) null)));
+            for (long[] c : changed.subList(from, Math.min(changed.size(), from + 2000))) {
+                batch.bind((int) c[1], now, c[0]);
             }
+            batch.execute();
+        }
+        for (long[] c : changed) {
             long threshold = c[4];
-            // events only for moves that matter: crossing a threshold band or 10+ points (the nightly decay is gradual)
+            // events only for moves that matter: crossing the threshold or 10+ points (the nightly decay is gradual)
             if (c[2] < 0 || Math.abs(c[1] - c[2]) >= 10 || (c[1] < threshold) != (c[2] < threshold)) {
                 events.publishEvent(new OpportunityHealthChanged(c[0], c[3], (int) c[1], (int) c[2]));
             }
-        }
-        if (!batch.isEmpty()) {
-            db.batch(batch).execute();
         }
         Map<Long, Optional<UserSummary>> managers = new HashMap<>();
         int opened = 0;

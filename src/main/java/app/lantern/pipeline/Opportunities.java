@@ -150,27 +150,39 @@ public class Opportunities {
                 f[6] = min((OffsetDateTime) f[6], i.occurredAt());
             }
         }
-        List<org.jooq.Query> batch = new java.util.ArrayList<>();
-        folded.forEach((id, f) -> {
-            batch.add(db.update(OPPORTUNITIES)
-                    .set(OPPORTUNITIES.LAST_CONTACT_AT, DSL.coalesce(DSL.greatest(OPPORTUNITIES.LAST_CONTACT_AT, DSL.val((OffsetDateTime) f[0])), DSL.val((OffsetDateTime) f[0])))
-                    .set(OPPORTUNITIES.LAST_DM_CONTACT_AT, f[1] == null ? OPPORTUNITIES.LAST_DM_CONTACT_AT
-                            : DSL.coalesce(DSL.greatest(OPPORTUNITIES.LAST_DM_CONTACT_AT, DSL.val((OffsetDateTime) f[1])), DSL.val((OffsetDateTime) f[1])))
-                    .set(OPPORTUNITIES.DM_CONTACTS, OPPORTUNITIES.DM_CONTACTS.plus((Integer) f[2]))
-                    .set(OPPORTUNITIES.LAST_TWO_WAY_AT, f[3] == null ? OPPORTUNITIES.LAST_TWO_WAY_AT
-                            : DSL.coalesce(DSL.greatest(OPPORTUNITIES.LAST_TWO_WAY_AT, DSL.val((OffsetDateTime) f[3])), DSL.val((OffsetDateTime) f[3])))
-                    .set(OPPORTUNITIES.TWO_WAY_INTERACTIONS, OPPORTUNITIES.TWO_WAY_INTERACTIONS.plus((Integer) f[4]))
-                    .set(OPPORTUNITIES.DEMO_DELIVERED_AT, DSL.coalesce(OPPORTUNITIES.DEMO_DELIVERED_AT, DSL.val((OffsetDateTime) f[5])))
-                    .set(OPPORTUNITIES.PROPOSAL_DELIVERED_AT, DSL.coalesce(OPPORTUNITIES.PROPOSAL_DELIVERED_AT, DSL.val((OffsetDateTime) f[6])))
-                    .where(OPPORTUNITIES.ID.eq(id)));
-            if (batch.size() >= 500) {
-                db.batch(batch).execute();
-                batch.clear();
+        // merge with the stored facts in memory, then one prepared statement per chunk with bind values
+        List<Long> ids = new java.util.ArrayList<>(folded.keySet());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            var batch = db.batch(db.update(OPPORTUNITIES)
+                    .set(OPPORTUNITIES.LAST_CONTACT_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.LAST_DM_CONTACT_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.DM_CONTACTS, (Integer) null)
+                    .set(OPPORTUNITIES.LAST_TWO_WAY_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.TWO_WAY_INTERACTIONS, (Integer) null)
+                    .set(OPPORTUNITIES.DEMO_DELIVERED_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.PROPOSAL_DELIVERED_AT, (OffsetDateTime) null)
+                    .where(OPPORTUNITIES.ID.eq((Long) null)));
+            for (var r : db.select(OPPORTUNITIES.ID, OPPORTUNITIES.LAST_CONTACT_AT, OPPORTUNITIES.LAST_DM_CONTACT_AT, OPPORTUNITIES.DM_CONTACTS,
+                    OPPORTUNITIES.LAST_TWO_WAY_AT, OPPORTUNITIES.TWO_WAY_INTERACTIONS, OPPORTUNITIES.DEMO_DELIVERED_AT,
+                    OPPORTUNITIES.PROPOSAL_DELIVERED_AT).from(OPPORTUNITIES).where(OPPORTUNITIES.ID.in(chunk)).fetch()) {
+                Object[] f = folded.get(r.value1());
+                batch.bind(max(r.value2(), (OffsetDateTime) f[0]), maxNullable(r.value3(), (OffsetDateTime) f[1]), r.value4() + (Integer) f[2],
+                        maxNullable(r.value5(), (OffsetDateTime) f[3]), r.value6() + (Integer) f[4], minNullable(r.value7(), (OffsetDateTime) f[5]),
+                        minNullable(r.value8(), (OffsetDateTime) f[6]), r.value1());
             }
-        });
-        if (!batch.isEmpty()) {
-            db.batch(batch).execute();
+            if (batch.size() > 0) {
+                batch.execute();
+            }
         }
+    }
+
+    private static OffsetDateTime maxNullable(OffsetDateTime a, OffsetDateTime b) {
+        return b == null ? a : max(a, b);
+    }
+
+    private static OffsetDateTime minNullable(OffsetDateTime a, OffsetDateTime b) {
+        return b == null ? a : min(a, b);
     }
 
     /** Full recompute of every open opportunity's health (the nightly job does the same); returns how many were scanned. */

@@ -92,6 +92,7 @@ class PipelineDemoData implements DemoDataContributor {
         List<UserSummary> reps = directory.usersWithRole(Role.REP);
         int perRep = reps.isEmpty() ? 0 : 1500 * context.scale() / reps.size();
         List<Planned> planned = new ArrayList<>();
+        java.util.Map<Long, List<ContactRef>> contacts = new java.util.HashMap<>();
         for (UserSummary rep : reps) {
             List<CustomerRef> own = customers.recentlyTouchedBy(rep.id(), 200);
             if (own.isEmpty()) {
@@ -101,14 +102,14 @@ class PipelineDemoData implements DemoDataContributor {
             for (int n = 0; n < perRep; n++) {
                 CustomerRef customer = own.get(rnd.nextInt(own.size()));
                 PipelineView p = rnd.nextInt(100) < 55 ? medical : saas;
-                planned.add(plan(rnd, customer, rep.id(), p, stalls, start, now, n));
+                planned.add(plan(rnd, customer, contacts.computeIfAbsent(customer.id(), customers::contacts), rep.id(), p, stalls, start, now, n));
             }
         }
         insert(planned);
         log.info("Demo data: {} opportunities", planned.size());
     }
 
-    private Planned plan(Random rnd, CustomerRef customer, long ownerId, PipelineView p, boolean stalls, OffsetDateTime start,
+    private Planned plan(Random rnd, CustomerRef customer, List<ContactRef> contacts, long ownerId, PipelineView p, boolean stalls, OffsetDateTime start,
             OffsetDateTime now, int n) {
         boolean med = "MEDICAL_DEVICE".equals(p.templateCode());
         String product = med ? MEDICAL_PRODUCTS[rnd.nextInt(MEDICAL_PRODUCTS.length)] : SAAS_PRODUCTS[rnd.nextInt(SAAS_PRODUCTS.length)];
@@ -172,7 +173,6 @@ class PipelineDemoData implements DemoDataContributor {
         if (closedAt != null) {
             expected = closedAt.toLocalDate();
         }
-        List<ContactRef> contacts = customers.contacts(customer.id());
         List<Object[]> links = new ArrayList<>();
         boolean weakChain = rnd.nextInt(100) < 25;
         for (ContactRef c : contacts) {
