@@ -122,7 +122,9 @@ class DeliveryWorker {
                     continue;
                 }
             }
-            int updated = db.update(d)
+            int updated;
+            try {
+                updated = db.update(d)
                     .set(d.STATUS, DeliveryStatus.SENDING.name())
                     .set(d.LEASE_OWNER, node)
                     .set(d.LEASE_UNTIL, now.plus(policy.lease()))
@@ -132,6 +134,10 @@ class DeliveryWorker {
                     .set(d.VERSION, d.VERSION.plus(1))
                     .where(d.ID.eq(c.value1()).and(d.VERSION.eq(c.value4())))
                     .execute();
+            } catch (org.springframework.dao.DataAccessException e) {
+                // another worker holds or just changed the row: it is theirs
+                updated = 0;
+            }
             if (updated == 1) {
                 budget.computeIfPresent(channelId, (k, v) -> v - 1);
                 int attempts = db.select(d.ATTEMPTS).from(d).where(d.ID.eq(c.value1())).fetchOne(d.ATTEMPTS);
