@@ -175,7 +175,7 @@ public class Targets {
     }
 
     private List<TargetsRecord> yearRows(int year, TargetMetric metric) {
-        return db.selectFrom(TARGETS).where(TARGETS.YEAR.eq(year).and(TARGETS.METRIC.eq(metric.name()))).fetch();
+        return db.selectFrom(TARGETS).where(TARGETS.TARGET_YEAR.eq(year).and(TARGETS.METRIC.eq(metric.name()))).fetch();
     }
 
     private TargetView view(TargetsRecord r, Map<String, TargetsRecord> index) {
@@ -207,7 +207,7 @@ public class Targets {
         if (!access().canRead(TargetLevel.valueOf(r.getOrgLevel()), r.getSubjectId())) {
             throw NotFoundException.of("target", id);
         }
-        return view(r, index(yearRows(r.getYear(), TargetMetric.valueOf(r.getMetric()))));
+        return view(r, index(yearRows(r.getTargetYear(), TargetMetric.valueOf(r.getMetric()))));
     }
 
     /** The targets of a year the user may read, optionally of one level, subject or period type. */
@@ -510,7 +510,7 @@ public class Targets {
         } else {
             version = 1;
             id = db.insertInto(TARGETS).set(TARGETS.METRIC, metric.name()).set(TARGETS.PERIOD_TYPE, period.type().name())
-                    .set(TARGETS.PERIOD_KEY, period.key()).set(TARGETS.YEAR, period.year()).set(TARGETS.ORG_LEVEL, level.name())
+                    .set(TARGETS.PERIOD_KEY, period.key()).set(TARGETS.TARGET_YEAR, period.year()).set(TARGETS.ORG_LEVEL, level.name())
                     .set(TARGETS.SUBJECT_ID, subject).set(TARGETS.AMOUNT, value).set(TARGETS.PARENT_ID, parentId)
                     .set(TARGETS.METHOD, method.name()).set(TARGETS.CREATED_AT, now).set(TARGETS.UPDATED_AT, now).set(TARGETS.VERSION, 1)
                     .returningResult(TARGETS.ID).fetchOne(TARGETS.ID);

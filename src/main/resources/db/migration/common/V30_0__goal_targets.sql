@@ -5,7 +5,7 @@ CREATE TABLE targets (
     metric      VARCHAR(20)   NOT NULL,
     period_type VARCHAR(10)   NOT NULL,
     period_key  VARCHAR(10)   NOT NULL,
-    year        INT           NOT NULL,
+    target_year INT           NOT NULL,
     org_level   VARCHAR(10)   NOT NULL,
     subject_id  BIGINT        NOT NULL,
     amount      NUMERIC(14,2) NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE targets (
     version     INT NOT NULL DEFAULT 1,
     CONSTRAINT targets_uk UNIQUE (metric, period_key, org_level, subject_id)
 );
-CREATE INDEX targets_year_idx ON targets (year, metric, org_level);
+CREATE INDEX targets_year_idx ON targets (target_year, metric, org_level);
 CREATE INDEX targets_parent_idx ON targets (parent_id);
 
 -- every version of every target, with who changed it, how and why
