@@ -49,10 +49,10 @@ class NotificationWebTest {
 
     @Test
     void theBellShowsUnreadMessagesAndTheInboxOpensAndMarksThemRead() throws Exception {
-        long rep = id("rep5");
+        long rep = id("rep10");
         notifications.markAllRead(rep);
         notifications.send(new Notification(rep, "alert", "连续3个工作日无新增商机-" + run, "请今天补充 <b>线索</b>", "/notifications/preferences", "web-" + run));
-        Cookie session = login("rep5");
+        Cookie session = login("rep10");
 
         MvcTestResult home = mvc.get().uri("/").cookie(session).exchange();
         assertThat(home).hasStatusOk();
