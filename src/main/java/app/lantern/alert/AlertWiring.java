@@ -27,9 +27,24 @@ class AlertWiring {
                 .execute((instance, context) -> engine.evaluateAll(OffsetDateTime.now(clock)));
     }
 
+    /** The daily brief at {@code lantern.brief.time} (default 08:30) in the business zone; skipped on non-working days. */
+    @Bean
+    RecurringTask<Void> dailyBriefTask(DailyBrief brief, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${lantern.brief.time:08:30}") String time) {
+        java.time.LocalTime at = java.time.LocalTime.parse(time);
+        return Tasks.recurring("daily-brief", com.github.kagkarlsson.scheduler.task.schedule.Schedules.cron(
+                        "0 " + at.getMinute() + " " + at.getHour() + " * * *", clock.getZone()))
+                .execute((instance, context) -> brief.sendAll(java.time.LocalDate.now(clock)));
+    }
+
     @Bean
     NavItem alertsNav() {
         return new NavItem("nav.alerts", "/alerts", "exclamation-triangle", Set.of("MANAGER", "EXECUTIVE", "REP"), 45);
+    }
+
+    @Bean
+    NavItem briefNav() {
+        return new NavItem("nav.brief", "/briefs/preview", "sunrise", Set.of("MANAGER", "REP"), 46);
     }
 
     @Bean

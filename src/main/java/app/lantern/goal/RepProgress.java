@@ -71,12 +71,18 @@ public class RepProgress {
         this.clock = clock;
     }
 
+    /** The rep's progress as of today; 404 outside the caller's scope. */
     @Transactional(readOnly = true)
     public Progress of(long repId, YearMonth month) {
         scopes.current(RecordKind.TARGET).require(repId, "rep", repId);
+        return unscoped(repId, month, LocalDate.now(clock));
+    }
+
+    /** The rep's progress as of {@code today}, without scope checks (for briefs and jobs that run as the system). */
+    @Transactional(readOnly = true)
+    public Progress unscoped(long repId, YearMonth month, LocalDate today) {
         UserSummary rep = directory.user(repId).orElseThrow(() -> NotFoundException.of("rep", repId));
         ZoneId zone = calendar.zone();
-        LocalDate today = LocalDate.now(clock);
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         LocalDate asOf = today.isBefore(first) ? first.minusDays(1) : today.isAfter(last) ? last : today;
