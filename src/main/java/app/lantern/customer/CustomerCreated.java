@@ -1,0 +1,3 @@
+package app.lantern.customer;
+
+public record CustomerCreated(long customerId, long ownerId) {}

@@ -1,0 +1,3 @@
+package app.lantern.customer;
+
+public record CustomerOwnerChanged(long customerId, long fromOwnerId, long toOwnerId) {}
