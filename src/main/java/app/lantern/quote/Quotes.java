@@ -12,6 +12,9 @@ import static lantern.db.Tables.QUOTE_SIGNATURES;
 
 import app.lantern.audit.AuditLog;
 import app.lantern.calendar.WorkingCalendar;
+import app.lantern.customer.CustomerRef;
+import app.lantern.customer.Customers;
+import app.lantern.customer.CustomersMerged;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScope;
@@ -70,13 +73,14 @@ public class Quotes {
     private final CurrentActor currentActor;
     private final Directory directory;
     private final Catalog catalog;
+    private final Customers customers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final int defaultValidDays;
 
-    Quotes(DSLContext db, DataScopes scopes, CurrentActor currentActor, Directory directory, Catalog catalog, AuditLog audit,
+    Quotes(DSLContext db, DataScopes scopes, CurrentActor currentActor, Directory directory, Catalog catalog, Customers customers, AuditLog audit,
             ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
             @Value("${lantern.quote.default-valid-days:7}") int defaultValidDays) {
         this.db = db;
@@ -84,6 +88,7 @@ public class Quotes {
         this.currentActor = currentActor;
         this.directory = directory;
         this.catalog = catalog;
+        this.customers = customers;
         this.audit = audit;
         this.events = events;
         this.calendar = calendar;
@@ -95,7 +100,7 @@ public class Quotes {
      * What a quote is built from. {@code expectedTotal}, when given, must equal the computed total to the fen (a client
      * that computed a different total gets 422 and nothing is stored).
      */
-    public record QuoteDraft(Long customerId, String customerName, Long opportunityId, Long priceBookId, String title,
+    public record QuoteDraft(Long customerId, Long opportunityId, Long priceBookId, String title,
             String terms, Integer validDays, List<LineInput> lines, BigDecimal expectedTotal) {}
 
     public record LineInput(Long productId, BigDecimal quantity, BigDecimal discount) {}
@@ -216,6 +221,8 @@ public class Quotes {
         Actor actor = currentActor.require();
         int validDays = validDays(draft.validDays());
         validateHeader(draft);
+        CustomerRef customer = customers.requireVisible(draft.customerId());
+        draft = withDefaultPriceBook(draft, customer);
         Priced priced = price(draft);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String number = nextNumber(now.getYear());
@@ -223,8 +230,8 @@ public class Quotes {
         r.setNumber(number);
         r.setRevision(1);
         r.setOwnerId(actor.userId());
-        r.setCustomerId(draft.customerId());
-        r.setCustomerName(draft.customerName().strip());
+        r.setCustomerId(customer.id());
+        r.setCustomerName(customer.name());
         r.setOpportunityId(draft.opportunityId());
         r.setPriceBookId(draft.priceBookId());
         r.setStatus(QuoteStatus.DRAFT.name());
@@ -250,11 +257,13 @@ public class Quotes {
                     Map.of("status", status.name()));
         }
         validateHeader(draft);
+        CustomerRef customer = customers.requireVisible(draft.customerId());
+        draft = withDefaultPriceBook(draft, customer);
         Priced priced = price(draft);
         Map<String, Object> before = snapshot(r);
         int validDays = validDays(draft.validDays());
-        r.setCustomerId(draft.customerId());
-        r.setCustomerName(draft.customerName().strip());
+        r.setCustomerId(customer.id());
+        r.setCustomerName(customer.name());
         r.setOpportunityId(draft.opportunityId());
         r.setPriceBookId(draft.priceBookId());
         r.setTitle(Texts.clean(draft.title()));
@@ -284,6 +293,8 @@ public class Quotes {
         }
         QuoteDraft effective = draft != null ? draft : draftOf(old);
         validateHeader(effective);
+        CustomerRef customer = customers.find(effective.customerId()).filter(c -> c.id() == old.getCustomerId())
+                .orElseGet(() -> customers.requireVisible(effective.customerId()));
         Priced priced = price(effective);
         int validDays = validDays(effective.validDays());
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -292,8 +303,8 @@ public class Quotes {
         r.setNumber(old.getNumber());
         r.setRevision(nextRevision);
         r.setOwnerId(old.getOwnerId());
-        r.setCustomerId(effective.customerId());
-        r.setCustomerName(effective.customerName().strip());
+        r.setCustomerId(customer.id());
+        r.setCustomerName(customer.name());
         r.setOpportunityId(effective.opportunityId());
         r.setPriceBookId(effective.priceBookId());
         r.setStatus(QuoteStatus.DRAFT.name());
@@ -586,7 +597,6 @@ public class Quotes {
     private void validateHeader(QuoteDraft d) {
         FieldErrors errors = new FieldErrors();
         errors.addIf(d.customerId() == null || d.customerId() <= 0, "customerId", "is required");
-        Texts.require(errors, "customerName", d.customerName(), 200);
         Texts.maxLength(errors, "title", d.title(), 200);
         Texts.maxLength(errors, "terms", d.terms(), 4000);
         errors.addIf(d.lines() == null || d.lines().isEmpty(), "lines", "add at least one product, bundle or service");
@@ -644,6 +654,29 @@ public class Quotes {
         return new Priced(totals);
     }
 
+    private QuoteDraft withDefaultPriceBook(QuoteDraft d, CustomerRef customer) {
+        if (d.priceBookId() != null) {
+            return d;
+        }
+        return catalog.priceBookForTier(customer.tier())
+                .map(book -> new QuoteDraft(d.customerId(), d.opportunityId(), book.id(), d.title(), d.terms(), d.validDays(), d.lines(), d.expectedTotal()))
+                .orElse(d);
+    }
+
+    /** Quotes follow a merged customer to the survivor, inside the merge transaction. */
+    @org.springframework.context.event.EventListener
+    public void on(CustomersMerged merged) {
+        String name = customers.find(merged.survivorId()).map(CustomerRef::name).orElse(null);
+        var update = db.update(QUOTES).set(QUOTES.CUSTOMER_ID, merged.survivorId());
+        if (name != null) {
+            update = update.set(QUOTES.CUSTOMER_NAME, name);
+        }
+        int n = update.where(QUOTES.CUSTOMER_ID.eq(merged.mergedId())).execute();
+        if (n > 0) {
+            audit.recorded("customer", merged.survivorId(), "quote.customer.repointed", Map.of("from", merged.mergedId(), "quotes", n));
+        }
+    }
+
     private static void applyTotals(QuotesRecord r, QuoteCalculator.Totals t) {
         r.setSubtotal(t.subtotal());
         r.setDiscountTotal(t.discountTotal());
@@ -668,19 +701,19 @@ public class Quotes {
     private QuoteDraft draftOf(QuotesRecord r) {
         List<LineInput> lines = db.selectFrom(QUOTE_LINES).where(QUOTE_LINES.QUOTE_ID.eq(r.getId())).orderBy(QUOTE_LINES.POSITION)
                 .fetch(l -> new LineInput(l.getProductId(), l.getQuantity(), l.getDiscount()));
-        return new QuoteDraft(r.getCustomerId(), r.getCustomerName(), r.getOpportunityId(), r.getPriceBookId(), r.getTitle(), r.getTerms(),
+        return new QuoteDraft(r.getCustomerId(), r.getOpportunityId(), r.getPriceBookId(), r.getTitle(), r.getTerms(),
                 r.getValidDays(), lines, null);
     }
 
     String nextNumber(int year) {
-        var row = db.selectFrom(QUOTE_NUMBER_SEQUENCES).where(QUOTE_NUMBER_SEQUENCES.YEAR.eq(year)).forUpdate().fetchOptional();
+        var row = db.selectFrom(QUOTE_NUMBER_SEQUENCES).where(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR.eq(year)).forUpdate().fetchOptional();
         long next;
         if (row.isEmpty()) {
             next = 1;
-            db.insertInto(QUOTE_NUMBER_SEQUENCES).set(QUOTE_NUMBER_SEQUENCES.YEAR, year).set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, 2L).execute();
+            db.insertInto(QUOTE_NUMBER_SEQUENCES).set(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR, year).set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, 2L).execute();
         } else {
             next = row.get().getNextValue();
-            db.update(QUOTE_NUMBER_SEQUENCES).set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, next + 1).where(QUOTE_NUMBER_SEQUENCES.YEAR.eq(year)).execute();
+            db.update(QUOTE_NUMBER_SEQUENCES).set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, next + 1).where(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR.eq(year)).execute();
         }
         return "QT-%d-%06d".formatted(year, next);
     }

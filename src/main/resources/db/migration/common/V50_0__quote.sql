@@ -59,7 +59,7 @@ CREATE TABLE quote_approval_rules (
 );
 
 CREATE TABLE quote_number_sequences (
-    year       INT    NOT NULL PRIMARY KEY,
+    seq_year   INT    NOT NULL PRIMARY KEY,
     next_value BIGINT NOT NULL
 );
 
