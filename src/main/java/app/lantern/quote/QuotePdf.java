@@ -42,6 +42,11 @@ class QuotePdf {
 
     private final Letterhead letterhead;
 
+    static {
+        // openhtmltopdf logs every rendering at INFO through java.util.logging; quotes render often
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers().forEach(name -> java.util.logging.Logger.getLogger(name).setLevel(java.util.logging.Level.WARNING));
+    }
+
     QuotePdf(@Value("${lantern.quote.company:明灯科技有限公司}") String company,
             @Value("${lantern.quote.company-address:上海市浦东新区张江路 88 号}") String address,
             @Value("${lantern.quote.company-phone:021-5080 8888}") String phone,
@@ -128,13 +133,13 @@ class QuotePdf {
                 .append("@page{size:A4;margin:16mm 14mm 18mm 14mm;@bottom-center{content:'第 ' counter(page) ' 页 / 共 ' counter(pages) ' 页';font-family:")
                 .append(FONT_FAMILY).append(";font-size:8pt;color:#888}}")
                 .append("body{font-family:").append(FONT_FAMILY).append(";font-size:9.5pt;color:#222}")
-                .append(".wm{position:fixed;top:95mm;left:-10mm;width:200mm;text-align:center;transform:rotate(-35deg);font-size:17pt;color:#d9534f;opacity:0.16}")
+                .append(".wm{position:fixed;z-index:-1;top:125mm;left:-5mm;width:190mm;text-align:center;transform:rotate(-35deg);font-size:17pt;color:#f3c4c2}")
                 .append(".head{border-bottom:2px solid #1f4e79;padding-bottom:4mm;margin-bottom:4mm}")
                 .append(".company{font-size:16pt;font-weight:bold;color:#1f4e79}.muted{color:#666;font-size:8.5pt}")
                 .append("h1{font-size:15pt;margin:2mm 0;text-align:center;letter-spacing:4pt}")
-                .append("table{width:100%;border-collapse:collapse}th,td{border:1px solid #bbb;padding:1.5mm 1.5mm}th{background:#eef3f8;font-weight:normal}")
+                .append("table{width:100%;border-collapse:collapse}th,td{border:1px solid #bbb;padding:1.2mm 1mm;font-size:8.5pt}.nw{white-space:nowrap}th{background:#eef3f8;font-weight:normal}")
                 .append(".r{text-align:right}.c{text-align:center}.meta td{border:none;padding:0.6mm 0}.tot td{border:none;padding:0.8mm 1mm}")
-                .append(".big{font-size:11pt;font-weight:bold}.qr{width:30mm;height:30mm}.draft{color:#d9534f;font-weight:bold}")
+                .append(".big{font-size:11pt;font-weight:bold}.qr{width:30mm;height:30mm;image-rendering:pixelated}.draft{color:#d9534f;font-weight:bold}")
                 .append("</style></head><body>");
         h.append("<div class=\"wm\">").append(esc(watermark)).append("</div>");
         h.append("<div class=\"head\"><table class=\"meta\"><tr><td><div class=\"company\">").append(esc(letterhead.company())).append("</div>")
@@ -152,12 +157,12 @@ class QuotePdf {
                 .append((q.sentAt() != null ? q.sentAt().toLocalDate() : q.createdAt().toLocalDate()).format(DATE))
                 .append("</td></tr><tr><td>销售代表：").append(esc(q.ownerName() == null ? "" : q.ownerName()))
                 .append("</td><td class=\"r\">有效期至：<b>").append(q.validUntil().format(DATE)).append("</b>（").append(q.validDays()).append(" 天）</td></tr></table>");
-        h.append("<table style=\"margin-top:3mm\"><thead><tr><th class=\"c\">序号</th><th>编码</th><th>名称</th><th class=\"c\">单位</th><th class=\"r\">数量</th>")
-                .append("<th class=\"r\">标准价</th><th class=\"r\">折扣</th><th class=\"r\">单价</th><th class=\"r\">金额(不含税)</th><th class=\"r\">税率</th>")
+        h.append("<table style=\"margin-top:3mm\"><thead><tr><th class=\"c nw\">序号</th><th>编码</th><th>名称</th><th class=\"c nw\">单位</th><th class=\"r nw\">数量</th>")
+                .append("<th class=\"r\">标准价</th><th class=\"r nw\">折扣</th><th class=\"r\">单价</th><th class=\"r\">金额(不含税)</th><th class=\"r nw\">税率</th>")
                 .append("<th class=\"r\">税额</th><th class=\"r\">价税合计</th></tr></thead><tbody>");
         for (QuoteView.Line l : q.lines()) {
-            h.append("<tr><td class=\"c\">").append(l.position()).append("</td><td>").append(esc(l.sku())).append("</td><td>").append(esc(l.name()))
-                    .append("</td><td class=\"c\">").append(esc(l.unit())).append("</td><td class=\"r\">").append(plain(l.quantity()))
+            h.append("<tr><td class=\"c\">").append(l.position()).append("</td><td class=\"nw\">").append(esc(l.sku())).append("</td><td>").append(esc(l.name()))
+                    .append("</td><td class=\"c nw\">").append(esc(l.unit())).append("</td><td class=\"r\">").append(plain(l.quantity()))
                     .append("</td><td class=\"r\">").append(money(l.listPrice())).append("</td><td class=\"r\">")
                     .append(l.discount().signum() == 0 ? "—" : plain(l.discount()) + "%").append("</td><td class=\"r\">").append(money(l.unitPrice()))
                     .append("</td><td class=\"r\">").append(money(l.netAmount())).append("</td><td class=\"r\">").append(plain(l.taxRate())).append("%</td><td class=\"r\">")
@@ -185,7 +190,7 @@ class QuotePdf {
         } else {
             h.append("<div style=\"margin-top:4mm\" class=\"draft\">草稿 · 尚未发送，发送后生成在线签署二维码</div>");
         }
-        h.append("<table class=\"meta\" style=\"margin-top:10mm\"><tr><td>客户确认（签字/盖章）：</td><td>").append(esc(letterhead.company()))
+        h.append("<table class=\"meta\" style=\"margin-top:6mm\"><tr><td>客户确认（签字/盖章）：</td><td>").append(esc(letterhead.company()))
                 .append("（盖章）：</td></tr></table>");
         h.append("</body></html>");
         return h.toString();
@@ -195,7 +200,7 @@ class QuotePdf {
         try {
             BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
-            int scale = 4;
+            int scale = 1;
             var img = new java.awt.image.BufferedImage(m.getWidth() * scale, m.getHeight() * scale, java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
             for (int y = 0; y < img.getHeight(); y++) {
                 for (int x = 0; x < img.getWidth(); x++) {
