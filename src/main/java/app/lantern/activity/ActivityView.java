@@ -1,0 +1,17 @@
+package app.lantern.activity;
+
+import java.time.OffsetDateTime;
+
+/** An activity as lists and the API show it. {@code backfill}: LATE, BURST or null. */
+public record ActivityView(long id, ActivityType type, long ownerId, String ownerName, Long customerId, String customerName,
+        Long opportunityId, OffsetDateTime occurredAt, OffsetDateTime createdAt, int durationMinutes, String participants,
+        String outcome, String nextStep, String backfill, int version) {
+
+    public String typeLabel() {
+        return type.label();
+    }
+
+    public long lagHours() {
+        return java.time.Duration.between(occurredAt, createdAt).toHours();
+    }
+}

@@ -1,0 +1,46 @@
+package app.lantern.activity;
+
+import static lantern.db.Tables.DAILY_REPORTS;
+
+import app.lantern.calendar.WorkingCalendar;
+import java.time.LocalDate;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Daily report (销售日报) facts for other modules. */
+@Service
+@Transactional(readOnly = true)
+public class DailyReports {
+
+    private final DSLContext db;
+    private final WorkingCalendar calendar;
+
+    DailyReports(DSLContext db, WorkingCalendar calendar) {
+        this.db = db;
+        this.calendar = calendar;
+    }
+
+    public boolean submitted(long ownerId, LocalDate day) {
+        return db.fetchExists(DAILY_REPORTS, DAILY_REPORTS.OWNER_ID.eq(ownerId).and(DAILY_REPORTS.REPORT_DAY.eq(day))
+                .and(DAILY_REPORTS.STATUS.eq("SUBMITTED")));
+    }
+
+    /**
+     * Submitted reports / expected reports, where every owner owes one report per working day in {@code [from, to]}.
+     * 0 when nothing is due.
+     */
+    public double submissionRate(Set<Long> ownerIds, LocalDate from, LocalDate to) {
+        if (ownerIds == null || ownerIds.isEmpty() || to.isBefore(from)) {
+            return 0;
+        }
+        int days = calendar.workingDaysBetween(from, to.plusDays(1));
+        if (days == 0) {
+            return 0;
+        }
+        int submitted = db.fetchCount(DAILY_REPORTS, DAILY_REPORTS.OWNER_ID.in(ownerIds).and(DAILY_REPORTS.STATUS.eq("SUBMITTED"))
+                .and(DAILY_REPORTS.REPORT_DAY.between(from, to)));
+        return Math.min(1.0, (double) submitted / ((long) days * ownerIds.size()));
+    }
+}

@@ -1,0 +1,294 @@
+package app.lantern.pipeline;
+
+import static lantern.db.Tables.OPPORTUNITIES;
+import static lantern.db.Tables.OPPORTUNITY_CONTACTS;
+import static lantern.db.Tables.OPPORTUNITY_INTERVENTIONS;
+
+import app.lantern.calendar.WorkingCalendar;
+import app.lantern.identity.Directory;
+import app.lantern.identity.UserSummary;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes health scores from stored facts: one opportunity on each relevant event, all open ones nightly (time
+ * decay). Opens one intervention for the owner's manager when a score falls below the pipeline's threshold.
+ */
+@Component
+class HealthEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthEngine.class);
+
+    private final DSLContext db;
+    private final Pipelines pipelines;
+    private final WorkingCalendar calendar;
+    private final Directory directory;
+    private final ObjectProvider<QuoteSignals> quoteSignals;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HealthEngine(DSLContext db, Pipelines pipelines, WorkingCalendar calendar, Directory directory,
+            ObjectProvider<QuoteSignals> quoteSignals, ApplicationEventPublisher events, Clock clock) {
+        this.db = db;
+        this.pipelines = pipelines;
+        this.calendar = calendar;
+        this.directory = directory;
+        this.quoteSignals = quoteSignals;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The explained score of one opportunity as of now (not stored). */
+    HealthReport explain(long opportunityId) {
+        Record r = db.selectFrom(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(opportunityId)).fetchOne();
+        if (r == null) {
+            throw app.lantern.shared.NotFoundException.of("opportunity", opportunityId);
+        }
+        PipelineView p = pipelines.require(r.get(OPPORTUNITIES.PIPELINE_ID));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        HealthFacts facts = facts(r, p, rolesOf(opportunityId), new WorkingDayIndex(calendar, now.toLocalDate()), now, quote(opportunityId));
+        return HealthModel.score(facts, p.weights(), now);
+    }
+
+    /** Recomputes and stores one score; opens an intervention when it falls below the threshold. */
+    @Transactional
+    int recompute(long opportunityId) {
+        Record r = db.selectFrom(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(opportunityId)).fetchOne();
+        if (r == null) {
+            throw app.lantern.shared.NotFoundException.of("opportunity", opportunityId);
+        }
+        if (!OpportunityStatus.OPEN.name().equals(r.get(OPPORTUNITIES.STATUS))) {
+            return r.get(OPPORTUNITIES.HEALTH_SCORE) == null ? 0 : r.get(OPPORTUNITIES.HEALTH_SCORE);
+        }
+        PipelineView p = pipelines.require(r.get(OPPORTUNITIES.PIPELINE_ID));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        HealthFacts facts = facts(r, p, rolesOf(opportunityId), new WorkingDayIndex(calendar, now.toLocalDate()), now, quote(opportunityId));
+        HealthReport report = HealthModel.score(facts, p.weights(), now);
+        Integer previous = r.get(OPPORTUNITIES.HEALTH_SCORE);
+        long ownerId = r.get(OPPORTUNITIES.OWNER_ID);
+        db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, report.score()).set(OPPORTUNITIES.HEALTH_COMPUTED_AT, now)
+                .where(OPPORTUNITIES.ID.eq(opportunityId)).execute();
+        if (previous == null || previous != report.score()) {
+            events.publishEvent(new OpportunityHealthChanged(opportunityId, ownerId, report.score(), previous == null ? -1 : previous));
+        }
+        if (report.score() < p.healthThreshold()) {
+            openIntervention(opportunityId, ownerId, report.score(), report.weakFactors().stream()
+                    .map(f -> f.factor().label()).collect(Collectors.joining("、")), now, new HashMap<>());
+        }
+        return report.score();
+    }
+
+    /** Result of a full recompute. */
+    record FullRun(int scanned, int changed, int interventionsOpened, long millis) {}
+
+    /** Recomputes every open opportunity: one scan, scores in memory, batched updates of the changed ones. */
+    @Transactional
+    FullRun recomputeAll() {
+        long start = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        WorkingDayIndex days = new WorkingDayIndex(calendar, now.toLocalDate());
+        Map<Long, PipelineView> byId = new HashMap<>();
+        pipelines.all().forEach(p -> byId.put(p.id(), p));
+        Map<Long, int[]> weights = new HashMap<>();
+        Map<Long, Integer> totals = new HashMap<>();
+        byId.values().forEach(p -> {
+            int[] w = new int[HealthFactor.values().length];
+            int total = 0;
+            for (HealthFactor f : HealthFactor.values()) {
+                w[f.ordinal()] = Math.max(0, p.weights().getOrDefault(f, f.defaultWeight()));
+                total += w[f.ordinal()];
+            }
+            weights.put(p.id(), w);
+            totals.put(p.id(), total);
+        });
+        Map<Long, int[]> roles = new HashMap<>();
+        db.select(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.ROLE).from(OPPORTUNITY_CONTACTS)
+                .join(OPPORTUNITIES).on(OPPORTUNITIES.ID.eq(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID))
+                .where(OPPORTUNITIES.STATUS.eq("OPEN"))
+                .fetchSize(5000)
+                .forEach(rec -> {
+                    int[] v = roles.computeIfAbsent(rec.value1(), k -> new int[2]);
+                    v[0] |= HealthModel.roleBit(rec.value2());
+                    v[1]++;
+                });
+        Set<Long> openInterventions = new HashSet<>(db.selectDistinct(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID)
+                .from(OPPORTUNITY_INTERVENTIONS).where(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN")).fetch(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID));
+        QuoteSignals quotes = quoteSignals.getIfAvailable();
+        List<long[]> changed = new ArrayList<>();
+        List<Object[]> toOpen = new ArrayList<>();
+        int scanned = 0;
+        try (Cursor<Record> cursor = db.select(OPPORTUNITIES.fields()).from(OPPORTUNITIES).where(OPPORTUNITIES.STATUS.eq("OPEN"))
+                .fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                scanned++;
+                long id = r.get(OPPORTUNITIES.ID);
+                PipelineView p = byId.get(r.get(OPPORTUNITIES.PIPELINE_ID));
+                int[] role = roles.getOrDefault(id, new int[2]);
+                QuoteSignal q = quotes == null ? null : quotes.latestFor(id).orElse(null);
+                HealthFacts facts = facts(r, p, role, days, now, q);
+                int score = HealthModel.scoreOnly(facts, weights.get(p.id()), totals.get(p.id()), now);
+                Integer previous = r.get(OPPORTUNITIES.HEALTH_SCORE);
+                if (previous == null || previous != score) {
+                    changed.add(new long[] {id, score, previous == null ? -1 : previous, r.get(OPPORTUNITIES.OWNER_ID), p.healthThreshold()});
+                }
+                if (score < p.healthThreshold() && !openInterventions.contains(id)) {
+                    toOpen.add(new Object[] {id, r.get(OPPORTUNITIES.OWNER_ID), score, facts, p});
+                }
+            }
+        }
+        List<Query> batch = new ArrayList<>(1000);
+        for (long[] c : changed) {
+            batch.add(db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, (int) c[1]).set(OPPORTUNITIES.HEALTH_COMPUTED_AT, now)
+                    .where(OPPORTUNITIES.ID.eq(c[0])));
+            if (batch.size() == 1000) {
+                db.batch(batch).execute();
+                batch.clear();
+            }
+            long threshold = c[4];
+            // events only for moves that matter: crossing a threshold band or 10+ points (the nightly decay is gradual)
+            if (c[2] < 0 || Math.abs(c[1] - c[2]) >= 10 || (c[1] < threshold) != (c[2] < threshold)) {
+                events.publishEvent(new OpportunityHealthChanged(c[0], c[3], (int) c[1], (int) c[2]));
+            }
+        }
+        if (!batch.isEmpty()) {
+            db.batch(batch).execute();
+        }
+        Map<Long, Optional<UserSummary>> managers = new HashMap<>();
+        int opened = 0;
+        for (Object[] o : toOpen) {
+            HealthFacts facts = (HealthFacts) o[3];
+            PipelineView p = (PipelineView) o[4];
+            HealthReport report = HealthModel.score(facts, p.weights(), now);
+            String weak = report.weakFactors().stream().map(f -> f.factor().label()).collect(Collectors.joining("、"));
+            if (openIntervention((Long) o[0], (Long) o[1], (Integer) o[2], weak, now, managers)) {
+                opened++;
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        log.info("health recompute: {} open opportunities, {} changed, {} interventions opened in {} ms", scanned, changed.size(), opened, millis);
+        return new FullRun(scanned, changed.size(), opened, millis);
+    }
+
+    private boolean openIntervention(long opportunityId, long ownerId, int score, String weakFactors, OffsetDateTime now,
+            Map<Long, Optional<UserSummary>> managers) {
+        if (db.fetchExists(OPPORTUNITY_INTERVENTIONS, OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID.eq(opportunityId)
+                .and(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN")))) {
+            return false;
+        }
+        Optional<UserSummary> manager = managers.computeIfAbsent(ownerId, directory::directManagerOf);
+        if (manager.isEmpty()) {
+            return false;
+        }
+        db.insertInto(OPPORTUNITY_INTERVENTIONS)
+                .set(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID, opportunityId)
+                .set(OPPORTUNITY_INTERVENTIONS.OWNER_ID, ownerId)
+                .set(OPPORTUNITY_INTERVENTIONS.MANAGER_ID, manager.get().id())
+                .set(OPPORTUNITY_INTERVENTIONS.SCORE, score)
+                .set(OPPORTUNITY_INTERVENTIONS.WEAK_FACTORS, weakFactors.length() > 1000 ? weakFactors.substring(0, 1000) : weakFactors)
+                .set(OPPORTUNITY_INTERVENTIONS.STATUS, "OPEN")
+                .set(OPPORTUNITY_INTERVENTIONS.OPENED_AT, now)
+                .execute();
+        return true;
+    }
+
+    private int[] rolesOf(long opportunityId) {
+        int[] v = new int[2];
+        db.select(OPPORTUNITY_CONTACTS.ROLE).from(OPPORTUNITY_CONTACTS).where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(opportunityId))
+                .forEach(rec -> {
+                    v[0] |= HealthModel.roleBit(rec.value1());
+                    v[1]++;
+                });
+        return v;
+    }
+
+    private QuoteSignal quote(long opportunityId) {
+        QuoteSignals q = quoteSignals.getIfAvailable();
+        return q == null ? null : q.latestFor(opportunityId).orElse(null);
+    }
+
+    static HealthFacts facts(Record r, PipelineView p, int[] roles, WorkingDayIndex days, OffsetDateTime now, QuoteSignal quote) {
+        StageView stage = p.stage(r.get(OPPORTUNITIES.STAGE_ID)).orElse(p.firstStage());
+        List<OpportunityField> required = new ArrayList<>(p.entryCriteria(stage));
+        for (OpportunityField core : List.of(OpportunityField.AMOUNT, OpportunityField.EXPECTED_CLOSE, OpportunityField.CORE_NEED,
+                OpportunityField.NEXT_STEP)) {
+            if (!required.contains(core)) {
+                required.add(core);
+            }
+        }
+        int filled = 0;
+        for (OpportunityField f : required) {
+            if (filled(f, r, roles)) {
+                filled++;
+            }
+        }
+        OffsetDateTime entered = r.get(OPPORTUNITIES.STAGE_ENTERED_AT);
+        int inStage = days.between(entered.atZoneSameInstant(now.getOffset()).toLocalDate(), now.toLocalDate());
+        String competitors = r.get(OPPORTUNITIES.COMPETITORS);
+        String nextStep = r.get(OPPORTUNITIES.NEXT_STEP);
+        return new HealthFacts(
+                r.get(OPPORTUNITIES.CREATED_AT),
+                r.get(OPPORTUNITIES.LAST_CONTACT_AT),
+                r.get(OPPORTUNITIES.LAST_DM_CONTACT_AT),
+                r.get(OPPORTUNITIES.DM_CONTACTS),
+                roles[0],
+                r.get(OPPORTUNITIES.BUDGET_RANGE) != null,
+                stage.position(),
+                p.budgetRequiredFrom(),
+                competitors != null && !competitors.isBlank(),
+                r.get(OPPORTUNITIES.COMPETITOR_DOC) != null && !r.get(OPPORTUNITIES.COMPETITOR_DOC).isBlank(),
+                nextStep != null && !nextStep.isBlank(),
+                r.get(OPPORTUNITIES.NEXT_STEP_DUE),
+                inStage,
+                stage.slaDays(),
+                filled,
+                required.size(),
+                r.get(OPPORTUNITIES.TWO_WAY_INTERACTIONS),
+                r.get(OPPORTUNITIES.LAST_TWO_WAY_AT),
+                r.get(OPPORTUNITIES.DEMO_DELIVERED_AT) != null,
+                r.get(OPPORTUNITIES.PROPOSAL_DELIVERED_AT) != null,
+                quote,
+                r.get(OPPORTUNITIES.EXPECTED_CLOSE),
+                r.get(OPPORTUNITIES.CLOSE_DATE_CHANGES));
+    }
+
+    /** Whether a field counts as filled on the stored row ({@code roles}: bit set and contact count). */
+    static boolean filled(OpportunityField f, Record r, int[] roles) {
+        return switch (f) {
+            case AMOUNT -> r.get(OPPORTUNITIES.AMOUNT) != null && r.get(OPPORTUNITIES.AMOUNT).signum() > 0;
+            case BUDGET_RANGE -> r.get(OPPORTUNITIES.BUDGET_RANGE) != null;
+            case EXPECTED_CLOSE -> r.get(OPPORTUNITIES.EXPECTED_CLOSE) != null;
+            case CORE_NEED -> notBlank(r.get(OPPORTUNITIES.CORE_NEED));
+            case BLOCKER -> notBlank(r.get(OPPORTUNITIES.BLOCKER));
+            case COMPETITORS -> notBlank(r.get(OPPORTUNITIES.COMPETITORS));
+            case COMPETITOR_DOC -> notBlank(r.get(OPPORTUNITIES.COMPETITOR_DOC));
+            case NEXT_STEP -> notBlank(r.get(OPPORTUNITIES.NEXT_STEP));
+            case NEXT_STEP_DUE -> r.get(OPPORTUNITIES.NEXT_STEP_DUE) != null;
+            case SOURCE -> notBlank(r.get(OPPORTUNITIES.SOURCE));
+            case CONTACTS -> roles[1] > 0;
+            case DECISION_MAKER -> (roles[0] & HealthModel.roleBit("DECISION_MAKER")) != 0;
+        };
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+}

@@ -1,0 +1,7 @@
+package app.lantern.pipeline;
+
+public enum OpportunityStatus {
+    OPEN,
+    WON,
+    LOST
+}

@@ -1,0 +1,162 @@
+package app.lantern.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.lantern.audit.AuditTrail;
+import app.lantern.identity.Directory;
+import app.lantern.identity.UserAccounts;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class SignInTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    AuditTrail audit;
+
+    /** Signs in through the form; the returned session carries the database-backed session cookie. */
+    private MvcTestResult login(String username, String password, Session session) {
+        MvcTestResult result = mvc.post().uri("/login").with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("username", username).param("password", password).exchange();
+        result.getResponse().getHeaders("Set-Cookie").stream()
+                .filter(h -> h.startsWith("LANTERN_SESSION="))
+                .map(h -> h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))
+                .reduce((a, b) -> b)
+                .ifPresent(value -> session.cookie = new Cookie("LANTERN_SESSION", value));
+        return result;
+    }
+
+    static final class Session {
+        Cookie cookie;
+
+        Cookie[] cookies() {
+            return cookie == null ? new Cookie[0] : new Cookie[] {cookie};
+        }
+    }
+
+    @Test
+    void managerSignsInAndSeesTheTeamBoardInChinese() {
+        Session session = new Session();
+        assertThat(login("manager3", "lantern-demo", session)).hasStatus3xxRedirection().hasRedirectedUrl("/");
+        MvcTestResult home = mvc.get().uri("/").cookie(session.cookies()).exchange();
+        assertThat(home).hasStatusOk();
+        assertThat(home).bodyText().contains("团队看板").contains("朱琳").doesNotContain("张伟");
+        long managerId = directory.userByUsername("manager3").orElseThrow().id();
+        assertThat(audit.history("user", managerId)).anyMatch(e -> e.action().equals("login.succeeded"));
+    }
+
+    @Test
+    void switchesToEnglishOnRequest() {
+        Session session = new Session();
+        login("exec", "lantern-demo", session);
+        MvcTestResult home = mvc.get().uri("/?lang=en").cookie(session.cookies()).exchange();
+        assertThat(home).bodyText().contains("Business overview");
+    }
+
+    @Test
+    void wrongPasswordReturnsToTheLoginPageAndIsAudited() {
+        assertThat(login("rep4", "not-the-password", new Session())).hasRedirectedUrl("/login?error");
+        assertThat(audit.history("user", "rep4")).anyMatch(e -> e.action().equals("login.failed"));
+    }
+
+    @Test
+    void throttlesAUserAfterRepeatedFailuresEvenWithTheRightPassword() {
+        for (int i = 0; i < 10; i++) {
+            login("rep5", "guess-" + i, new Session());
+        }
+        assertThat(login("rep5", "lantern-demo", new Session())).hasRedirectedUrl("/login?throttled");
+    }
+
+    @Test
+    void formPostsWithoutCsrfTokenAreRefused() {
+        MvcTestResult result = mvc.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("username", "rep6").param("password", "lantern-demo").exchange();
+        assertThat(result).hasStatus(403);
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        MvcTestResult page = mvc.get().uri("/login").exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).headers().containsHeader("Content-Security-Policy").hasValue("X-Frame-Options", "DENY")
+                .hasValue("X-Content-Type-Options", "nosniff");
+        assertThat(page.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() {
+        assertThat(mvc.get().uri("/").exchange()).hasStatus3xxRedirection();
+    }
+
+    @Test
+    void repsCannotOpenAdminPages() {
+        Session session = new Session();
+        login("rep8", "lantern-demo", session);
+        assertThat(mvc.get().uri("/admin/users").cookie(session.cookies()).exchange()).hasStatus(403);
+    }
+
+    @Test
+    void adminCreatesAUserWhoCanThenSignIn() {
+        Session admin = new Session();
+        login("admin", "lantern-demo", admin);
+        long team = directory.userByUsername("rep1").orElseThrow().teamId();
+        MvcTestResult created = mvc.post().uri("/admin/users").cookie(admin.cookies()).with(csrf())
+                .param("username", "newrep").param("displayName", "新同事").param("password", "welcome-2026")
+                .param("teamId", String.valueOf(team)).param("roles", "REP").exchange();
+        assertThat(created).hasRedirectedUrl("/admin/users");
+        assertThat(login("newrep", "welcome-2026", new Session())).hasRedirectedUrl("/");
+        MvcTestResult page = mvc.get().uri("/admin/users").cookie(admin.cookies()).exchange();
+        assertThat(page).bodyText().contains("新同事");
+    }
+
+    @Test
+    void adminFormShowsFieldErrorsAndKeepsTheInput() {
+        Session admin = new Session();
+        login("admin", "lantern-demo", admin);
+        MvcTestResult result = mvc.post().uri("/admin/users").cookie(admin.cookies()).with(csrf())
+                .param("username", "Bad Name").param("displayName", "<b>粗体</b>").param("password", "short").param("roles", "REP").exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText().contains("username").contains("password").contains("&lt;b&gt;粗体&lt;/b&gt;");
+        assertThat(directory.userByUsername("Bad Name")).isEmpty();
+    }
+
+    @Test
+    void deactivationEndsSessionsAndTokensAtOnce() throws Exception {
+        Session session = new Session();
+        MvcTestResult loggedIn = login("rep9", "lantern-demo", session);
+        assertThat(loggedIn).hasRedirectedUrl("/");
+        Cookie cookie = session.cookie;
+        assertThat(cookie).isNotNull();
+        assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatusOk();
+        MvcTestResult tokenResult = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"rep9\",\"password\":\"lantern-demo\"}").exchange();
+        String token = tokenResult.getResponse().getContentAsString().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()).hasStatusOk();
+
+        accounts.deactivate(directory.userByUsername("rep9").orElseThrow().id());
+
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()).hasStatus(401);
+        assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatus(401);
+        assertThat(login("rep9", "lantern-demo", new Session())).hasRedirectedUrl("/login?disabled");
+        accounts.reactivate(directory.userByUsername("rep9").orElseThrow().id());
+    }
+}
