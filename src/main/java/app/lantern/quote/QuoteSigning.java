@@ -126,6 +126,7 @@ public class QuoteSigning {
         String url = issueLink(r, now);
         audit.updated("quote", id, Map.of("status", QuoteStatus.APPROVED.name()), Map.of("status", QuoteStatus.SENT.name()));
         events.publishEvent(new QuoteSent(id, r.getOwnerId(), r.getOpportunityId(), now, r.getValidUntil()));
+        events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return new SentQuote(quotes.get(id), url);
     }
 
@@ -309,6 +310,7 @@ public class QuoteSigning {
         audit.recordedBy(null, "quote", r.getId(), "quote.signed", details);
         audit.updated("quote", r.getId(), Map.of("status", QuoteStatus.SENT.name()), Map.of("status", QuoteStatus.SIGNED.name()));
         events.publishEvent(new QuoteSigned(r.getId(), r.getOwnerId(), r.getOpportunityId(), Quotes.displayNumber(r.getNumber(), r.getRevision()), now, due));
+        events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
         return publicView(token);
     }
 
@@ -437,6 +439,7 @@ public class QuoteSigning {
         audit.recorded("quote", r.getId(), "quote.stamped", details);
         audit.updated("quote", r.getId(), Map.of("status", QuoteStatus.SIGNED.name()), Map.of("status", QuoteStatus.STAMPED.name()));
         events.publishEvent(new QuoteStamped(r.getId(), r.getOwnerId(), r.getOpportunityId(), Quotes.displayNumber(r.getNumber(), r.getRevision()), now, external));
+        events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
     }
 
     private byte[] overlay(byte[] source, byte[] seal, byte[] customerSignature, String signerName, OffsetDateTime signedAt, OffsetDateTime stampedAt) {

@@ -9,12 +9,17 @@ import static lantern.db.Tables.QUOTE_NUMBER_SEQUENCES;
 import static lantern.db.Tables.QUOTE_PRICE_BOOK_ENTRIES;
 import static lantern.db.Tables.QUOTE_PRODUCTS;
 import static lantern.db.Tables.QUOTE_SIGNATURES;
+import static lantern.db.Tables.QUOTE_TALKING_POINTS;
 
 import app.lantern.audit.AuditLog;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.CustomerRef;
 import app.lantern.customer.Customers;
 import app.lantern.customer.CustomersMerged;
+import app.lantern.pipeline.BudgetRange;
+import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
+import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScope;
@@ -74,13 +79,14 @@ public class Quotes {
     private final Directory directory;
     private final Catalog catalog;
     private final Customers customers;
+    private final Opportunities opportunities;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final int defaultValidDays;
 
-    Quotes(DSLContext db, DataScopes scopes, CurrentActor currentActor, Directory directory, Catalog catalog, Customers customers, AuditLog audit,
+    Quotes(DSLContext db, DataScopes scopes, CurrentActor currentActor, Directory directory, Catalog catalog, Customers customers, Opportunities opportunities, AuditLog audit,
             ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
             @Value("${lantern.quote.default-valid-days:7}") int defaultValidDays) {
         this.db = db;
@@ -89,6 +95,7 @@ public class Quotes {
         this.directory = directory;
         this.catalog = catalog;
         this.customers = customers;
+        this.opportunities = opportunities;
         this.audit = audit;
         this.events = events;
         this.calendar = calendar;
@@ -221,7 +228,8 @@ public class Quotes {
         Actor actor = currentActor.require();
         int validDays = validDays(draft.validDays());
         validateHeader(draft);
-        CustomerRef customer = customers.requireVisible(draft.customerId());
+        OpportunityRef opportunity = quotableOpportunity(draft);
+        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         draft = withDefaultPriceBook(draft, customer);
         Priced priced = price(draft);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -232,19 +240,21 @@ public class Quotes {
         r.setOwnerId(actor.userId());
         r.setCustomerId(customer.id());
         r.setCustomerName(customer.name());
-        r.setOpportunityId(draft.opportunityId());
+        r.setOpportunityId(opportunity.id());
         r.setPriceBookId(draft.priceBookId());
         r.setStatus(QuoteStatus.DRAFT.name());
-        r.setTitle(Texts.clean(draft.title()));
+        r.setTitle(Texts.clean(draft.title()) != null ? Texts.clean(draft.title()) : opportunity.name());
         r.setTerms(Texts.clean(draft.terms()));
         r.setValidDays(validDays);
         r.setValidUntil(now.toLocalDate().plusDays(validDays));
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         applyTotals(r, priced.totals());
+        r.setBudgetWarning(budgetWarning(opportunity.budgetRange(), r.getTotal()));
         r.store();
         storeLines(r.getId(), priced.totals());
         audit.created("quote", r.getId(), snapshot(r));
+        events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
         return get(r.getId());
     }
 
@@ -257,14 +267,15 @@ public class Quotes {
                     Map.of("status", status.name()));
         }
         validateHeader(draft);
-        CustomerRef customer = customers.requireVisible(draft.customerId());
+        OpportunityRef opportunity = quotableOpportunity(draft);
+        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         draft = withDefaultPriceBook(draft, customer);
         Priced priced = price(draft);
         Map<String, Object> before = snapshot(r);
         int validDays = validDays(draft.validDays());
         r.setCustomerId(customer.id());
         r.setCustomerName(customer.name());
-        r.setOpportunityId(draft.opportunityId());
+        r.setOpportunityId(opportunity.id());
         r.setPriceBookId(draft.priceBookId());
         r.setTitle(Texts.clean(draft.title()));
         r.setTerms(Texts.clean(draft.terms()));
@@ -273,11 +284,13 @@ public class Quotes {
         r.setStatus(QuoteStatus.DRAFT.name());
         r.setUpdatedAt(OffsetDateTime.now(clock));
         applyTotals(r, priced.totals());
+        r.setBudgetWarning(budgetWarning(opportunity.budgetRange(), r.getTotal()));
         r.setVersion(r.getVersion() + 1);
         r.update();
         db.deleteFrom(QUOTE_LINES).where(QUOTE_LINES.QUOTE_ID.eq(id)).execute();
         storeLines(id, priced.totals());
         audit.updated("quote", id, before, snapshot(r));
+        events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return get(id);
     }
 
@@ -293,8 +306,8 @@ public class Quotes {
         }
         QuoteDraft effective = draft != null ? draft : draftOf(old);
         validateHeader(effective);
-        CustomerRef customer = customers.find(effective.customerId()).filter(c -> c.id() == old.getCustomerId())
-                .orElseGet(() -> customers.requireVisible(effective.customerId()));
+        OpportunityRef opportunity = quotableOpportunity(effective);
+        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         Priced priced = price(effective);
         int validDays = validDays(effective.validDays());
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -305,7 +318,7 @@ public class Quotes {
         r.setOwnerId(old.getOwnerId());
         r.setCustomerId(customer.id());
         r.setCustomerName(customer.name());
-        r.setOpportunityId(effective.opportunityId());
+        r.setOpportunityId(opportunity.id());
         r.setPriceBookId(effective.priceBookId());
         r.setStatus(QuoteStatus.DRAFT.name());
         r.setTitle(Texts.clean(effective.title()));
@@ -315,6 +328,7 @@ public class Quotes {
         r.setCreatedAt(now);
         r.setUpdatedAt(now);
         applyTotals(r, priced.totals());
+        r.setBudgetWarning(budgetWarning(opportunity.budgetRange(), r.getTotal()));
         r.store();
         storeLines(r.getId(), priced.totals());
         Map<String, Object> before = Map.of("status", old.getStatus());
@@ -329,6 +343,7 @@ public class Quotes {
         audit.updated("quote", id, before, Map.of("status", QuoteStatus.SUPERSEDED.name()));
         audit.recorded("quote", id, "quote.revised", Map.of("newQuoteId", r.getId(), "revision", nextRevision));
         audit.created("quote", r.getId(), snapshot(r));
+        events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
         return get(r.getId());
     }
 
@@ -370,6 +385,7 @@ public class Quotes {
         audit.updated("quote", id, Map.of("status", status.name()), Map.of("status", r.getStatus()));
         audit.recorded("quote", id, "quote.submitted", Map.of("steps", String.join(",", steps)));
         events.publishEvent(new QuoteSubmitted(id, r.getOwnerId(), !steps.isEmpty()));
+        events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return get(id);
     }
 
@@ -433,6 +449,7 @@ public class Quotes {
         details.put("workingHoursWaited", workingHours(step.getRequestedAt(), now));
         audit.recorded("quote", id, approve ? "quote.approval.approved" : "quote.approval.rejected", details);
         audit.updated("quote", id, Map.of("status", before), Map.of("status", r.getStatus()));
+        events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return get(id);
     }
 
@@ -494,6 +511,7 @@ public class Quotes {
         after.put("feedbackNote", Texts.clean(note));
         audit.updated("quote", id, before, after);
         events.publishEvent(new QuoteFeedbackRecorded(id, r.getOwnerId(), r.getOpportunityId(), chosen.code(), chosen.accepted()));
+        events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return get(id);
     }
 
@@ -596,7 +614,7 @@ public class Quotes {
 
     private void validateHeader(QuoteDraft d) {
         FieldErrors errors = new FieldErrors();
-        errors.addIf(d.customerId() == null || d.customerId() <= 0, "customerId", "is required");
+        errors.addIf(d.opportunityId() == null || d.opportunityId() <= 0, "opportunityId", "is required: quotes are made from an opportunity");
         Texts.maxLength(errors, "title", d.title(), 200);
         Texts.maxLength(errors, "terms", d.terms(), 4000);
         errors.addIf(d.lines() == null || d.lines().isEmpty(), "lines", "add at least one product, bundle or service");
@@ -652,6 +670,64 @@ public class Quotes {
                     "does not add up: the lines total " + totals.total().toPlainString())), 422);
         }
         return new Priced(totals);
+    }
+
+    /**
+     * The opportunity a quote is made from: visible to the caller, open, with its budget range set (Q3), and of the
+     * customer named in the draft if one is named.
+     */
+    private OpportunityRef quotableOpportunity(QuoteDraft d) {
+        OpportunityRef o = opportunities.requireVisible(d.opportunityId());
+        if (d.customerId() != null && d.customerId() != o.customerId()) {
+            throw ValidationException.field("customerId", "is not the opportunity's customer");
+        }
+        if (o.status() != OpportunityStatus.OPEN) {
+            throw ValidationException.unprocessable("opportunityId", "the opportunity is closed (" + o.status() + ")");
+        }
+        if (o.budgetRange() == null) {
+            throw ValidationException.unprocessable("opportunityId", "set the opportunity's budget range (客户预算区间) before quoting");
+        }
+        return o;
+    }
+
+    /** A warning when the total lies above the customer's budget range (quoting below it is fine). */
+    static String budgetWarning(BudgetRange range, BigDecimal total) {
+        if (range == null || range.contains(total) || BudgetRange.of(total).ordinal() <= range.ordinal()) {
+            return null;
+        }
+        return "报价总额 ¥" + QuotePdf.money(total) + " 高于客户预算区间 " + range.label();
+    }
+
+    /** Demo talking points configured for a budget range, in order. */
+    @Transactional(readOnly = true)
+    public List<String> talkingPoints(BudgetRange range) {
+        if (range == null) {
+            return List.of();
+        }
+        return db.select(QUOTE_TALKING_POINTS.TEXT).from(QUOTE_TALKING_POINTS).where(QUOTE_TALKING_POINTS.BUDGET_RANGE.eq(range.name()))
+                .orderBy(QUOTE_TALKING_POINTS.POSITION).fetch(QUOTE_TALKING_POINTS.TEXT);
+    }
+
+    /** Replaces the talking points of a budget range (admins and managers). */
+    public void setTalkingPoints(BudgetRange range, List<String> points) {
+        Actor actor = currentActor.require();
+        if (!actor.has(Role.ADMIN) && !actor.has(Role.MANAGER)) {
+            throw new ForbiddenException("only managers and administrators edit talking points");
+        }
+        FieldErrors errors = new FieldErrors();
+        List<String> cleaned = points == null ? List.of() : points.stream().map(Texts::clean).filter(java.util.Objects::nonNull).toList();
+        errors.addIf(cleaned.size() > 10, "points", "at most 10 talking points");
+        for (int i = 0; i < cleaned.size(); i++) {
+            Texts.maxLength(errors, "points[" + i + "]", cleaned.get(i), 1000);
+        }
+        errors.throwIfAny();
+        List<String> before = talkingPoints(range);
+        db.deleteFrom(QUOTE_TALKING_POINTS).where(QUOTE_TALKING_POINTS.BUDGET_RANGE.eq(range.name())).execute();
+        for (int i = 0; i < cleaned.size(); i++) {
+            db.insertInto(QUOTE_TALKING_POINTS).set(QUOTE_TALKING_POINTS.BUDGET_RANGE, range.name()).set(QUOTE_TALKING_POINTS.TEXT, cleaned.get(i))
+                    .set(QUOTE_TALKING_POINTS.POSITION, i + 1).execute();
+        }
+        audit.updated("quote-talking-points", range.name(), Map.of("points", before), Map.of("points", cleaned));
     }
 
     private QuoteDraft withDefaultPriceBook(QuoteDraft d, CustomerRef customer) {

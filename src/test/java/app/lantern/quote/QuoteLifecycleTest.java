@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.lantern.audit.AuditTrail;
+import app.lantern.pipeline.BudgetRange;
 import app.lantern.shared.ConflictException;
 import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.NotFoundException;
@@ -56,7 +57,7 @@ class QuoteLifecycleTest {
     private QuoteView approvedQuote(String customerName) {
         Product course = data.product("管理者课程", "12000.00", "4000.00", "6");
         Product kit = data.product("教具套装", "3333.33", "1500.00", "13");
-        long customer = data.customer("rep1", customerName, null);
+        long customer = data.opportunity("rep1", customerName, BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
         QuoteView q = quotes.create(draft(customer, List.of(line(course, "10", "15"), line(kit, "3", "0"))));
         q = quotes.submit(q.id());
@@ -68,7 +69,7 @@ class QuoteLifecycleTest {
     void buildsANumberedQuoteWithVatPerLineAndAmountInWords() {
         Product course = data.product("管理者课程", "12000.00", "4000.00", "6");
         Product kit = data.product("教具套装", "3333.33", "1500.00", "13");
-        long customer = data.customer("rep1", unique("万科企业股份有限公司"), null);
+        long customer = data.opportunity("rep1", unique("万科企业股份有限公司"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
         QuoteView q = quotes.create(draft(customer, List.of(line(course, "10", "5"), line(kit, "3", "0"))));
 
@@ -92,16 +93,33 @@ class QuoteLifecycleTest {
     }
 
     @Test
+    void refusesToQuoteBeforeTheBudgetRangeIsSetAndWarnsAboveIt() {
+        Product course = data.product("课程", "100000.00", "10.00", "6");
+        long noBudget = data.opportunity("rep1", unique("无预算客户"), null);
+        assertThatThrownBy(() -> quotes.create(draft(noBudget, List.of(line(course, "1", "0")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.errors().getFirst().field()).isEqualTo("opportunityId");
+                });
+        long small = data.opportunity("rep1", unique("小预算客户"), BudgetRange.UP_TO_50K);
+        QuoteView above = quotes.create(draft(small, List.of(line(course, "1", "0"))));
+        assertThat(above.budgetWarning()).contains("高于客户预算区间").contains("≤5万");
+        assertThat(quotes.talkingPoints(BudgetRange.UP_TO_50K)).isNotEmpty();
+        data.signIn("rep2");
+        assertThatThrownBy(() -> quotes.create(draft(small, List.of(line(course, "1", "0"))))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void rejectsBadLinesAndTotalsThatDoNotAddUpWithoutStoringAnything() {
         Product course = data.product("课程", "100.00", "10.00", "6");
-        long customer = data.customer("rep1", unique("测试客户"), null);
+        long customer = data.opportunity("rep1", unique("测试客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
         long before = quotes.list(Quotes.QuoteFilter.none(), PageQuery.of(0, 1, null, Quotes.sortFields(), "createdAt,desc")).total();
         assertThatThrownBy(() -> quotes.create(draft(customer, List.of(line(course, "-1", "0")))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].quantity"));
         assertThatThrownBy(() -> quotes.create(draft(customer, List.of(line(course, "1", "100")))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].discount"));
-        var wrongTotal = new Quotes.QuoteDraft(customer, null, null, null, null, null, List.of(line(course, "1", "0")), new BigDecimal("106.01"));
+        var wrongTotal = new Quotes.QuoteDraft(null, customer, null, null, null, null, List.of(line(course, "1", "0")), new BigDecimal("106.01"));
         assertThatThrownBy(() -> quotes.create(wrongTotal))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
         long after = quotes.list(Quotes.QuoteFilter.none(), PageQuery.of(0, 1, null, Quotes.sortFields(), "createdAt,desc")).total();
@@ -111,7 +129,7 @@ class QuoteLifecycleTest {
     @Test
     void discountAboveTheRepsLimitNeedsTheManagerBeforeItCanBeSent() {
         Product course = data.product("课程", "10000.00", "3000.00", "6");
-        long customer = data.customer("rep1", unique("深圳客户"), null);
+        long customer = data.opportunity("rep1", unique("深圳客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
         QuoteView q = quotes.create(draft(customer, List.of(line(course, "2", "15"))));
         assertThatThrownBy(() -> signing.send(q.id())).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
@@ -137,7 +155,7 @@ class QuoteLifecycleTest {
     @Test
     void largeDiscountGoesToManagerThenFinanceAndARejectionNeedsAComment() {
         Product course = data.product("课程", "10000.00", "3000.00", "6");
-        long customer = data.customer("rep1", unique("北京客户"), null);
+        long customer = data.opportunity("rep1", unique("北京客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
         QuoteView q = quotes.submit(quotes.create(draft(customer, List.of(line(course, "2", "30")))).id());
         assertThat(q.approvals()).extracting(QuoteView.Approval::role).containsExactly("MANAGER", "FINANCE");

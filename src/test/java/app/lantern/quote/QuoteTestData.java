@@ -3,6 +3,10 @@ package app.lantern.quote;
 import static lantern.db.Tables.CUSTOMERS;
 
 import app.lantern.identity.Directory;
+import app.lantern.pipeline.BudgetRange;
+import app.lantern.pipeline.OpportunityInput;
+import app.lantern.pipeline.OpportunityService;
+import app.lantern.pipeline.Pipelines;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -34,8 +38,13 @@ class QuoteTestData {
     private final DSLContext db;
     private final Catalog catalog;
     private final TransactionTemplate tx;
+    private final Pipelines pipelines;
+    private final OpportunityService opportunities;
 
-    QuoteTestData(UserDetailsService users, Directory directory, DSLContext db, Catalog catalog, TransactionTemplate tx) {
+    QuoteTestData(UserDetailsService users, Directory directory, DSLContext db, Catalog catalog, TransactionTemplate tx, Pipelines pipelines,
+            OpportunityService opportunities) {
+        this.pipelines = pipelines;
+        this.opportunities = opportunities;
         this.users = users;
         this.directory = directory;
         this.db = db;
@@ -69,6 +78,16 @@ class QuoteTestData {
                 .returning(CUSTOMERS.ID).fetchOne().getId());
     }
 
+    /** An open opportunity of the owner's customer with the budget range set (null: not set yet); leaves the owner signed in. */
+    long opportunity(String owner, String customerName, BudgetRange budget) {
+        long customer = customer(owner, customerName, null);
+        signIn("admin");
+        long pipeline = pipelines.all().stream().filter(p -> p.active()).findFirst().orElseGet(() -> pipelines.installTemplates().getFirst()).id();
+        signIn(owner);
+        return opportunities.create(new OpportunityInput(customerName + " 培训项目", customer, null, pipeline, null, new BigDecimal("150000"), budget,
+                null, null, null, null, null, null, null, null, List.of())).id();
+    }
+
     /** A product created by finance; leaves finance signed in. */
     Product product(String name, String listPrice, String cost, String taxRate) {
         signIn("finance");
@@ -76,8 +95,8 @@ class QuoteTestData {
                 new BigDecimal(cost), new BigDecimal(taxRate), "企业培训", null, List.of()));
     }
 
-    static Quotes.QuoteDraft draft(long customerId, List<Quotes.LineInput> lines) {
-        return new Quotes.QuoteDraft(customerId, null, null, "数字化培训项目", "付款方式：合同签订后 10 个工作日内支付 50%\n交付：签约后 30 日内开课", null, lines, null);
+    static Quotes.QuoteDraft draft(long opportunityId, List<Quotes.LineInput> lines) {
+        return new Quotes.QuoteDraft(null, opportunityId, null, "数字化培训项目", "付款方式：合同签订后 10 个工作日内支付 50%\n交付：签约后 30 日内开课", null, lines, null);
     }
 
     static Quotes.LineInput line(Product p, String qty, String discount) {
