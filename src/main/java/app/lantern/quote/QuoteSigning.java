@@ -250,6 +250,7 @@ public class QuoteSigning {
      * Refused (nothing stored, attempt audited) for expired, revoked or superseded links, a document hash that is not the
      * one sent, or a second signature.
      */
+    @Transactional(noRollbackFor = {ConflictException.class, ValidationException.class})
     public PublicQuote sign(String token, SignRequest request, String ip, String userAgent) {
         QuoteSigningLinksRecord l = link(token).orElseThrow(() -> NotFoundException.of("quote", "link"));
         QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).forUpdate().fetchOne();

@@ -540,6 +540,24 @@ public class Quotes {
         return flagged;
     }
 
+    /**
+     * Publishes {@link QuoteExpiringWithoutFeedback} once for each sent quote that expires by the next working day and
+     * has no feedback tag yet.
+     */
+    public int flagQuotesExpiringWithoutFeedback() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate horizon = calendar.addWorkingDays(today, 1);
+        int n = 0;
+        for (QuotesRecord r : db.selectFrom(QUOTES).where(QUOTES.STATUS.eq(QuoteStatus.SENT.name())).and(QUOTES.FEEDBACK_TAG.isNull())
+                .and(QUOTES.EXPIRY_WARNED_AT.isNull()).and(QUOTES.VALID_UNTIL.between(today, horizon)).fetch()) {
+            r.setExpiryWarnedAt(OffsetDateTime.now(clock));
+            r.update();
+            events.publishEvent(new QuoteExpiringWithoutFeedback(r.getId(), r.getOwnerId(), r.getOpportunityId(), r.getValidUntil()));
+            n++;
+        }
+        return n;
+    }
+
     /** Whole working days between request and now: a request on Monday 10:00 is 2 days old on Wednesday 10:00. */
     int workingDaysWaiting(OffsetDateTime requested, OffsetDateTime now) {
         var zone = calendar.zone();

@@ -97,6 +97,7 @@ CREATE TABLE quotes (
     feedback_tag     VARCHAR(40),
     feedback_note    VARCHAR(1000),
     feedback_at      TIMESTAMP WITH TIME ZONE,
+    expiry_warned_at TIMESTAMP WITH TIME ZONE,
     version          INT NOT NULL DEFAULT 0,
     CONSTRAINT quotes_number_rev_uk UNIQUE (number, revision)
 );
