@@ -1,5 +1,6 @@
 package app.lantern;
 
+import app.lantern.audit.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class LanternApplication {
 
     public static void main(String[] args) {
+        if (AuditCommand.wanted(args)) {
+            System.exit(AuditCommand.run(LanternApplication.class, args, System.out));
+        }
         SpringApplication.run(LanternApplication.class, args);
     }
 }

@@ -4,8 +4,9 @@ import app.lantern.shared.UserRef;
 import java.util.Map;
 
 /**
- * Records what happened to business data. Call it inside the transaction that makes the change: the entry commits
- * or rolls back with it. Actor, client address, user agent and request id are taken from the current request and
+ * Records what happened to business data. Call it inside the transaction that makes the change (calling it without
+ * one fails): the entry commits or rolls back with it. Entries are appended to the hash chain when that transaction
+ * commits (reads of the audit log within the same transaction see them already). Actor, client address, user agent and request id are taken from the current request and
  * security context; scheduled work is recorded as the system.
  *
  * <p>Values are stored as text (JSON); pass only fields a reader may see in a record's history (never secrets or

@@ -1,31 +1,44 @@
 package app.lantern.audit;
 
+import static lantern.db.Tables.AUDIT_CHAIN_HEAD;
 import static lantern.db.Tables.AUDIT_LOG;
 
+import app.lantern.shared.PageQuery;
+import app.lantern.shared.PageResult;
 import app.lantern.shared.RequestContext;
 import app.lantern.shared.UserRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Appends to the hash chain inside the caller's transaction. Entries are collected while the transaction runs and
+ * written just before it commits, under a lock on the single chain-head row: appends are serialised, sequence numbers
+ * are contiguous, ids grow with them, and the head lock is always the last lock a transaction takes (so it cannot
+ * deadlock with business row locks). A rolled-back transaction writes nothing.
+ */
 @Service
+@Transactional(propagation = Propagation.MANDATORY)
 class JdbcAuditLog implements AuditLog, AuditTrail {
 
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = AuditChain.GENESIS;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext db;
@@ -38,7 +51,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
 
     @Override
     public void created(String entityType, Object entityId, Map<String, ?> fields) {
-        append(currentActor(), entityType, entityId, "created", fields);
+        enqueue(currentActor(), entityType, entityId, "created", fields);
     }
 
     @Override
@@ -55,69 +68,171 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
             }
         }
         if (!changes.isEmpty()) {
-            append(currentActor(), entityType, entityId, "updated", changes);
+            enqueue(currentActor(), entityType, entityId, "updated", changes);
         }
     }
 
     @Override
     public void deleted(String entityType, Object entityId, Map<String, ?> fields) {
-        append(currentActor(), entityType, entityId, "deleted", fields);
+        enqueue(currentActor(), entityType, entityId, "deleted", fields);
     }
 
     @Override
     public void recorded(String entityType, Object entityId, String action, Map<String, ?> details) {
-        append(currentActor(), entityType, entityId, action, details);
+        enqueue(currentActor(), entityType, entityId, action, details);
     }
 
     @Override
     public void recordedBy(UserRef actor, String entityType, Object entityId, String action, Map<String, ?> details) {
-        append(actor, entityType, entityId, action, details);
+        enqueue(actor, entityType, entityId, action, details);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<AuditEntry> history(String entityType, Object entityId) {
+        flushPendingOfThisTransaction();
         return db.selectFrom(AUDIT_LOG)
                 .where(AUDIT_LOG.ENTITY_TYPE.eq(entityType).and(AUDIT_LOG.ENTITY_ID.eq(String.valueOf(entityId))))
-                .orderBy(AUDIT_LOG.ID.desc())
-                .fetch(r -> new AuditEntry(r.getId(), r.getOccurredAt(), r.getActorId(), r.getActorName(), r.getIp(),
-                        r.getUserAgent(), r.getRequestId(), r.getEntityType(), r.getEntityId(), r.getAction(), r.getChanges()));
+                .orderBy(AUDIT_LOG.SEQ.desc())
+                .fetch(this::entry);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    void append(UserRef actor, String entityType, Object entityId, String action, Map<String, ?> details) {
+    @Override
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public PageResult<AuditEntry> search(AuditFilter filter, PageQuery page) {
+        flushPendingOfThisTransaction();
+        Condition where = condition(filter);
+        long total = db.fetchCount(AUDIT_LOG, where);
+        List<AuditEntry> items = db.selectFrom(AUDIT_LOG).where(where).orderBy(AUDIT_LOG.SEQ.desc())
+                .limit(page.size()).offset(page.offset()).fetch(this::entry);
+        return PageResult.of(items, page, total);
+    }
+
+    private static Condition condition(AuditFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.entityType() != null) {
+            c = c.and(AUDIT_LOG.ENTITY_TYPE.eq(f.entityType()));
+        }
+        if (f.entityId() != null) {
+            c = c.and(AUDIT_LOG.ENTITY_ID.eq(f.entityId()));
+        }
+        if (f.actor() != null) {
+            c = f.actor().chars().allMatch(Character::isDigit) && f.actor().length() < 19
+                    ? c.and(AUDIT_LOG.ACTOR_ID.eq(Long.parseLong(f.actor())).or(AUDIT_LOG.ACTOR_NAME.eq(f.actor())))
+                    : c.and(AUDIT_LOG.ACTOR_NAME.eq(f.actor()));
+        }
+        if (f.action() != null) {
+            c = c.and(AUDIT_LOG.ACTION.eq(f.action()));
+        }
+        if (f.from() != null) {
+            c = c.and(AUDIT_LOG.OCCURRED_AT.ge(f.from()));
+        }
+        if (f.to() != null) {
+            c = c.and(AUDIT_LOG.OCCURRED_AT.lt(f.to()));
+        }
+        return c;
+    }
+
+    /** Times in the business zone, whichever zone the database hands back. */
+    private AuditEntry entry(lantern.db.tables.records.AuditLogRecord r) {
+        return new AuditEntry(r.getId(), r.getOccurredAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), r.getActorId(), r.getActorName(), r.getIp(), r.getUserAgent(),
+                r.getRequestId(), r.getEntityType(), r.getEntityId(), r.getAction(), r.getChanges());
+    }
+
+    private void enqueue(UserRef actor, String entityType, Object entityId, String action, Map<String, ?> details) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("audit entries are written inside the caller's transaction; none is active");
+        }
         RequestContext request = RequestContext.current().orElse(new RequestContext(null, null, null));
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String changes = JSON.writeValueAsString(details);
-        String prev = db.select(AUDIT_LOG.HASH).from(AUDIT_LOG).orderBy(AUDIT_LOG.ID.desc()).limit(1).forUpdate()
-                .fetchOptional(AUDIT_LOG.HASH).orElse(GENESIS);
-        String hash = sha256(prev + "|" + now + "|" + entityType + "|" + entityId + "|" + action + "|" + changes);
-        db.insertInto(AUDIT_LOG)
-                .set(AUDIT_LOG.OCCURRED_AT, now)
-                .set(AUDIT_LOG.ACTOR_ID, actor == null || actor.userId() <= 0 ? null : actor.userId())
-                .set(AUDIT_LOG.ACTOR_NAME, actor == null ? "system" : actor.username())
-                .set(AUDIT_LOG.IP, request.ip())
-                .set(AUDIT_LOG.USER_AGENT, request.userAgent())
-                .set(AUDIT_LOG.REQUEST_ID, request.requestId())
-                .set(AUDIT_LOG.ENTITY_TYPE, entityType)
-                .set(AUDIT_LOG.ENTITY_ID, String.valueOf(entityId))
-                .set(AUDIT_LOG.ACTION, action)
-                .set(AUDIT_LOG.CHANGES, changes)
-                .set(AUDIT_LOG.PREV_HASH, prev)
-                .set(AUDIT_LOG.HASH, hash)
-                .execute();
+        Pending entry = new Pending(AuditChain.normalize(OffsetDateTime.now(clock)),
+                actor == null || actor.userId() <= 0 ? null : actor.userId(),
+                actor == null ? "system" : actor.username(),
+                request.ip(), request.userAgent(), request.requestId(),
+                entityType, String.valueOf(entityId), action, JSON.writeValueAsString(details == null ? Map.of() : details));
+        pendingOfThisTransaction(true).entries.add(entry);
+    }
+
+    /** An entry waiting for its transaction to commit. */
+    private record Pending(OffsetDateTime occurredAt, Long actorId, String actorName, String ip, String userAgent,
+            String requestId, String entityType, String entityId, String action, String changes) {}
+
+    private PendingEntries pendingOfThisTransaction(boolean create) {
+        // looked up among the synchronizations (not as a bound resource) so that a suspended outer transaction keeps its own
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof PendingEntries p && p.owner == this) {
+                return p;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        PendingEntries p = new PendingEntries(this);
+        TransactionSynchronizationManager.registerSynchronization(p);
+        return p;
+    }
+
+    private void flushPendingOfThisTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            PendingEntries p = pendingOfThisTransaction(false);
+            if (p != null) {
+                p.writeNow();
+            }
+        }
+    }
+
+    private static final class PendingEntries implements TransactionSynchronization {
+        final JdbcAuditLog owner;
+        final List<Pending> entries = new ArrayList<>();
+
+        PendingEntries(JdbcAuditLog owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeNow();
+        }
+
+        void writeNow() {
+            if (!entries.isEmpty()) {
+                owner.write(List.copyOf(entries));
+                entries.clear();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            // after everything else that may still audit in beforeCommit
+            return LOWEST_PRECEDENCE;
+        }
+    }
+
+    /** Appends under the chain-head lock; ids come from the identity column while the lock is held. */
+    private void write(List<Pending> entries) {
+        Record head = db.select(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_HASH).from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(1)).forUpdate().fetchOptional()
+                .orElseThrow(() -> new IllegalStateException("the audit chain head is missing"));
+        long seq = head.get(AUDIT_CHAIN_HEAD.LAST_SEQ);
+        String prev = head.get(AUDIT_CHAIN_HEAD.LAST_HASH);
+        var insert = db.insertInto(AUDIT_LOG, AUDIT_LOG.SEQ, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.ACTOR_ID, AUDIT_LOG.ACTOR_NAME,
+                AUDIT_LOG.IP, AUDIT_LOG.USER_AGENT, AUDIT_LOG.REQUEST_ID, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID,
+                AUDIT_LOG.ACTION, AUDIT_LOG.CHANGES, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH);
+        for (Pending p : entries) {
+            seq++;
+            AuditChain.Content content = new AuditChain.Content(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(),
+                    p.userAgent(), p.requestId(), p.entityType(), p.entityId(), p.action(), p.changes());
+            String hash = AuditChain.hash(prev, content);
+            insert = insert.values(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(), p.userAgent(), p.requestId(),
+                    p.entityType(), p.entityId(), p.action(), p.changes(), prev, hash);
+            prev = hash;
+        }
+        insert.execute();
+        db.update(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.LAST_SEQ, seq).set(AUDIT_CHAIN_HEAD.LAST_HASH, prev)
+                .set(AUDIT_CHAIN_HEAD.UPDATED_AT, OffsetDateTime.now(clock)).where(AUDIT_CHAIN_HEAD.ID.eq(1)).execute();
     }
 
     private static UserRef currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof UserRef ref ? ref : null;
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

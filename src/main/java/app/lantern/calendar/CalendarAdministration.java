@@ -5,6 +5,7 @@ import static lantern.db.Tables.CALENDAR_SETTINGS;
 import static lantern.db.Tables.CALENDAR_YEAR;
 
 import app.lantern.audit.AuditLog;
+import app.lantern.shared.ConflictException;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Texts;
@@ -25,6 +26,7 @@ import java.util.Map;
 import lantern.db.tables.records.CalendarDayRecord;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -122,13 +124,18 @@ public class CalendarAdministration {
         CalendarDayRecord existing = db.selectFrom(CALENDAR_DAY).where(CALENDAR_DAY.DAY_DATE.eq(date)).forUpdate().fetchOne();
         Map<String, Object> after = fields(dayKind.name(), cleanName);
         if (existing == null) {
-            db.insertInto(CALENDAR_DAY)
-                    .set(CALENDAR_DAY.DAY_DATE, date)
-                    .set(CALENDAR_DAY.KIND, dayKind.name())
-                    .set(CALENDAR_DAY.NAME, cleanName)
-                    .set(CALENDAR_DAY.SOURCE_YEAR, date.getYear())
-                    .set(CALENDAR_DAY.UPDATED_AT, now)
-                    .execute();
+            try {
+                db.insertInto(CALENDAR_DAY)
+                        .set(CALENDAR_DAY.DAY_DATE, date)
+                        .set(CALENDAR_DAY.KIND, dayKind.name())
+                        .set(CALENDAR_DAY.NAME, cleanName)
+                        .set(CALENDAR_DAY.SOURCE_YEAR, date.getYear())
+                        .set(CALENDAR_DAY.UPDATED_AT, now)
+                        .execute();
+            } catch (DuplicateKeyException e) {
+                throw new ConflictException("another admin entered " + date + " at the same time; reload and try again",
+                        Map.of("date", date.toString()));
+            }
             audit.created("calendar_day", date.toString(), after);
         } else {
             Map<String, Object> before = fields(existing.getKind(), existing.getName());

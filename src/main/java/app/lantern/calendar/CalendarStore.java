@@ -49,7 +49,8 @@ class CalendarStore implements CalendarSource {
     public YearTable year(int year) {
         freshen();
         if (year < FIRST_CACHED_YEAR || year > LAST_CACHED_YEAR) {
-            return load(year);
+            // admins cannot enter days outside the cached range: such a year is always the plain statutory fallback
+            return YearTable.build(year, null, List.of());
         }
         int i = year - FIRST_CACHED_YEAR;
         YearTable table = years.get(i);

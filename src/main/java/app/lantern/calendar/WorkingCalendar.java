@@ -22,13 +22,20 @@ public interface WorkingCalendar {
 
     ZoneId zone();
 
-    /** The daily working hours ({@code [start, end)}, default 09:00–18:00). */
-    WorkingHours workingHours();
+    /** The daily working hours ({@code [start, end)}, default 09:00–18:00); the application's calendar returns the admin's setting. */
+    default WorkingHours workingHours() {
+        return WorkingHours.DEFAULT;
+    }
 
     boolean isWorkingDay(LocalDate date);
 
-    /** The holiday or make-up working day on {@code date}, if it is one (weekday/weekend rule days give empty). */
-    Optional<CalendarDay> day(LocalDate date);
+    /**
+     * The holiday or make-up working day on {@code date}, if it is one (days that just follow the weekday/weekend rule
+     * give empty); the application's calendar always answers, the default is for simple test doubles.
+     */
+    default Optional<CalendarDay> day(LocalDate date) {
+        return Optional.empty();
+    }
 
     /** The date {@code days} working days after {@code from} (before it when negative); {@code from} itself never counts. */
     LocalDate addWorkingDays(LocalDate from, int days);
@@ -50,6 +57,16 @@ public interface WorkingCalendar {
      * duration that ends exactly at the end of a working day gives that day's end, not the next day's start.
      */
     Instant addWorkingTime(Instant from, Duration workingTime);
+
+    /**
+     * The same local time of day {@code days} working days after (before, when negative) the day of {@code from}: the
+     * deadline of "within 2 working days" for something that happened at {@code from}. The day of {@code from} never
+     * counts, whether or not it is a working day.
+     */
+    default Instant addWorkingDays(Instant from, int days) {
+        java.time.ZonedDateTime t = from.atZone(zone());
+        return addWorkingDays(t.toLocalDate(), days).atTime(t.toLocalTime()).atZone(zone()).toInstant();
+    }
 
     /** The first working day strictly after {@code date}. */
     default LocalDate nextWorkingDay(LocalDate date) {

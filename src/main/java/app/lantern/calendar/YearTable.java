@@ -3,7 +3,6 @@ package app.lantern.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
@@ -90,16 +89,6 @@ final class YearTable {
 
     CalendarDay day(int dayOfYear) {
         return byDayOfYear[dayOfYear];
-    }
-
-    List<CalendarDay> explicitDays() {
-        List<CalendarDay> explicit = new ArrayList<>();
-        for (CalendarDay d : days) {
-            if (d.explicit()) {
-                explicit.add(d);
-            }
-        }
-        return explicit;
     }
 
     CalendarYear view() {

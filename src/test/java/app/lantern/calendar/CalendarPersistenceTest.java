@@ -90,6 +90,13 @@ class CalendarPersistenceTest extends WorkingCalendarBehaviour {
     }
 
     @Test
+    void yearsOutsideTheEditableRangeUseTheFixedStatutoryDates() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2250, 10, 1))).isFalse();
+        assertThat(calendar.day(LocalDate.of(2250, 1, 1)).map(CalendarDay::name)).contains("元旦");
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2199, 12, 1), LocalDate.of(2200, 2, 1))).isPositive();
+    }
+
+    @Test
     void adminEditChangesResultsImmediately() {
         assertThat(calendar.isWorkingDay(WEDNESDAY)).isTrue();
         int before = calendar.workingDaysBetween(LocalDate.of(2034, 1, 1), LocalDate.of(2035, 1, 1));

@@ -66,6 +66,15 @@ class StatutoryFallbackTest {
     }
 
     @Test
+    void withoutAnyNoticeEvenTheNoticeYearsFallBack() {
+        WorkingCalendar bare = WorkingCalendars.statutoryOnly(SHANGHAI);
+        assertThat(bare.isWorkingDay(d("2025-01-26"))).as("the notice's make-up Sunday is unknown").isFalse();
+        assertThat(bare.isWorkingDay(d("2025-01-28"))).as("除夕 is a statutory holiday from 2025").isFalse();
+        assertThat(bare.isWorkingDay(d("2025-02-03"))).as("初六 is only off by the notice").isTrue();
+        assertThat(bare.workingHours()).isEqualTo(WorkingHours.DEFAULT);
+    }
+
+    @Test
     void beforeTheAmendmentSpringFestivalIsThreeDaysAndLabourDayOne() {
         CalendarYear y2024 = year(2024);
         assertThat(y2024.days()).extracting(CalendarDay::date).contains(d("2024-02-10"), d("2024-02-11"), d("2024-02-12"), d("2024-05-01"))

@@ -140,6 +140,14 @@ abstract class WorkingCalendarBehaviour {
     }
 
     @Test
+    void deadlineTwoWorkingDaysAfterAnInstantKeepsTheTimeOfDay() {
+        assertThat(calendar().addWorkingDays(at("2026-09-30T15:20"), 2)).isEqualTo(at("2026-10-09T15:20"));
+        assertThat(calendar().addWorkingDays(at("2025-10-10T11:00"), 1)).as("make-up Saturday").isEqualTo(at("2025-10-11T11:00"));
+        assertThat(calendar().addWorkingDays(at("2025-10-03T10:00"), 2)).as("submitted on a holiday").isEqualTo(at("2025-10-10T10:00"));
+        assertThat(calendar().addWorkingDays(at("2025-10-09T10:00"), -1)).isEqualTo(at("2025-09-30T10:00"));
+    }
+
+    @Test
     void addsWorkingDaysBackwardAcrossHolidays() {
         assertThat(calendar().addWorkingDays(d("2025-10-09"), -1)).isEqualTo(d("2025-09-30"));
         assertThat(calendar().addWorkingDays(d("2025-02-05"), -1)).isEqualTo(d("2025-01-27"));

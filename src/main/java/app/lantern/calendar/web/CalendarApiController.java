@@ -91,7 +91,8 @@ class CalendarApiController {
     @Operation(summary = "Add or change a holiday (HOLIDAY) or make-up working day (WORKDAY, Saturday/Sunday only); admin")
     DayJson putDay(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestBody DayRequest request) {
         AdminOnly.require();
-        return DayJson.of(admin.saveDay(date, request.kind(), request.name()));
+        DayRequest body = request != null ? request : new DayRequest(null, null);
+        return DayJson.of(admin.saveDay(date, body.kind(), body.name()));
     }
 
     @DeleteMapping("/days/{date}")
@@ -111,14 +112,15 @@ class CalendarApiController {
     @Operation(summary = "Set the daily working hours (HH:mm, start before end); admin")
     HoursJson putWorkingHours(@RequestBody HoursRequest request) {
         AdminOnly.require();
-        return hours(admin.changeWorkingHours(request.start(), request.end()));
+        HoursRequest body = request != null ? request : new HoursRequest(null, null);
+        return hours(admin.changeWorkingHours(body.start(), body.end()));
     }
 
     @PutMapping("/{year}/notice")
     @Operation(summary = "Mark the year's State Council notice as entered (stops the statutory fallback); admin")
     YearJson confirmNotice(@PathVariable int year, @RequestBody NoticeRequest request) {
         AdminOnly.require();
-        admin.confirmNotice(year, request.title());
+        admin.confirmNotice(year, request != null ? request.title() : null);
         return toJson(admin.year(year));
     }
 

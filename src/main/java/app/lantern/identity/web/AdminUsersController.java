@@ -89,6 +89,29 @@ class AdminUsersController {
         return "redirect:/admin/users";
     }
 
+    @PostMapping("/teams")
+    String createTeam(@RequestParam String name, @RequestParam(required = false) Long parentId,
+            @RequestParam(required = false) Long leaderId, @RequestParam(required = false) String region, RedirectAttributes redirect) {
+        try {
+            accounts.createTeam(name, parentId, leaderId, region);
+            redirect.addFlashAttribute("message", "teamCreated");
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("error", e.errors().getFirst().field() + ": " + e.errors().getFirst().message());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/teams/{id}/leader")
+    String setLeader(@PathVariable long id, @RequestParam(required = false) Long leaderId, RedirectAttributes redirect) {
+        try {
+            accounts.setTeamLeader(id, leaderId);
+            redirect.addFlashAttribute("message", "leaderSet");
+        } catch (ValidationException e) {
+            redirect.addFlashAttribute("error", e.errors().getFirst().message());
+        }
+        return "redirect:/admin/users";
+    }
+
     private UserSummary existing(long id) {
         return directory.user(id).orElseThrow(() -> NotFoundException.of("user", id));
     }

@@ -31,7 +31,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -148,11 +147,6 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return Problems.response(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                 e.getMethod() + " is not supported here"));
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource"));
     }
 
     @ExceptionHandler(Exception.class)

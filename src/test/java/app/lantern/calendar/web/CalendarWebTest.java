@@ -165,6 +165,8 @@ class CalendarWebTest {
         assertThat(put(uri, "admin", "{\"kind\":\"HOLIDAY\",\"name\":\"x\",\"year\":2034}")).hasStatus(400)
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("year");
         assertThat(put(uri, "admin", "{\"kind\":")).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(put(uri, "admin", "null")).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(put(uri, "admin", "{\"kind\":[1],\"name\":\"x\"}")).hasStatus(400);
         assertThat(put("/api/v1/calendar/days/2034-02-30", "admin", "{\"kind\":\"HOLIDAY\",\"name\":\"x\"}")).hasStatus(400);
         assertThat(calendar.day(WEDNESDAY)).isEmpty();
     }
