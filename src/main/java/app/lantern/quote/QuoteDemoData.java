@@ -173,7 +173,7 @@ class QuoteDemoData implements DemoDataContributor {
                     p.getTaxRate(), p.getCost()));
         }
         QuoteCalculator.Totals t = QuoteCalculator.total(inputs);
-        OffsetDateTime created = workingTime(now.minusDays(random.nextInt(84)).minusHours(random.nextInt(5)), random);
+        OffsetDateTime created = workingTime(now.minusDays(random.nextInt(8) == 0 ? random.nextInt(3) : random.nextInt(84)).minusHours(random.nextInt(5)), random);
         if (created.isAfter(now)) {
             created = now.minusHours(2);
         }

@@ -182,7 +182,7 @@ public class QuoteSigning {
      * The quote's PDF for staff: the sealed and digitally signed one once stamped, the one sent (and maybe signed) after
      * sending, otherwise a fresh draft rendering.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Document pdf(long id) {
         QuotesRecord r = quotes.visible(id);
         String base = Quotes.displayNumber(r.getNumber(), r.getRevision()).replace(' ', '-');
