@@ -48,6 +48,9 @@ class QuoteLifecycleTest {
     @Autowired Quotes quotes;
     @Autowired QuoteSigning signing;
     @Autowired AuditTrail trail;
+    @Autowired org.jooq.DSLContext db;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired QuoteHealthReport report;
 
     @AfterEach
     void signOut() {
@@ -262,5 +265,49 @@ class QuoteLifecycleTest {
         assertThat(withFeedback.feedbackLabel()).isEqualTo("价格敏感");
         assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteFeedbackRecorded.class,
                 f -> assertThat(f.tag()).isEqualTo("PRICE_SENSITIVE")));
+    }
+
+    @Test
+    void approvalWaitingMoreThanTwoWorkingDaysRaisesOneOverdueEvent() {
+        Product course = data.product("课程", "10000.00", "3000.00", "6");
+        long opp = data.opportunity("rep2", unique("逾期审批客户"), BudgetRange.FROM_50K_TO_200K);
+        QuoteView q = quotes.submit(quotes.create(draft(opp, List.of(line(course, "2", "15")))).id());
+        tx.executeWithoutResult(s -> db.update(lantern.db.Tables.QUOTE_APPROVALS)
+                .set(lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT, java.time.OffsetDateTime.now().minusDays(8))
+                .where(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID.eq(q.id())).execute());
+        tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
+        tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
+        assertThat(Events.published.stream().filter(e -> e instanceof ApprovalOverdue o && o.quoteId() == q.id()).toList())
+                .singleElement().satisfies(e -> assertThat(((ApprovalOverdue) e).workingDaysWaiting()).isGreaterThan(2));
+        data.signIn("manager1");
+        assertThat(quotes.get(q.id()).approvals().getFirst().overdue()).isTrue();
+    }
+
+    @Test
+    void weeklyReportGoesOutOnFridayOrTheLastWorkingDayBeforeAHolidayFriday() {
+        assertThat(report.isPushDay(java.time.LocalDate.of(2026, 11, 27))).isTrue();
+        assertThat(report.isPushDay(java.time.LocalDate.of(2026, 11, 26))).isFalse();
+        // 2026-10-01..08 is the National Day holiday: the week's report goes out on Wednesday 30 September
+        assertThat(report.isPushDay(java.time.LocalDate.of(2026, 9, 30))).isTrue();
+        assertThat(report.isPushDay(java.time.LocalDate.of(2026, 10, 2))).isFalse();
+        int pushed = tx.execute(s -> report.pushIfDue(java.time.LocalDate.of(2026, 11, 27)));
+        assertThat(pushed).isGreaterThanOrEqualTo(4);
+        assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteWeeklyReportReady.class,
+                w -> assertThat(w.summary()).contains("接受率")));
+    }
+
+    @Test
+    void weeklyReportCountsSentQuotesAcceptanceAndFeedbackPerRep() {
+        QuoteView q = approvedQuote(unique("周报客户"));
+        data.signIn("rep1");
+        signing.send(q.id());
+        quotes.recordFeedback(q.id(), "ACCEPTED", null);
+        data.signIn("manager1");
+        QuoteHealthReport.Report r = report.forWeeks(java.time.LocalDate.now(), 1);
+        QuoteHealthReport.RepRow rep1 = r.reps().stream().filter(x -> x.userId() == data.userId("rep1")).findFirst().orElseThrow();
+        assertThat(rep1.sent()).isGreaterThanOrEqualTo(1);
+        assertThat(rep1.feedback().get("ACCEPTED")).isGreaterThanOrEqualTo(1);
+        assertThat(rep1.averageHoursToSend()).isNotNull();
+        assertThat(r.reps()).noneMatch(x -> x.userId() == data.userId("rep7"));
     }
 }
