@@ -44,6 +44,12 @@ class QuoteWiring {
     }
 
     @Bean
+    app.lantern.shared.web.LandingWidget quoteWidget(Quotes quotes) {
+        return app.lantern.shared.web.LandingWidget.of(Set.of("REP", "MANAGER", "FINANCE", "EXECUTIVE"), 450, "quote/widgets :: quotes",
+                () -> java.util.Map.of("d", quotes.dashboard()));
+    }
+
+    @Bean
     RecurringTask<Void> quoteApprovalSlaTask(Quotes quotes, TransactionTemplate tx) {
         return Tasks.recurring("quote-approval-sla", FixedDelay.ofMinutes(30))
                 .execute((instance, ctx) -> tx.executeWithoutResult(s -> {

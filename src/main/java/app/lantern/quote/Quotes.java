@@ -175,6 +175,22 @@ public class Quotes {
         return PageResult.of(rows.stream().map(r -> view(r, List.of(), List.of(), null, cost, names, tags)).toList(), page, total);
     }
 
+    /** Numbers for the landing page, in the caller's scope. */
+    public record Dashboard(int awaitingMyApproval, int awaitingSignature, int awaitingSeal, int feedbackMissing, BigDecimal signedThisMonth) {}
+
+    @Transactional(readOnly = true)
+    public Dashboard dashboard() {
+        Condition scope = scopes.current(RecordKind.QUOTE).condition(QUOTES.OWNER_ID);
+        LocalDate today = LocalDate.now(clock);
+        int signature = db.fetchCount(QUOTES, scope.and(QUOTES.STATUS.eq("SENT")).and(QUOTES.VALID_UNTIL.ge(today)));
+        int seal = db.fetchCount(QUOTES, scope.and(QUOTES.STATUS.eq("SIGNED")));
+        int feedback = db.fetchCount(QUOTES, scope.and(QUOTES.STATUS.eq("SENT")).and(QUOTES.FEEDBACK_TAG.isNull()));
+        OffsetDateTime monthStart = today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        BigDecimal signed = db.select(DSL.coalesce(DSL.sum(QUOTES.TOTAL), BigDecimal.ZERO)).from(QUOTES).where(scope)
+                .and(QUOTES.SIGNED_AT.ge(monthStart)).fetchOne().value1();
+        return new Dashboard(awaitingMyApproval().size(), signature, seal, feedback, signed);
+    }
+
     public static Set<String> sortFields() {
         return SORTS;
     }

@@ -225,6 +225,7 @@ class QuoteWebTest {
         assertThat(mvc.get().uri("/quotes/" + q.id()).cookie(login("manager1")).exchange()).bodyText().contains("quote-margin");
         assertThat(mvc.get().uri("/quotes/new?opportunityId=" + opp).cookie(rep).exchange()).bodyText().contains("talking-points");
         assertThat(mvc.get().uri("/quotes/catalog").cookie(rep).exchange()).hasStatusOk();
+        assertThat(mvc.get().uri("/").cookie(rep).exchange()).bodyText().contains("data-widget=\"quotes\"");
     }
 
     @Test
