@@ -103,6 +103,16 @@ class AuditWebTest {
     }
 
     @Test
+    void adminTakesACheckpointFromThePage() {
+        Cookie session = SignedIn.session(mvc, "admin");
+        MvcTestResult taken = mvc.post().uri("/admin/audit/checkpoint").header("HX-Request", "true").cookie(session).with(csrf()).exchange();
+        assertThat(taken).hasStatusOk();
+        assertThat(taken).bodyText().containsPattern("已建立检查点 #\\d+。");
+        MvcTestResult verified = mvc.post().uri("/admin/audit/verify").header("HX-Request", "true").cookie(session).with(csrf()).exchange();
+        assertThat(verified).bodyText().containsPattern("最近检查点：#\\d+");
+    }
+
+    @Test
     void htmxPagingAnswersOnlyTheEntriesFragment() {
         Cookie session = SignedIn.session(mvc, "admin");
         MvcTestResult fragment = mvc.get().uri("/admin/audit?page=0").header("HX-Request", "true").cookie(session).exchange();
