@@ -51,6 +51,8 @@ class QuoteLifecycleTest {
     @Autowired org.jooq.DSLContext db;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired QuoteHealthReport report;
+    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired QuoteTimeline timeline;
 
     @AfterEach
     void signOut() {
@@ -309,5 +311,31 @@ class QuoteLifecycleTest {
         assertThat(rep1.feedback().get("ACCEPTED")).isGreaterThanOrEqualTo(1);
         assertThat(rep1.averageHoursToSend()).isNotNull();
         assertThat(r.reps()).noneMatch(x -> x.userId() == data.userId("rep7"));
+    }
+
+    @Test
+    void quotesFollowAMergedCustomerAndAppearOnItsTimeline() {
+        QuoteView q = approvedQuote(unique("合并前客户"));
+        long survivor = data.customer("rep1", unique("合并后客户"), null);
+        tx.executeWithoutResult(s -> publisher.publishEvent(new app.lantern.customer.CustomersMerged(survivor, q.customerId())));
+        data.signIn("rep1");
+        assertThat(quotes.get(q.id()).customerId()).isEqualTo(survivor);
+        assertThat(quotes.get(q.id()).customerName()).startsWith("合并后客户");
+        assertThat(timeline.timeline(survivor, 10)).singleElement().satisfies(item -> {
+            assertThat(item.type()).isEqualTo("quote");
+            assertThat(item.title()).contains(q.number());
+            assertThat(item.link()).isEqualTo("/quotes/" + q.id());
+        });
+        data.signIn("rep2");
+        assertThat(timeline.timeline(survivor, 10)).as("another rep does not see the quote on the timeline").isEmpty();
+    }
+
+    @Test
+    void approvalLatencyIsReportedInWorkingHoursByRole() {
+        approvedQuote(unique("审批耗时客户"));
+        data.signIn("exec");
+        var latency = quotes.averageApprovalLatencyHours(java.time.OffsetDateTime.now().minusDays(1), java.time.OffsetDateTime.now().plusDays(1));
+        assertThat(latency).containsKey("MANAGER");
+        assertThat(latency.get("MANAGER")).isGreaterThanOrEqualTo(0.0);
     }
 }
