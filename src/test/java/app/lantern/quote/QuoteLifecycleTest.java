@@ -51,6 +51,7 @@ class QuoteLifecycleTest {
     @Autowired org.jooq.DSLContext db;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired QuoteHealthReport report;
+    @Autowired app.lantern.notification.Notifications notifications;
     @Autowired org.springframework.context.ApplicationEventPublisher publisher;
     @Autowired QuoteTimeline timeline;
 
@@ -213,6 +214,8 @@ class QuoteLifecycleTest {
         assertThat(signed.quote().stampDueAt()).isAfter(signed.quote().signedAt());
         assertThatThrownBy(() -> signing.sign(token, ok, "203.0.113.9", "JUnit")).isInstanceOf(ConflictException.class);
         assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteSigned.class, s -> assertThat(s.quoteId()).isEqualTo(q.id())));
+        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
+                .as("finance gets a to-do at once").anySatisfy(n -> assertThat(n.title()).contains(q.number()));
 
         data.signIn("rep1");
         assertThat(signing.pdf(q.id()).content()).as("the signed document is never regenerated").isEqualTo(shown.content());
