@@ -68,6 +68,16 @@ class QuoteNotifier {
     }
 
     @EventListener
+    void on(ApprovalStepOpened e) {
+        List<Long> recipients = e.approverId() != null ? List.of(e.approverId())
+                : directory.usersWithRole(Role.FINANCE).stream().map(UserSummary::id).toList();
+        for (Long r : recipients) {
+            notifications.send(new Notification(r, "quote", "有报价等待你审批", "一份报价已通过上一步审批，等待你的审批。\n\n[去审批](/quotes/" + e.quoteId() + ")",
+                    "/quotes/" + e.quoteId(), "quote-approval-" + e.approvalId() + "-" + r));
+        }
+    }
+
+    @EventListener
     void on(QuoteWeeklyReportReady e) {
         notifications.send(new Notification(e.recipientUserId(), "quote", e.title(), e.summary() + "\n\n[查看周报](" + e.link() + ")", e.link(),
                 "quote-weekly-" + e.weekStart() + "-" + e.recipientUserId()));

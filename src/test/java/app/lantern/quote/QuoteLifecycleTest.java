@@ -170,6 +170,8 @@ class QuoteLifecycleTest {
         data.signIn("manager1");
         QuoteView afterManager = quotes.approve(q.id(), "ok");
         assertThat(afterManager.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
+                .as("finance learns that the quote now waits for it").anySatisfy(n -> assertThat(n.link()).isEqualTo("/quotes/" + q.id()));
         data.signIn("finance");
         assertThatThrownBy(() -> quotes.reject(q.id(), " ")).isInstanceOf(ValidationException.class);
         QuoteView rejected = quotes.reject(q.id(), "毛利过低");
