@@ -87,17 +87,20 @@ class QuoteDemoData implements DemoDataContributor {
         Random random = context.random("quote");
         OffsetDateTime now = OffsetDateTime.now(context.clock());
         Map<String, Long> ids = new HashMap<>();
-        if (!db.fetchExists(QUOTE_PRODUCTS)) {
-            for (Item i : CATALOG) {
-                ids.put(i.sku(), db.insertInto(QUOTE_PRODUCTS).set(QUOTE_PRODUCTS.SKU, i.sku()).set(QUOTE_PRODUCTS.NAME, i.name()).set(QUOTE_PRODUCTS.KIND, i.kind())
-                        .set(QUOTE_PRODUCTS.UNIT, i.unit()).set(QUOTE_PRODUCTS.LIST_PRICE, new BigDecimal(i.price())).set(QUOTE_PRODUCTS.COST, new BigDecimal(i.cost()))
-                        .set(QUOTE_PRODUCTS.TAX_RATE, new BigDecimal(i.tax())).set(QUOTE_PRODUCTS.PRODUCT_LINE, i.line()).set(QUOTE_PRODUCTS.CREATED_AT, now)
-                        .set(QUOTE_PRODUCTS.UPDATED_AT, now).returning(QUOTE_PRODUCTS.ID).fetchOne().getId());
-            }
-            ids.put("BDL-SALES", bundle("BDL-SALES", "课程组合：销售管理者进阶（训练营 + 驻场辅导）", "SaaS", "45000.00", "16000.00", "6",
-                    Map.of(ids.get("TRN-COURSE"), "10", ids.get("TRN-COACH"), "2"), now));
-            ids.put("BDL-ICU", bundle("BDL-ICU", "科室套装：ICU 监护组合（监护仪 ×4 + 输液泵 ×4 + 安装）", "医疗器械", "158000.00", "92000.00", "13",
-                    Map.of(ids.get("MED-MON5"), "4", ids.get("MED-PUMP"), "4", ids.get("MED-INST"), "1"), now));
+        for (Item i : CATALOG) {
+            ids.put(i.sku(), db.select(QUOTE_PRODUCTS.ID).from(QUOTE_PRODUCTS).where(QUOTE_PRODUCTS.SKU.eq(i.sku())).fetchOptional(QUOTE_PRODUCTS.ID)
+                    .orElseGet(() -> db.insertInto(QUOTE_PRODUCTS).set(QUOTE_PRODUCTS.SKU, i.sku()).set(QUOTE_PRODUCTS.NAME, i.name()).set(QUOTE_PRODUCTS.KIND, i.kind())
+                            .set(QUOTE_PRODUCTS.UNIT, i.unit()).set(QUOTE_PRODUCTS.LIST_PRICE, new BigDecimal(i.price())).set(QUOTE_PRODUCTS.COST, new BigDecimal(i.cost()))
+                            .set(QUOTE_PRODUCTS.TAX_RATE, new BigDecimal(i.tax())).set(QUOTE_PRODUCTS.PRODUCT_LINE, i.line()).set(QUOTE_PRODUCTS.CREATED_AT, now)
+                            .set(QUOTE_PRODUCTS.UPDATED_AT, now).returning(QUOTE_PRODUCTS.ID).fetchOne().getId()));
+        }
+        if (!db.fetchExists(QUOTE_PRODUCTS, QUOTE_PRODUCTS.SKU.eq("BDL-SALES"))) {
+            bundle("BDL-SALES", "课程组合：销售管理者进阶（训练营 + 驻场辅导）", "SaaS", "45000.00", "16000.00", "6",
+                    Map.of(ids.get("TRN-COURSE"), "10", ids.get("TRN-COACH"), "2"), now);
+            bundle("BDL-ICU", "科室套装：ICU 监护组合（监护仪 ×4 + 输液泵 ×4 + 安装）", "医疗器械", "158000.00", "92000.00", "13",
+                    Map.of(ids.get("MED-MON5"), "4", ids.get("MED-PUMP"), "4", ids.get("MED-INST"), "1"), now);
+        }
+        if (!db.fetchExists(QUOTE_PRICE_BOOKS, QUOTE_PRICE_BOOKS.NAME.eq("A 级客户协议价"))) {
             long book = db.insertInto(QUOTE_PRICE_BOOKS).set(QUOTE_PRICE_BOOKS.NAME, "A 级客户协议价").set(QUOTE_PRICE_BOOKS.CUSTOMER_TIER, "A")
                     .set(QUOTE_PRICE_BOOKS.CREATED_AT, now).returning(QUOTE_PRICE_BOOKS.ID).fetchOne().getId();
             for (Item i : CATALOG) {
@@ -115,7 +118,9 @@ class QuoteDemoData implements DemoDataContributor {
             return;
         }
         opps.sort(java.util.Comparator.comparingLong(OpportunityRef::id));
-        List<lantern.db.tables.records.QuoteProductsRecord> products = db.selectFrom(QUOTE_PRODUCTS).orderBy(QUOTE_PRODUCTS.ID).fetch();
+        List<lantern.db.tables.records.QuoteProductsRecord> products = db.selectFrom(QUOTE_PRODUCTS)
+                .where(QUOTE_PRODUCTS.SKU.in(CATALOG.stream().map(Item::sku).toList()).or(QUOTE_PRODUCTS.SKU.in("BDL-SALES", "BDL-ICU")))
+                .orderBy(QUOTE_PRODUCTS.ID).fetch();
         Map<Long, CustomerRef> customerCache = new HashMap<>();
         Map<Long, Long> managerOf = new HashMap<>();
         reps.forEach(r -> directory.directManagerOf(r.id()).ifPresent(m -> managerOf.put(r.id(), m.id())));

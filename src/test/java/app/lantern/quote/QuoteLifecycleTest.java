@@ -51,6 +51,9 @@ class QuoteLifecycleTest {
     @Autowired org.jooq.DSLContext db;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired QuoteHealthReport report;
+    @Autowired app.lantern.notification.Notifications notifications;
+    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired QuoteTimeline timeline;
 
     @AfterEach
     void signOut() {
@@ -167,6 +170,8 @@ class QuoteLifecycleTest {
         data.signIn("manager1");
         QuoteView afterManager = quotes.approve(q.id(), "ok");
         assertThat(afterManager.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
+                .as("finance learns that the quote now waits for it").anySatisfy(n -> assertThat(n.link()).isEqualTo("/quotes/" + q.id()));
         data.signIn("finance");
         assertThatThrownBy(() -> quotes.reject(q.id(), " ")).isInstanceOf(ValidationException.class);
         QuoteView rejected = quotes.reject(q.id(), "毛利过低");
@@ -211,6 +216,8 @@ class QuoteLifecycleTest {
         assertThat(signed.quote().stampDueAt()).isAfter(signed.quote().signedAt());
         assertThatThrownBy(() -> signing.sign(token, ok, "203.0.113.9", "JUnit")).isInstanceOf(ConflictException.class);
         assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteSigned.class, s -> assertThat(s.quoteId()).isEqualTo(q.id())));
+        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
+                .as("finance gets a to-do at once").anySatisfy(n -> assertThat(n.title()).contains(q.number()));
 
         data.signIn("rep1");
         assertThat(signing.pdf(q.id()).content()).as("the signed document is never regenerated").isEqualTo(shown.content());
@@ -309,5 +316,31 @@ class QuoteLifecycleTest {
         assertThat(rep1.feedback().get("ACCEPTED")).isGreaterThanOrEqualTo(1);
         assertThat(rep1.averageHoursToSend()).isNotNull();
         assertThat(r.reps()).noneMatch(x -> x.userId() == data.userId("rep7"));
+    }
+
+    @Test
+    void quotesFollowAMergedCustomerAndAppearOnItsTimeline() {
+        QuoteView q = approvedQuote(unique("合并前客户"));
+        long survivor = data.customer("rep1", unique("合并后客户"), null);
+        tx.executeWithoutResult(s -> publisher.publishEvent(new app.lantern.customer.CustomersMerged(survivor, q.customerId())));
+        data.signIn("rep1");
+        assertThat(quotes.get(q.id()).customerId()).isEqualTo(survivor);
+        assertThat(quotes.get(q.id()).customerName()).startsWith("合并后客户");
+        assertThat(timeline.timeline(survivor, 10)).singleElement().satisfies(item -> {
+            assertThat(item.type()).isEqualTo("quote");
+            assertThat(item.title()).contains(q.number());
+            assertThat(item.link()).isEqualTo("/quotes/" + q.id());
+        });
+        data.signIn("rep2");
+        assertThat(timeline.timeline(survivor, 10)).as("another rep does not see the quote on the timeline").isEmpty();
+    }
+
+    @Test
+    void approvalLatencyIsReportedInWorkingHoursByRole() {
+        approvedQuote(unique("审批耗时客户"));
+        data.signIn("exec");
+        var latency = quotes.averageApprovalLatencyHours(java.time.OffsetDateTime.now().minusDays(1), java.time.OffsetDateTime.now().plusDays(1));
+        assertThat(latency).containsKey("MANAGER");
+        assertThat(latency.get("MANAGER")).isGreaterThanOrEqualTo(0.0);
     }
 }

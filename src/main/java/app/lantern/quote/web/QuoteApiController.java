@@ -100,6 +100,17 @@ class QuoteApiController {
         return quotes.awaitingMyApproval();
     }
 
+    /** Average approval latency in working hours per step role, for decisions in [from, to) (dates in the business zone). */
+    @GetMapping("/quotes/approvals/latency")
+    Map<String, Double> approvalLatency(@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+            @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to) {
+        if (to.isBefore(from) || from.plusYears(2).isBefore(to)) {
+            throw app.lantern.shared.ValidationException.field("to", "must be on or after from and at most 2 years later");
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        return quotes.averageApprovalLatencyHours(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+    }
+
     @PostMapping("/quotes/{id}/send")
     QuoteSigning.SentQuote send(@PathVariable long id) {
         return signing.send(id);
