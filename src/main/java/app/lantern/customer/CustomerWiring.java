@@ -23,6 +23,11 @@ class CustomerWiring {
         return new NavItem("nav.customerImports", "/customers/imports", "cloud-upload", Set.of("REP", "MANAGER", "EXECUTIVE", "ADMIN"), 105);
     }
 
+    @Bean
+    NavItem customerValueNav() {
+        return new NavItem("nav.customerValue", "/customers/value", "sliders", Set.of("ADMIN"), 106);
+    }
+
     /** Value scores and tiers, on the 1st of every month at 03:00 business time (runs once across nodes). */
     @Bean
     RecurringTask<Void> customerValueTask(CustomerValue value, Clock clock) {

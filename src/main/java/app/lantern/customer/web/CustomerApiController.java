@@ -38,10 +38,15 @@ class CustomerApiController {
     private final CustomerMerging merging;
     private final CustomerTimeline timeline;
     private final app.lantern.customer.CustomerExport export;
+    private final app.lantern.customer.CustomerValue value;
+    private final app.lantern.identity.CurrentActor currentActor;
 
     CustomerApiController(CustomerManagement customers, CustomerMerging merging, CustomerTimeline timeline,
-            app.lantern.customer.CustomerExport export) {
+            app.lantern.customer.CustomerExport export, app.lantern.customer.CustomerValue value,
+            app.lantern.identity.CurrentActor currentActor) {
         this.export = export;
+        this.value = value;
+        this.currentActor = currentActor;
         this.customers = customers;
         this.merging = merging;
         this.timeline = timeline;
@@ -165,6 +170,31 @@ class CustomerApiController {
     @PostMapping("/{id}/notes")
     ResponseEntity<TimelineEntryView> note(@PathVariable long id, @RequestBody Note body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(timeline.addNote(id, body.text()));
+    }
+
+    @GetMapping("/value-weights")
+    Map<app.lantern.customer.CustomerValue.Dimension, Double> weights() {
+        return value.weights();
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/value-weights")
+    Map<app.lantern.customer.CustomerValue.Dimension, Double> setWeights(@RequestBody Map<app.lantern.customer.CustomerValue.Dimension, Double> body) {
+        value.setWeights(body);
+        return value.weights();
+    }
+
+    @PostMapping("/value-scores/recompute")
+    app.lantern.customer.CustomerValue.RunResult recompute() {
+        if (!currentActor.require().has(app.lantern.identity.Role.ADMIN)) {
+            throw new app.lantern.shared.ForbiddenException("only administrators recompute value tiers");
+        }
+        return value.recompute();
+    }
+
+    @GetMapping("/{id}/value")
+    app.lantern.customer.CustomerValue.ValueScore valueOf(@PathVariable long id) {
+        customers.get(id);
+        return value.latest(id).orElseThrow(() -> app.lantern.shared.NotFoundException.of("value score", id));
     }
 
     static long parseId(String field, String value) {
