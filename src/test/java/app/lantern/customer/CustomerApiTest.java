@@ -127,9 +127,9 @@ class CustomerApiTest {
         assertThat(patched).hasStatusOk();
         assertThat(Api.json(patched).get("city").asString()).isEqualTo("杭州");
         assertThat(Api.json(patched).get("industry").asString()).isEqualTo("交通运输");
-        String rep5 = Api.json(api().get("rep5", "/api/v1/me")).get("id").asString();
-        assertThat(api().post("manager1", "/api/v1/customers/" + id + "/owner", body("ownerId", rep5))).hasStatusOk();
-        assertThat(api().get("rep5", "/api/v1/customers/" + id)).hasStatusOk();
+        String rep6 = Api.json(api().get("rep6", "/api/v1/me")).get("id").asString();
+        assertThat(api().post("manager1", "/api/v1/customers/" + id + "/owner", body("ownerId", rep6))).hasStatusOk();
+        assertThat(api().get("rep6", "/api/v1/customers/" + id)).hasStatusOk();
         assertThat(api().get("rep4", "/api/v1/customers/" + id)).hasStatus(404);
     }
 }
