@@ -60,6 +60,18 @@ class AuditWebTest {
     }
 
     @Test
+    void listFiltersByTimeRange() {
+        String entityId = "TIME-" + System.nanoTime();
+        tx.executeWithoutResult(s -> audit.created("deal", entityId, Map.of()));
+        String admin = SignedIn.bearer(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/audit?entityId={id}&from=2020-01-01T00:00:00Z", entityId).header("Authorization", admin))
+                .hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(1);
+        assertThat(mvc.get().uri("/api/v1/audit?entityId={id}&to=2020-01-01T00:00:00Z", entityId).header("Authorization", admin))
+                .hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(0);
+        assertThat(mvc.get().uri("/api/v1/audit?from=yesterday").header("Authorization", admin)).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void listRejectsOversizedPagesAndOverlongFilters() {
         String admin = SignedIn.bearer(mvc, "admin");
         assertThat(mvc.get().uri("/api/v1/audit?size=500").header("Authorization", admin)).hasStatus(HttpStatus.BAD_REQUEST);

@@ -1,0 +1,123 @@
+package app.lantern.customer.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds existing customers that may be the same company as a query. Candidates come only from blocking-key look-ups
+ * (never a scan); each is scored 0–1 by combining independent evidence: name similarity, a shared phone, a shared
+ * e-mail, an equal credit code.
+ */
+public final class DuplicateMatcher {
+
+    /** A key held by more customers than this says nothing (e.g. the bigram 科技) and is skipped. */
+    public static final int KEY_CAP = 1000;
+    /** At most this many customers are scored per check: those sharing the most keys. */
+    static final int MAX_SCORED = 200;
+    static final double PHONE = 0.88;
+    static final double EMAIL = 0.9;
+    static final double CREDIT_CODE = 1.0;
+    /** Name similarity below this is not reported as a reason. */
+    static final double NAME_EVIDENCE = 0.6;
+
+    private DuplicateMatcher() {}
+
+    public record Match(long id, double score, List<String> matchedOn) {}
+
+    /** Candidates scoring at least {@code minScore}, best first, at most {@code limit}. */
+    public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit) {
+        return candidates(query, index, minScore, limit, key -> true);
+    }
+
+    /** As {@link #candidates(MatchProfile, KeyIndex, double, int)}, looking up only the keys {@code keys} accepts. */
+    public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit,
+            java.util.function.Predicate<String> keys) {
+        // Count shared keys per customer; a customer sharing a strong key (a whole reduced name, a 3-character
+        // prefix, a phone, an e-mail, a credit code) or at least two weak ones (bigrams, anchored pairs) is scored,
+        // the most-sharing first, at most MAX_SCORED of them.
+        LongIntCounter shared = new LongIntCounter(256);
+        for (String key : MatchKeys.forQuery(query)) {
+            if (!keys.test(key)) {
+                continue;
+            }
+            int weight = MatchKeys.isStrong(key) ? 2 : 1;
+            index.forEach(key, KEY_CAP, id -> shared.add(id, weight));
+        }
+        shared.remove(query.id());
+        List<Long> ids = shared.top(1, MAX_SCORED);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Match> best = new java.util.HashMap<>();
+        for (MatchProfile candidate : index.profiles(ids)) {
+            Match m = compare(query, candidate);
+            if (m.score() >= minScore) {
+                best.merge(m.id(), m, (x, y) -> x.score() >= y.score() ? x : y);
+            }
+        }
+        List<Match> result = new ArrayList<>(best.values());
+        result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::id));
+        return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+    }
+
+    /** The evidence that {@code a} and {@code b} are one company, combined as independent signals (noisy-or). */
+    public static Match compare(MatchProfile a, MatchProfile b) {
+        List<String> on = new ArrayList<>();
+        double miss = 1.0;
+        if (a.name() != null && b.name() != null) {
+            double name = NameSimilarity.score(a.name(), b.name());
+            if (name >= NAME_EVIDENCE) {
+                on.add("name");
+                miss *= 1 - name;
+            }
+        }
+        if (intersects(a.phones(), b.phones())) {
+            on.add("phone");
+            miss *= 1 - PHONE;
+        }
+        if (intersects(a.emails(), b.emails())) {
+            on.add("email");
+            miss *= 1 - EMAIL;
+        }
+        if (a.creditCode() != null && a.creditCode().equals(b.creditCode())) {
+            on.add("creditCode");
+            miss *= 1 - CREDIT_CODE;
+        }
+        double score = Math.round((1 - miss) * 1000) / 1000.0;
+        return new Match(b.id(), score, List.copyOf(on));
+    }
+
+    private static boolean intersects(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        Set<String> smaller = a.size() <= b.size() ? a : b;
+        Set<String> larger = smaller == a ? b : a;
+        for (String x : smaller) {
+            if (larger.contains(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every pair not in {@code ids} is scanned: the baseline the blocking index is measured against. */
+    public static List<Match> fullScan(MatchProfile query, Iterable<MatchProfile> all, double minScore, int limit) {
+        List<Match> result = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (MatchProfile candidate : all) {
+            if (candidate.id() == query.id() || !seen.add(candidate.id())) {
+                continue;
+            }
+            Match m = compare(query, candidate);
+            if (m.score() >= minScore) {
+                result.add(m);
+            }
+        }
+        result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::id));
+        return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+    }
+}

@@ -1,0 +1,84 @@
+package app.lantern.customer.web;
+
+import app.lantern.customer.CustomerImports;
+import app.lantern.shared.ValidationException;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Import pages: upload, mapping with preview, live progress (htmx polling), result and error report. */
+@Controller
+@RequestMapping("/customers/imports")
+class ImportPageController {
+
+    private final CustomerImports imports;
+
+    ImportPageController(CustomerImports imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping
+    String page(Model model) {
+        model.addAttribute("jobs", imports.mine());
+        model.addAttribute("policies", CustomerImports.POLICIES);
+        return "customer/imports";
+    }
+
+    @PostMapping
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String duplicatePolicy, Model model) throws IOException {
+        try {
+            model.addAttribute("job", imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy));
+            model.addAttribute("fields", CustomerImports.FIELDS);
+            model.addAttribute("policies", CustomerImports.POLICIES);
+            return "customer/import-mapping";
+        } catch (ValidationException e) {
+            model.addAttribute("error", e.errors().getFirst().message());
+            model.addAttribute("jobs", imports.mine());
+            model.addAttribute("policies", CustomerImports.POLICIES);
+            return "customer/imports";
+        }
+    }
+
+    @PostMapping("/{id}/start")
+    String start(@PathVariable long id, @RequestParam Map<String, String> params, @RequestParam(required = false) String duplicatePolicy,
+            Model model) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("col-") && v != null && !v.isBlank()) {
+                mapping.put(k.substring(4), v);
+            }
+        });
+        try {
+            imports.start(id, mapping, duplicatePolicy);
+        } catch (ValidationException e) {
+            model.addAttribute("error", e.errors().getFirst().message());
+            model.addAttribute("job", imports.get(id));
+            model.addAttribute("fields", CustomerImports.FIELDS);
+            model.addAttribute("policies", CustomerImports.POLICIES);
+            return "customer/import-mapping";
+        }
+        return "redirect:/customers/imports/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String status(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("job", imports.get(id));
+        return htmx != null ? "customer/import-status :: progress" : "customer/import-status";
+    }
+
+    @GetMapping("/{id}/errors.csv")
+    ResponseEntity<byte[]> errors(@PathVariable long id) {
+        return ImportApiController.errorReport(imports, id);
+    }
+}

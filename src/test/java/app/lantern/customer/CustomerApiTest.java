@@ -1,0 +1,135 @@
+package app.lantern.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class CustomerApiTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    Api api() {
+        return new Api(mvc);
+    }
+
+    static String unique() {
+        // a distinctive made-up brand so that no other test's customers collide with it
+        String letters = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+        StringBuilder sb = new StringBuilder();
+        long bits = UUID.randomUUID().getMostSignificantBits() & Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            sb.append(letters.charAt((int) (bits % letters.length())));
+            bits /= letters.length();
+        }
+        return sb.toString();
+    }
+
+    static Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void answersPossibleDuplicateWith409AndCreatesWhenConfirmed() {
+        String brand = unique();
+        var created = api().post("rep1", "/api/v1/customers", body("name", "深圳市" + brand + "科技股份有限公司", "province", "广东"));
+        assertThat(created).hasStatus(201);
+        String id = Api.json(created).get("id").asString();
+
+        var conflict = api().post("rep1", "/api/v1/customers", body("name", brand + "科技"));
+        assertThat(conflict).hasStatus(409);
+        JsonNode problem = Api.json(conflict);
+        assertThat(problem.get("candidates").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(problem.get("candidates").get(0).get("matchedOn").toString()).contains("name");
+
+        var confirmed = api().post("rep1", "/api/v1/customers", body("name", brand + "科技", "confirmNotDuplicate", true));
+        assertThat(confirmed).hasStatus(201);
+    }
+
+    @Test
+    void duplicateCheckFindsByPhoneAcrossFormatsAndHidesOtherTeamsFields() {
+        String brand = unique();
+        var created = api().post("rep7", "/api/v1/customers",
+                body("name", brand + "贸易有限公司", "phone", "0755-8888" + (1000 + (int) (Math.random() * 8999)), "industry", "批发零售"));
+        assertThat(created).hasStatus(201);
+        String phone = Api.json(created).get("phone").asString();
+
+        var check = api().post("rep1", "/api/v1/customers/duplicate-check", body("phone", "+86 755 " + phone.substring(5)));
+        assertThat(check).hasStatusOk();
+        JsonNode candidate = Api.json(check).get("candidates").get(0);
+        assertThat(candidate.get("name").asString()).isEqualTo(brand + "贸易有限公司");
+        assertThat(candidate.get("matchedOn").toString()).contains("phone");
+        assertThat(candidate.get("visible").asBoolean()).isFalse();
+        assertThat(candidate.get("ownerName").asString()).isNotBlank();
+        assertThat(candidate.get("industry").isNull()).isTrue();
+
+        assertThat(api().get("rep1", "/api/v1/customers/" + Api.json(created).get("id").asString())).hasStatus(404);
+    }
+
+    @Test
+    void rejectsInvalidCreditCodePhoneAndEmailAsFieldErrors() {
+        var r = api().post("rep1", "/api/v1/customers", body("name", unique() + "公司", "creditCode", "91440300MA5F12345Z",
+                "phone", "12345", "email", "nope"));
+        assertThat(r).hasStatus(400);
+        String text = Api.json(r).get("errors").toString();
+        assertThat(text).contains("creditCode").contains("phone").contains("email");
+    }
+
+    @Test
+    void mergeMovesContactsAndTimelineAndHidesTheDuplicate() {
+        String brand = unique();
+        String a = Api.json(api().post("rep2", "/api/v1/customers", body("name", brand + "集团有限公司"))).get("id").asString();
+        String b = Api.json(api().post("rep2", "/api/v1/customers", body("name", brand + "A", "confirmNotDuplicate", true))).get("id").asString();
+        assertThat(api().post("rep2", "/api/v1/customers/" + b + "/contacts", body("name", "李雷", "title", "采购总监",
+                "decisionRole", "DECISION_MAKER", "mobile", "13900001111"))).hasStatus(201);
+        assertThat(api().post("rep2", "/api/v1/customers/" + b + "/timeline", body("type", "order", "externalId", "ERP-" + brand,
+                "occurredAt", "2026-10-01T10:00:00+08:00", "title", "订单 " + brand, "amount", 12000.50))).hasStatus(201);
+
+        var preview = api().get("rep2", "/api/v1/customers/" + a + "/merge-preview?duplicateId=" + b);
+        assertThat(preview).hasStatusOk();
+        assertThat(Api.json(preview).get("contacts").asInt()).isEqualTo(1);
+
+        assertThat(api().post("rep2", "/api/v1/customers/" + a + "/merge", body("duplicateId", b))).hasStatusOk();
+        assertThat(api().get("rep2", "/api/v1/customers/" + b)).hasStatus(404);
+        assertThat(Api.json(api().get("rep2", "/api/v1/customers/" + a + "/contacts")).get(0).get("name").asString()).isEqualTo("李雷");
+        assertThat(Api.json(api().get("rep2", "/api/v1/customers/" + a + "/timeline")).toString()).contains("订单 " + brand);
+    }
+
+    @Test
+    void ingestIsIdempotentByExternalId() {
+        String id = Api.json(api().post("rep3", "/api/v1/customers", body("name", unique() + "电子有限公司"))).get("id").asString();
+        Map<String, Object> ticket = body("type", "ticket", "externalId", "T-" + id, "occurredAt", "2026-11-01T09:00:00+08:00",
+                "title", "打印机故障", "serviceCost", 300);
+        assertThat(api().post("rep3", "/api/v1/customers/" + id + "/timeline", ticket)).hasStatus(201);
+        assertThat(api().post("rep3", "/api/v1/customers/" + id + "/timeline", ticket)).hasStatus(200);
+        assertThat(api().post("rep3", "/api/v1/customers/" + id + "/timeline", body("type", "invoice", "externalId", "x",
+                "occurredAt", "2026-11-01T09:00:00+08:00", "title", "x"))).hasStatus(400);
+    }
+
+    @Test
+    void patchChangesOnlyGivenFieldsAndManagerCanTransferOwner() {
+        String id = Api.json(api().post("rep4", "/api/v1/customers", body("name", unique() + "物流有限公司", "city", "杭州"))).get("id").asString();
+        var patched = api().patch("rep4", "/api/v1/customers/" + id, body("industry", "交通运输"));
+        assertThat(patched).hasStatusOk();
+        assertThat(Api.json(patched).get("city").asString()).isEqualTo("杭州");
+        assertThat(Api.json(patched).get("industry").asString()).isEqualTo("交通运输");
+        String rep5 = Api.json(api().get("rep5", "/api/v1/me")).get("id").asString();
+        assertThat(api().post("manager1", "/api/v1/customers/" + id + "/owner", body("ownerId", rep5))).hasStatusOk();
+        assertThat(api().get("rep5", "/api/v1/customers/" + id)).hasStatusOk();
+        assertThat(api().get("rep4", "/api/v1/customers/" + id)).hasStatus(404);
+    }
+}
