@@ -47,7 +47,8 @@ class AlertEngine {
         this.dailyReports = dailyReports;
         this.directory = directory;
         this.calendar = calendar;
-        this.tx = tx;
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Working days strictly after {@code last} and before {@code today} with no new opportunity. */
@@ -64,14 +65,21 @@ class AlertEngine {
         return reps.size();
     }
 
+    private static final Object[] REP_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
     void evaluateRep(long repId, OffsetDateTime now) {
         Map<String, AlertRule> rules = alerts.rules().stream().collect(Collectors.toMap(AlertRule::code, Function.identity()));
         LocalDate today = now.atZoneSameInstant(calendar.zone()).toLocalDate();
-        tx.executeWithoutResult(s -> {
-            noNewOpportunity(repId, now, today, rules.get(NO_NEW_OPPORTUNITY));
-            openOpportunities(repId, now, today, rules.get(STAGE_STALE), rules.get(HEALTH_LOW));
-            dailyReport(repId, today, rules.get(DAILY_REPORT_MISSING));
-        });
+        // Events about one rep arrive in bursts on several threads; evaluating them one at a time (and committing
+        // inside the lock) keeps "one open alert per rule and subject" without relying on the database to settle
+        // racing inserts (H2 emulates INSERT … ON CONFLICT with a MERGE that can still collide).
+        synchronized (REP_LOCKS[(int) Math.floorMod(repId, (long) REP_LOCKS.length)]) {
+            tx.executeWithoutResult(s -> {
+                noNewOpportunity(repId, now, today, rules.get(NO_NEW_OPPORTUNITY));
+                openOpportunities(repId, now, today, rules.get(STAGE_STALE), rules.get(HEALTH_LOW));
+                dailyReport(repId, today, rules.get(DAILY_REPORT_MISSING));
+            });
+        }
     }
 
     private void noNewOpportunity(long repId, OffsetDateTime now, LocalDate today, AlertRule rule) {
