@@ -152,22 +152,30 @@ public class DailyReportService {
                 : scopes.visibleOwners(actor);
         Map<Long, String> teamNames = directory.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
         int due = calendar.workingDaysBetween(from, to.plusDays(1));
-        Map<Long, Integer> submitted = db.select(DAILY_REPORTS.OWNER_ID, org.jooq.impl.DSL.count()).from(DAILY_REPORTS)
+        Map<Long, Integer> submitted = new java.util.HashMap<>();
+        Map<Long, Integer> extraDue = new java.util.HashMap<>();
+        db.select(DAILY_REPORTS.OWNER_ID, DAILY_REPORTS.REPORT_DAY).from(DAILY_REPORTS)
                 .where(DAILY_REPORTS.OWNER_ID.in(owners)).and(DAILY_REPORTS.STATUS.eq("SUBMITTED"))
-                .and(DAILY_REPORTS.REPORT_DAY.between(from, to)).groupBy(DAILY_REPORTS.OWNER_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                .and(DAILY_REPORTS.REPORT_DAY.between(from, to)).forEach(r -> {
+                    submitted.merge(r.value1(), 1, Integer::sum);
+                    if (!calendar.isWorkingDay(r.value2())) {
+                        extraDue.merge(r.value1(), 1, Integer::sum);
+                    }
+                });
         List<Rate> rows = new ArrayList<>();
         Map<String, int[]> teams = new LinkedHashMap<>();
         for (UserSummary u : directory.users()) {
             if (!owners.contains(u.id()) || !u.active() || u.teamId() == null) {
                 continue;
             }
-            int s = Math.min(due, submitted.getOrDefault(u.id(), 0));
+            // a report on a weekend or holiday counts as owed that day too
+            int owed = due + extraDue.getOrDefault(u.id(), 0);
+            int s = Math.min(owed, submitted.getOrDefault(u.id(), 0));
             String team = teamNames.getOrDefault(u.teamId(), "");
-            rows.add(new Rate(u.id(), u.displayName(), team, s, due, due == 0 ? 0 : (double) s / due));
+            rows.add(new Rate(u.id(), u.displayName(), team, s, owed, owed == 0 ? 0 : (double) s / owed));
             int[] t = teams.computeIfAbsent(team, k -> new int[2]);
             t[0] += s;
-            t[1] += due;
+            t[1] += owed;
         }
         teams.forEach((team, t) -> rows.add(new Rate(0, team, team, t[0], t[1], t[1] == 0 ? 0 : (double) t[0] / t[1])));
         return rows;

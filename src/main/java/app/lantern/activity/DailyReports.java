@@ -4,6 +4,7 @@ import static lantern.db.Tables.DAILY_REPORTS;
 
 import app.lantern.calendar.WorkingCalendar;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -36,11 +37,11 @@ public class DailyReports {
             return 0;
         }
         int days = calendar.workingDaysBetween(from, to.plusDays(1));
-        if (days == 0) {
-            return 0;
-        }
-        int submitted = db.fetchCount(DAILY_REPORTS, DAILY_REPORTS.OWNER_ID.in(ownerIds).and(DAILY_REPORTS.STATUS.eq("SUBMITTED"))
-                .and(DAILY_REPORTS.REPORT_DAY.between(from, to)));
-        return Math.min(1.0, (double) submitted / ((long) days * ownerIds.size()));
+        List<LocalDate> submittedDays = db.select(DAILY_REPORTS.REPORT_DAY).from(DAILY_REPORTS).where(DAILY_REPORTS.OWNER_ID.in(ownerIds))
+                .and(DAILY_REPORTS.STATUS.eq("SUBMITTED")).and(DAILY_REPORTS.REPORT_DAY.between(from, to)).fetch(DAILY_REPORTS.REPORT_DAY);
+        // a report on a weekend or holiday counts as owed that day too
+        long extra = submittedDays.stream().filter(d -> !calendar.isWorkingDay(d)).count();
+        long due = (long) days * ownerIds.size() + extra;
+        return due == 0 ? 0 : Math.min(1.0, (double) submittedDays.size() / due);
     }
 }

@@ -67,7 +67,8 @@ public class AuditVerification {
         long afterId = Long.MIN_VALUE;
         while (true) {
             List<AuditLogRecord> batch = db.selectFrom(AUDIT_LOG)
-                    .where(DSL.row(AUDIT_LOG.SEQ, AUDIT_LOG.ID).gt(afterSeq, afterId))
+                    .where(AUDIT_LOG.SEQ.ge(head.firstSeq()))
+                    .and(DSL.row(AUDIT_LOG.SEQ, AUDIT_LOG.ID).gt(afterSeq, afterId))
                     .orderBy(AUDIT_LOG.SEQ, AUDIT_LOG.ID)
                     .limit(batchSize)
                     .fetch();

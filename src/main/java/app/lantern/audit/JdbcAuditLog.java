@@ -17,6 +17,7 @@ import java.util.Objects;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcAuditLog implements AuditLog, AuditTrail {
 
     static final String GENESIS = AuditChain.GENESIS;
+    private static final int H2_LOCK_TIMEOUT_MILLIS = 60_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext db;
@@ -209,6 +211,11 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
 
     /** Appends under the chain-head lock; ids come from the identity column while the lock is held. */
     private void write(List<Pending> entries) {
+        if (db.dialect().family() == SQLDialect.H2) {
+            // H2 gives up waiting for a row lock after about a second by default; a large import holding the head
+            // for longer must make other writers wait, not fail (PostgreSQL waits without limit by default)
+            db.execute("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
+        }
         Record head = db.select(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_HASH).from(AUDIT_CHAIN_HEAD)
                 .where(AUDIT_CHAIN_HEAD.ID.eq(1)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new IllegalStateException("the audit chain head is missing"));

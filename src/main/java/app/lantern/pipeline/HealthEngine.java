@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,37 +153,62 @@ class HealthEngine {
                 }
             }
         }
-        List<Query> batch = new ArrayList<>(1000);
-        for (long[] c : changed) {
-            batch.add(db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, (int) c[1]).set(OPPORTUNITIES.HEALTH_COMPUTED_AT, now)
-                    .where(OPPORTUNITIES.ID.eq(c[0])));
-            if (batch.size() == 1000) {
-                db.batch(batch).execute();
-                batch.clear();
+        for (int from = 0; from < changed.size(); from += 2000) {
+            var batch = db.batch(db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, (Integer) null)
+                    .set(OPPORTUNITIES.HEALTH_COMPUTED_AT, (OffsetDateTime) null).where(OPPORTUNITIES.ID.eq((Long) null)));
+            for (long[] c : changed.subList(from, Math.min(changed.size(), from + 2000))) {
+                batch.bind((int) c[1], now, c[0]);
             }
+            batch.execute();
+        }
+        for (long[] c : changed) {
             long threshold = c[4];
-            // events only for moves that matter: crossing a threshold band or 10+ points (the nightly decay is gradual)
+            // events only for moves that matter: crossing the threshold or 10+ points (the nightly decay is gradual)
             if (c[2] < 0 || Math.abs(c[1] - c[2]) >= 10 || (c[1] < threshold) != (c[2] < threshold)) {
                 events.publishEvent(new OpportunityHealthChanged(c[0], c[3], (int) c[1], (int) c[2]));
             }
         }
-        if (!batch.isEmpty()) {
-            db.batch(batch).execute();
-        }
+        // open the interventions in batches: the open set and the managers are known, no per-row queries
         Map<Long, Optional<UserSummary>> managers = new HashMap<>();
         int opened = 0;
-        for (Object[] o : toOpen) {
-            HealthFacts facts = (HealthFacts) o[3];
-            PipelineView p = (PipelineView) o[4];
-            HealthReport report = HealthModel.score(facts, p.weights(), now);
-            String weak = report.weakFactors().stream().map(f -> f.factor().label()).collect(Collectors.joining("、"));
-            if (openIntervention((Long) o[0], (Long) o[1], (Integer) o[2], weak, now, managers)) {
+        for (int from = 0; from < toOpen.size(); from += 2000) {
+            var batch = db.batch(db.insertInto(OPPORTUNITY_INTERVENTIONS, OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID,
+                    OPPORTUNITY_INTERVENTIONS.OWNER_ID, OPPORTUNITY_INTERVENTIONS.MANAGER_ID, OPPORTUNITY_INTERVENTIONS.SCORE,
+                    OPPORTUNITY_INTERVENTIONS.WEAK_FACTORS, OPPORTUNITY_INTERVENTIONS.STATUS, OPPORTUNITY_INTERVENTIONS.OPENED_AT)
+                    .values((Long) null, null, null, null, null, null, null));
+            for (Object[] o : toOpen.subList(from, Math.min(toOpen.size(), from + 2000))) {
+                long ownerId = (Long) o[1];
+                Optional<UserSummary> manager = managers.computeIfAbsent(ownerId, directory::directManagerOf);
+                if (manager.isEmpty()) {
+                    continue;
+                }
+                PipelineView p = (PipelineView) o[4];
+                String weak = weakLabels((HealthFacts) o[3], weights.get(p.id()), now);
+                batch.bind(o[0], ownerId, manager.get().id(), o[2], weak, "OPEN", now);
                 opened++;
+            }
+            if (batch.size() > 0) {
+                batch.execute();
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("health recompute: {} open opportunities, {} changed, {} interventions opened in {} ms", scanned, changed.size(), opened, millis);
         return new FullRun(scanned, changed.size(), opened, millis);
+    }
+
+    /** The labels of the factors earning less than half their weight, without building the full explanation. */
+    static String weakLabels(HealthFacts facts, int[] weights, OffsetDateTime now) {
+        StringBuilder sb = new StringBuilder();
+        java.time.LocalDate today = now.toLocalDate();
+        for (HealthFactor f : HealthFactor.values()) {
+            if (weights[f.ordinal()] > 0 && HealthModel.ratio(f, facts, now, today) < 0.5) {
+                if (sb.length() > 0) {
+                    sb.append('、');
+                }
+                sb.append(f.label());
+            }
+        }
+        return sb.length() > 1000 ? sb.substring(0, 1000) : sb.toString();
     }
 
     private boolean openIntervention(long opportunityId, long ownerId, int score, String weakFactors, OffsetDateTime now,

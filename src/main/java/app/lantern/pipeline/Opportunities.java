@@ -11,6 +11,7 @@ import app.lantern.identity.RecordKind;
 import app.lantern.shared.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -121,6 +122,81 @@ public class Opportunities {
             throw NotFoundException.of("opportunity", i.opportunityId());
         }
         health.recompute(i.opportunityId());
+    }
+
+    /**
+     * Many interactions at once (imports and demo data): folds them per opportunity and updates the stored facts in
+     * batches. Does not recompute health; call {@link #recomputeAllHealth()} afterwards.
+     */
+    @Transactional
+    public void recordInteractions(java.util.Collection<Interaction> interactions) {
+        Map<Long, Object[]> folded = new java.util.HashMap<>();
+        for (Interaction i : interactions) {
+            // [lastContact, lastDm, dmCount, lastTwoWay, twoWayCount, demoAt, proposalAt]
+            Object[] f = folded.computeIfAbsent(i.opportunityId(), k -> new Object[] {null, null, 0, null, 0, null, null});
+            f[0] = max((OffsetDateTime) f[0], i.occurredAt());
+            if (i.decisionMaker()) {
+                f[1] = max((OffsetDateTime) f[1], i.occurredAt());
+                f[2] = (Integer) f[2] + 1;
+            }
+            if (i.twoWay()) {
+                f[3] = max((OffsetDateTime) f[3], i.occurredAt());
+                f[4] = (Integer) f[4] + 1;
+            }
+            if ("DEMO".equals(i.activityType())) {
+                f[5] = min((OffsetDateTime) f[5], i.occurredAt());
+            }
+            if ("PROPOSAL".equals(i.activityType())) {
+                f[6] = min((OffsetDateTime) f[6], i.occurredAt());
+            }
+        }
+        // merge with the stored facts in memory, then one prepared statement per chunk with bind values
+        List<Long> ids = new java.util.ArrayList<>(folded.keySet());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            var batch = db.batch(db.update(OPPORTUNITIES)
+                    .set(OPPORTUNITIES.LAST_CONTACT_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.LAST_DM_CONTACT_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.DM_CONTACTS, (Integer) null)
+                    .set(OPPORTUNITIES.LAST_TWO_WAY_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.TWO_WAY_INTERACTIONS, (Integer) null)
+                    .set(OPPORTUNITIES.DEMO_DELIVERED_AT, (OffsetDateTime) null)
+                    .set(OPPORTUNITIES.PROPOSAL_DELIVERED_AT, (OffsetDateTime) null)
+                    .where(OPPORTUNITIES.ID.eq((Long) null)));
+            for (var r : db.select(OPPORTUNITIES.ID, OPPORTUNITIES.LAST_CONTACT_AT, OPPORTUNITIES.LAST_DM_CONTACT_AT, OPPORTUNITIES.DM_CONTACTS,
+                    OPPORTUNITIES.LAST_TWO_WAY_AT, OPPORTUNITIES.TWO_WAY_INTERACTIONS, OPPORTUNITIES.DEMO_DELIVERED_AT,
+                    OPPORTUNITIES.PROPOSAL_DELIVERED_AT).from(OPPORTUNITIES).where(OPPORTUNITIES.ID.in(chunk)).fetch()) {
+                Object[] f = folded.get(r.value1());
+                batch.bind(max(r.value2(), (OffsetDateTime) f[0]), maxNullable(r.value3(), (OffsetDateTime) f[1]), r.value4() + (Integer) f[2],
+                        maxNullable(r.value5(), (OffsetDateTime) f[3]), r.value6() + (Integer) f[4], minNullable(r.value7(), (OffsetDateTime) f[5]),
+                        minNullable(r.value8(), (OffsetDateTime) f[6]), r.value1());
+            }
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+    }
+
+    private static OffsetDateTime maxNullable(OffsetDateTime a, OffsetDateTime b) {
+        return b == null ? a : max(a, b);
+    }
+
+    private static OffsetDateTime minNullable(OffsetDateTime a, OffsetDateTime b) {
+        return b == null ? a : min(a, b);
+    }
+
+    /** Full recompute of every open opportunity's health (the nightly job does the same); returns how many were scanned. */
+    @Transactional
+    public int recomputeAllHealth() {
+        return health.recomputeAll().scanned();
+    }
+
+    private static OffsetDateTime max(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static OffsetDateTime min(OffsetDateTime a, OffsetDateTime b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     private static Condition owners(Set<Long> ownerIds) {

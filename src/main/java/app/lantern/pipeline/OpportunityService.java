@@ -87,9 +87,8 @@ public class OpportunityService {
         Actor actor = currentActor.require();
         DataScope scope = scopes.current(RecordKind.OPPORTUNITY);
         FieldErrors errors = validate(in);
-        if (in.pipelineId() == null) {
-            errors.add("pipelineId", "must not be null");
-        }
+        errors.addIf(in.pipelineId() == null, "pipelineId", "must not be null");
+        errors.addIf(in.customerId() == null, "customerId", "must not be null");
         errors.throwIfAny();
         CustomerRef customer = customers.requireVisible(in.customerId());
         long ownerId = in.ownerId() == null ? actor.userId() : in.ownerId();
@@ -322,6 +321,11 @@ public class OpportunityService {
         return missing(id, p, p.stage(stageId).orElseThrow(() -> NotFoundException.of("stage", stageId)));
     }
 
+    /** Full recompute of every open opportunity (admins; the nightly job does the same). */
+    public int recomputeAllHealth() {
+        return health.recomputeAll().scanned();
+    }
+
     @Transactional(readOnly = true)
     public HealthReport health(long id) {
         visible(id);
@@ -533,7 +537,6 @@ public class OpportunityService {
     private FieldErrors validate(OpportunityInput in) {
         FieldErrors e = new FieldErrors();
         Texts.require(e, "name", in.name(), 200);
-        e.addIf(in.customerId() == null, "customerId", "must not be null");
         e.addIf(in.amount() != null && (in.amount().signum() < 0 || in.amount().scale() > 2 || in.amount().precision() - in.amount().scale() > 12),
                 "amount", "must be 0 or more yuan with at most 2 decimals");
         Texts.maxLength(e, "coreNeed", in.coreNeed(), 1000);

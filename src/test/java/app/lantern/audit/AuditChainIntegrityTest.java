@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * breaks the chain for good and other tests share the default one.
  */
 @SpringBootTest(properties = {"lantern.audit.verify-batch-size=3"})
+@AutoConfigureMockMvc
 class AuditChainIntegrityTest {
 
     static final String SCHEMA = "audit_isolated";
@@ -59,6 +63,7 @@ class AuditChainIntegrityTest {
     @Autowired AuditCheckpoints checkpoints;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MockMvcTester mvc;
 
     boolean postgres() throws SQLException {
         try (Connection c = jdbc.getDataSource().getConnection()) {
@@ -186,6 +191,26 @@ class AuditChainIntegrityTest {
     }
 
     @Test
+    void entriesWrittenBeforeTheChainFormatAreCountedAsLegacyNotAsBroken() throws SQLException {
+        tamper("DELETE FROM audit_log");
+        tamper("INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
+                + "VALUES (1, CURRENT_TIMESTAMP, 'system', 'user', '1', 'created', '{}', ?, ?), "
+                + "(2, CURRENT_TIMESTAMP, 'system', 'user', '2', 'created', '{}', ?, ?)",
+                AuditChain.GENESIS, "a".repeat(64), "a".repeat(64), "b".repeat(64));
+        // as migration V3_1 leaves the head on a database with such rows
+        tamper("UPDATE audit_chain_head SET last_seq = 2, last_hash = ?, first_seq = 3", "b".repeat(64));
+        for (int i = 0; i < 4; i++) {
+            tx.executeWithoutResult(s -> audit.recorded("deal", "L", "stage.changed", Map.of()));
+        }
+        AuditVerificationResult r = verification.verify();
+        assertThat(r.intact()).as("%s", r.firstBroken()).isTrue();
+        assertThat(r.legacy()).isEqualTo(2);
+        assertThat(r.checked()).isEqualTo(4);
+        tamper("UPDATE audit_log SET changes = '{\"x\":1}' WHERE seq = 4");
+        assertThat(verification.verify().firstBroken().seq()).isEqualTo(4);
+    }
+
+    @Test
     void checkpointIsTakenOnlyWhenTheHeadMoved() {
         AuditCheckpoint first = checkpoints.checkpoint("scheduled").orElseThrow();
         assertThat(checkpoints.checkpoint("scheduled")).contains(first);
@@ -225,6 +250,24 @@ class AuditChainIntegrityTest {
         // ids follow the chain order
         List<Long> ids = jdbc.queryForList("SELECT id FROM audit_log ORDER BY seq", Long.class);
         assertThat(ids).isSorted();
+    }
+
+    @Test
+    void adminSeesTheFirstBrokenEntryOnThePageAndInTheApi() throws SQLException {
+        tamper("UPDATE audit_log SET actor_name = 'ghost' WHERE seq = 2");
+        long id = idOf(2);
+        jakarta.servlet.http.Cookie session = SignedIn.session(mvc, "admin");
+        MvcTestResult page = mvc.post().uri("/admin/audit/verify").header("HX-Request", "true").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains("哈希链已断裂").contains("第一处断裂：序号 #2（记录编号 " + id + "）")
+                .contains("记录被修改").contains("data-kind=\"MODIFIED\"");
+        MvcTestResult api = mvc.get().uri("/api/v1/audit/verify").header("Authorization", SignedIn.bearer(mvc, "admin")).exchange();
+        assertThat(api).hasStatusOk();
+        assertThat(api).bodyJson().extractingPath("$.intact").isEqualTo(false);
+        assertThat(api).bodyJson().extractingPath("$.firstBroken.seq").isEqualTo(2);
+        assertThat(api).bodyJson().extractingPath("$.firstBroken.id").isEqualTo(Long.toString(id));
+        assertThat(api).bodyJson().extractingPath("$.firstBroken.kind").isEqualTo("MODIFIED");
     }
 
     @Test

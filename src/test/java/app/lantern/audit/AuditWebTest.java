@@ -60,6 +60,18 @@ class AuditWebTest {
     }
 
     @Test
+    void listFiltersByTimeRange() {
+        String entityId = "TIME-" + System.nanoTime();
+        tx.executeWithoutResult(s -> audit.created("deal", entityId, Map.of()));
+        String admin = SignedIn.bearer(mvc, "admin");
+        assertThat(mvc.get().uri("/api/v1/audit?entityId={id}&from=2020-01-01T00:00:00Z", entityId).header("Authorization", admin))
+                .hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(1);
+        assertThat(mvc.get().uri("/api/v1/audit?entityId={id}&to=2020-01-01T00:00:00Z", entityId).header("Authorization", admin))
+                .hasStatusOk().bodyJson().extractingPath("$.total").isEqualTo(0);
+        assertThat(mvc.get().uri("/api/v1/audit?from=yesterday").header("Authorization", admin)).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void listRejectsOversizedPagesAndOverlongFilters() {
         String admin = SignedIn.bearer(mvc, "admin");
         assertThat(mvc.get().uri("/api/v1/audit?size=500").header("Authorization", admin)).hasStatus(HttpStatus.BAD_REQUEST);
@@ -88,6 +100,16 @@ class AuditWebTest {
         Cookie session = SignedIn.session(mvc, "admin");
         MvcTestResult page = mvc.get().uri("/admin/audit?entityType=deal&entityId=none-{n}", System.nanoTime()).cookie(session).exchange();
         assertThat(page).bodyText().contains("没有符合条件的审计记录");
+    }
+
+    @Test
+    void adminTakesACheckpointFromThePage() {
+        Cookie session = SignedIn.session(mvc, "admin");
+        MvcTestResult taken = mvc.post().uri("/admin/audit/checkpoint").header("HX-Request", "true").cookie(session).with(csrf()).exchange();
+        assertThat(taken).hasStatusOk();
+        assertThat(taken).bodyText().containsPattern("已建立检查点 #\\d+。");
+        MvcTestResult verified = mvc.post().uri("/admin/audit/verify").header("HX-Request", "true").cookie(session).with(csrf()).exchange();
+        assertThat(verified).bodyText().containsPattern("最近检查点：#\\d+");
     }
 
     @Test

@@ -11,6 +11,7 @@ import app.lantern.shared.PageQuery;
 import app.lantern.shared.PageResult;
 import java.time.OffsetDateTime;
 import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,8 @@ class AuditApiController {
     @GetMapping
     PageResult<EntryJson> list(@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         AuditRoles.requireAny("ADMIN", "EXECUTIVE");

@@ -1,0 +1,132 @@
+package app.lantern.alert;
+
+import app.lantern.activity.DailyReports;
+import app.lantern.calendar.WorkingCalendar;
+import app.lantern.identity.Directory;
+import app.lantern.identity.Role;
+import app.lantern.identity.UserSummary;
+import app.lantern.pipeline.OpportunityRef;
+import app.lantern.pipeline.Opportunities;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evaluates the built-in rules, counting in working days of the calendar (holidays and 调休 included), and raises or
+ * clears alerts. Run by a cluster-safe scheduled job and after pipeline events for the rep concerned.
+ */
+@Component
+class AlertEngine {
+
+    static final String NO_NEW_OPPORTUNITY = "NO_NEW_OPPORTUNITY";
+    static final String STAGE_STALE = "STAGE_STALE";
+    static final String HEALTH_LOW = "HEALTH_LOW";
+    static final String DAILY_REPORT_MISSING = "DAILY_REPORT_MISSING";
+
+    /** How far back "the last new opportunity" is looked for. */
+    static final int LOOKBACK_DAYS = 90;
+
+    private final Alerts alerts;
+    private final Opportunities opportunities;
+    private final DailyReports dailyReports;
+    private final Directory directory;
+    private final WorkingCalendar calendar;
+    private final TransactionTemplate tx;
+
+    AlertEngine(Alerts alerts, Opportunities opportunities, DailyReports dailyReports, Directory directory, WorkingCalendar calendar,
+            TransactionTemplate tx) {
+        this.alerts = alerts;
+        this.opportunities = opportunities;
+        this.dailyReports = dailyReports;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.tx = tx;
+    }
+
+    /** Working days strictly after {@code last} and before {@code today} with no new opportunity. */
+    static int workingDaysWithout(LocalDate last, LocalDate today, WorkingCalendar calendar) {
+        return calendar.workingDaysBetween(last.plusDays(1), today);
+    }
+
+    /** Evaluates every active rep; returns how many reps were evaluated. */
+    int evaluateAll(OffsetDateTime now) {
+        List<UserSummary> reps = directory.usersWithRole(Role.REP);
+        for (UserSummary rep : reps) {
+            evaluateRep(rep.id(), now);
+        }
+        return reps.size();
+    }
+
+    void evaluateRep(long repId, OffsetDateTime now) {
+        Map<String, AlertRule> rules = alerts.rules().stream().collect(Collectors.toMap(AlertRule::code, Function.identity()));
+        LocalDate today = now.atZoneSameInstant(calendar.zone()).toLocalDate();
+        tx.executeWithoutResult(s -> {
+            noNewOpportunity(repId, now, today, rules.get(NO_NEW_OPPORTUNITY));
+            openOpportunities(repId, now, today, rules.get(STAGE_STALE), rules.get(HEALTH_LOW));
+            dailyReport(repId, today, rules.get(DAILY_REPORT_MISSING));
+        });
+    }
+
+    private void noNewOpportunity(long repId, OffsetDateTime now, LocalDate today, AlertRule rule) {
+        if (rule == null || !rule.enabled()) {
+            alerts.clear(NO_NEW_OPPORTUNITY, "rep", repId);
+            return;
+        }
+        LocalDate last = opportunities.createdBetween(Set.of(repId), now.minusDays(LOOKBACK_DAYS), now).stream()
+                .map(o -> o.createdAt().atZoneSameInstant(calendar.zone()).toLocalDate())
+                .max(Comparator.naturalOrder()).orElse(null);
+        int without = last == null ? calendar.workingDaysBetween(today.minusDays(LOOKBACK_DAYS), today) : workingDaysWithout(last, today, calendar);
+        if (without >= rule.windowDays()) {
+            String message = last == null
+                    ? "近 " + LOOKBACK_DAYS + " 天没有新增商机"
+                    : "连续 " + without + " 个工作日无新增商机（上次新增：" + last + "）";
+            alerts.raise(new AlertSignal(NO_NEW_OPPORTUNITY, "rep", repId, repId, rule.severity(), message, "/alerts/reps/" + repId));
+        } else {
+            alerts.clear(NO_NEW_OPPORTUNITY, "rep", repId);
+        }
+    }
+
+    private void openOpportunities(long repId, OffsetDateTime now, LocalDate today, AlertRule stale, AlertRule health) {
+        for (OpportunityRef o : opportunities.openFor(Set.of(repId))) {
+            if (stale != null && stale.enabled()) {
+                OffsetDateTime changed = opportunities.lastStageChangeAt(o.id()).orElse(o.createdAt());
+                int idle = calendar.workingDaysBetween(changed.atZoneSameInstant(calendar.zone()).toLocalDate().plusDays(1), today);
+                if (idle >= stale.windowDays()) {
+                    alerts.raise(new AlertSignal(STAGE_STALE, "opportunity", o.id(), repId, stale.severity(),
+                            "商机「" + o.name() + "」在「" + o.stageName() + "」阶段已 " + idle + " 个工作日未推进", "/alerts/reps/" + repId));
+                } else {
+                    alerts.clear(STAGE_STALE, "opportunity", o.id());
+                }
+            }
+            if (health != null && health.enabled()) {
+                if (o.healthScore() != null && o.healthScore() < health.threshold()) {
+                    alerts.raise(new AlertSignal(HEALTH_LOW, "opportunity", o.id(), repId, health.severity(),
+                            "商机「" + o.name() + "」健康度 " + o.healthScore() + "，低于 " + health.threshold(), "/alerts/reps/" + repId));
+                } else {
+                    alerts.clear(HEALTH_LOW, "opportunity", o.id());
+                }
+            }
+        }
+    }
+
+    private void dailyReport(long repId, LocalDate today, AlertRule rule) {
+        if (rule == null || !rule.enabled()) {
+            alerts.clear(DAILY_REPORT_MISSING, "rep", repId);
+            return;
+        }
+        LocalDate day = calendar.previousWorkingDay(today);
+        if (!dailyReports.submitted(repId, day)) {
+            alerts.raise(new AlertSignal(DAILY_REPORT_MISSING, "rep", repId, repId, rule.severity(), day + " 的销售日报未提交",
+                    "/alerts/reps/" + repId));
+        } else {
+            alerts.clear(DAILY_REPORT_MISSING, "rep", repId);
+        }
+    }
+}

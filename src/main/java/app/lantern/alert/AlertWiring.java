@@ -1,0 +1,91 @@
+package app.lantern.alert;
+
+import app.lantern.pipeline.OpportunityCreated;
+import app.lantern.pipeline.OpportunityHealthChanged;
+import app.lantern.pipeline.OpportunityLost;
+import app.lantern.pipeline.OpportunityStageChanged;
+import app.lantern.pipeline.OpportunityWon;
+import app.lantern.shared.nav.NavItem;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** The evaluation job (every 30 minutes, one node at a time), re-evaluation on pipeline events, and navigation. */
+@Configuration(proxyBeanMethods = false)
+class AlertWiring {
+
+    @Bean
+    RecurringTask<Void> alertEvaluationTask(AlertEngine engine, Clock clock) {
+        return Tasks.recurring("alert-evaluation", FixedDelay.ofMinutes(30))
+                .execute((instance, context) -> engine.evaluateAll(OffsetDateTime.now(clock)));
+    }
+
+    /** The daily brief at {@code lantern.brief.time} (default 08:30) in the business zone; skipped on non-working days. */
+    @Bean
+    RecurringTask<Void> dailyBriefTask(DailyBrief brief, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${lantern.brief.time:08:30}") String time) {
+        java.time.LocalTime at = java.time.LocalTime.parse(time);
+        return Tasks.recurring("daily-brief", com.github.kagkarlsson.scheduler.task.schedule.Schedules.cron(
+                        "0 " + at.getMinute() + " " + at.getHour() + " * * *", clock.getZone()))
+                .execute((instance, context) -> brief.sendAll(java.time.LocalDate.now(clock)));
+    }
+
+    @Bean
+    NavItem alertsNav() {
+        return new NavItem("nav.alerts", "/alerts", "exclamation-triangle", Set.of("MANAGER", "EXECUTIVE", "REP"), 45);
+    }
+
+    @Bean
+    NavItem briefNav() {
+        return new NavItem("nav.brief", "/briefs/preview", "sunrise", Set.of("MANAGER", "REP"), 46);
+    }
+
+    @Bean
+    NavItem alertRulesNav() {
+        return new NavItem("nav.alertRules", "/admin/alert-rules", "sliders", Set.of("ADMIN"), 920);
+    }
+
+    /** A pipeline change may start or end an alert for its rep at once, without waiting for the next run. */
+    @Component
+    static class PipelineListener {
+        private final AlertEngine engine;
+        private final Clock clock;
+
+        PipelineListener(AlertEngine engine, Clock clock) {
+            this.engine = engine;
+            this.clock = clock;
+        }
+
+        @ApplicationModuleListener
+        void on(OpportunityCreated e) {
+            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+        }
+
+        @ApplicationModuleListener
+        void on(OpportunityStageChanged e) {
+            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+        }
+
+        @ApplicationModuleListener
+        void on(OpportunityHealthChanged e) {
+            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+        }
+
+        @ApplicationModuleListener
+        void on(OpportunityWon e) {
+            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+        }
+
+        @ApplicationModuleListener
+        void on(OpportunityLost e) {
+            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package app.lantern.alert;
+
+import app.lantern.activity.Activities;
+import app.lantern.activity.ActivityRef;
+import app.lantern.activity.ActivityType;
+import app.lantern.calendar.WorkingCalendar;
+import app.lantern.goal.RepProgress;
+import app.lantern.identity.Directory;
+import app.lantern.identity.Role;
+import app.lantern.identity.UserSummary;
+import app.lantern.notification.Notification;
+import app.lantern.notification.Notifications;
+import app.lantern.pipeline.OpportunityRef;
+import app.lantern.pipeline.Opportunities;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The 08:30 daily brief (个人目标穿透简报): yesterday's actions against plan, the month's revenue pace, today's TOP3 to-dos
+ * ranked from overdue closes, stalled and unhealthy high-value deals, and the lagging item with a one-sentence
+ * root-cause hint. Managers get a team digest. Sent only on working days, once per person and day.
+ */
+@Service
+public class DailyBrief {
+
+    public record Brief(long recipientId, LocalDate day, String title, String markdown, String link) {}
+
+    private final RepProgress progress;
+    private final Opportunities opportunities;
+    private final Activities activities;
+    private final Alerts alerts;
+    private final Directory directory;
+    private final WorkingCalendar calendar;
+    private final Notifications notifications;
+    private final TransactionTemplate tx;
+
+    DailyBrief(RepProgress progress, Opportunities opportunities, Activities activities, Alerts alerts, Directory directory,
+            WorkingCalendar calendar, Notifications notifications, TransactionTemplate tx) {
+        this.progress = progress;
+        this.opportunities = opportunities;
+        this.activities = activities;
+        this.alerts = alerts;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.tx = tx;
+    }
+
+    /** The brief of one rep for {@code day}, computed without scope checks (the caller checked). */
+    public Brief forRep(long repId, LocalDate day) {
+        ZoneId zone = calendar.zone();
+        UserSummary rep = directory.user(repId).orElseThrow();
+        RepProgress.Progress p = progress.unscoped(repId, YearMonth.from(day), day);
+        LocalDate yesterday = calendar.previousWorkingDay(day);
+        List<ActivityRef> done = activities.between(Set.of(repId), yesterday.atStartOfDay(zone).toOffsetDateTime(),
+                yesterday.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        long visits = done.stream().filter(a -> a.type() == ActivityType.VISIT).count();
+        long demos = done.stream().filter(a -> a.type() == ActivityType.DEMO).count();
+        long created = opportunities.createdBetween(Set.of(repId), yesterday.atStartOfDay(zone).toOffsetDateTime(),
+                yesterday.plusDays(1).atStartOfDay(zone).toOffsetDateTime()).size();
+        RepProgress.WeeklyActions w = p.thisWeek();
+        double dailyVisits = w.visitsTarget() / 5.0;
+        double dailyNew = w.newOpportunitiesTarget() / 5.0;
+        double planned = Math.max(1, Math.ceil(dailyVisits) + Math.ceil(dailyNew));
+        long completion = Math.min(100, Math.round((visits + created) * 100 / planned));
+
+        StringBuilder md = new StringBuilder();
+        md.append("**昨日完成（").append(yesterday).append("）**：").append(completion).append("%　拜访 ").append(visits)
+                .append(" · 新增商机 ").append(created).append(" · 演示 ").append(demos).append('\n');
+        md.append("**本周动作**：拜访 ").append(w.visits()).append('/').append(w.visitsTarget()).append(" · 新增商机 ")
+                .append(w.newOpportunities()).append('/').append(w.newOpportunitiesTarget()).append(" · 演示 ").append(w.demos()).append('/')
+                .append(w.demosTarget()).append('\n');
+        md.append("**本月进度**：签约 ").append(wan(p.signed())).append(" / 目标 ").append(wan(p.target())).append("（")
+                .append(Math.round(p.attainment() * 100)).append("%），时间进度 ").append(Math.round(p.pace() * 100)).append("%\n\n");
+        md.append("**今日 TOP3**\n");
+        List<String> todos = top3(repId, day);
+        if (todos.isEmpty()) {
+            md.append("- 没有逾期或停滞的商机，今天多拜访、多开拓新商机。\n");
+        }
+        for (int i = 0; i < todos.size(); i++) {
+            md.append(i + 1).append(". ").append(todos.get(i)).append('\n');
+        }
+        md.append("\n**落后项**：").append(p.diagnosis());
+        if (alerts.isAtRisk(repId)) {
+            md.append("\n\n> 你目前被标记为潜在掉队，完成上面的动作即可解除。");
+        }
+        String title = "每日简报 · " + day.getMonthValue() + "月" + day.getDayOfMonth() + "日 · " + rep.displayName();
+        return new Brief(repId, day, title, md.toString(), "/alerts/reps/" + repId);
+    }
+
+    /** Overdue closes first, then stalled and unhealthy deals, weighted by amount. */
+    List<String> top3(long repId, LocalDate day) {
+        record Todo(double score, String text) {}
+        List<Todo> todos = new ArrayList<>();
+        for (OpportunityRef o : opportunities.openFor(Set.of(repId))) {
+            double value = o.amount() == null ? 0 : o.amount().doubleValue() / 100_000;
+            if (o.expectedClose() != null && o.expectedClose().isBefore(day)) {
+                todos.add(new Todo(100 + value, "商机「" + o.name() + "」预计成交日 " + o.expectedClose() + " 已过，更新下一步或成交日期"));
+                continue;
+            }
+            OffsetDateTime changed = opportunities.lastStageChangeAt(o.id()).orElse(o.createdAt());
+            int idle = calendar.workingDaysBetween(changed.atZoneSameInstant(calendar.zone()).toLocalDate().plusDays(1), day);
+            if (o.healthScore() != null && o.healthScore() < 60) {
+                todos.add(new Todo(50 + (60 - o.healthScore()) + value, "商机「" + o.name() + "」健康度 " + o.healthScore() + "（" + wan(o.amount())
+                        + "），补齐关键人和下一步"));
+            } else if (idle >= 2) {
+                todos.add(new Todo(10 * idle + value, "商机「" + o.name() + "」在「" + o.stageName() + "」已 " + idle + " 个工作日未推进（" + wan(o.amount()) + "）"));
+            }
+        }
+        return todos.stream().sorted(Comparator.comparingDouble(Todo::score).reversed()).limit(3).map(Todo::text).toList();
+    }
+
+    /** A manager's team digest: each rep's month pace and at-risk mark. */
+    public Brief forManager(long managerId, LocalDate day) {
+        Set<Long> teams = new java.util.HashSet<>();
+        directory.teamsLedBy(managerId).forEach(t -> teams.addAll(directory.subtree(t)));
+        StringBuilder md = new StringBuilder("**团队晨报**（签约 / 目标，达成 vs 时间进度）\n");
+        int atRisk = 0;
+        for (UserSummary rep : directory.members(teams)) {
+            if (!rep.roles().contains(Role.REP)) {
+                continue;
+            }
+            RepProgress.Progress p = progress.unscoped(rep.id(), YearMonth.from(day), day);
+            boolean risk = alerts.isAtRisk(rep.id());
+            atRisk += risk ? 1 : 0;
+            md.append("- ").append(rep.displayName()).append("：").append(wan(p.signed())).append(" / ").append(wan(p.target())).append("，")
+                    .append(Math.round(p.attainment() * 100)).append("% vs ").append(Math.round(p.pace() * 100)).append('%')
+                    .append(risk ? " **潜在掉队**" : "").append('\n');
+        }
+        md.append("\n潜在掉队 ").append(atRisk).append(" 人，详见 [预警看板](/alerts)。");
+        UserSummary manager = directory.user(managerId).orElseThrow();
+        return new Brief(managerId, day, "团队晨报 · " + day.getMonthValue() + "月" + day.getDayOfMonth() + "日 · " + manager.displayName(),
+                md.toString(), "/alerts");
+    }
+
+    /** Sends the day's briefs to every rep and manager; nothing on a non-working day. Returns how many were queued. */
+    public int sendAll(LocalDate day) {
+        if (!calendar.isWorkingDay(day)) {
+            return 0;
+        }
+        int sent = 0;
+        for (UserSummary u : directory.users()) {
+            if (!u.active()) {
+                continue;
+            }
+            List<Brief> briefs = new ArrayList<>();
+            if (u.roles().contains(Role.REP)) {
+                briefs.add(forRep(u.id(), day));
+            }
+            if (u.roles().contains(Role.MANAGER) && !directory.teamsLedBy(u.id()).isEmpty()) {
+                briefs.add(forManager(u.id(), day));
+            }
+            for (Brief b : briefs) {
+                tx.executeWithoutResult(s -> notifications.send(new Notification(b.recipientId(), "brief", b.title(), b.markdown(), b.link(),
+                        "brief-" + (b.link().equals("/alerts") ? "team-" : "") + day)));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private static String wan(BigDecimal amount) {
+        if (amount == null) {
+            return "—";
+        }
+        return amount.divide(BigDecimal.valueOf(10_000), 1, RoundingMode.HALF_UP).toPlainString() + " 万";
+    }
+}

@@ -1,0 +1,101 @@
+package app.lantern.goal;
+
+import app.lantern.identity.Directory;
+import app.lantern.identity.TeamSummary;
+import app.lantern.shared.demo.DemoContext;
+import app.lantern.shared.demo.DemoDataContributor;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo year's signed-amount targets, set and split the way an executive and the managers would: the company's
+ * annual target by working days into quarters and months, by region potential into teams, equally among reps; one
+ * rep's month raised by hand so that the board shows a mismatch. Acts as the executive {@code exec}.
+ */
+@Component
+class GoalDemoData implements DemoDataContributor {
+
+    private final Targets targets;
+    private final Directory directory;
+    private final UserDetailsService users;
+
+    GoalDemoData(Targets targets, Directory directory, UserDetailsService users) {
+        this.targets = targets;
+        this.directory = directory;
+        this.users = users;
+    }
+
+    @Override
+    public int order() {
+        return 400;
+    }
+
+    @Override
+    public void contribute(DemoContext context) {
+        UserDetails exec = users.loadUserByUsername("exec");
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(exec, null, exec.getAuthorities()));
+        try {
+            generate(context);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private void generate(DemoContext context) {
+        Random random = context.random("goal");
+        int year = LocalDate.now(context.clock()).getYear();
+        TeamSummary company = directory.teams().stream().filter(t -> t.parentId() == null).findFirst().orElseThrow();
+        BigDecimal annual = BigDecimal.valueOf(36_000_000L * context.scale());
+        var top = targets.set(new Targets.SetTarget(TargetMetric.SIGNED, String.valueOf(year), TargetLevel.COMPANY, company.id(), annual,
+                "年度经营计划", null));
+        targets.set(new Targets.SetTarget(TargetMetric.COLLECTED, String.valueOf(year), TargetLevel.COMPANY, company.id(),
+                annual.multiply(new BigDecimal("0.85")), "年度回款计划", null));
+
+        Map<String, BigDecimal> potential = new HashMap<>();
+        String[] coefficients = {"1.30", "1.00", "0.70"};
+        List<Targets.Subject> teams = targets.childrenOf(TargetLevel.COMPANY, company.id());
+        for (int i = 0; i < teams.size(); i++) {
+            potential.put(String.valueOf(teams.get(i).id()), new BigDecimal(coefficients[i % coefficients.length]));
+        }
+        targets.setWeights(TargetLevel.COMPANY, company.id(), potential);
+
+        List<Targets.TargetView> quarters = targets.decompose(top.id(), new Targets.Decompose("TIME", SplitMethod.WEIGHTS, null, null, "按工作日"));
+        for (Targets.TargetView q : quarters) {
+            targets.decompose(q.id(), new Targets.Decompose("TIME", SplitMethod.WEIGHTS, null, null, "按工作日"));
+        }
+        List<Targets.TargetView> teamTargets = targets.decompose(top.id(), new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"));
+        int month = LocalDate.now(context.clock()).getMonthValue();
+        String monthKey = String.format("%d-%02d", year, month);
+        for (Targets.TargetView team : teamTargets) {
+            targets.decompose(team.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
+        }
+        // the current month: by region potential into teams, equally among reps, and each rep's month into weeks
+        Targets.TargetView companyMonth = targets.board(year, TargetMetric.SIGNED).get("COMPANY/" + company.id() + "/" + monthKey);
+        if (companyMonth == null) {
+            return;
+        }
+        for (Targets.TargetView teamMonth : targets.decompose(companyMonth.id(),
+                new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"))) {
+            List<Targets.TargetView> reps = targets.decompose(teamMonth.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
+            for (Targets.TargetView rep : reps) {
+                targets.decompose(rep.id(), new Targets.Decompose("TIME", SplitMethod.EQUAL, null, null, "按周平均"));
+            }
+            if (!reps.isEmpty() && teamMonth.subjectId() == teamTargets.getFirst().subjectId()) {
+                // a manager raised one rep's month by hand: the team's month is flagged until the others are adjusted
+                Targets.TargetView star = reps.get(random.nextInt(reps.size()));
+                targets.set(new Targets.SetTarget(TargetMetric.SIGNED, monthKey, TargetLevel.REP, star.subjectId(),
+                        star.amount().multiply(new BigDecimal("1.2")).setScale(2, java.math.RoundingMode.HALF_UP), "承接重点客户", null));
+            }
+        }
+    }
+}

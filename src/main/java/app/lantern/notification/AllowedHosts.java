@@ -1,0 +1,23 @@
+package app.lantern.notification;
+
+import static lantern.db.Tables.NOTIFICATION_ALLOWED_HOSTS;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** The hosts an admin allowed although they are internal (see {@link OutboundGuard}). */
+@Component
+class AllowedHosts {
+
+    private final DSLContext db;
+
+    AllowedHosts(DSLContext db) {
+        this.db = db;
+    }
+
+    Set<String> hosts() {
+        return new HashSet<>(db.select(NOTIFICATION_ALLOWED_HOSTS.HOST).from(NOTIFICATION_ALLOWED_HOSTS).fetch(NOTIFICATION_ALLOWED_HOSTS.HOST));
+    }
+}

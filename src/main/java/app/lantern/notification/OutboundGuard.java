@@ -1,0 +1,192 @@
+package app.lantern.notification;
+
+import app.lantern.shared.ValidationException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Refuses outbound requests to addresses inside the organisation's network (SSRF): loopback, link-local, private,
+ * unique-local, carrier-grade NAT, multicast and unspecified addresses, however the host is spelt (decimal, octal or
+ * hex IPv4, shortened dotted forms, IPv4-mapped or -compatible IPv6). Every address a name resolves to is checked.
+ * Hosts an admin allow-listed pass (local test servers, an intranet SMTP relay).
+ *
+ * <p>Limits: the JDK client resolves the name again when it connects, so a DNS answer that changes between check and
+ * connect (rebinding) is not caught; redirects are never followed, so a provider cannot bounce a request inward.
+ */
+final class OutboundGuard {
+
+    private OutboundGuard() {}
+
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    static final Resolver DNS = InetAddress::getAllByName;
+
+    /** Checks the URI's host; throws a field error on {@code endpoint} when it is refused. */
+    static void check(URI uri, Set<String> allowedHosts, Resolver resolver) {
+        String host = uri.getHost();
+        if (host == null || host.isBlank()) {
+            throw ValidationException.field("endpoint", "must name a host");
+        }
+        checkHost(host, allowedHosts, resolver);
+    }
+
+    static void checkHost(String rawHost, Set<String> allowedHosts, Resolver resolver) {
+        String host = rawHost.toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (allowedHosts.contains(host)) {
+            return;
+        }
+        byte[] literal = parseIpv4Loose(host);
+        InetAddress[] addresses;
+        try {
+            if (literal != null) {
+                addresses = new InetAddress[] {InetAddress.getByAddress(literal)};
+            } else if (host.contains(":")) {
+                addresses = new InetAddress[] {InetAddress.getByName(host)};
+            } else {
+                if (host.equals("localhost") || host.endsWith(".localhost")) {
+                    throw refused(rawHost);
+                }
+                addresses = resolver.resolve(host);
+            }
+        } catch (UnknownHostException e) {
+            throw ValidationException.field("endpoint", "host " + rawHost + " cannot be resolved");
+        }
+        if (addresses.length == 0) {
+            throw ValidationException.field("endpoint", "host " + rawHost + " cannot be resolved");
+        }
+        for (InetAddress a : addresses) {
+            if (isInternal(a)) {
+                throw refused(rawHost);
+            }
+        }
+    }
+
+    private static ValidationException refused(String host) {
+        return ValidationException.field("endpoint",
+                "host " + host + " points into a private, loopback or link-local network; an admin must allow-list it");
+    }
+
+    static boolean isInternal(InetAddress address) {
+        byte[] b = address.getAddress();
+        if (address instanceof Inet6Address) {
+            boolean mapped = true;
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            boolean compatible = mapped && b[10] == 0 && b[11] == 0;
+            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            if (mapped || compatible) {
+                byte[] v4 = {b[12], b[13], b[14], b[15]};
+                return internalV4(v4) || compatible && isZero(v4);
+            }
+            if ((b[0] & 0xfe) == 0xfc) { // fc00::/7 unique local
+                return true;
+            }
+            if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) { // fec0::/10 old site-local
+                return true;
+            }
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) { // 2002::/16 6to4 embeds an IPv4 address
+                return internalV4(new byte[] {b[2], b[3], b[4], b[5]});
+            }
+            if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) { // 64:ff9b::/96 NAT64
+                return internalV4(new byte[] {b[12], b[13], b[14], b[15]});
+            }
+            return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                    || address.isMulticastAddress() || address.isSiteLocalAddress();
+        }
+        if (address instanceof Inet4Address) {
+            return internalV4(b);
+        }
+        return true;
+    }
+
+    private static boolean isZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean internalV4(byte[] b) {
+        int a0 = b[0] & 0xff;
+        int a1 = b[1] & 0xff;
+        return a0 == 0 // 0.0.0.0/8 unspecified / "this network"
+                || a0 == 10
+                || a0 == 127
+                || a0 == 169 && a1 == 254
+                || a0 == 172 && a1 >= 16 && a1 <= 31
+                || a0 == 192 && a1 == 168
+                || a0 == 100 && a1 >= 64 && a1 <= 127 // carrier-grade NAT
+                || a0 == 192 && a1 == 0 && (b[2] & 0xff) == 0 // IETF protocol assignments
+                || a0 == 198 && (a1 == 18 || a1 == 19) // benchmarking
+                || a0 >= 224; // multicast, reserved, broadcast
+    }
+
+    /**
+     * Parses the IPv4 spellings that C's {@code inet_aton} (and so many HTTP stacks) accept: one to four parts, each
+     * decimal, octal (leading 0) or hex (0x); the last part fills the remaining bytes. Null if the host is not one.
+     */
+    static byte[] parseIpv4Loose(String host) {
+        if (host.isEmpty() || !host.matches("[0-9a-fx.]+") || host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
+            return null;
+        }
+        String[] parts = host.split("\\.");
+        if (parts.length > 4) {
+            return null;
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            Long v = parsePart(parts[i]);
+            if (v == null) {
+                return null;
+            }
+            values[i] = v;
+        }
+        long address = 0;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (values[i] > 255) {
+                return null;
+            }
+            address |= values[i] << (24 - 8 * i);
+        }
+        long last = values[parts.length - 1];
+        int remainingBits = 8 * (4 - (parts.length - 1));
+        if (last >= (1L << remainingBits)) {
+            return null;
+        }
+        address |= last;
+        return new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
+    }
+
+    private static Long parsePart(String p) {
+        try {
+            if (p.startsWith("0x")) {
+                return p.length() == 2 ? 0L : Long.parseLong(p.substring(2), 16);
+            }
+            if (p.contains("x") || !p.matches("[0-9]+")) {
+                return null;
+            }
+            if (p.length() > 1 && p.startsWith("0")) {
+                return p.matches("[0-7]+") ? Long.parseLong(p, 8) : null;
+            }
+            return p.length() > 12 ? null : Long.parseLong(p);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

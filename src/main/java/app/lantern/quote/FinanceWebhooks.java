@@ -1,0 +1,300 @@
+package app.lantern.quote;
+
+import static lantern.db.Tables.QUOTE_INBOUND_NONCES;
+import static lantern.db.Tables.QUOTE_WEBHOOKS;
+import static lantern.db.Tables.QUOTE_WEBHOOK_DELIVERIES;
+
+import app.lantern.audit.AuditLog;
+import app.lantern.identity.CurrentActor;
+import app.lantern.identity.Role;
+import app.lantern.shared.ConflictException;
+import app.lantern.shared.ForbiddenException;
+import app.lantern.shared.NotFoundException;
+import app.lantern.shared.Texts;
+import app.lantern.shared.ValidationException;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lantern.db.tables.records.QuoteWebhookDeliveriesRecord;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finance systems: signed outbound webhooks on {@code quote.signed} / {@code quote.stamped} (queued in the signing
+ * transaction, delivered with retries and backoff), and the authenticated inbound callback that marks a quote stamped.
+ */
+@Service
+@Transactional
+public class FinanceWebhooks {
+
+    static final int MAX_ATTEMPTS = 6;
+    private static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(12)};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DSLContext db;
+    private final CurrentActor currentActor;
+    private final AuditLog audit;
+    private final QuoteSigning signing;
+    private final Clock clock;
+    private final SsrfGuard guard;
+    private final String inboundSecret;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    FinanceWebhooks(DSLContext db, CurrentActor currentActor, AuditLog audit, QuoteSigning signing, Clock clock,
+            @Value("${lantern.quote.webhook-allowed-hosts:}") String allowedHosts,
+            @Value("${lantern.quote.inbound-secret:${LANTERN_QUOTE_INBOUND_SECRET:}}") String inboundSecret) {
+        this.db = db;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.signing = signing;
+        this.clock = clock;
+        this.guard = new SsrfGuard(allowedHosts);
+        this.inboundSecret = inboundSecret;
+    }
+
+    public record Webhook(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, String url, boolean active, OffsetDateTime createdAt) {}
+
+    /** A new webhook and its secret, shown once. */
+    public record NewWebhook(Webhook webhook, String secret) {}
+
+    public record Delivery(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, String url, String event, String status, int attempts,
+            Integer lastStatus, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {}
+
+    // ---- admin configuration
+
+    @Transactional(readOnly = true)
+    public List<Webhook> webhooks() {
+        requireAdmin();
+        return db.selectFrom(QUOTE_WEBHOOKS).orderBy(QUOTE_WEBHOOKS.ID).fetch(r -> new Webhook(r.getId(), r.getUrl(), r.getActive(), r.getCreatedAt()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Delivery> recentDeliveries(int limit) {
+        requireAdmin();
+        return db.select(QUOTE_WEBHOOK_DELIVERIES.asterisk(), QUOTE_WEBHOOKS.URL).from(QUOTE_WEBHOOK_DELIVERIES).join(QUOTE_WEBHOOKS)
+                .on(QUOTE_WEBHOOKS.ID.eq(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID)).orderBy(QUOTE_WEBHOOK_DELIVERIES.ID.desc()).limit(limit)
+                .fetch(r -> new Delivery(r.get(QUOTE_WEBHOOK_DELIVERIES.ID), r.get(QUOTE_WEBHOOKS.URL), r.get(QUOTE_WEBHOOK_DELIVERIES.EVENT),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.STATUS), r.get(QUOTE_WEBHOOK_DELIVERIES.ATTEMPTS), r.get(QUOTE_WEBHOOK_DELIVERIES.LAST_STATUS),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR), r.get(QUOTE_WEBHOOK_DELIVERIES.CREATED_AT), r.get(QUOTE_WEBHOOK_DELIVERIES.DELIVERED_AT)));
+    }
+
+    public NewWebhook addWebhook(String url) {
+        requireAdmin();
+        if (Texts.isBlank(url) || url.length() > 500) {
+            throw ValidationException.field("url", "must be a URL of at most 500 characters");
+        }
+        String refusal = guard.refusal(url);
+        if (refusal != null) {
+            throw ValidationException.field("url", refusal);
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = db.insertInto(QUOTE_WEBHOOKS).set(QUOTE_WEBHOOKS.URL, url.strip()).set(QUOTE_WEBHOOKS.SECRET, secret)
+                .set(QUOTE_WEBHOOKS.CREATED_AT, now).returning(QUOTE_WEBHOOKS.ID).fetchOne().getId();
+        audit.created("quote-webhook", id, Map.of("url", url.strip()));
+        return new NewWebhook(new Webhook(id, url.strip(), true, now), secret);
+    }
+
+    public void setActive(long id, boolean active) {
+        requireAdmin();
+        var r = db.selectFrom(QUOTE_WEBHOOKS).where(QUOTE_WEBHOOKS.ID.eq(id)).fetchOptional().orElseThrow(() -> NotFoundException.of("webhook", id));
+        boolean before = r.getActive();
+        r.setActive(active);
+        r.update();
+        audit.updated("quote-webhook", id, Map.of("active", before), Map.of("active", active));
+    }
+
+    private void requireAdmin() {
+        if (!currentActor.require().has(Role.ADMIN)) {
+            throw new ForbiddenException("only administrators configure finance webhooks");
+        }
+    }
+
+    // ---- outbound
+
+    @EventListener
+    void on(QuoteSigned e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", "quote.signed");
+        body.put("quoteId", String.valueOf(e.quoteId()));
+        body.put("number", e.number());
+        body.put("signedAt", e.signedAt().toString());
+        body.put("stampDueAt", e.stampDueAt().toString());
+        enqueue("quote.signed", body);
+    }
+
+    @EventListener
+    void on(QuoteStamped e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", "quote.stamped");
+        body.put("quoteId", String.valueOf(e.quoteId()));
+        body.put("number", e.number());
+        body.put("stampedAt", e.stampedAt().toString());
+        body.put("external", e.external());
+        enqueue("quote.stamped", body);
+    }
+
+    private void enqueue(String event, Map<String, Object> body) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String json = JSON.writeValueAsString(body);
+        for (var hook : db.selectFrom(QUOTE_WEBHOOKS).where(QUOTE_WEBHOOKS.ACTIVE.isTrue()).fetch()) {
+            db.insertInto(QUOTE_WEBHOOK_DELIVERIES).set(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID, hook.getId()).set(QUOTE_WEBHOOK_DELIVERIES.EVENT, event)
+                    .set(QUOTE_WEBHOOK_DELIVERIES.BODY, json).set(QUOTE_WEBHOOK_DELIVERIES.STATUS, "PENDING")
+                    .set(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, now).set(QUOTE_WEBHOOK_DELIVERIES.CREATED_AT, now).execute();
+        }
+    }
+
+    /** Delivers due webhook calls (run every minute by the scheduler); returns how many succeeded. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int deliverDue() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<QuoteWebhookDeliveriesRecord> due = db.selectFrom(QUOTE_WEBHOOK_DELIVERIES)
+                .where(QUOTE_WEBHOOK_DELIVERIES.STATUS.eq("PENDING").and(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT.le(now)))
+                .orderBy(QUOTE_WEBHOOK_DELIVERIES.ID).limit(50).fetch();
+        int ok = 0;
+        for (QuoteWebhookDeliveriesRecord d : due) {
+            var hook = db.selectFrom(QUOTE_WEBHOOKS).where(QUOTE_WEBHOOKS.ID.eq(d.getWebhookId())).fetchOne();
+            Integer status = null;
+            String error = null;
+            String refusal = guard.refusal(hook.getUrl());
+            if (refusal != null) {
+                error = refusal;
+            } else {
+                long ts = OffsetDateTime.now(clock).toEpochSecond();
+                try {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(hook.getUrl())).timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "Lantern-Webhooks/1")
+                            .header("X-Lantern-Event", d.getEvent())
+                            .header("X-Lantern-Delivery", String.valueOf(d.getId()))
+                            .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(ts))
+                            .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(hook.getSecret(), ts, d.getBody()))
+                            .POST(HttpRequest.BodyPublishers.ofString(d.getBody())).build();
+                    status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status < 200 || status >= 300) {
+                        error = "HTTP " + status;
+                    }
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ok;
+                }
+            }
+            int attempts = d.getAttempts() + 1;
+            var update = db.update(QUOTE_WEBHOOK_DELIVERIES).set(QUOTE_WEBHOOK_DELIVERIES.ATTEMPTS, attempts)
+                    .set(QUOTE_WEBHOOK_DELIVERIES.LAST_STATUS, status);
+            if (error == null) {
+                update.set(QUOTE_WEBHOOK_DELIVERIES.STATUS, "DELIVERED").set(QUOTE_WEBHOOK_DELIVERIES.DELIVERED_AT, OffsetDateTime.now(clock))
+                        .set(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR, (String) null).where(QUOTE_WEBHOOK_DELIVERIES.ID.eq(d.getId())).execute();
+                ok++;
+            } else {
+                boolean giveUp = attempts >= MAX_ATTEMPTS;
+                update.set(QUOTE_WEBHOOK_DELIVERIES.STATUS, giveUp ? "FAILED" : "PENDING")
+                        .set(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR, error.length() > 500 ? error.substring(0, 500) : error)
+                        .set(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, OffsetDateTime.now(clock).plus(BACKOFF[Math.min(attempts - 1, BACKOFF.length - 1)]))
+                        .where(QUOTE_WEBHOOK_DELIVERIES.ID.eq(d.getId())).execute();
+            }
+        }
+        return ok;
+    }
+
+    // ---- inbound
+
+    /** Why an inbound call was refused; answered 401 (authentication) or 409 (replay). */
+    public static class InboundRefused extends RuntimeException {
+        private final int status;
+
+        InboundRefused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * A finance system reports a quote stamped. The body is {@code {"number":"QT-2026-000123","revision":1,"reference":"…"}}
+     * signed like outbound webhooks with the inbound secret ({@code LANTERN_QUOTE_INBOUND_SECRET}). Timestamps outside
+     * ±5 minutes and signatures already used are refused; every refusal is audited.
+     */
+    @Transactional(noRollbackFor = {InboundRefused.class, ConflictException.class, NotFoundException.class, ValidationException.class})
+    public QuoteView stampedCallback(String timestampHeader, String signatureHeader, String body, String ip) {
+        if (inboundSecret.isEmpty()) {
+            refuse(401, "inbound callbacks are disabled: no inbound secret is configured", ip);
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(timestampHeader == null ? "" : timestampHeader.strip());
+        } catch (NumberFormatException e) {
+            refuse(401, "missing or malformed " + WebhookSignature.TIMESTAMP_HEADER, ip);
+            return null;
+        }
+        long now = OffsetDateTime.now(clock).toEpochSecond();
+        if (Math.abs(now - ts) > WebhookSignature.WINDOW_SECONDS) {
+            refuse(401, "stale or future timestamp (allowed window ±5 minutes)", ip);
+        }
+        if (!WebhookSignature.matches(inboundSecret, ts, body, signatureHeader)) {
+            refuse(401, "bad signature", ip);
+        }
+        String signature = WebhookSignature.sign(inboundSecret, ts, body);
+        db.deleteFrom(QUOTE_INBOUND_NONCES).where(QUOTE_INBOUND_NONCES.RECEIVED_AT.lt(OffsetDateTime.now(clock).minusMinutes(30))).execute();
+        if (db.fetchExists(QUOTE_INBOUND_NONCES, QUOTE_INBOUND_NONCES.SIGNATURE.eq(signature))) {
+            refuse(409, "replayed request: this signature was already used", ip);
+        }
+        try {
+            db.insertInto(QUOTE_INBOUND_NONCES).set(QUOTE_INBOUND_NONCES.SIGNATURE, signature).set(QUOTE_INBOUND_NONCES.RECEIVED_AT, OffsetDateTime.now(clock)).execute();
+        } catch (DuplicateKeyException e) {
+            refuse(409, "replayed request: this signature was already used", ip);
+        }
+        Map<String, Object> payload;
+        try {
+            payload = JSON.readValue(body, Map.class);
+        } catch (RuntimeException e) {
+            throw ValidationException.field("body", "must be a JSON object");
+        }
+        Object number = payload.get("number");
+        Object revision = payload.getOrDefault("revision", 1);
+        Object reference = payload.get("reference");
+        if (!(number instanceof String n) || !n.matches("QT-\\d{4}-\\d{6}")) {
+            throw ValidationException.field("number", "must be a quote number like QT-2026-000123");
+        }
+        if (!(revision instanceof Number rev) || rev.intValue() < 1) {
+            throw ValidationException.field("revision", "must be 1 or more");
+        }
+        if (reference != null && (!(reference instanceof String ref) || ref.length() > 100)) {
+            throw ValidationException.field("reference", "must be text of at most 100 characters");
+        }
+        try {
+            return signing.markStampedExternally(n, ((Number) revision).intValue(), (String) reference);
+        } catch (ConflictException | NotFoundException e) {
+            audit.recordedBy(null, "quote-inbound", n, "inbound.stamped.rejected", Map.of("reason", e.getMessage(), "ip", String.valueOf(ip)));
+            throw e;
+        }
+    }
+
+    private void refuse(int status, String reason, String ip) {
+        audit.recordedBy(null, "quote-inbound", "stamped", "inbound.rejected", Map.of("reason", reason, "ip", String.valueOf(ip)));
+        throw new InboundRefused(status, reason);
+    }
+}

@@ -1,0 +1,241 @@
+package app.lantern.quote;
+
+import static app.lantern.quote.QuoteTestData.draft;
+import static app.lantern.quote.QuoteTestData.line;
+import static app.lantern.quote.QuoteTestData.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import app.lantern.pipeline.BudgetRange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.Cookie;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(properties = {"lantern.quote.inbound-secret=test-inbound-secret", "lantern.quote.webhook-allowed-hosts=127.0.0.1"})
+@AutoConfigureMockMvc
+class QuoteWebTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired MockMvcTester mvc;
+    @Autowired QuoteTestData data;
+    @Autowired Quotes quotes;
+    @Autowired QuoteSigning signing;
+    @Autowired FinanceWebhooks webhooks;
+
+    @AfterEach
+    void signOut() {
+        QuoteTestData.signOut();
+    }
+
+    private String token(String username) {
+        MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"lantern-demo\"}").exchange();
+        return JSON.readTree(r.getResponse().getContentAsByteArray()).get("token").asString();
+    }
+
+    private Cookie login(String username) {
+        MvcTestResult r = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("username", username).param("password", "lantern-demo").exchange();
+        String header = r.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION=")).reduce((a, b) -> b).orElseThrow();
+        return new Cookie("LANTERN_SESSION", header.substring("LANTERN_SESSION=".length(), header.indexOf(';')));
+    }
+
+    private static JsonNode json(MvcTestResult r) {
+        return JSON.readTree(r.getResponse().getContentAsByteArray());
+    }
+
+    /** A quote of rep1 sent to the customer; returns its id and signing token. */
+    private String[] sentQuote(String customerName) {
+        Product p = data.product("课程", "5000.00", "1000.00", "6");
+        long opp = data.opportunity("rep1", customerName, BudgetRange.FROM_50K_TO_200K);
+        QuoteView q = quotes.submit(quotes.create(draft(opp, List.of(line(p, "3", "5")))).id());
+        String url = signing.send(q.id()).signingUrl();
+        QuoteTestData.signOut();
+        return new String[] {String.valueOf(q.id()), url.substring(url.lastIndexOf('/') + 1)};
+    }
+
+    @Test
+    void apiCreatesAQuoteFromAnOpportunityWithStringIdsAndChineseCapitals() {
+        Product p = data.product("年度会员", "10000.00", "2000.00", "6");
+        long opp = data.opportunity("rep1", unique("招商银行股份有限公司"), BudgetRange.FROM_50K_TO_200K);
+        QuoteTestData.signOut();
+        String rep = token("rep1");
+        MvcTestResult created = mvc.post().uri("/api/v1/quotes").header("Authorization", "Bearer " + rep).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"opportunityId\":\"" + opp + "\",\"lines\":[{\"productId\":\"" + p.id() + "\",\"quantity\":10,\"discount\":0}],\"expectedTotal\":106000.00}")
+                .exchange();
+        assertThat(created).hasStatus(201);
+        JsonNode body = json(created);
+        assertThat(body.get("id").isString()).isTrue();
+        assertThat(body.get("amountInWords").asString()).isEqualTo("壹拾万陆仟元整");
+        assertThat(body.has("cost")).as("no cost for reps").isFalse();
+        String id = body.get("id").asString();
+
+        MvcTestResult pdf = mvc.get().uri("/api/v1/quotes/" + id + "/pdf").header("Authorization", "Bearer " + rep).exchange();
+        assertThat(pdf).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+        assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        assertThat(mvc.get().uri("/api/v1/quotes/" + id).header("Authorization", "Bearer " + token("rep7")).exchange()).hasStatus(404);
+        MvcTestResult asManager = mvc.get().uri("/api/v1/quotes/" + id).header("Authorization", "Bearer " + token("manager1")).exchange();
+        assertThat(json(asManager).get("cost").decimalValue()).isEqualByComparingTo("20000.00");
+    }
+
+    @Test
+    void apiRejectsNegativeQuantitiesAndUnknownFieldsWithProblemDetails() {
+        Product p = data.product("课程", "100.00", "10.00", "6");
+        long opp = data.opportunity("rep1", unique("客户"), BudgetRange.UP_TO_50K);
+        QuoteTestData.signOut();
+        String rep = token("rep1");
+        MvcTestResult bad = mvc.post().uri("/api/v1/quotes").header("Authorization", "Bearer " + rep).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"opportunityId\":\"" + opp + "\",\"lines\":[{\"productId\":\"" + p.id() + "\",\"quantity\":-2}]}").exchange();
+        assertThat(bad).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(bad).get("errors").get(0).get("field").asString()).isEqualTo("lines[0].quantity");
+        MvcTestResult unknown = mvc.post().uri("/api/v1/quotes").header("Authorization", "Bearer " + rep).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"opportunityId\":\"" + opp + "\",\"total\":1}").exchange();
+        assertThat(unknown).hasStatus(400);
+    }
+
+    @Test
+    void productsApiShowsCostOnlyToManagersFinanceAndAdmins() {
+        Product p = data.product(unique("保密成本产品"), "100.00", "37.00", "13");
+        QuoteTestData.signOut();
+        MvcTestResult asRep = mvc.get().uri("/api/v1/products/" + p.id()).header("Authorization", "Bearer " + token("rep1")).exchange();
+        assertThat(asRep).hasStatusOk();
+        assertThat(json(asRep).has("cost")).isFalse();
+        assertThat(json(asRep).has("marginPercent")).isFalse();
+        MvcTestResult asFinance = mvc.get().uri("/api/v1/products/" + p.id()).header("Authorization", "Bearer " + token("finance")).exchange();
+        assertThat(json(asFinance).get("marginPercent").decimalValue()).isEqualByComparingTo("63.0");
+        MvcTestResult createAsRep = mvc.post().uri("/api/v1/products").header("Authorization", "Bearer " + token("rep1")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"sku\":\"X-1\",\"name\":\"x\",\"kind\":\"PRODUCT\",\"unit\":\"套\",\"listPrice\":1,\"cost\":1,\"taxRate\":6,\"productLine\":\"x\"}").exchange();
+        assertThat(createAsRep).hasStatus(403);
+    }
+
+    @Test
+    void customerSignsOnThePublicPageWithoutLoginButWithCsrf() {
+        String[] q = sentQuote(unique("深圳市腾讯计算机系统有限公司"));
+        MvcTestResult page = mvc.get().uri("/public/quotes/" + q[1]).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains("深圳市腾讯计算机系统有限公司").contains("sign-form").contains("/js/quote-sign.js").doesNotContain("<script>");
+        String sha = signing.publicView(q[1]).documentSha256();
+
+        assertThat(mvc.post().uri("/public/quotes/" + q[1] + "/sign").param("signerName", "马总").param("consent", "true")
+                .param("documentSha256", sha).param("signature", QuoteTestData.drawnSignature()).exchange()).hasStatus(403);
+        MvcTestResult tampered = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).param("signerName", "马总").param("consent", "true")
+                .param("documentSha256", "f".repeat(64)).param("signature", QuoteTestData.drawnSignature()).exchange();
+        assertThat(tampered).hasStatus(422);
+        MvcTestResult signed = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).header("User-Agent", "MobileSafari")
+                .param("signerName", "马总").param("consent", "true").param("documentSha256", sha).param("signature", QuoteTestData.drawnSignature()).exchange();
+        assertThat(signed).hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/public/quotes/" + q[1]).exchange()).bodyText().contains("state-signed").doesNotContain("sign-form");
+        assertThat(mvc.get().uri("/public/quotes/" + "A".repeat(43)).exchange()).hasStatus(404);
+
+        Cookie finance = login("finance");
+        MvcTestResult queue = mvc.get().uri("/quotes/finance").cookie(finance).exchange();
+        assertThat(queue).hasStatusOk();
+        assertThat(queue).bodyText().contains("stamp-queue");
+    }
+
+    @Test
+    void inboundCallbackNeedsAFreshSignatureAndRefusesReplays() {
+        String[] q = sentQuote(unique("平安银行"));
+        String sha = signing.publicView(q[1]).documentSha256();
+        signing.sign(q[1], new QuoteSigning.SignRequest("王总", QuoteTestData.drawnSignature(), true, sha), "198.51.100.7", "x");
+        data.signIn("rep1");
+        QuoteView quote = quotes.get(Long.parseLong(q[0]));
+        QuoteTestData.signOut();
+        String body = "{\"number\":\"" + quote.number() + "\",\"revision\":1,\"reference\":\"FIN-2026-889\"}";
+        long now = Instant.now().getEpochSecond();
+
+        assertThat(inbound(body, now, "00" + WebhookSignature.sign("test-inbound-secret", now, body).substring(2))).hasStatus(401);
+        long stale = now - 600;
+        assertThat(inbound(body, stale, WebhookSignature.sign("test-inbound-secret", stale, body))).hasStatus(401);
+        String good = WebhookSignature.sign("test-inbound-secret", now, body);
+        MvcTestResult ok = inbound(body, now, good);
+        assertThat(ok).hasStatusOk();
+        assertThat(json(ok).get("status").asString()).isEqualTo("STAMPED");
+        assertThat(json(ok).get("stampReference").asString()).isEqualTo("FIN-2026-889");
+        assertThat(inbound(body, now, good)).hasStatus(409);
+    }
+
+    private MvcTestResult inbound(String body, long ts, String signature) {
+        return mvc.post().uri("/api/v1/inbound/quotes/stamped").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Lantern-Timestamp", String.valueOf(ts)).header("X-Lantern-Signature", signature).content(body).exchange();
+    }
+
+    @Test
+    void signedQuoteIsPushedToTheFinanceWebhookWithAVerifiableSignature() throws Exception {
+        List<String[]> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new String[] {exchange.getRequestHeaders().getFirst("X-Lantern-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-Lantern-Signature"), body});
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            data.signIn("admin");
+            FinanceWebhooks.NewWebhook hook = webhooks.addWebhook("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+            String[] q = sentQuote(unique("宁德时代"));
+            String sha = signing.publicView(q[1]).documentSha256();
+            signing.sign(q[1], new QuoteSigning.SignRequest("曾总", QuoteTestData.drawnSignature(), true, sha), "198.51.100.8", "x");
+            webhooks.deliverDue();
+            assertThat(received).anySatisfy(r -> {
+                assertThat(r[2]).contains("quote.signed").contains(q[0]);
+                assertThat(WebhookSignature.matches(hook.secret(), Long.parseLong(r[0]), r[2], r[1])).isTrue();
+            });
+            data.signIn("admin");
+            webhooks.setActive(hook.webhook().id(), false);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void pagesShowQuotesToTheirOwnersAndFragmentsToHtmx() {
+        Product p = data.product("课程", "2000.00", "500.00", "6");
+        long opp = data.opportunity("rep1", unique("美的集团"), BudgetRange.UP_TO_50K);
+        QuoteView q = quotes.create(draft(opp, List.of(line(p, "2", "0"))));
+        QuoteTestData.signOut();
+        Cookie rep = login("rep1");
+        MvcTestResult list = mvc.get().uri("/quotes").cookie(rep).exchange();
+        assertThat(list).hasStatusOk();
+        assertThat(list).bodyText().contains(q.number()).contains("<html");
+        MvcTestResult fragment = mvc.get().uri("/quotes?q=" + q.number()).header("HX-Request", "true").cookie(rep).exchange();
+        assertThat(fragment).hasStatusOk();
+        assertThat(fragment).bodyText().contains(q.number()).doesNotContain("<html");
+        MvcTestResult detail = mvc.get().uri("/quotes/" + q.id()).cookie(rep).exchange();
+        assertThat(detail).bodyText().contains("肆仟贰佰肆拾元整").doesNotContain("quote-margin");
+        assertThat(mvc.get().uri("/quotes/" + q.id()).cookie(login("rep2")).exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/quotes/" + q.id()).cookie(login("manager1")).exchange()).bodyText().contains("quote-margin");
+        assertThat(mvc.get().uri("/quotes/new?opportunityId=" + opp).cookie(rep).exchange()).bodyText().contains("talking-points");
+        assertThat(mvc.get().uri("/quotes/catalog").cookie(rep).exchange()).hasStatusOk();
+        assertThat(mvc.get().uri("/").cookie(rep).exchange()).bodyText().contains("data-widget=\"quotes\"");
+    }
+
+    @Test
+    void weeklyReportRendersForManagersAndExportsXlsx() {
+        Cookie exec = login("exec");
+        MvcTestResult page = mvc.get().uri("/quotes/weekly?weeks=4").cookie(exec).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains("weekly-reps").contains("data-chart");
+        MvcTestResult xlsx = mvc.get().uri("/quotes/weekly.xlsx").cookie(exec).exchange();
+        assertThat(xlsx).hasStatusOk();
+        assertThat(new String(xlsx.getResponse().getContentAsByteArray(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+    }
+}
