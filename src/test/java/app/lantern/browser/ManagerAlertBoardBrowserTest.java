@@ -1,0 +1,66 @@
+package app.lantern.browser;
+
+import static app.lantern.browser.CustomerDuplicateMergeBrowserTest.click;
+import static app.lantern.browser.CustomerDuplicateMergeBrowserTest.within;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.lantern.alert.AlertRuleRunner;
+import app.lantern.alert.Alerts;
+import app.lantern.identity.Directory;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Issue 5: a manager opens the alert board, drills into an at-risk rep and previews that rep's daily brief. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ManagerAlertBoardBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired AlertRuleRunner rules;
+    @Autowired Alerts alerts;
+    @Autowired Directory directory;
+
+    @Test
+    void managerDrillsFromAlertBoardIntoAtRiskRepAndPreviewsTheirBrief() throws Exception {
+        // rep17 (华北区, manager3) has no opportunity in the look-back window: the built-in 连续无新增商机 rule trips
+        var rep = directory.userByUsername("rep17").orElseThrow();
+        rules.evaluateRep(rep.id());
+        assertThat(alerts.isAtRisk(rep.id())).as("the rules flag rep17 as at risk").isTrue();
+
+        try (Browser browser = Browser.open(port)) {
+            WebDriver driver = browser.driver();
+            browser.signIn("manager3", "lantern-demo");
+            click(driver, By.cssSelector("nav a[href='/alerts']"));
+            browser.waitFor(By.id("at-risk"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).contains("预警看板");
+            assertThat(driver.findElement(By.id("at-risk")).getText()).contains(rep.displayName());
+            assertThat(driver.findElement(By.id("alerts")).getText()).contains(rep.displayName()).contains("无新增商机");
+            browser.screenshot("alert-board");
+
+            click(driver, By.cssSelector("#at-risk a[href='/alerts/reps/" + rep.id() + "']"));
+            browser.waitFor(By.id("at-risk-badge"));
+            String repPage = driver.findElement(By.tagName("main")).getText();
+            assertThat(repPage).contains(rep.displayName()).contains("潜在掉队").contains("无新增商机");
+            browser.screenshot("alert-rep");
+
+            // the rep page has no link to the rep's brief: go through the navigation and pick the rep
+            click(driver, By.cssSelector("nav a[href='/briefs/preview']"));
+            browser.waitFor(By.id("brief"));
+            new Select(driver.findElement(By.name("repId"))).selectByValue(String.valueOf(rep.id()));
+            click(driver, By.cssSelector("main form button[type=submit]"));
+            within(driver).until(ExpectedConditions.urlContains("repId=" + rep.id()));
+            browser.waitFor(By.id("brief"));
+            String brief = driver.findElement(By.id("brief")).getText();
+            assertThat(brief).contains(rep.displayName());
+            assertThat(driver.findElements(By.cssSelector("[data-channel]"))).isNotEmpty();
+            browser.screenshot("alert-brief-preview");
+        }
+    }
+}
