@@ -88,7 +88,7 @@ class CustomerDuplicateMergeBrowserTest {
             assertThat(survivor).contains("已合并重复客户").contains(fullName).contains("已并入本客户的记录").contains(variant);
             click(driver, By.cssSelector("[data-bs-target='#tab-history']"));
             within(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("tab-history")));
-            assertThat(driver.findElement(By.id("tab-history")).getText()).isNotBlank();
+            assertThat(driver.findElement(By.id("tab-history")).getText()).contains("合并").contains(variant);
             browser.screenshot("customer-merged-survivor");
         }
     }
