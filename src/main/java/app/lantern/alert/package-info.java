@@ -4,5 +4,5 @@
  * marks that clear themselves; the manager's alert board.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "identity", "audit", "calendar", "notification",
-        "pipeline", "activity", "goal"})
+        "pipeline", "activity", "goal", "quote"})
 package app.lantern.alert;

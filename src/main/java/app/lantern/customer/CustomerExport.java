@@ -36,7 +36,8 @@ public class CustomerExport {
         this.audit = audit;
     }
 
-    /** Writes the export; returns the number of customers written. */
+    /** Writes the export; returns the number of customers written (audited, hence not a read-only transaction). */
+    @Transactional
     public int export(CustomerManagement.Filter filter, String format, OutputStream out) {
         if (!"xlsx".equals(format) && !"csv".equals(format)) {
             throw ValidationException.field("format", "must be xlsx or csv");

@@ -450,6 +450,7 @@ public class Quotes {
                 next.get().setStatus("PENDING");
                 next.get().setRequestedAt(now);
                 next.get().update();
+                events.publishEvent(new ApprovalStepOpened(id, next.get().getId(), next.get().getRole(), next.get().getApproverId()));
             } else {
                 r.setStatus(QuoteStatus.APPROVED.name());
                 r.setApprovedAt(now);

@@ -66,7 +66,8 @@ class ImportExportTest {
         MvcTestResult report = api().get("rep11", "/api/v1/imports/" + job.get("id").asString() + "/errors");
         assertThat(report.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("creditCode").contains("REJECTED");
         JsonNode list = Api.json(api().get("rep11", "/api/v1/customers?q=" + brand + "化工"));
-        assertThat(list.get("items").get(0).get("createdAt").asString()).startsWith("2019-05-06");
+        assertThat(java.time.OffsetDateTime.parse(list.get("items").get(0).get("createdAt").asString()).toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2019-05-06T00:00:00+08:00").toInstant());
     }
 
     @Test

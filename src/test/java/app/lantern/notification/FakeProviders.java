@@ -140,8 +140,13 @@ final class FakeProviders {
                 answer(ex, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
                 return;
             }
-            currentToken = "tok-" + tokensIssued.incrementAndGet();
-            tokenExpired = false;
+            // like WeCom: while a token is valid, gettoken answers the same token
+            synchronized (this) {
+                if (currentToken == null || tokenExpired) {
+                    currentToken = "tok-" + tokensIssued.incrementAndGet();
+                    tokenExpired = false;
+                }
+            }
             answer(ex, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + currentToken + "\",\"expires_in\":7200}");
         }
 

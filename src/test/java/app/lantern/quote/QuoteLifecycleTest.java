@@ -51,6 +51,7 @@ class QuoteLifecycleTest {
     @Autowired org.jooq.DSLContext db;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired QuoteHealthReport report;
+    @Autowired app.lantern.notification.Notifications notifications;
     @Autowired org.springframework.context.ApplicationEventPublisher publisher;
     @Autowired QuoteTimeline timeline;
 
@@ -169,6 +170,8 @@ class QuoteLifecycleTest {
         data.signIn("manager1");
         QuoteView afterManager = quotes.approve(q.id(), "ok");
         assertThat(afterManager.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
+                .as("finance learns that the quote now waits for it").anySatisfy(n -> assertThat(n.link()).isEqualTo("/quotes/" + q.id()));
         data.signIn("finance");
         assertThatThrownBy(() -> quotes.reject(q.id(), " ")).isInstanceOf(ValidationException.class);
         QuoteView rejected = quotes.reject(q.id(), "毛利过低");
@@ -213,6 +216,8 @@ class QuoteLifecycleTest {
         assertThat(signed.quote().stampDueAt()).isAfter(signed.quote().signedAt());
         assertThatThrownBy(() -> signing.sign(token, ok, "203.0.113.9", "JUnit")).isInstanceOf(ConflictException.class);
         assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteSigned.class, s -> assertThat(s.quoteId()).isEqualTo(q.id())));
+        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
+                .as("finance gets a to-do at once").anySatisfy(n -> assertThat(n.title()).contains(q.number()));
 
         data.signIn("rep1");
         assertThat(signing.pdf(q.id()).content()).as("the signed document is never regenerated").isEqualTo(shown.content());
