@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.lantern.alert.AlertRuleRunner;
 import app.lantern.alert.Alerts;
 import app.lantern.identity.Directory;
+import app.lantern.pipeline.Opportunities;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -26,17 +30,24 @@ class ManagerAlertBoardBrowserTest {
     @Autowired AlertRuleRunner rules;
     @Autowired Alerts alerts;
     @Autowired Directory directory;
+    @Autowired Opportunities opportunities;
+    @Autowired Clock clock;
 
     @Test
     void managerDrillsFromAlertBoardIntoAtRiskRepAndPreviewsTheirBrief() throws Exception {
-        // rep17 (华北区, manager3) has no opportunity in the look-back window: the built-in 连续无新增商机 rule trips
-        var rep = directory.userByUsername("rep17").orElseThrow();
+        // the fact: a rep who has created no opportunity for the last 90 days (other tests may have given some reps deals)
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var rep = java.util.stream.IntStream.rangeClosed(1, 18).mapToObj(i -> directory.userByUsername("rep" + (19 - i)).orElseThrow())
+                .filter(r -> opportunities.createdBetween(Set.of(r.id()), now.minusDays(90), now).isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("every demo rep has a recent opportunity; no rep can be without new deals"));
+        String manager = directory.directManagerOf(rep.id()).orElseThrow().username();
+        // the built-in 连续无新增商机 rule trips when the rules run
         rules.evaluateRep(rep.id());
-        assertThat(alerts.isAtRisk(rep.id())).as("the rules flag rep17 as at risk").isTrue();
+        assertThat(alerts.isAtRisk(rep.id())).as("the rules flag %s as at risk", rep.username()).isTrue();
 
         try (Browser browser = Browser.open(port)) {
             WebDriver driver = browser.driver();
-            browser.signIn("manager3", "lantern-demo");
+            browser.signIn(manager, "lantern-demo");
             click(driver, By.cssSelector("nav a[href='/alerts']"));
             browser.waitFor(By.id("at-risk"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains("预警看板");
