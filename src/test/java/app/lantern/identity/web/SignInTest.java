@@ -34,7 +34,14 @@ class SignInTest {
 
     /** Signs in through the form; the returned session carries the database-backed session cookie. */
     private MvcTestResult login(String username, String password, Session session) {
-        MvcTestResult result = mvc.post().uri("/login").with(csrf())
+        return login(username, password, session, "127.0.0.1");
+    }
+
+    private MvcTestResult login(String username, String password, Session session, String clientIp) {
+        MvcTestResult result = mvc.post().uri("/login").with(csrf()).with(request -> {
+                    request.setRemoteAddr(clientIp);
+                    return request;
+                })
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("username", username).param("password", password).exchange();
         result.getResponse().getHeaders("Set-Cookie").stream()
@@ -74,16 +81,28 @@ class SignInTest {
 
     @Test
     void wrongPasswordReturnsToTheLoginPageAndIsAudited() {
-        assertThat(login("rep4", "not-the-password", new Session())).hasRedirectedUrl("/login?error");
+        assertThat(login("rep4", "not-the-password", new Session(), "10.40.0.1")).hasRedirectedUrl("/login?error");
         assertThat(audit.history("user", "rep4")).anyMatch(e -> e.action().equals("login.failed"));
     }
 
     @Test
     void throttlesAUserAfterRepeatedFailuresEvenWithTheRightPassword() {
+        String username = "throttled-" + System.nanoTime() % 100_000;
+        accounts.create(new UserAccounts.NewUser(username, "被限流的人", "right-password-1", null, null, null,
+                java.util.Set.of(app.lantern.identity.Role.REP)));
         for (int i = 0; i < 10; i++) {
-            login("rep5", "guess-" + i, new Session());
+            login(username, "guess-" + i, new Session(), "10.20.0.1");
         }
-        assertThat(login("rep5", "lantern-demo", new Session())).hasRedirectedUrl("/login?throttled");
+        assertThat(login(username, "right-password-1", new Session(), "10.20.0.2")).hasRedirectedUrl("/login?throttled");
+    }
+
+    @Test
+    void throttlesAnAddressThatGuessesAcrossManyUsers() {
+        for (int i = 0; i < 25; i++) {
+            login("nobody-" + i, "guess", new Session(), "10.30.0.1");
+        }
+        assertThat(login("rep12", "lantern-demo", new Session(), "10.30.0.1")).hasRedirectedUrl("/login?throttled");
+        assertThat(login("rep12", "lantern-demo", new Session(), "10.30.0.2")).hasRedirectedUrl("/");
     }
 
     @Test
@@ -142,21 +161,23 @@ class SignInTest {
     @Test
     void deactivationEndsSessionsAndTokensAtOnce() throws Exception {
         Session session = new Session();
-        MvcTestResult loggedIn = login("rep9", "lantern-demo", session);
+        String username = "leaver-" + System.nanoTime() % 100_000;
+        long id = accounts.create(new UserAccounts.NewUser(username, "离职的人", "right-password-1", null, null, null,
+                java.util.Set.of(app.lantern.identity.Role.REP)));
+        MvcTestResult loggedIn = login(username, "right-password-1", session);
         assertThat(loggedIn).hasRedirectedUrl("/");
         Cookie cookie = session.cookie;
         assertThat(cookie).isNotNull();
         assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatusOk();
         MvcTestResult tokenResult = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"rep9\",\"password\":\"lantern-demo\"}").exchange();
+                .content("{\"username\":\"" + username + "\",\"password\":\"right-password-1\"}").exchange();
         String token = tokenResult.getResponse().getContentAsString().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()).hasStatusOk();
 
-        accounts.deactivate(directory.userByUsername("rep9").orElseThrow().id());
+        accounts.deactivate(id);
 
         assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()).hasStatus(401);
         assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatus(401);
-        assertThat(login("rep9", "lantern-demo", new Session())).hasRedirectedUrl("/login?disabled");
-        accounts.reactivate(directory.userByUsername("rep9").orElseThrow().id());
+        assertThat(login(username, "right-password-1", new Session())).hasRedirectedUrl("/login?disabled");
     }
 }
