@@ -1,0 +1,77 @@
+package app.lantern.browser;
+
+import static app.lantern.browser.CustomerDuplicateMergeBrowserTest.click;
+import static app.lantern.browser.CustomerDuplicateMergeBrowserTest.within;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.lantern.alert.AlertRuleRunner;
+import app.lantern.alert.Alerts;
+import app.lantern.identity.Directory;
+import app.lantern.pipeline.Opportunities;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Issue 5: a manager opens the alert board, drills into an at-risk rep and previews that rep's daily brief. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ManagerAlertBoardBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired AlertRuleRunner rules;
+    @Autowired Alerts alerts;
+    @Autowired Directory directory;
+    @Autowired Opportunities opportunities;
+    @Autowired Clock clock;
+
+    @Test
+    void managerDrillsFromAlertBoardIntoAtRiskRepAndPreviewsTheirBrief() throws Exception {
+        // the fact: a rep who has created no opportunity for the last 90 days (other tests may have given some reps deals)
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var rep = java.util.stream.IntStream.rangeClosed(1, 18).mapToObj(i -> directory.userByUsername("rep" + (19 - i)).orElseThrow())
+                .filter(r -> opportunities.createdBetween(Set.of(r.id()), now.minusDays(90), now).isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("every demo rep has a recent opportunity; no rep can be without new deals"));
+        String manager = directory.directManagerOf(rep.id()).orElseThrow().username();
+        // the built-in 连续无新增商机 rule trips when the rules run
+        rules.evaluateRep(rep.id());
+        assertThat(alerts.isAtRisk(rep.id())).as("the rules flag %s as at risk", rep.username()).isTrue();
+
+        try (Browser browser = Browser.open(port)) {
+            WebDriver driver = browser.driver();
+            browser.signIn(manager, "lantern-demo");
+            click(driver, By.cssSelector("nav a[href='/alerts']"));
+            browser.waitFor(By.id("at-risk"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).contains("预警看板");
+            assertThat(driver.findElement(By.id("at-risk")).getText()).contains(rep.displayName());
+            assertThat(driver.findElement(By.id("alerts")).getText()).contains(rep.displayName()).contains("无新增商机");
+            browser.screenshot("alert-board");
+
+            click(driver, By.cssSelector("#at-risk a[href='/alerts/reps/" + rep.id() + "']"));
+            browser.waitFor(By.id("at-risk-badge"));
+            String repPage = driver.findElement(By.tagName("main")).getText();
+            assertThat(repPage).contains(rep.displayName()).contains("潜在掉队").contains("无新增商机");
+            browser.screenshot("alert-rep");
+
+            // the rep page has no link to the rep's brief: go through the navigation and pick the rep
+            click(driver, By.cssSelector("nav a[href='/briefs/preview']"));
+            browser.waitFor(By.id("brief"));
+            new Select(driver.findElement(By.name("repId"))).selectByValue(String.valueOf(rep.id()));
+            click(driver, By.cssSelector("main form button[type=submit]"));
+            within(driver).until(ExpectedConditions.urlContains("repId=" + rep.id()));
+            browser.waitFor(By.id("brief"));
+            String brief = driver.findElement(By.id("brief")).getText();
+            assertThat(brief).contains(rep.displayName());
+            assertThat(driver.findElements(By.cssSelector("[data-channel]"))).isNotEmpty();
+            browser.screenshot("alert-brief-preview");
+        }
+    }
+}
