@@ -14,7 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /** The evaluation job (every 30 minutes, one node at a time), re-evaluation on pipeline events, and navigation. */
@@ -53,6 +54,11 @@ class AlertWiring {
     }
 
     /** A pipeline change may start or end an alert for its rep at once, without waiting for the next run. */
+    /**
+     * Re-evaluates the rep's rules after pipeline changes commit. Deliberately not an {@code ApplicationModuleListener}:
+     * the evaluation takes a per-rep lock and its own transaction, so the listener must not hold a database
+     * connection while it waits (the 30-minute scheduled run catches anything a crash loses).
+     */
     @Component
     static class PipelineListener {
         private final AlertEngine engine;
@@ -63,27 +69,32 @@ class AlertWiring {
             this.clock = clock;
         }
 
-        @ApplicationModuleListener
+        @Async
+        @TransactionalEventListener
         void on(OpportunityCreated e) {
             engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
         }
 
-        @ApplicationModuleListener
+        @Async
+        @TransactionalEventListener
         void on(OpportunityStageChanged e) {
             engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
         }
 
-        @ApplicationModuleListener
+        @Async
+        @TransactionalEventListener
         void on(OpportunityHealthChanged e) {
             engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
         }
 
-        @ApplicationModuleListener
+        @Async
+        @TransactionalEventListener
         void on(OpportunityWon e) {
             engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
         }
 
-        @ApplicationModuleListener
+        @Async
+        @TransactionalEventListener
         void on(OpportunityLost e) {
             engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
         }
