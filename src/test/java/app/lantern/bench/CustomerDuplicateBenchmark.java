@@ -1,12 +1,10 @@
 package app.lantern.bench;
 
 import app.lantern.customer.matching.CompanyName;
+import app.lantern.customer.matching.DevelopmentSet;
 import app.lantern.customer.matching.DuplicateMatcher;
 import app.lantern.customer.matching.InMemoryKeyIndex;
 import app.lantern.customer.matching.MatchProfile;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -162,45 +160,8 @@ public final class CustomerDuplicateBenchmark {
         return root;
     }
 
-    static List<Row> load() throws Exception {
-        List<Row> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                CustomerDuplicateBenchmark.class.getResourceAsStream("/companies/szse-main-board.csv"), StandardCharsets.UTF_8))) {
-            r.readLine();
-            String line;
-            while ((line = r.readLine()) != null) {
-                List<String> f = split(line);
-                rows.add(new Row(f.get(2), f.get(3), f.get(6), f.get(7)));
-            }
-        }
-        return rows;
-    }
-
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
+    /** The SZSE listing, read once by the same loader as the quality test. */
+    static List<Row> load() {
+        return DevelopmentSet.companies().stream().map(c -> new Row(c.shortName(), c.fullName(), c.province(), c.city())).toList();
     }
 }
