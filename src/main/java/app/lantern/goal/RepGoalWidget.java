@@ -14,15 +14,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RepGoalWidget {
 
-    /** One weekly action as the widget shows it: done against target, with the share for the bar (capped at 100). */
+    /** One weekly action as the widget shows it: done against target, with the share for the bar (capped at 100; none without a target). */
     record ActionLine(String labelKey, long done, int target) {
 
         public int percent() {
-            return target <= 0 || done >= target ? 100 : (int) (done * 100 / target);
+            return target <= 0 ? 0 : done >= target ? 100 : (int) (done * 100 / target);
         }
 
         public boolean met() {
-            return done >= target;
+            return target > 0 && done >= target;
         }
     }
 
