@@ -16,4 +16,9 @@ public record NavItem(String labelKey, String href, String icon, Set<String> rol
     public boolean visibleTo(Set<String> userRoles) {
         return roles.isEmpty() || roles.stream().anyMatch(userRoles::contains);
     }
+
+    /** An entry for administrators only configures the system; the layout groups these under one menu. */
+    public boolean settings() {
+        return roles.equals(Set.of("ADMIN"));
+    }
 }

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the navigation the signed-in user may see, and the current path, into every page's model. */
+/**
+ * Puts the navigation the signed-in user may see, and the current path, into every page's model. Entries only
+ * administrators see are settings: they go into one "设置" menu so that the bar stays on one line.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 
@@ -25,6 +28,15 @@ class NavigationAdvice {
 
     @ModelAttribute("navItems")
     List<NavItem> navItems() {
+        return visible().stream().filter(i -> !i.settings()).toList();
+    }
+
+    @ModelAttribute("settingsItems")
+    List<NavItem> settingsItems() {
+        return visible().stream().filter(NavItem::settings).toList();
+    }
+
+    private List<NavItem> visible() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
             return List.of();
@@ -35,6 +47,11 @@ class NavigationAdvice {
                 .map(a -> a.substring(5))
                 .collect(Collectors.toSet());
         return items.stream().filter(i -> i.visibleTo(roles)).toList();
+    }
+
+    @ModelAttribute("settingsActive")
+    boolean settingsActive(HttpServletRequest request) {
+        return settingsItems().stream().anyMatch(i -> request.getRequestURI().startsWith(i.href()));
     }
 
     @ModelAttribute("currentPath")
