@@ -1,15 +1,24 @@
 package app.lantern.goal;
 
 import app.lantern.identity.Directory;
+import app.lantern.identity.Role;
 import app.lantern.identity.TeamSummary;
+import app.lantern.identity.UserSummary;
+import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
+import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.shared.demo.DemoContext;
 import app.lantern.shared.demo.DemoDataContributor;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -18,19 +27,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo year's signed-amount targets, set and split the way an executive and the managers would: the company's
- * annual target by working days into quarters and months, by region potential into teams, equally among reps; one
+ * annual target (the generated history's run-rate plus growth) by working days into quarters and months, by region potential into teams, equally among reps; one
  * rep's month raised by hand so that the board shows a mismatch. Acts as the executive {@code exec}.
  */
 @Component
 class GoalDemoData implements DemoDataContributor {
 
+    private static final BigDecimal MILLION = new BigDecimal("1000000");
+
     private final Targets targets;
     private final Directory directory;
+    private final Opportunities opportunities;
     private final UserDetailsService users;
 
-    GoalDemoData(Targets targets, Directory directory, UserDetailsService users) {
+    GoalDemoData(Targets targets, Directory directory, Opportunities opportunities, UserDetailsService users) {
         this.targets = targets;
         this.directory = directory;
+        this.opportunities = opportunities;
         this.users = users;
     }
 
@@ -51,11 +64,28 @@ class GoalDemoData implements DemoDataContributor {
         }
     }
 
+    /**
+     * The plan an executive would set: last six full months' signed amount as a yearly run-rate, plus 20 % growth,
+     * rounded to 100 万; a fixed figure when the generated history has no signed deals yet.
+     */
+    private BigDecimal annualFromHistory(LocalDate today, ZoneId zone, int scale) {
+        Set<Long> reps = directory.usersWithRole(Role.REP).stream().map(UserSummary::id).collect(Collectors.toSet());
+        LocalDate monthStart = today.withDayOfMonth(1);
+        BigDecimal halfYear = opportunities.closedBetween(reps, monthStart.minusMonths(6).atStartOfDay(zone).toOffsetDateTime(),
+                        monthStart.atStartOfDay(zone).toOffsetDateTime()).stream()
+                .filter(o -> o.status() == OpportunityStatus.WON && o.amount() != null)
+                .map(OpportunityRef::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (halfYear.signum() == 0) {
+            return BigDecimal.valueOf(36_000_000L * scale);
+        }
+        return halfYear.multiply(new BigDecimal("2.4")).divide(MILLION, 0, RoundingMode.HALF_UP).multiply(MILLION);
+    }
+
     private void generate(DemoContext context) {
         Random random = context.random("goal");
         int year = LocalDate.now(context.clock()).getYear();
         TeamSummary company = directory.teams().stream().filter(t -> t.parentId() == null).findFirst().orElseThrow();
-        BigDecimal annual = BigDecimal.valueOf(36_000_000L * context.scale());
+        BigDecimal annual = annualFromHistory(LocalDate.now(context.clock()), context.clock().getZone(), context.scale());
         var top = targets.set(new Targets.SetTarget(TargetMetric.SIGNED, String.valueOf(year), TargetLevel.COMPANY, company.id(), annual,
                 "年度经营计划", null));
         targets.set(new Targets.SetTarget(TargetMetric.COLLECTED, String.valueOf(year), TargetLevel.COMPANY, company.id(),
