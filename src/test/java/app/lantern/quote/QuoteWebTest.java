@@ -6,6 +6,7 @@ import static app.lantern.quote.QuoteTestData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.notification.NotificationChannels;
 import app.lantern.pipeline.BudgetRange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.http.Cookie;
@@ -25,7 +26,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(properties = {"lantern.quote.inbound-secret=test-inbound-secret", "lantern.quote.webhook-allowed-hosts=127.0.0.1"})
+@SpringBootTest(properties = {"lantern.quote.inbound-secret=test-inbound-secret"})
 @AutoConfigureMockMvc
 class QuoteWebTest {
 
@@ -36,6 +37,7 @@ class QuoteWebTest {
     @Autowired Quotes quotes;
     @Autowired QuoteSigning signing;
     @Autowired FinanceWebhooks webhooks;
+    @Autowired NotificationChannels channels;
 
     @AfterEach
     void signOut() {
@@ -190,6 +192,7 @@ class QuoteWebTest {
         server.start();
         try {
             data.signIn("admin");
+            channels.allowHost("127.0.0.1");
             FinanceWebhooks.NewWebhook hook = webhooks.addWebhook("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
             String[] q = sentQuote(unique("宁德时代"));
             String sha = signing.publicView(q[1]).documentSha256();
