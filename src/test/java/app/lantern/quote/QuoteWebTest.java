@@ -232,6 +232,39 @@ class QuoteWebTest {
     }
 
     @Test
+    void opportunityPageShowsTheBudgetTalkingPointsAndTheLatestQuote() {
+        data.signIn("manager1");
+        List<String> before = quotes.talkingPoints(BudgetRange.FROM_200K_TO_500K);
+        String point = unique("先演示多校区排课");
+        quotes.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, List.of(point, "强调年度服务包"));
+        try {
+            Product p = data.product("排课系统", "120000.00", "30000.00", "6");
+            long opp = data.opportunity("rep3", unique("海天味业"), BudgetRange.FROM_200K_TO_500K);
+            long noBudget = data.opportunity("rep3", unique("格力电器"), null);
+            QuoteTestData.signOut();
+            Cookie rep = login("rep3");
+
+            MvcTestResult empty = mvc.get().uri("/opportunities/" + opp).cookie(rep).exchange();
+            assertThat(empty).hasStatusOk();
+            assertThat(empty).bodyText().contains("演示话术 · 20–50万").contains(point).contains("强调年度服务包")
+                    .contains("该商机还没有报价").contains("/quotes/new?opportunityId=" + opp).doesNotContain("/quotes/settings");
+
+            data.signIn("rep3");
+            QuoteView q = quotes.create(draft(opp, List.of(line(p, "2", "0"))));
+            QuoteTestData.signOut();
+            MvcTestResult withQuote = mvc.get().uri("/opportunities/" + opp).cookie(rep).exchange();
+            assertThat(withQuote).bodyText().contains(q.displayNumber() + " · 草稿").contains("¥254,400.00").contains("/quotes/" + q.id());
+
+            assertThat(mvc.get().uri("/opportunities/" + noBudget).cookie(rep).exchange()).bodyText()
+                    .contains("尚未设置客户预算区间").contains("/opportunities/" + noBudget + "/edit");
+            assertThat(mvc.get().uri("/opportunities/" + opp).cookie(login("manager1")).exchange()).bodyText().contains("/quotes/settings");
+        } finally {
+            data.signIn("manager1");
+            quotes.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, before);
+        }
+    }
+
+    @Test
     void weeklyReportRendersForManagersAndExportsXlsx() {
         Cookie exec = login("exec");
         MvcTestResult page = mvc.get().uri("/quotes/weekly?weeks=4").cookie(exec).exchange();

@@ -1,8 +1,8 @@
 package app.lantern.shared.net;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Configuration;
 class OutboundGuardConfig {
 
     @Bean
-    OutboundGuard outboundGuard(List<AllowedOutboundHosts> allowLists) {
+    OutboundGuard outboundGuard(ObjectProvider<AllowedOutboundHosts> allowLists) {
         return new OutboundGuard(() -> {
             Set<String> hosts = new HashSet<>();
-            allowLists.forEach(list -> hosts.addAll(list.hosts()));
+            allowLists.orderedStream().forEach(list -> hosts.addAll(list.hosts()));
             return hosts;
         }, OutboundGuard.DNS);
     }
