@@ -265,6 +265,72 @@ class QuoteWebTest {
     }
 
     @Test
+    void aDraftIsEditedInThePageWithLiveTotalsAndTheApiValidations() {
+        Product course = data.product("课程包", "10000.00", "3000.00", "6");
+        Product service = data.product("实施服务", "5000.00", "2000.00", "6");
+        long opp = data.opportunity("rep4", unique("顺丰控股"), BudgetRange.UP_TO_50K);
+        QuoteView q = quotes.create(draft(opp, List.of(line(course, "1", "0"))));
+        QuoteTestData.signOut();
+        Cookie rep = login("rep4");
+
+        MvcTestResult page = mvc.get().uri("/quotes/" + q.id() + "/edit").cookie(rep).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains("quote-line-editor").contains("壹万零陆佰元整").contains("data-clear-row")
+                .doesNotContain("-¥0.00");
+
+        MvcTestResult live = preview(rep, q, List.of(String.valueOf(course.id()), String.valueOf(service.id())), List.of("2", "1"), List.of("0", "15"));
+        assertThat(live).hasStatusOk();
+        assertThat(live).bodyText().doesNotContain("<html").contains("¥25,705.00").contains("贰万伍仟柒佰零伍元整")
+                .contains("超出您的折扣权限 10%").contains("-¥750.00");
+        assertThat(preview(rep, q, List.of(String.valueOf(course.id())), List.of("-1"), List.of("0"))).bodyText()
+                .contains("lines[0].quantity").doesNotContain("preview-total");
+
+        MvcTestResult saved = mvc.post().uri("/quotes/" + q.id() + "/edit").with(csrf()).cookie(rep)
+                .param("productId", String.valueOf(course.id()), "", String.valueOf(service.id())).param("quantity", "2", "1", "1")
+                .param("discount", "0", "0", "15").param("validDays", "14").param("title", "顺丰培训").exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        data.signIn("rep4");
+        QuoteView after = quotes.get(q.id());
+        assertThat(after.total()).isEqualByComparingTo("25705.00");
+        assertThat(after.lines()).hasSize(2);
+        assertThat(after.validDays()).isEqualTo(14);
+        QuoteTestData.signOut();
+
+        MvcTestResult refused = mvc.post().uri("/quotes/" + q.id() + "/edit").with(csrf()).cookie(rep)
+                .param("productId", String.valueOf(course.id())).param("quantity", "-3").param("discount", "0").exchange();
+        assertThat(refused).hasStatusOk();
+        assertThat(refused).bodyText().contains("form-errors").contains("lines[0].quantity");
+        data.signIn("rep4");
+        assertThat(quotes.get(q.id()).total()).isEqualByComparingTo("25705.00");
+        quotes.submit(q.id());
+        QuoteTestData.signOut();
+        assertThat(mvc.get().uri("/quotes/" + q.id() + "/edit").cookie(rep).exchange()).hasStatus3xxRedirection();
+    }
+
+    private MvcTestResult preview(Cookie who, QuoteView q, List<String> products, List<String> quantities, List<String> discounts) {
+        return mvc.post().uri("/quotes/preview").with(csrf()).header("HX-Request", "true").cookie(who)
+                .param("quoteId", String.valueOf(q.id())).param("opportunityId", String.valueOf(q.opportunityId()))
+                .param("productId", products.toArray(String[]::new)).param("quantity", quantities.toArray(String[]::new))
+                .param("discount", discounts.toArray(String[]::new)).exchange();
+    }
+
+    @Test
+    void withoutAConfiguredPublicAddressTheSigningLinkNamesTheSendersAddressAndAdminsAreWarned() {
+        Product p = data.product("课程", "3000.00", "800.00", "6");
+        long opp = data.opportunity("rep5", unique("比亚迪"), BudgetRange.UP_TO_50K);
+        QuoteView q = quotes.submit(quotes.create(draft(opp, List.of(line(p, "1", "0")))).id());
+        QuoteTestData.signOut();
+        MvcTestResult sent = mvc.post().uri("http://crm.example.cn/quotes/" + q.id() + "/send").with(csrf()).cookie(login("rep5"))
+                .header("X-Forwarded-Host", "attacker.example").exchange();
+        assertThat(sent).hasStatus3xxRedirection();
+        String url = (String) sent.getMvcResult().getFlashMap().get("signingUrl");
+        // forward headers are not trusted unless server.forward-headers-strategy is set
+        assertThat(url).startsWith("http://crm.example.cn/public/quotes/").doesNotContain("attacker");
+        MvcTestResult settings = mvc.get().uri("/quotes/settings").cookie(login("admin")).exchange();
+        assertThat(settings).bodyText().contains("public-url-warning").contains("lantern.public-base-url");
+    }
+
+    @Test
     void weeklyReportRendersForManagersAndExportsXlsx() {
         Cookie exec = login("exec");
         MvcTestResult page = mvc.get().uri("/quotes/weekly?weeks=4").cookie(exec).exchange();
