@@ -465,9 +465,9 @@ public class QuoteSigning {
                 cs.beginText();
                 cs.setFont(font, 8);
                 cs.newLineAtOffset(60, 48);
-                cs.showText("客户签署：" + signerName + "  " + QuotePdf.formatTime(signedAt.atZoneSameInstant(clock.getZone()).toOffsetDateTime()));
+                cs.showText("客户签署：" + signerName + "  " + QuotePdf.formatTime(signedAt, clock.getZone()));
                 cs.newLineAtOffset(width - 60 - 250, 0);
-                cs.showText("盖章时间：" + QuotePdf.formatTime(stampedAt.atZoneSameInstant(clock.getZone()).toOffsetDateTime()));
+                cs.showText("盖章时间：" + QuotePdf.formatTime(stampedAt, clock.getZone()));
                 cs.endText();
             }
             doc.save(out);
