@@ -6,6 +6,7 @@ import static app.lantern.quote.QuoteTestData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.audit.AuditTrail;
 import app.lantern.notification.NotificationChannels;
 import app.lantern.pipeline.BudgetRange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +39,7 @@ class QuoteWebTest {
     @Autowired QuoteSigning signing;
     @Autowired FinanceWebhooks webhooks;
     @Autowired NotificationChannels channels;
+    @Autowired AuditTrail trail;
 
     @AfterEach
     void signOut() {
@@ -139,9 +141,24 @@ class QuoteWebTest {
         MvcTestResult tampered = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).param("signerName", "马总").param("consent", "true")
                 .param("documentSha256", "f".repeat(64)).param("signature", QuoteTestData.drawnSignature()).exchange();
         assertThat(tampered).hasStatus(422);
+        String[] other = sentQuote(unique("招商局集团"));
+        MvcTestResult otherDocument = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).param("signerName", "马总").param("consent", "true")
+                .param("documentSha256", signing.publicView(other[1]).documentSha256()).param("signature", QuoteTestData.drawnSignature()).exchange();
+        assertThat(otherDocument).hasStatus(422);
+        data.signIn("rep1");
+        assertThat(quotes.get(Long.parseLong(q[0])).status()).isEqualTo(QuoteStatus.SENT);
+        assertThat(quotes.get(Long.parseLong(other[0])).status()).isEqualTo(QuoteStatus.SENT);
+        assertThat(trail.history("quote", Long.parseLong(q[0]))).filteredOn(e -> e.action().equals("quote.sign.refused")).hasSize(2);
+        QuoteTestData.signOut();
         MvcTestResult signed = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).header("User-Agent", "MobileSafari")
                 .param("signerName", "马总").param("consent", "true").param("documentSha256", sha).param("signature", QuoteTestData.drawnSignature()).exchange();
         assertThat(signed).hasStatus3xxRedirection();
+        MvcTestResult replayed = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).param("signerName", "冒名者").param("consent", "true")
+                .param("documentSha256", sha).param("signature", QuoteTestData.drawnSignature()).exchange();
+        assertThat(replayed.getResponse().getStatus()).isBetween(400, 499);
+        data.signIn("rep1");
+        assertThat(quotes.get(Long.parseLong(q[0])).signature().signerName()).isEqualTo("马总");
+        QuoteTestData.signOut();
         assertThat(mvc.get().uri("/public/quotes/" + q[1]).exchange()).bodyText().contains("state-signed").doesNotContain("sign-form");
         assertThat(mvc.get().uri("/public/quotes/" + "A".repeat(43)).exchange()).hasStatus(404);
 
@@ -165,6 +182,11 @@ class QuoteWebTest {
         assertThat(inbound(body, now, "00" + WebhookSignature.sign("test-inbound-secret", now, body).substring(2))).hasStatus(401);
         long stale = now - 600;
         assertThat(inbound(body, stale, WebhookSignature.sign("test-inbound-secret", stale, body))).hasStatus(401);
+        data.signIn("rep1");
+        assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.SIGNED);
+        QuoteTestData.signOut();
+        assertThat(trail.history("quote-inbound", "stamped")).extracting(e -> String.valueOf(e.changes()))
+                .anySatisfy(a -> assertThat(a).contains("bad signature")).anySatisfy(a -> assertThat(a).contains("stale"));
         String good = WebhookSignature.sign("test-inbound-secret", now, body);
         MvcTestResult ok = inbound(body, now, good);
         assertThat(ok).hasStatusOk();
