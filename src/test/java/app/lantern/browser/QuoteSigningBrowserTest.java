@@ -103,7 +103,7 @@ class QuoteSigningBrowserTest {
             days.sendKeys("10");
             click(driver, By.id("save-quote"));
             rep.waitFor(By.id("quote-total"));
-            assertThat(driver.findElement(By.tagName("main")).getText()).contains("10 天");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("10 天").doesNotContain("th:text");
             assertThat(driver.findElement(By.id("amount-in-words")).getText()).isEqualTo("壹拾万壹仟柒佰陆拾元整");
 
             click(driver, By.id("submit-quote"));

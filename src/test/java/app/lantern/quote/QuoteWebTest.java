@@ -316,12 +316,13 @@ class QuoteWebTest {
         assertThat(after.total()).isEqualByComparingTo("25705.00");
         assertThat(after.lines()).hasSize(2);
         assertThat(after.validDays()).isEqualTo(14);
+        assertThat(after.title()).isEqualTo("顺丰培训");
         QuoteTestData.signOut();
 
         MvcTestResult refused = mvc.post().uri("/quotes/" + q.id() + "/edit").with(csrf()).cookie(rep)
                 .param("productId", String.valueOf(course.id())).param("quantity", "-3").param("discount", "0").exchange();
         assertThat(refused).hasStatusOk();
-        assertThat(refused).bodyText().contains("form-errors").contains("lines[0].quantity");
+        assertThat(refused).bodyText().contains("form-errors").contains("lines[0].quantity").contains("value=\"-3\"").doesNotContain("th:text");
         data.signIn("rep4");
         assertThat(quotes.get(q.id()).total()).isEqualByComparingTo("25705.00");
         quotes.submit(q.id());

@@ -1,6 +1,7 @@
 package app.lantern.quote.web;
 
 import app.lantern.quote.QuoteStatus;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class QuoteFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final ZoneId zone;
 
@@ -24,6 +26,10 @@ public class QuoteFormat {
 
     public String time(OffsetDateTime time) {
         return time == null ? "—" : time.atZoneSameInstant(zone).format(TIME);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "—" : date.format(DATE);
     }
 
     /** Bootstrap badge classes for a status. */

@@ -146,7 +146,7 @@ class QuotePageController {
         model.addAttribute("products", catalog.products(null, null, false));
         model.addAttribute("priceBooks", catalog.priceBooks());
         model.addAttribute("priceBookId", priceBookId);
-        model.addAttribute("title", title);
+        model.addAttribute("draftTitle", title);
         model.addAttribute("terms", terms);
         model.addAttribute("validDays", validDays);
         model.addAttribute("rows", rows);
