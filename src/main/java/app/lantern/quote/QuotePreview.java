@@ -17,7 +17,7 @@ public record QuotePreview(List<Line> lines, BigDecimal listTotal, BigDecimal di
         approvalSteps = List.copyOf(approvalSteps);
     }
 
-    public record Line(String name, BigDecimal unitPrice, BigDecimal gross) {}
+    public record Line(String name, BigDecimal gross) {}
 
     public boolean aboveDiscountLimit() {
         return maxDiscount.compareTo(discountLimit) > 0;

@@ -289,7 +289,7 @@ public class Quotes {
         CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         QuoteCalculator.Totals t = price(withDefaultPriceBook(draft, customer)).totals();
         BigDecimal limit = catalog.discountLimitOf(directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
-        return new QuotePreview(t.lines().stream().map(l -> new QuotePreview.Line(l.input().name(), l.unitPrice(), l.gross())).toList(),
+        return new QuotePreview(t.lines().stream().map(l -> new QuotePreview.Line(l.input().name(), l.gross())).toList(),
                 t.listTotal(), t.discountTotal(), t.subtotal(), t.taxTotal(), t.total(), ChineseAmount.of(t.total()), t.maxDiscount(), limit,
                 budgetWarning(opportunity.budgetRange(), t.total()), requiredSteps(ownerId, t.maxDiscount(), t.total()));
     }
