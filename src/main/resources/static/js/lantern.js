@@ -55,6 +55,18 @@
     }
   });
 
+  // Empty a form row and let the form react (live totals): <tr><td><select>…</select></td>…<button data-clear-row>
+  document.addEventListener("click", function (e) {
+    var btn = e.target.closest ? e.target.closest("[data-clear-row]") : null;
+    if (!btn) {
+      return;
+    }
+    var row = btn.closest("tr");
+    row.querySelectorAll("select").forEach(function (s) { s.value = ""; });
+    row.querySelectorAll("input").forEach(function (i) { i.value = i.getAttribute("data-empty") || ""; });
+    row.querySelector("select").dispatchEvent(new Event("change", { bubbles: true }));
+  });
+
   document.addEventListener("DOMContentLoaded", function () { initCharts(document); });
   document.addEventListener("htmx:afterSettle", function (e) { initCharts(e.target); });
 })();

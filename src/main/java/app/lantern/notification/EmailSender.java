@@ -1,5 +1,6 @@
 package app.lantern.notification;
 
+import app.lantern.shared.net.OutboundGuard;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -21,11 +22,11 @@ import org.springframework.stereotype.Component;
 class EmailSender implements ChannelSender {
 
     private final Secrets secrets;
-    private final AllowedHosts allowedHosts;
+    private final OutboundGuard guard;
 
-    EmailSender(Secrets secrets, AllowedHosts allowedHosts) {
+    EmailSender(Secrets secrets, OutboundGuard guard) {
         this.secrets = secrets;
-        this.allowedHosts = allowedHosts;
+        this.guard = guard;
     }
 
     @Override
@@ -40,7 +41,7 @@ class EmailSender implements ChannelSender {
             return SendResult.skipped("recipient has no email address");
         }
         URI uri = URI.create(channel.endpoint());
-        OutboundGuard.check(uri, allowedHosts.hosts(), OutboundGuard.DNS);
+        guard.check(uri, "endpoint");
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         boolean ssl = "smtps".equals(uri.getScheme());
         sender.setProtocol(ssl ? "smtps" : "smtp");

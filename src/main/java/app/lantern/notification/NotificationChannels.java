@@ -10,6 +10,7 @@ import app.lantern.shared.FieldErrors;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
+import app.lantern.shared.net.OutboundGuard;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -44,13 +45,15 @@ public class NotificationChannels {
     private final Clock clock;
     private final Secrets secrets;
     private final AllowedHosts allowedHosts;
+    private final OutboundGuard guard;
     private final AuditLog audit;
 
-    NotificationChannels(DSLContext db, Clock clock, Secrets secrets, AllowedHosts allowedHosts, AuditLog audit) {
+    NotificationChannels(DSLContext db, Clock clock, Secrets secrets, AllowedHosts allowedHosts, OutboundGuard guard, AuditLog audit) {
         this.db = db;
         this.clock = clock;
         this.secrets = secrets;
         this.allowedHosts = allowedHosts;
+        this.guard = guard;
         this.audit = audit;
     }
 
@@ -175,11 +178,7 @@ public class NotificationChannels {
             errors.addIf(uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null, "endpoint",
                     "give only scheme, host and port (credentials belong in variables)");
             if (errors.isEmpty()) {
-                try {
-                    OutboundGuard.check(uri, allowedHosts.hosts(), OutboundGuard.DNS);
-                } catch (ValidationException e) {
-                    e.errors().forEach(err -> errors.add(err.field(), err.message()));
-                }
+                guard.refusal(uri).ifPresent(reason -> errors.add("endpoint", reason));
             }
         }
         if (name != null) {

@@ -1,5 +1,6 @@
 package app.lantern.notification;
 
+import app.lantern.shared.net.OutboundGuard;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +23,10 @@ class ProviderHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    private final AllowedHosts allowedHosts;
+    private final OutboundGuard guard;
 
-    ProviderHttp(AllowedHosts allowedHosts) {
-        this.allowedHosts = allowedHosts;
+    ProviderHttp(OutboundGuard guard) {
+        this.guard = guard;
     }
 
     Response postJson(URI uri, String json) throws IOException {
@@ -47,7 +48,7 @@ class ProviderHttp {
         if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("only http(s) endpoints are called");
         }
-        OutboundGuard.check(uri, allowedHosts.hosts(), OutboundGuard.DNS);
+        guard.check(uri, "endpoint");
     }
 
     private Response exchange(HttpRequest request) throws IOException {

@@ -12,9 +12,9 @@ import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
+import app.lantern.shared.net.OutboundGuard;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -52,19 +52,18 @@ public class FinanceWebhooks {
     private final AuditLog audit;
     private final QuoteSigning signing;
     private final Clock clock;
-    private final SsrfGuard guard;
+    private final OutboundGuard guard;
     private final String inboundSecret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
     FinanceWebhooks(DSLContext db, CurrentActor currentActor, AuditLog audit, QuoteSigning signing, Clock clock,
-            @Value("${lantern.quote.webhook-allowed-hosts:}") String allowedHosts,
+            OutboundGuard guard,
             @Value("${lantern.quote.inbound-secret:${LANTERN_QUOTE_INBOUND_SECRET:}}") String inboundSecret) {
         this.db = db;
         this.currentActor = currentActor;
         this.audit = audit;
         this.signing = signing;
         this.clock = clock;
-        this.guard = new SsrfGuard(allowedHosts);
+        this.guard = guard;
         this.inboundSecret = inboundSecret;
     }
 
@@ -99,10 +98,9 @@ public class FinanceWebhooks {
         if (Texts.isBlank(url) || url.length() > 500) {
             throw ValidationException.field("url", "must be a URL of at most 500 characters");
         }
-        String refusal = guard.refusal(url);
-        if (refusal != null) {
+        guard.httpRefusal(url).ifPresent(refusal -> {
             throw ValidationException.field("url", refusal);
-        }
+        });
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -174,30 +172,25 @@ public class FinanceWebhooks {
             var hook = db.selectFrom(QUOTE_WEBHOOKS).where(QUOTE_WEBHOOKS.ID.eq(d.getWebhookId())).fetchOne();
             Integer status = null;
             String error = null;
-            String refusal = guard.refusal(hook.getUrl());
-            if (refusal != null) {
-                error = refusal;
-            } else {
-                long ts = OffsetDateTime.now(clock).toEpochSecond();
-                try {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(hook.getUrl())).timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .header("User-Agent", "Lantern-Webhooks/1")
-                            .header("X-Lantern-Event", d.getEvent())
-                            .header("X-Lantern-Delivery", String.valueOf(d.getId()))
-                            .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(ts))
-                            .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(hook.getSecret(), ts, d.getBody()))
-                            .POST(HttpRequest.BodyPublishers.ofString(d.getBody())).build();
-                    status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status < 200 || status >= 300) {
-                        error = "HTTP " + status;
-                    }
-                } catch (java.io.IOException | IllegalArgumentException e) {
-                    error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return ok;
+            long ts = OffsetDateTime.now(clock).toEpochSecond();
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(hook.getUrl())).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Lantern-Webhooks/1")
+                        .header("X-Lantern-Event", d.getEvent())
+                        .header("X-Lantern-Delivery", String.valueOf(d.getId()))
+                        .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(ts))
+                        .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(hook.getSecret(), ts, d.getBody()))
+                        .POST(HttpRequest.BodyPublishers.ofString(d.getBody())).build();
+                status = guard.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status < 200 || status >= 300) {
+                    error = "HTTP " + status;
                 }
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ok;
             }
             int attempts = d.getAttempts() + 1;
             var update = db.update(QUOTE_WEBHOOK_DELIVERIES).set(QUOTE_WEBHOOK_DELIVERIES.ATTEMPTS, attempts)

@@ -7,7 +7,7 @@ import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.notification.Notification;
 import app.lantern.notification.Notifications;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -21,23 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 class QuoteNotifier {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-
     private final Notifications notifications;
     private final Directory directory;
     private final DSLContext db;
+    private final Clock clock;
 
-    QuoteNotifier(Notifications notifications, Directory directory, DSLContext db) {
+    QuoteNotifier(Notifications notifications, Directory directory, DSLContext db, Clock clock) {
         this.notifications = notifications;
         this.directory = directory;
         this.db = db;
+        this.clock = clock;
     }
 
     @EventListener
     void on(QuoteSigned e) {
         for (UserSummary f : directory.usersWithRole(Role.FINANCE)) {
             notifications.send(new Notification(f.id(), "quote", "客户已签署报价 " + e.number() + "，请盖章",
-                    "客户已在线签署报价 **" + e.number() + "**。请在 **" + e.stampDueAt().format(TIME) + "** 前加盖公章（2 个工作小时时限）。\n\n[打开报价](/quotes/"
+                    "客户已在线签署报价 **" + e.number() + "**。请在 **" + QuotePdf.formatTime(e.stampDueAt(), clock.getZone()) + "** 前加盖公章（2 个工作小时时限）。\n\n[打开报价](/quotes/"
                             + e.quoteId() + ")",
                     "/quotes/" + e.quoteId(), "quote-signed-" + e.quoteId()));
         }

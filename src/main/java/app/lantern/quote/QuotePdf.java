@@ -246,7 +246,8 @@ class QuotePdf {
         return b.toString();
     }
 
-    static String formatTime(java.time.OffsetDateTime t) {
-        return t == null ? "" : t.format(DATE_TIME);
+    /** An instant as people in the business time zone read it: {@code yyyy-MM-dd HH:mm}. */
+    static String formatTime(java.time.OffsetDateTime t, java.time.ZoneId zone) {
+        return t == null ? "" : t.atZoneSameInstant(zone).format(DATE_TIME);
     }
 }

@@ -44,7 +44,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,11 +72,10 @@ public class QuoteSigning {
     private final ApplicationEventPublisher events;
     private final WorkingCalendar calendar;
     private final Clock clock;
-    private final String publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
 
     QuoteSigning(DSLContext db, Quotes quotes, QuotePdf pdf, OrgCertificate certificate, CurrentActor currentActor, AuditLog audit,
-            ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
-            @Value("${lantern.public-base-url:http://localhost:${server.port:8080}}") String publicBaseUrl) {
+            ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock, PublicBaseUrl publicBaseUrl) {
         this.db = db;
         this.quotes = quotes;
         this.pdf = pdf;
@@ -87,7 +85,15 @@ public class QuoteSigning {
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /**
+     * False when {@code lantern.public-base-url} is unset and signing links take the address of the request that sends
+     * the quote: correct only if every sender reaches Lantern by the address customers use, so admins are warned.
+     */
+    public boolean publicBaseUrlConfigured() {
+        return publicBaseUrl.isConfigured();
     }
 
     /** The link the customer opens; shown once after sending (only its hash is stored). */
@@ -161,7 +167,7 @@ public class QuoteSigning {
         OffsetDateTime expires = r.getValidUntil().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         db.insertInto(QUOTE_SIGNING_LINKS).set(QUOTE_SIGNING_LINKS.QUOTE_ID, r.getId()).set(QUOTE_SIGNING_LINKS.TOKEN_HASH, SigningLinks.hash(token))
                 .set(QUOTE_SIGNING_LINKS.CREATED_AT, now).set(QUOTE_SIGNING_LINKS.EXPIRES_AT, expires).execute();
-        String url = publicBaseUrl + "/public/quotes/" + token;
+        String url = publicBaseUrl.resolve() + "/public/quotes/" + token;
         byte[] bytes = pdf.render(quotes.viewUnscoped(r.getId(), false), url);
         storeDocument(r.getId(), SENT, bytes, now);
         return url;
@@ -459,9 +465,9 @@ public class QuoteSigning {
                 cs.beginText();
                 cs.setFont(font, 8);
                 cs.newLineAtOffset(60, 48);
-                cs.showText("客户签署：" + signerName + "  " + QuotePdf.formatTime(signedAt.atZoneSameInstant(clock.getZone()).toOffsetDateTime()));
+                cs.showText("客户签署：" + signerName + "  " + QuotePdf.formatTime(signedAt, clock.getZone()));
                 cs.newLineAtOffset(width - 60 - 250, 0);
-                cs.showText("盖章时间：" + QuotePdf.formatTime(stampedAt.atZoneSameInstant(clock.getZone()).toOffsetDateTime()));
+                cs.showText("盖章时间：" + QuotePdf.formatTime(stampedAt, clock.getZone()));
                 cs.endText();
             }
             doc.save(out);

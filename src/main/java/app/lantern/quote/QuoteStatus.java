@@ -12,7 +12,8 @@ public enum QuoteStatus {
     SUPERSEDED,
     EXPIRED;
 
-    boolean editable() {
+    /** Whether the quote may still be changed in place (draft, or rejected by an approver). */
+    public boolean editable() {
         return this == DRAFT || this == REJECTED;
     }
 }

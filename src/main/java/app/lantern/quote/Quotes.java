@@ -274,6 +274,26 @@ public class Quotes {
         return get(r.getId());
     }
 
+    /**
+     * What a draft would come to, without storing anything: the same checks as {@link #create} and {@link #update}
+     * (a {@link ValidationException} names the bad field), the totals with 大写金额, the budget warning and the approval
+     * steps that submitting would open. {@code quoteId} is the quote being edited, or null for a new one (its owner's
+     * discount limit applies; otherwise the caller's).
+     */
+    @Transactional(readOnly = true)
+    public QuotePreview preview(Long quoteId, QuoteDraft draft) {
+        long ownerId = quoteId == null ? currentActor.require().userId() : visible(quoteId).getOwnerId();
+        validDays(draft.validDays());
+        validateHeader(draft);
+        OpportunityRef opportunity = quotableOpportunity(draft);
+        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
+        QuoteCalculator.Totals t = price(withDefaultPriceBook(draft, customer)).totals();
+        BigDecimal limit = catalog.discountLimitOf(directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
+        return new QuotePreview(t.lines().stream().map(l -> new QuotePreview.Line(l.input().name(), l.gross())).toList(),
+                t.listTotal(), t.discountTotal(), t.subtotal(), t.taxTotal(), t.total(), ChineseAmount.of(t.total()), t.maxDiscount(), limit,
+                budgetWarning(opportunity.budgetRange(), t.total()), requiredSteps(ownerId, t.maxDiscount(), t.total()));
+    }
+
     /** Changes a draft or rejected quote in place (same number and revision). */
     public QuoteView update(long id, QuoteDraft draft) {
         QuotesRecord r = visible(id);
@@ -617,20 +637,24 @@ public class Quotes {
     }
 
     private List<String> requiredSteps(QuotesRecord r) {
+        return requiredSteps(r.getOwnerId(), r.getMaxDiscount(), r.getTotal());
+    }
+
+    private List<String> requiredSteps(long ownerId, BigDecimal maxDiscount, BigDecimal total) {
         Set<String> steps = new LinkedHashSet<>();
-        BigDecimal ownerLimit = catalog.discountLimitOf(directory.user(r.getOwnerId()).map(UserSummary::roles).orElse(Set.of()));
-        if (r.getMaxDiscount().compareTo(ownerLimit) > 0) {
+        BigDecimal ownerLimit = catalog.discountLimitOf(directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
+        if (maxDiscount.compareTo(ownerLimit) > 0) {
             steps.add("MANAGER");
         }
         db.selectFrom(QUOTE_APPROVAL_RULES).where(QUOTE_APPROVAL_RULES.ACTIVE.isTrue()).forEach(rule -> {
-            boolean discountHit = rule.getMinDiscount() != null && r.getMaxDiscount().compareTo(rule.getMinDiscount()) > 0;
-            boolean totalHit = rule.getMinTotal() != null && r.getTotal().compareTo(rule.getMinTotal()) >= 0;
+            boolean discountHit = rule.getMinDiscount() != null && maxDiscount.compareTo(rule.getMinDiscount()) > 0;
+            boolean totalHit = rule.getMinTotal() != null && total.compareTo(rule.getMinTotal()) >= 0;
             if (discountHit || totalHit) {
                 steps.addAll(List.of(rule.getSteps().split(",")));
             }
         });
         List<String> ordered = new ArrayList<>();
-        if (steps.contains("MANAGER") && directory.directManagerOf(r.getOwnerId()).isPresent()) {
+        if (steps.contains("MANAGER") && directory.directManagerOf(ownerId).isPresent()) {
             ordered.add("MANAGER");
         }
         if (steps.contains("FINANCE")) {

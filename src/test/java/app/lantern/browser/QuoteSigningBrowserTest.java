@@ -76,12 +76,34 @@ class QuoteSigningBrowserTest {
             new Select(driver.findElements(By.name("productId")).getFirst()).selectByValue(String.valueOf(course.id()));
             WebElement qty = driver.findElements(By.name("quantity")).getFirst();
             qty.clear();
+            qty.sendKeys("3");
+            within(driver).until(ExpectedConditions.textToBe(By.id("preview-total"), "¥152,640.00"));
+            qty.clear();
             qty.sendKeys("2");
+            within(driver).until(ExpectedConditions.textToBe(By.id("preview-total"), "¥101,760.00"));
             click(driver, By.cssSelector("#quote-form button[type=submit]"));
 
             rep.waitFor(By.id("quote-total"));
             quoteUrl = driver.getCurrentUrl().replaceAll("\\?.*$", "");
             assertThat(driver.findElement(By.id("quote-total")).getText()).isEqualTo("¥101,760.00");
+            rep.screenshot("quote-draft");
+
+            click(driver, By.id("edit-quote"));
+            rep.waitFor(By.id("quote-edit-form"));
+            WebElement discount = driver.findElements(By.name("discount")).getFirst();
+            discount.clear();
+            discount.sendKeys("15");
+            within(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-discount")));
+            rep.screenshot("quote-edit");
+            discount.clear();
+            discount.sendKeys("0");
+            within(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("preview-discount")));
+            WebElement days = driver.findElement(By.id("validDays"));
+            days.clear();
+            days.sendKeys("10");
+            click(driver, By.id("save-quote"));
+            rep.waitFor(By.id("quote-total"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("10 天").doesNotContain("th:text");
             assertThat(driver.findElement(By.id("amount-in-words")).getText()).isEqualTo("壹拾万壹仟柒佰陆拾元整");
 
             click(driver, By.id("submit-quote"));
@@ -91,12 +113,20 @@ class QuoteSigningBrowserTest {
             signingUrl = driver.findElement(By.cssSelector("#signing-link a")).getAttribute("href");
             assertThat(signingUrl).contains("/public/quotes/");
             rep.screenshot("quote-sent");
+            rep.go("/opportunities/" + opp.id());
+            rep.waitFor(By.cssSelector(".opportunity-panel"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("最新报价").contains("已发送");
+            rep.screenshot("quote-opportunity-panels");
+            rep.go("/quotes");
+            rep.waitFor(By.id("quote-rows"));
+            rep.screenshot("quote-list");
         }
 
         try (Browser customer = Browser.open(port)) {
             WebDriver driver = customer.driver();
-            // the link is built from lantern.public-base-url, which in a random-port test still names server.port (0): keep its path
-            customer.go(URI.create(signingUrl).getRawPath());
+            // without lantern.public-base-url the link names the address the rep used, port included
+            assertThat(signingUrl).startsWith("http://localhost:" + port + "/public/quotes/");
+            driver.get(signingUrl);
             customer.waitFor(By.id("sign-form"));
             assertThat(driver.findElement(By.tagName("body")).getText()).contains("销售管理实战课程").contains("壹拾万壹仟柒佰陆拾元整");
             driver.findElement(By.id("signerName")).sendKeys("李明");

@@ -6,6 +6,8 @@ import static app.lantern.quote.QuoteTestData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.audit.AuditTrail;
+import app.lantern.notification.NotificationChannels;
 import app.lantern.pipeline.BudgetRange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.http.Cookie;
@@ -25,7 +27,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(properties = {"lantern.quote.inbound-secret=test-inbound-secret", "lantern.quote.webhook-allowed-hosts=127.0.0.1"})
+@SpringBootTest(properties = {"lantern.quote.inbound-secret=test-inbound-secret"})
 @AutoConfigureMockMvc
 class QuoteWebTest {
 
@@ -36,6 +38,8 @@ class QuoteWebTest {
     @Autowired Quotes quotes;
     @Autowired QuoteSigning signing;
     @Autowired FinanceWebhooks webhooks;
+    @Autowired NotificationChannels channels;
+    @Autowired AuditTrail trail;
 
     @AfterEach
     void signOut() {
@@ -137,9 +141,24 @@ class QuoteWebTest {
         MvcTestResult tampered = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).param("signerName", "马总").param("consent", "true")
                 .param("documentSha256", "f".repeat(64)).param("signature", QuoteTestData.drawnSignature()).exchange();
         assertThat(tampered).hasStatus(422);
+        String[] other = sentQuote(unique("招商局集团"));
+        MvcTestResult otherDocument = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).param("signerName", "马总").param("consent", "true")
+                .param("documentSha256", signing.publicView(other[1]).documentSha256()).param("signature", QuoteTestData.drawnSignature()).exchange();
+        assertThat(otherDocument).hasStatus(422);
+        data.signIn("rep1");
+        assertThat(quotes.get(Long.parseLong(q[0])).status()).isEqualTo(QuoteStatus.SENT);
+        assertThat(quotes.get(Long.parseLong(other[0])).status()).isEqualTo(QuoteStatus.SENT);
+        assertThat(trail.history("quote", Long.parseLong(q[0]))).filteredOn(e -> e.action().equals("quote.sign.refused")).hasSize(2);
+        QuoteTestData.signOut();
         MvcTestResult signed = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).header("User-Agent", "MobileSafari")
                 .param("signerName", "马总").param("consent", "true").param("documentSha256", sha).param("signature", QuoteTestData.drawnSignature()).exchange();
         assertThat(signed).hasStatus3xxRedirection();
+        MvcTestResult replayed = mvc.post().uri("/public/quotes/" + q[1] + "/sign").with(csrf()).param("signerName", "冒名者").param("consent", "true")
+                .param("documentSha256", sha).param("signature", QuoteTestData.drawnSignature()).exchange();
+        assertThat(replayed.getResponse().getStatus()).isBetween(400, 499);
+        data.signIn("rep1");
+        assertThat(quotes.get(Long.parseLong(q[0])).signature().signerName()).isEqualTo("马总");
+        QuoteTestData.signOut();
         assertThat(mvc.get().uri("/public/quotes/" + q[1]).exchange()).bodyText().contains("state-signed").doesNotContain("sign-form");
         assertThat(mvc.get().uri("/public/quotes/" + "A".repeat(43)).exchange()).hasStatus(404);
 
@@ -163,6 +182,11 @@ class QuoteWebTest {
         assertThat(inbound(body, now, "00" + WebhookSignature.sign("test-inbound-secret", now, body).substring(2))).hasStatus(401);
         long stale = now - 600;
         assertThat(inbound(body, stale, WebhookSignature.sign("test-inbound-secret", stale, body))).hasStatus(401);
+        data.signIn("rep1");
+        assertThat(quotes.get(quote.id()).status()).isEqualTo(QuoteStatus.SIGNED);
+        QuoteTestData.signOut();
+        assertThat(trail.history("quote-inbound", "stamped")).extracting(e -> String.valueOf(e.changes()))
+                .anySatisfy(a -> assertThat(a).contains("bad signature")).anySatisfy(a -> assertThat(a).contains("stale"));
         String good = WebhookSignature.sign("test-inbound-secret", now, body);
         MvcTestResult ok = inbound(body, now, good);
         assertThat(ok).hasStatusOk();
@@ -190,6 +214,7 @@ class QuoteWebTest {
         server.start();
         try {
             data.signIn("admin");
+            channels.allowHost("127.0.0.1");
             FinanceWebhooks.NewWebhook hook = webhooks.addWebhook("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
             String[] q = sentQuote(unique("宁德时代"));
             String sha = signing.publicView(q[1]).documentSha256();
@@ -226,6 +251,106 @@ class QuoteWebTest {
         assertThat(mvc.get().uri("/quotes/new?opportunityId=" + opp).cookie(rep).exchange()).bodyText().contains("talking-points");
         assertThat(mvc.get().uri("/quotes/catalog").cookie(rep).exchange()).hasStatusOk();
         assertThat(mvc.get().uri("/").cookie(rep).exchange()).bodyText().contains("data-widget=\"quotes\"");
+    }
+
+    @Test
+    void opportunityPageShowsTheBudgetTalkingPointsAndTheLatestQuote() {
+        data.signIn("manager1");
+        List<String> before = quotes.talkingPoints(BudgetRange.FROM_200K_TO_500K);
+        String point = unique("先演示多校区排课");
+        quotes.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, List.of(point, "强调年度服务包"));
+        try {
+            Product p = data.product("排课系统", "120000.00", "30000.00", "6");
+            long opp = data.opportunity("rep3", unique("海天味业"), BudgetRange.FROM_200K_TO_500K);
+            long noBudget = data.opportunity("rep3", unique("格力电器"), null);
+            QuoteTestData.signOut();
+            Cookie rep = login("rep3");
+
+            MvcTestResult empty = mvc.get().uri("/opportunities/" + opp).cookie(rep).exchange();
+            assertThat(empty).hasStatusOk();
+            assertThat(empty).bodyText().contains("演示话术 · 20–50万").contains(point).contains("强调年度服务包")
+                    .contains("该商机还没有报价").contains("/quotes/new?opportunityId=" + opp).doesNotContain("/quotes/settings");
+
+            data.signIn("rep3");
+            QuoteView q = quotes.create(draft(opp, List.of(line(p, "2", "0"))));
+            QuoteTestData.signOut();
+            MvcTestResult withQuote = mvc.get().uri("/opportunities/" + opp).cookie(rep).exchange();
+            assertThat(withQuote).bodyText().contains(q.displayNumber() + " · 草稿").contains("¥254,400.00").contains("/quotes/" + q.id());
+
+            assertThat(mvc.get().uri("/opportunities/" + noBudget).cookie(rep).exchange()).bodyText()
+                    .contains("尚未设置客户预算区间").contains("/opportunities/" + noBudget + "/edit");
+            assertThat(mvc.get().uri("/opportunities/" + opp).cookie(login("manager1")).exchange()).bodyText().contains("/quotes/settings");
+        } finally {
+            data.signIn("manager1");
+            quotes.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, before);
+        }
+    }
+
+    @Test
+    void aDraftIsEditedInThePageWithLiveTotalsAndTheApiValidations() {
+        Product course = data.product("课程包", "10000.00", "3000.00", "6");
+        Product service = data.product("实施服务", "5000.00", "2000.00", "6");
+        long opp = data.opportunity("rep4", unique("顺丰控股"), BudgetRange.UP_TO_50K);
+        QuoteView q = quotes.create(draft(opp, List.of(line(course, "1", "0"))));
+        QuoteTestData.signOut();
+        Cookie rep = login("rep4");
+
+        MvcTestResult page = mvc.get().uri("/quotes/" + q.id() + "/edit").cookie(rep).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains("quote-line-editor").contains("壹万零陆佰元整").contains("data-clear-row")
+                .doesNotContain("-¥0.00");
+
+        MvcTestResult live = preview(rep, q, List.of(String.valueOf(course.id()), String.valueOf(service.id())), List.of("2", "1"), List.of("0", "15"));
+        assertThat(live).hasStatusOk();
+        assertThat(live).bodyText().doesNotContain("<html").contains("¥25,705.00").contains("贰万伍仟柒佰零伍元整")
+                .contains("超出您的折扣权限 10%").contains("-¥750.00");
+        assertThat(preview(rep, q, List.of(String.valueOf(course.id())), List.of("-1"), List.of("0"))).bodyText()
+                .contains("lines[0].quantity").doesNotContain("preview-total");
+
+        MvcTestResult saved = mvc.post().uri("/quotes/" + q.id() + "/edit").with(csrf()).cookie(rep)
+                .param("productId", String.valueOf(course.id()), "", String.valueOf(service.id())).param("quantity", "2", "1", "1")
+                .param("discount", "0", "0", "15").param("validDays", "14").param("title", "顺丰培训").exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        data.signIn("rep4");
+        QuoteView after = quotes.get(q.id());
+        assertThat(after.total()).isEqualByComparingTo("25705.00");
+        assertThat(after.lines()).hasSize(2);
+        assertThat(after.validDays()).isEqualTo(14);
+        assertThat(after.title()).isEqualTo("顺丰培训");
+        QuoteTestData.signOut();
+
+        MvcTestResult refused = mvc.post().uri("/quotes/" + q.id() + "/edit").with(csrf()).cookie(rep)
+                .param("productId", String.valueOf(course.id())).param("quantity", "-3").param("discount", "0").exchange();
+        assertThat(refused).hasStatusOk();
+        assertThat(refused).bodyText().contains("form-errors").contains("lines[0].quantity").contains("value=\"-3\"").doesNotContain("th:text");
+        data.signIn("rep4");
+        assertThat(quotes.get(q.id()).total()).isEqualByComparingTo("25705.00");
+        quotes.submit(q.id());
+        QuoteTestData.signOut();
+        assertThat(mvc.get().uri("/quotes/" + q.id() + "/edit").cookie(rep).exchange()).hasStatus3xxRedirection();
+    }
+
+    private MvcTestResult preview(Cookie who, QuoteView q, List<String> products, List<String> quantities, List<String> discounts) {
+        return mvc.post().uri("/quotes/preview").with(csrf()).header("HX-Request", "true").cookie(who)
+                .param("quoteId", String.valueOf(q.id())).param("opportunityId", String.valueOf(q.opportunityId()))
+                .param("productId", products.toArray(String[]::new)).param("quantity", quantities.toArray(String[]::new))
+                .param("discount", discounts.toArray(String[]::new)).exchange();
+    }
+
+    @Test
+    void withoutAConfiguredPublicAddressTheSigningLinkNamesTheSendersAddressAndAdminsAreWarned() {
+        Product p = data.product("课程", "3000.00", "800.00", "6");
+        long opp = data.opportunity("rep5", unique("比亚迪"), BudgetRange.UP_TO_50K);
+        QuoteView q = quotes.submit(quotes.create(draft(opp, List.of(line(p, "1", "0")))).id());
+        QuoteTestData.signOut();
+        MvcTestResult sent = mvc.post().uri("http://crm.example.cn/quotes/" + q.id() + "/send").with(csrf()).cookie(login("rep5"))
+                .header("X-Forwarded-Host", "attacker.example").exchange();
+        assertThat(sent).hasStatus3xxRedirection();
+        String url = (String) sent.getMvcResult().getFlashMap().get("signingUrl");
+        // forward headers are not trusted unless server.forward-headers-strategy is set
+        assertThat(url).startsWith("http://crm.example.cn/public/quotes/").doesNotContain("attacker");
+        MvcTestResult settings = mvc.get().uri("/quotes/settings").cookie(login("admin")).exchange();
+        assertThat(settings).bodyText().contains("public-url-warning").contains("lantern.public-base-url");
     }
 
     @Test

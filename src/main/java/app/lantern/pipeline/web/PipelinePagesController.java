@@ -20,6 +20,7 @@ import app.lantern.pipeline.OpportunityCard;
 import app.lantern.pipeline.OpportunityDetails;
 import app.lantern.pipeline.OpportunityField;
 import app.lantern.pipeline.OpportunityInput;
+import app.lantern.pipeline.OpportunityPanels;
 import app.lantern.pipeline.OpportunityService;
 import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.pipeline.PipelineView;
@@ -40,9 +41,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -69,9 +73,11 @@ class PipelinePagesController {
     private final Directory directory;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    private final ObjectProvider<OpportunityPanels> panels;
 
     PipelinePagesController(Pipelines pipelines, OpportunityService opportunities, Interventions interventions, FunnelMetrics funnels,
-            Customers customers, CurrentActor currentActor, DataScopes scopes, Directory directory, AuditTrail auditTrail, Clock clock) {
+            Customers customers, CurrentActor currentActor, DataScopes scopes, Directory directory, AuditTrail auditTrail, Clock clock,
+            ObjectProvider<OpportunityPanels> panels) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.interventions = interventions;
@@ -82,6 +88,7 @@ class PipelinePagesController {
         this.directory = directory;
         this.auditTrail = auditTrail;
         this.clock = clock;
+        this.panels = panels;
     }
 
     // ------------------------------------------------------------------ Kanban
@@ -217,7 +224,10 @@ class PipelinePagesController {
         model.addAttribute("interventions", interventions.ofOpportunity(id));
         model.addAttribute("tab", tab == null ? "overview" : tab);
         model.addAttribute("healthChart", healthChart(opportunities.health(id)));
-        model.addAttribute("actor", currentActor.require());
+        Actor actor = currentActor.require();
+        model.addAttribute("actor", actor);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("panels", panels.orderedStream().flatMap(source -> source.panelsFor(d, actor, locale).stream()).toList());
         return "pipeline/detail";
     }
 

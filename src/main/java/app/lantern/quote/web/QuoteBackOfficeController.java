@@ -177,6 +177,7 @@ class QuoteBackOfficeController {
         Arrays.stream(BudgetRange.values()).forEach(b -> points.put(b, String.join("\n", quotes.talkingPoints(b))));
         model.addAttribute("talkingPoints", points);
         model.addAttribute("cert", signing.certificateInfo());
+        model.addAttribute("publicBaseUrlConfigured", signing.publicBaseUrlConfigured());
         return "quote/settings";
     }
 

@@ -73,7 +73,9 @@ class QuotePageController {
         model.addAttribute("products", catalog.products(null, null, false));
         model.addAttribute("priceBooks", catalog.priceBooks());
         model.addAttribute("defaultValidDays", quotes.defaultValidDays());
-        model.addAttribute("lineCount", FORM_LINES);
+        if (!model.containsAttribute("rows")) {
+            model.addAttribute("rows", rows(List.of()));
+        }
         if (opportunityId != null) {
             OpportunityRef o = opportunities.requireVisible(opportunityId);
             model.addAttribute("opportunity", o);
@@ -94,8 +96,95 @@ class QuotePageController {
             return "redirect:/quotes/" + q.id();
         } catch (ValidationException e) {
             model.addAttribute("errors", e.errors());
+            model.addAttribute("rows", rows(productIds, quantities, discounts));
             return form(opportunityId, model);
         }
+    }
+
+    /** One row of the line editor as the user typed it. */
+    record FormLine(String productId, String quantity, String discount) {}
+
+    /** The given lines and enough blank rows to add more. */
+    static List<FormLine> rows(List<FormLine> filled) {
+        List<FormLine> rows = new ArrayList<>(filled);
+        while (rows.size() < Math.max(FORM_LINES, filled.size() + 3)) {
+            rows.add(new FormLine("", "1", "0"));
+        }
+        return rows;
+    }
+
+    static List<FormLine> rows(List<String> productIds, List<String> quantities, List<String> discounts) {
+        List<FormLine> filled = new ArrayList<>();
+        for (int i = 0; productIds != null && i < productIds.size(); i++) {
+            if (productIds.get(i) != null && !productIds.get(i).isBlank()) {
+                filled.add(new FormLine(productIds.get(i), at(quantities, i, "1"), at(discounts, i, "0")));
+            }
+        }
+        return rows(filled);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        QuoteView q = quotes.get(id);
+        if (!q.status().editable()) {
+            redirect.addFlashAttribute("error", "only draft or rejected quotes can be edited; revise it instead");
+            return "redirect:/quotes/" + id;
+        }
+        List<FormLine> filled = q.lines().stream().map(l -> new FormLine(String.valueOf(l.productId()), l.quantity().stripTrailingZeros().toPlainString(),
+                l.discount().stripTrailingZeros().toPlainString())).toList();
+        try {
+            model.addAttribute("preview", quotes.preview(id, new Quotes.QuoteDraft(null, q.opportunityId(), q.priceBookId(), q.title(), q.terms(),
+                    q.validDays(), q.lines().stream().map(l -> new Quotes.LineInput(l.productId(), l.quantity(), l.discount())).toList(), null)));
+        } catch (ValidationException e) {
+            model.addAttribute("previewErrors", e.errors());
+        }
+        return editPage(q, q.priceBookId(), q.title(), q.terms(), q.validDays(), rows(filled), model);
+    }
+
+    private String editPage(QuoteView q, Long priceBookId, String title, String terms, Integer validDays, List<FormLine> rows, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("products", catalog.products(null, null, false));
+        model.addAttribute("priceBooks", catalog.priceBooks());
+        model.addAttribute("priceBookId", priceBookId);
+        model.addAttribute("draftTitle", title);
+        model.addAttribute("terms", terms);
+        model.addAttribute("validDays", validDays);
+        model.addAttribute("rows", rows);
+        return "quote/edit";
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@PathVariable long id, @RequestParam(required = false) Long priceBookId, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String terms, @RequestParam(required = false) Integer validDays,
+            @RequestParam(name = "productId", required = false) List<String> productIds, @RequestParam(name = "quantity", required = false) List<String> quantities,
+            @RequestParam(name = "discount", required = false) List<String> discounts, Model model, RedirectAttributes redirect) {
+        QuoteView q = quotes.get(id);
+        try {
+            quotes.update(id, new Quotes.QuoteDraft(null, q.opportunityId(), priceBookId, title, terms, validDays, lines(productIds, quantities, discounts), null));
+            redirect.addFlashAttribute("message", "updated");
+            return "redirect:/quotes/" + id;
+        } catch (ValidationException e) {
+            model.addAttribute("errors", e.errors());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/quotes/" + id;
+        }
+        return editPage(q, priceBookId, title, terms, validDays, rows(productIds, quantities, discounts), model);
+    }
+
+    /** Live totals for the line editor (htmx): the figures, or the field errors the API would answer. */
+    @PostMapping("/preview")
+    String preview(@RequestParam(required = false) Long quoteId, @RequestParam(required = false) Long opportunityId,
+            @RequestParam(required = false) Long priceBookId, @RequestParam(required = false) Integer validDays,
+            @RequestParam(name = "productId", required = false) List<String> productIds, @RequestParam(name = "quantity", required = false) List<String> quantities,
+            @RequestParam(name = "discount", required = false) List<String> discounts, Model model) {
+        try {
+            model.addAttribute("preview", quotes.preview(quoteId,
+                    new Quotes.QuoteDraft(null, opportunityId, priceBookId, null, null, validDays, lines(productIds, quantities, discounts), null)));
+        } catch (ValidationException e) {
+            model.addAttribute("previewErrors", e.errors());
+        }
+        return "quote/form :: preview";
     }
 
     static List<Quotes.LineInput> lines(List<String> productIds, List<String> quantities, List<String> discounts) {
@@ -131,6 +220,7 @@ class QuotePageController {
         model.addAttribute("tags", quotes.feedbackTags());
         model.addAttribute("history", trail.history("quote", id));
         model.addAttribute("canSeeCost", catalog.canSeeCost());
+        model.addAttribute("publicBaseUrlConfigured", signing.publicBaseUrlConfigured());
         var actor = currentActor.require();
         model.addAttribute("me", actor);
         model.addAttribute("canDecide", quotes.awaitingMyApproval().stream().anyMatch(a -> a.id() == id));

@@ -1,43 +1,132 @@
-package app.lantern.notification;
+package app.lantern.shared.net;
 
 import app.lantern.shared.ValidationException;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Refuses outbound requests to addresses inside the organisation's network (SSRF): loopback, link-local, private,
- * unique-local, carrier-grade NAT, multicast and unspecified addresses, however the host is spelt (decimal, octal or
- * hex IPv4, shortened dotted forms, IPv4-mapped or -compatible IPv6). Every address a name resolves to is checked.
- * Hosts an admin allow-listed pass (local test servers, an intranet SMTP relay).
+ * The one guard against server-side request forgery: refuses outbound requests to addresses inside the organisation's
+ * network — loopback, link-local (incl. cloud metadata 169.254.169.254), private, unique-local, carrier-grade NAT,
+ * multicast and unspecified addresses — however the host is spelt (decimal, octal or hex IPv4, shortened dotted forms,
+ * IPv4-mapped or -compatible IPv6, 6to4, NAT64). Every address a name resolves to is checked. Hosts on the admin
+ * allow-list ({@link AllowedOutboundHosts}) pass: local test servers, an intranet SMTP relay or finance system.
  *
- * <p>Limits: the JDK client resolves the name again when it connects, so a DNS answer that changes between check and
- * connect (rebinding) is not caught; redirects are never followed, so a provider cannot bounce a request inward.
+ * <p>Callers check a target when it is configured ({@link #check}) and again before every request ({@link #send} does
+ * this, and re-checks every redirect it follows). Limit: the JDK client resolves the name again when it connects, so
+ * a DNS answer that changes between check and connect (rebinding) is not caught.
  */
-final class OutboundGuard {
+public final class OutboundGuard {
 
-    private OutboundGuard() {}
-
-    interface Resolver {
+    /** Name resolution, replaceable in tests. */
+    public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    static final Resolver DNS = InetAddress::getAllByName;
+    public static final Resolver DNS = InetAddress::getAllByName;
 
-    /** Checks the URI's host; throws a field error on {@code endpoint} when it is refused. */
-    static void check(URI uri, Set<String> allowedHosts, Resolver resolver) {
-        String host = uri.getHost();
-        if (host == null || host.isBlank()) {
-            throw ValidationException.field("endpoint", "must name a host");
-        }
-        checkHost(host, allowedHosts, resolver);
+    static final int MAX_REDIRECTS = 3;
+
+    private final Supplier<Set<String>> allowedHosts;
+    private final Resolver resolver;
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /**
+     * @param allowedHosts the allow-listed host spellings (lower case, no brackets), read on every check
+     * @param resolver     how names resolve, {@link #DNS} outside tests
+     */
+    public OutboundGuard(Supplier<Set<String>> allowedHosts, Resolver resolver) {
+        this.allowedHosts = allowedHosts;
+        this.resolver = resolver;
     }
 
-    static void checkHost(String rawHost, Set<String> allowedHosts, Resolver resolver) {
+    /** Why the URI's host may not be called, or empty when it may. Any scheme; see {@link #httpRefusal}. */
+    public Optional<String> refusal(URI uri) {
+        String host = uri.getHost();
+        if (host == null || host.isBlank()) {
+            return Optional.of("must name a host");
+        }
+        return hostRefusal(host);
+    }
+
+    /** Like {@link #refusal(URI)}, and the text must be an absolute http(s) URL without user information. */
+    public Optional<String> httpRefusal(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return Optional.of("only http and https URLs are allowed");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not carry user information (credentials belong in variables)");
+        }
+        return refusal(uri);
+    }
+
+    /** Throws a {@link ValidationException} on {@code field} when the URI's host is refused. */
+    public void check(URI uri, String field) {
+        refusal(uri).ifPresent(reason -> {
+            throw ValidationException.field(field, reason);
+        });
+    }
+
+    /**
+     * Sends the request after checking its target; follows up to three redirects, checking each new target first
+     * (307/308 keep method and body, 301/302/303 continue as GET). A refused target throws {@link RefusedTarget}.
+     */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        HttpRequest current = request;
+        for (int hop = 0; ; hop++) {
+            URI target = current.uri();
+            String refusal = httpRefusal(target.toString()).orElse(null);
+            if (refusal != null) {
+                throw new RefusedTarget(target, refusal);
+            }
+            HttpResponse<T> response = client.send(current, handler);
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (status < 300 || status > 399 || status == 304 || location.isEmpty() || hop == MAX_REDIRECTS) {
+                return response;
+            }
+            URI next = target.resolve(location.get().strip());
+            HttpRequest.Builder b = HttpRequest.newBuilder(next);
+            current.timeout().ifPresent(b::timeout);
+            current.headers().map().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+            if (status == 307 || status == 308) {
+                b.method(current.method(), current.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()));
+            } else {
+                b.GET();
+            }
+            current = b.build();
+        }
+    }
+
+    /** A request target (or a redirect's target) the guard refused; nothing was sent to it. */
+    public static final class RefusedTarget extends IOException {
+        public RefusedTarget(URI target, String reason) {
+            super(target.getHost() + ": " + reason);
+        }
+    }
+
+    private Optional<String> hostRefusal(String rawHost) {
         String host = rawHost.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -45,9 +134,10 @@ final class OutboundGuard {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
-        if (allowedHosts.contains(host)) {
-            return;
+        if (allowedHosts.get().contains(host)) {
+            return Optional.empty();
         }
+        String refused = "host " + rawHost + " points into a private, loopback or link-local network; an admin must allow-list it";
         byte[] literal = parseIpv4Loose(host);
         InetAddress[] addresses;
         try {
@@ -57,26 +147,22 @@ final class OutboundGuard {
                 addresses = new InetAddress[] {InetAddress.getByName(host)};
             } else {
                 if (host.equals("localhost") || host.endsWith(".localhost")) {
-                    throw refused(rawHost);
+                    return Optional.of(refused);
                 }
                 addresses = resolver.resolve(host);
             }
         } catch (UnknownHostException e) {
-            throw ValidationException.field("endpoint", "host " + rawHost + " cannot be resolved");
+            return Optional.of("host " + rawHost + " cannot be resolved");
         }
         if (addresses.length == 0) {
-            throw ValidationException.field("endpoint", "host " + rawHost + " cannot be resolved");
+            return Optional.of("host " + rawHost + " cannot be resolved");
         }
         for (InetAddress a : addresses) {
             if (isInternal(a)) {
-                throw refused(rawHost);
+                return Optional.of(refused);
             }
         }
-    }
-
-    private static ValidationException refused(String host) {
-        return ValidationException.field("endpoint",
-                "host " + host + " points into a private, loopback or link-local network; an admin must allow-list it");
+        return Optional.empty();
     }
 
     static boolean isInternal(InetAddress address) {

@@ -2,27 +2,9 @@ package app.lantern.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class SsrfGuardTest {
-
-    private final SsrfGuard guard = new SsrfGuard("finance.internal.example");
-
-    @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/", "http://172.16.0.5/", "http://192.168.1.10/",
-        "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://[fd00::1]/", "http://100.64.0.1/", "http://0.0.0.0/",
-        "http://[::ffff:127.0.0.1]/", "ftp://8.8.8.8/", "file:///etc/passwd", "http://user@8.8.8.8/"})
-    void refusesInternalOrOddTargets(String url) {
-        assertThat(guard.refusal(url)).isNotNull();
-    }
-
-    @Test
-    void allowsPublicAddressesAndAllowListedHosts() {
-        assertThat(guard.refusal("https://8.8.8.8/hook")).isNull();
-        assertThat(guard.refusal("https://finance.internal.example/hook")).isNull();
-    }
+class WebhookSignatureTest {
 
     @Test
     void signsTimestampDotBodyWithHmacSha256() {
