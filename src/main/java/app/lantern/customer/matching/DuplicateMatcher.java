@@ -20,6 +20,12 @@ public final class DuplicateMatcher {
     static final double PHONE = 0.88;
     static final double EMAIL = 0.9;
     static final double CREDIT_CODE = 1.0;
+    /** What an ambiguous name-only candidate scores at most: below the default threshold. */
+    static final double AMBIGUOUS_CAP = 0.8;
+    /** A rival fitting the name at most this much worse still makes it ambiguous. */
+    static final double AMBIGUITY_MARGIN = 0.03;
+    /** Two candidates whose names match each other this well are one company entered twice, not rivals. */
+    static final double SAME_COMPANY = 0.95;
     /** Name similarity below this is not reported as a reason. */
     static final double NAME_EVIDENCE = 0.6;
 
@@ -51,9 +57,13 @@ public final class DuplicateMatcher {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<MatchProfile> profiles = index.profiles(ids);
+        List<Match> scored = new ArrayList<>(profiles.size());
+        for (MatchProfile candidate : profiles) {
+            scored.add(compare(query, candidate));
+        }
         java.util.Map<Long, Match> best = new java.util.HashMap<>();
-        for (MatchProfile candidate : index.profiles(ids)) {
-            Match m = compare(query, candidate);
+        for (Match m : discountAmbiguousNames(query, scored, profiles)) {
             if (m.score() >= minScore) {
                 best.merge(m.id(), m, (x, y) -> x.score() >= y.score() ? x : y);
             }
@@ -61,6 +71,38 @@ public final class DuplicateMatcher {
         List<Match> result = new ArrayList<>(best.values());
         result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::id));
         return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+    }
+
+    /**
+     * A name fits several different companies as well (华联 → 华联商厦 and 华联瓷业): it identifies none of them, so
+     * candidates resting on the name alone are capped below the threshold when another candidate fits at least nearly
+     * as well and is itself a different company (their names do not match each other). Two records of one company
+     * (万科企业 and 万科企业股份有限公司) are no ambiguity.
+     */
+    private static List<Match> discountAmbiguousNames(MatchProfile query, List<Match> scored, List<MatchProfile> profiles) {
+        java.util.Map<Long, MatchProfile> byId = new java.util.HashMap<>();
+        profiles.forEach(p -> byId.put(p.id(), p));
+        List<Match> nameOnly = scored.stream()
+                .filter(m -> m.matchedOn().equals(List.of("name")) && m.score() > AMBIGUOUS_CAP).toList();
+        if (nameOnly.size() < 2) {
+            return scored;
+        }
+        Set<Long> ambiguous = new HashSet<>();
+        for (Match m : nameOnly) {
+            for (Match rival : nameOnly) {
+                if (rival != m && rival.score() >= m.score() - AMBIGUITY_MARGIN
+                        && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
+                    ambiguous.add(m.id());
+                    break;
+                }
+            }
+        }
+        if (ambiguous.isEmpty()) {
+            return scored;
+        }
+        return scored.stream()
+                .map(m -> ambiguous.contains(m.id()) ? new Match(m.id(), AMBIGUOUS_CAP, m.matchedOn()) : m)
+                .toList();
     }
 
     /** The evidence that {@code a} and {@code b} are one company, combined as independent signals (noisy-or). */
