@@ -23,7 +23,7 @@ public final class DuplicateMatcher {
     /** What an ambiguous name-only candidate scores at most: below the default threshold. */
     static final double AMBIGUOUS_CAP = 0.8;
     /** A rival fitting the name at most this much worse still makes it ambiguous. */
-    static final double AMBIGUITY_MARGIN = 0.03;
+    static final double AMBIGUITY_MARGIN = 0.05;
     /** Two candidates whose names match each other this well are one company entered twice, not rivals. */
     static final double SAME_COMPANY = 0.95;
     /** Name similarity below this is not reported as a reason. */

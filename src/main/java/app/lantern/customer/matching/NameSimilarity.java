@@ -12,7 +12,7 @@ public final class NameSimilarity {
     /** The most a pair anchored to two incompatible regions can score. */
     static final double REGION_CONFLICT_CAP = 0.6;
     /** Reading a leading character as a region abbreviation is a guess (京东方 is not 北京·东方). */
-    static final double ABBREVIATION_PENALTY = 0.03;
+    static final double ABBREVIATION_PENALTY = 0.06;
     /** Matching a region shortened to one character (吉林电力 → 吉电) is likewise a guess. */
     static final double REGION_FORM_PENALTY = 0.02;
 
@@ -90,6 +90,12 @@ public final class NameSimilarity {
 
     /** The score of a shorter name covering every word of the longer one, all in one run. */
     static final double FULL_COVER = 0.97;
+    /** Equal once generic words are dropped (万科 and 万科企业): the same brand, but nothing more is known. */
+    static final double BRAND_EQUAL = 0.93;
+    /** See {@link #sim(String, String, boolean)}. */
+    static final double GENERIC_MISMATCH = 0.05;
+    /** The most a name made of a region and generic words only can score against a different name. */
+    static final double REGION_ONLY = 0.8;
     /** Each further run of the short name inside the long one (能投 in 能源·投资 has two). */
     static final double RUN = 0.01;
     /** Each character of the long name that no character of the short name stands for (华联 leaves 瓷业 of 华联瓷业). */
@@ -138,13 +144,19 @@ public final class NameSimilarity {
             return 0;
         }
         String sBrand = GenericWords.strip(s);
+        if (Regions.isRegion(sBrand)) {
+            // 湖南发展, 东莞控股: a region and generic words name no company in particular
+            return REGION_ONLY;
+        }
+        // a generic word the short name keeps but the long name lacks (航天发展 against 航天科技) speaks against it
+        double mismatch = sBrand.length() < n && !l.contains(s.substring(sBrand.length())) ? GENERIC_MISMATCH : 0;
         int end = GenericWords.strip(l).length();
         if (sBrand.length() >= 2 && sBrand.equals(l.substring(0, end))) {
-            return FULL_COVER;
+            return BRAND_EQUAL - mismatch;
         }
         if (sBrand.length() == 2 && n > 2) {
             // a two-character brand and a generic word (一彬科技): the generic word tells nothing
-            return sim(sBrand, l, twoAfterLead);
+            return sim(sBrand, l, twoAfterLead) - mismatch;
         }
         double best = 0;
         for (int lead = l.indexOf(s.charAt(0)); lead >= 0; lead = l.indexOf(s.charAt(0), lead + 1)) {
