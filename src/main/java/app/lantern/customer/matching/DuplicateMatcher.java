@@ -24,6 +24,8 @@ public final class DuplicateMatcher {
     static final double AMBIGUOUS_CAP = 0.8;
     /** A rival fitting the name at most this much worse still makes it ambiguous. */
     static final double AMBIGUITY_MARGIN = 0.05;
+    /** Among rivals, one naming the same region as the query (北京利尔: 北京利尔高温材料, not 利尔化学) fits this much better. */
+    static final double SAME_REGION = 0.03;
     /** Two candidates whose names match each other this well are one company entered twice, not rivals. */
     static final double SAME_COMPANY = 0.95;
     /** Name similarity below this is not reported as a reason. */
@@ -87,10 +89,13 @@ public final class DuplicateMatcher {
         if (nameOnly.size() < 2) {
             return scored;
         }
+        String region = query.name().anyRegion();
+        java.util.function.ToDoubleFunction<Match> fit = m -> m.score()
+                + (region != null && region.equals(byId.get(m.id()).name().anyRegion()) ? SAME_REGION : 0);
         Set<Long> ambiguous = new HashSet<>();
         for (Match m : nameOnly) {
             for (Match rival : nameOnly) {
-                if (rival != m && rival.score() >= m.score() - AMBIGUITY_MARGIN
+                if (rival != m && fit.applyAsDouble(rival) >= fit.applyAsDouble(m) - AMBIGUITY_MARGIN
                         && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
                     ambiguous.add(m.id());
                     break;

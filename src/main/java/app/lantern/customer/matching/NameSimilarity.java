@@ -99,7 +99,7 @@ public final class NameSimilarity {
     /** Each further run of the short name inside the long one (能投 in 能源·投资 has two). */
     static final double RUN = 0.01;
     /** Each character of the long name that no character of the short name stands for (华联 leaves 瓷业 of 华联瓷业). */
-    static final double UNCOVERED = 0.05;
+    static final double UNCOVERED = 0.045;
     /**
      * Each character of the long name after the last one the short name keeps: the trade after a brand of three or
      * more characters (好想你 of 好想你健康食品) says little, so it costs little, at most {@link #MAX_TAIL}.
@@ -107,7 +107,7 @@ public final class NameSimilarity {
     static final double TAIL = 0.01;
     static final double MAX_TAIL = 0.04;
     /** A leading holding name the short name leaves out (中节能·太阳能), plus a little per character. */
-    static final double LEAD = 0.05;
+    static final double LEAD = 0.04;
     static final double LEAD_PER_CHAR = 0.005;
     /**
      * A two-character short name made of the initials of the long name's words (能投 of 能源投资, 中南 of 中国南玻):
@@ -236,7 +236,7 @@ public final class NameSimilarity {
             if (best < 1.0) {
                 return best + INITIALS;
             }
-            return l.startsWith(s, lead) ? BRAND_PREFIX + (lead > 0 ? LEAD : 0) : none;
+            return l.startsWith(s, lead) ? BRAND_PREFIX : none;
         }
         return best;
     }
