@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchIndex implements KeyIndex {
 
+    /** Keys or ids per statement in the batched operations. */
+    static final int BATCH = 1000;
+
     private final DSLContext db;
 
     MatchIndex(DSLContext db) {
@@ -82,18 +85,62 @@ class MatchIndex implements KeyIndex {
     /** Rewrites the customer's keys from its current name, short name, phones, e-mails and credit code. */
     void reindex(long customerId) {
         db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.eq(customerId)).execute();
-        var keys = new java.util.LinkedHashSet<String>();
-        for (MatchProfile p : profiles(List.of(customerId))) {
-            keys.addAll(MatchKeys.of(p));
-        }
-        if (keys.isEmpty()) {
-            return;
+        add(profiles(List.of(customerId)));
+    }
+
+    /** Adds the keys of new customers' profiles (a customer may have two: its name and its short name), in batches. */
+    void add(List<MatchProfile> profiles) {
+        Map<Long, java.util.Set<String>> keys = new java.util.LinkedHashMap<>();
+        for (MatchProfile p : profiles) {
+            keys.computeIfAbsent(p.id(), k -> new java.util.LinkedHashSet<>()).addAll(MatchKeys.of(p));
         }
         var insert = db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID);
-        for (String key : keys) {
-            insert = insert.values(key, customerId);
+        int pending = 0;
+        for (var e : keys.entrySet()) {
+            for (String key : e.getValue()) {
+                insert = insert.values(key, e.getKey());
+                if (++pending == BATCH) {
+                    insert.execute();
+                    insert = db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID);
+                    pending = 0;
+                }
+            }
         }
-        insert.execute();
+        if (pending > 0) {
+            insert.execute();
+        }
+    }
+
+    /**
+     * The ids holding each of {@code keys}, for keys held by at most {@code cap} customers (more say nothing): a
+     * whole import chunk's look-ups in a few statements instead of one per key.
+     */
+    Map<String, long[]> postings(java.util.Collection<String> keys, int cap) {
+        var k = CUSTOMER_MATCH_KEYS;
+        Map<String, long[]> result = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + BATCH));
+            List<String> usable = db.select(k.MATCH_KEY).from(k).where(k.MATCH_KEY.in(part)).groupBy(k.MATCH_KEY)
+                    .having(org.jooq.impl.DSL.count().le(cap)).fetch(k.MATCH_KEY);
+            if (usable.isEmpty()) {
+                continue;
+            }
+            Map<String, List<Long>> ids = new HashMap<>();
+            db.select(k.MATCH_KEY, k.CUSTOMER_ID).from(k).where(k.MATCH_KEY.in(usable))
+                    .forEach(r -> ids.computeIfAbsent(r.value1(), x -> new ArrayList<>()).add(r.value2()));
+            ids.forEach((key, list) -> result.put(key, list.stream().mapToLong(Long::longValue).toArray()));
+        }
+        return result;
+    }
+
+    /** {@link #profiles} of many ids, in batches. */
+    List<MatchProfile> profilesInBatches(List<Long> ids) {
+        List<MatchProfile> result = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            result.addAll(profiles(ids.subList(from, Math.min(ids.size(), from + BATCH))));
+        }
+        return result;
     }
 
     void remove(long customerId) {
@@ -119,11 +166,16 @@ class MatchIndex implements KeyIndex {
                 }
             }
         }
-        best.forEach((other, score) -> db.insertInto(CUSTOMER_DUPLICATE_PAIRS)
-                .set(CUSTOMER_DUPLICATE_PAIRS.LOW_ID, Math.min(customerId, other))
-                .set(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID, Math.max(customerId, other))
+        best.forEach((other, score) -> flag(customerId, other, score, now));
+    }
+
+    /** Remembers that two customers may be one (a new pair; an import creating rows despite duplicates). */
+    void flag(long a, long b, double score, java.time.OffsetDateTime now) {
+        db.insertInto(CUSTOMER_DUPLICATE_PAIRS)
+                .set(CUSTOMER_DUPLICATE_PAIRS.LOW_ID, Math.min(a, b))
+                .set(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID, Math.max(a, b))
                 .set(CUSTOMER_DUPLICATE_PAIRS.SCORE, java.math.BigDecimal.valueOf(Math.min(score, 1.0)).setScale(3, java.math.RoundingMode.HALF_UP))
-                .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute());
+                .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute();
     }
 
     /** Every strong key held by 2…maxSize customers, with its ids (the cluster report's blocks). */

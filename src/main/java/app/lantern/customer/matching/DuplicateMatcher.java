@@ -16,7 +16,7 @@ public final class DuplicateMatcher {
     /** A key held by more customers than this says nothing (e.g. the bigram 科技) and is skipped. */
     public static final int KEY_CAP = 1000;
     /** At most this many customers are scored per check: those sharing the most keys. */
-    static final int MAX_SCORED = 200;
+    public static final int MAX_SCORED = 200;
     static final double PHONE = 0.88;
     static final double EMAIL = 0.9;
     static final double CREDIT_CODE = 1.0;
@@ -43,9 +43,17 @@ public final class DuplicateMatcher {
     /** As {@link #candidates(MatchProfile, KeyIndex, double, int)}, looking up only the keys {@code keys} accepts. */
     public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit,
             java.util.function.Predicate<String> keys) {
-        // Count shared keys per customer; a customer sharing a strong key (a whole reduced name, a 3-character
-        // prefix, a phone, an e-mail, a credit code) or at least two weak ones (bigrams, anchored pairs) is scored,
-        // the most-sharing first, at most MAX_SCORED of them.
+        List<Long> ids = candidateIds(query, index, keys, MAX_SCORED);
+        return ids.isEmpty() ? List.of() : rank(query, index.profiles(ids), minScore, limit);
+    }
+
+    /**
+     * The customers worth scoring against {@code query}: those sharing a strong key (a whole reduced name, a
+     * 3-character prefix, a phone, an e-mail, a credit code) or weak ones (bigrams, anchored pairs), the most-sharing
+     * first, at most {@code maxScored}; keys held by more than {@link #KEY_CAP} customers say nothing and are skipped.
+     */
+    public static List<Long> candidateIds(MatchProfile query, KeyIndex index, java.util.function.Predicate<String> keys,
+            int maxScored) {
         LongIntCounter shared = new LongIntCounter(256);
         for (String key : MatchKeys.forQuery(query)) {
             if (!keys.test(key)) {
@@ -55,14 +63,16 @@ public final class DuplicateMatcher {
             index.forEach(key, KEY_CAP, id -> shared.add(id, weight));
         }
         shared.remove(query.id());
-        List<Long> ids = shared.top(1, MAX_SCORED);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<MatchProfile> profiles = index.profiles(ids);
+        return shared.top(1, maxScored);
+    }
+
+    /** Scores {@code profiles} (candidates found by {@link #candidateIds}) against {@code query}: at least {@code minScore}, best first. */
+    public static List<Match> rank(MatchProfile query, List<MatchProfile> profiles, double minScore, int limit) {
         List<Match> scored = new ArrayList<>(profiles.size());
         for (MatchProfile candidate : profiles) {
-            scored.add(compare(query, candidate));
+            if (candidate.id() != query.id()) {
+                scored.add(compare(query, candidate));
+            }
         }
         java.util.Map<Long, Match> best = new java.util.HashMap<>();
         for (Match m : discountAmbiguousNames(query, scored, profiles)) {
@@ -95,7 +105,7 @@ public final class DuplicateMatcher {
         Set<Long> ambiguous = new HashSet<>();
         for (Match m : nameOnly) {
             for (Match rival : nameOnly) {
-                if (rival != m && fit.applyAsDouble(rival) >= fit.applyAsDouble(m) - AMBIGUITY_MARGIN
+                if (rival.id() != m.id() && fit.applyAsDouble(rival) >= fit.applyAsDouble(m) - AMBIGUITY_MARGIN
                         && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
                     ambiguous.add(m.id());
                     break;

@@ -183,49 +183,53 @@ public final class NameSimilarity {
         int n = s.length();
         int m = l.length();
         double none = Double.MAX_VALUE;
-        // cost[j][c]: s[0..i] placed with s[i] at j; c = 1 when s[i] continues a run (l[j-1] holds s[i-1])
-        double[][] cost = new double[m][2];
-        for (double[] row : cost) {
-            java.util.Arrays.fill(row, none);
-        }
-        cost[lead][0] = 0;
+        // cost[2j + c]: s[0..i] placed with s[i] at j; c = 1 when s[i] continues a run (l[j-1] holds s[i-1])
+        double[] cost = new double[2 * m];
+        double[] next = new double[2 * m];
+        java.util.Arrays.fill(cost, none);
+        cost[2 * lead] = 0;
         // a two-character short name may leave nothing unexplained
         double uncovered = n == 2 ? 1.0 : UNCOVERED;
         double tail = n == 2 ? 1.0 : TAIL;
         double maxTail = n == 2 ? 1.0 : MAX_TAIL;
+        int from = lead;
         for (int i = 1; i < n; i++) {
-            double[][] next = new double[m][2];
-            for (double[] row : next) {
-                java.util.Arrays.fill(row, none);
-            }
+            java.util.Arrays.fill(next, none);
             char c = s.charAt(i);
-            for (int k = lead; k < m; k++) {
-                for (int run = 0; run < 2; run++) {
-                    double base = cost[k][run];
-                    if (base == none) {
-                        continue;
-                    }
-                    for (int j = k + 1; j < m; j++) {
-                        if (l.charAt(j) != c) {
+            int first = -1;
+            for (int j = l.indexOf(c, from + 1); j >= 0; j = l.indexOf(c, j + 1)) {
+                double generic = j >= end ? GENERIC_MATCH : 0;
+                for (int k = from; k < j; k++) {
+                    for (int run = 0; run < 2; run++) {
+                        double base = cost[2 * k + run];
+                        if (base == none) {
                             continue;
                         }
-                        double generic = j >= end ? GENERIC_MATCH : 0;
                         if (j == k + 1) {
-                            next[j][1] = Math.min(next[j][1], base + generic);
+                            next[2 * j + 1] = Math.min(next[2 * j + 1], base + generic);
                         } else {
                             double step = base + generic + RUN + uncovered * unexplained(k, j, lead, run, end);
-                            next[j][0] = Math.min(next[j][0], step);
+                            next[2 * j] = Math.min(next[2 * j], step);
                         }
                     }
                 }
+                if (first < 0 && (next[2 * j] != none || next[2 * j + 1] != none)) {
+                    first = j;
+                }
             }
+            if (first < 0) {
+                return none;
+            }
+            from = first;
+            double[] swap = cost;
             cost = next;
+            next = swap;
         }
         double best = none;
-        for (int k = lead; k < m; k++) {
+        for (int k = from; k < m; k++) {
             for (int run = 0; run < 2; run++) {
-                if (cost[k][run] != none) {
-                    best = Math.min(best, cost[k][run] + Math.min(maxTail, tail * unexplained(k, m, lead, run, end)));
+                if (cost[2 * k + run] != none) {
+                    best = Math.min(best, cost[2 * k + run] + Math.min(maxTail, tail * unexplained(k, m, lead, run, end)));
                 }
             }
         }
