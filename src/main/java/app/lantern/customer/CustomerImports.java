@@ -7,7 +7,6 @@ import static lantern.db.Tables.CUSTOMER_IMPORT_ROWS;
 import app.lantern.audit.AuditLog;
 import app.lantern.customer.matching.DuplicateMatcher;
 import app.lantern.customer.matching.InMemoryKeyIndex;
-import app.lantern.customer.matching.KeyIndex;
 import app.lantern.customer.matching.MatchKeys;
 import app.lantern.customer.matching.MatchProfile;
 import app.lantern.identity.Actor;
@@ -309,7 +308,7 @@ public class CustomerImports {
             }
             Charset charset = job.getEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(job.getEncoding());
             List<Map.Entry<Integer, List<String>>> chunk = new ArrayList<>();
-            ProfileCache cache = new ProfileCache(index);
+            ProfileCache cache = new ProfileCache(index, DuplicateMatcher.KEY_CAP);
             int[] rowNo = {0};
             SheetReader.read(job.getFormat(), content, charset, row -> {
                 int n = rowNo[0]++;
@@ -472,6 +471,7 @@ public class CustomerImports {
             }
             customers.insertContacts(contactOwners, contactForms, contactTimes);
             index.add(profiles);
+            cache.added(profiles);
             duplicateOfCreated.forEach((rowNo, createdIndex) -> {
                 RowOutcome o = outcomes.get(rowNo);
                 outcomes.put(rowNo, new RowOutcome(rowNo, o.outcome(), String.valueOf(ids.get(createdIndex)), o.message()));
@@ -532,11 +532,10 @@ public class CustomerImports {
                 }
             }
         }
-        cache.usePostings(index.postings(keys, DuplicateMatcher.KEY_CAP));
-        KeyIndex stored = cache.index();
+        cache.lookUp(keys);
         Set<Long> wanted = new java.util.LinkedHashSet<>();
         for (Pending row : rows) {
-            row.storedCandidates = DuplicateMatcher.candidateIds(row.query, stored, CustomerImports::importKey, DuplicateMatcher.MAX_SCORED);
+            row.storedCandidates = DuplicateMatcher.candidateIds(row.query, cache, CustomerImports::importKey, DuplicateMatcher.MAX_SCORED);
             wanted.addAll(row.storedCandidates);
         }
         cache.load(wanted);

@@ -26,6 +26,8 @@ class MatchIndex implements KeyIndex {
 
     /** Keys or ids per statement in the batched operations. */
     static final int BATCH = 1000;
+    /** Keys per look-up statement: H2 re-checks every fetched row against the whole IN list. */
+    static final int KEY_BATCH = 200;
 
     private final DSLContext db;
 
@@ -111,25 +113,14 @@ class MatchIndex implements KeyIndex {
         }
     }
 
-    /**
-     * The ids holding each of {@code keys}, for keys held by at most {@code cap} customers (more say nothing): a
-     * whole import chunk's look-ups in a few statements instead of one per key.
-     */
-    Map<String, long[]> postings(java.util.Collection<String> keys, int cap) {
+    /** The ids holding each of {@code keys} (absent keys have none), a few statements for all of them. */
+    Map<String, List<Long>> postings(java.util.Collection<String> keys) {
         var k = CUSTOMER_MATCH_KEYS;
-        Map<String, long[]> result = new HashMap<>();
+        Map<String, List<Long>> result = new HashMap<>();
         List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += BATCH) {
-            List<String> part = all.subList(from, Math.min(all.size(), from + BATCH));
-            List<String> usable = db.select(k.MATCH_KEY).from(k).where(k.MATCH_KEY.in(part)).groupBy(k.MATCH_KEY)
-                    .having(org.jooq.impl.DSL.count().le(cap)).fetch(k.MATCH_KEY);
-            if (usable.isEmpty()) {
-                continue;
-            }
-            Map<String, List<Long>> ids = new HashMap<>();
-            db.select(k.MATCH_KEY, k.CUSTOMER_ID).from(k).where(k.MATCH_KEY.in(usable))
-                    .forEach(r -> ids.computeIfAbsent(r.value1(), x -> new ArrayList<>()).add(r.value2()));
-            ids.forEach((key, list) -> result.put(key, list.stream().mapToLong(Long::longValue).toArray()));
+        for (int from = 0; from < all.size(); from += KEY_BATCH) {
+            db.select(k.MATCH_KEY, k.CUSTOMER_ID).from(k).where(k.MATCH_KEY.in(all.subList(from, Math.min(all.size(), from + KEY_BATCH))))
+                    .forEach(r -> result.computeIfAbsent(r.value1(), x -> new ArrayList<>()).add(r.value2()));
         }
         return result;
     }

@@ -61,7 +61,7 @@ class CustomerApiTest {
     }
 
     @Test
-    void conflictNamesAnotherTeamsDuplicateAndItsOwnerButNotItsPrivateFields() {
+    void conflictNamesAnotherTeamsDuplicateAndItsOwnerButNotItsPrivateFields() throws Exception {
         String brand = unique();
         String creditFirst17 = "91440300MA5F" + (10000 + (int) (Math.random() * 89999));
         String creditCode = creditFirst17 + app.lantern.customer.matching.CreditCodes.checkDigit(creditFirst17);
@@ -76,7 +76,7 @@ class CustomerApiTest {
         assertThat(candidate.get("visible").asBoolean()).isFalse();
         assertThat(candidate.get("ownerName").asString()).isNotBlank();
         assertThat(candidate.get("creditCode").isNull()).isTrue();
-        String text = conflict.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String text = conflict.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(creditCode).doesNotContain(Api.json(created).get("phone").asString())
                 .doesNotContain(Api.json(created).get("email").asString());
     }

@@ -100,13 +100,20 @@ public final class DuplicateMatcher {
             return scored;
         }
         String region = query.name().anyRegion();
-        java.util.function.ToDoubleFunction<Match> fit = m -> m.score()
-                + (region != null && region.equals(byId.get(m.id()).name().anyRegion()) ? SAME_REGION : 0);
-        Set<Long> ambiguous = new HashSet<>();
+        java.util.Map<Match, Double> fit = new java.util.IdentityHashMap<>();
         for (Match m : nameOnly) {
-            for (Match rival : nameOnly) {
-                if (rival.id() != m.id() && fit.applyAsDouble(rival) >= fit.applyAsDouble(m) - AMBIGUITY_MARGIN
-                        && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
+            fit.put(m, m.score() + (region != null && region.equals(byId.get(m.id()).name().anyRegion()) ? SAME_REGION : 0));
+        }
+        List<Match> byFit = new ArrayList<>(nameOnly);
+        byFit.sort(Comparator.comparingDouble((Match m) -> fit.get(m)).reversed());
+        Set<Long> ambiguous = new HashSet<>();
+        for (Match m : byFit) {
+            double floor = fit.get(m) - AMBIGUITY_MARGIN;
+            for (Match rival : byFit) {
+                if (fit.get(rival) < floor) {
+                    break;
+                }
+                if (rival.id() != m.id() && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
                     ambiguous.add(m.id());
                     break;
                 }
@@ -161,20 +168,15 @@ public final class DuplicateMatcher {
         return false;
     }
 
-    /** Every pair not in {@code ids} is scanned: the baseline the blocking index is measured against. */
+    /** Every customer is compared with the query: the baseline the blocking index is measured against. */
     public static List<Match> fullScan(MatchProfile query, Iterable<MatchProfile> all, double minScore, int limit) {
-        List<Match> result = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
+        double keep = Math.min(minScore, AMBIGUOUS_CAP);
+        List<MatchProfile> close = new ArrayList<>();
         for (MatchProfile candidate : all) {
-            if (candidate.id() == query.id() || !seen.add(candidate.id())) {
-                continue;
-            }
-            Match m = compare(query, candidate);
-            if (m.score() >= minScore) {
-                result.add(m);
+            if (candidate.id() != query.id() && compare(query, candidate).score() >= keep) {
+                close.add(candidate);
             }
         }
-        result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::id));
-        return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+        return rank(query, close, minScore, limit);
     }
 }

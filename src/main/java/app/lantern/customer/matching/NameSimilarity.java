@@ -146,7 +146,7 @@ public final class NameSimilarity {
         String sBrand = GenericWords.strip(s);
         if (Regions.isRegion(sBrand)) {
             // 湖南发展, 东莞控股: a region and generic words name no company in particular
-            return REGION_ONLY;
+            return l.startsWith(sBrand) ? REGION_ONLY : 0;
         }
         // a generic word the short name keeps but the long name lacks (航天发展 against 航天科技) speaks against it
         double mismatch = sBrand.length() < n && !l.contains(s.substring(sBrand.length())) ? GENERIC_MISMATCH : 0;
