@@ -62,6 +62,11 @@ public class CustomerImports {
     public static final int MAX_ROWS = 100_000;
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     static final int CHUNK = 500;
+    /**
+     * Stored customers scored per row, those sharing the most keys: a duplicate shares strong keys and ranks first,
+     * and 100,000 rows cannot afford the interactive check's 200.
+     */
+    static final int IMPORT_SCORED = 50;
     public static final List<String> FIELDS = List.of("name", "shortName", "creditCode", "industry", "province", "city", "address",
             "size", "source", "tags", "status", "phone", "email", "website", "createdAt", "contactName", "contactTitle", "contactMobile",
             "contactEmail");
@@ -535,7 +540,7 @@ public class CustomerImports {
         cache.lookUp(keys);
         Set<Long> wanted = new java.util.LinkedHashSet<>();
         for (Pending row : rows) {
-            row.storedCandidates = DuplicateMatcher.candidateIds(row.query, cache, CustomerImports::importKey, DuplicateMatcher.MAX_SCORED);
+            row.storedCandidates = DuplicateMatcher.candidateIds(row.query, cache, CustomerImports::importKey, IMPORT_SCORED);
             wanted.addAll(row.storedCandidates);
         }
         cache.load(wanted);

@@ -90,27 +90,23 @@ class MatchIndex implements KeyIndex {
         add(profiles(List.of(customerId)));
     }
 
-    /** Adds the keys of new customers' profiles (a customer may have two: its name and its short name), in batches. */
+    /** Adds the keys of new customers' profiles (a customer may have two: its name and its short name), as one JDBC batch. */
     void add(List<MatchProfile> profiles) {
         Map<Long, java.util.Set<String>> keys = new java.util.LinkedHashMap<>();
         for (MatchProfile p : profiles) {
             keys.computeIfAbsent(p.id(), k -> new java.util.LinkedHashSet<>()).addAll(MatchKeys.of(p));
         }
-        var insert = db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID);
-        int pending = 0;
+        if (keys.isEmpty()) {
+            return;
+        }
+        var batch = db.batch(db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID)
+                .values((String) null, (Long) null));
         for (var e : keys.entrySet()) {
             for (String key : e.getValue()) {
-                insert = insert.values(key, e.getKey());
-                if (++pending == BATCH) {
-                    insert.execute();
-                    insert = db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID);
-                    pending = 0;
-                }
+                batch = batch.bind(key, e.getKey());
             }
         }
-        if (pending > 0) {
-            insert.execute();
-        }
+        batch.execute();
     }
 
     /** The ids holding each of {@code keys} (absent keys have none), a few statements for all of them. */
