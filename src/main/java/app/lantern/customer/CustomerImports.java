@@ -67,6 +67,8 @@ public class CustomerImports {
      * and 100,000 rows cannot afford the interactive check's 200.
      */
     static final int IMPORT_SCORED = 50;
+    /** Keys held by more customers than this are skipped by the import's look-ups (the interactive check allows 1,000). */
+    static final int IMPORT_KEY_CAP = 200;
     public static final List<String> FIELDS = List.of("name", "shortName", "creditCode", "industry", "province", "city", "address",
             "size", "source", "tags", "status", "phone", "email", "website", "createdAt", "contactName", "contactTitle", "contactMobile",
             "contactEmail");
@@ -313,7 +315,7 @@ public class CustomerImports {
             }
             Charset charset = job.getEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(job.getEncoding());
             List<Map.Entry<Integer, List<String>>> chunk = new ArrayList<>();
-            ProfileCache cache = new ProfileCache(index, DuplicateMatcher.KEY_CAP);
+            ProfileCache cache = new ProfileCache(index, IMPORT_KEY_CAP);
             int[] rowNo = {0};
             SheetReader.read(job.getFormat(), content, charset, row -> {
                 int n = rowNo[0]++;
