@@ -46,8 +46,10 @@ class CustomerDuplicateMergeBrowserTest {
             assertThat(driver.findElement(By.tagName("main")).getText()).contains(fullName);
 
             // the variant: the form warns while typing and shows the existing record's key fields
+            String address = "南山区科技园" + brand + "大厦";
             browser.go("/customers/new");
             browser.waitFor(By.id("customer-form"));
+            driver.findElement(By.id("address")).sendKeys(address);
             driver.findElement(By.id("name")).sendKeys(variant);
             driver.findElement(By.id("province")).click();
             browser.waitFor(By.id("duplicate-prompt"));
@@ -56,8 +58,6 @@ class CustomerDuplicateMergeBrowserTest {
             browser.screenshot("customer-duplicate-prompt");
 
             // "合并到该客户" first previews what the existing customer keeps and what the entry adds
-            String address = "南山区科技园" + brand + "大厦";
-            driver.findElement(By.id("address")).sendKeys(address);
             click(driver, By.cssSelector("#duplicate-prompt button[formaction*='/merge-into/preview']"));
             browser.waitFor(By.id("merge-into-preview"));
             assertThat(driver.findElement(By.cssSelector("[data-field='name']")).getText()).contains(fullName).contains(variant);
