@@ -6,6 +6,7 @@ import static lantern.db.Tables.CUSTOMER_IMPORT_ROWS;
 
 import app.lantern.audit.AuditLog;
 import app.lantern.customer.matching.DuplicateMatcher;
+import app.lantern.customer.matching.InMemoryKeyIndex;
 import app.lantern.customer.matching.MatchKeys;
 import app.lantern.customer.matching.MatchProfile;
 import app.lantern.identity.Actor;
@@ -61,6 +62,13 @@ public class CustomerImports {
     public static final int MAX_ROWS = 100_000;
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     static final int CHUNK = 500;
+    /**
+     * Stored customers scored per row, those sharing the most keys: a duplicate shares strong keys and ranks first,
+     * and 100,000 rows cannot afford the interactive check's 200.
+     */
+    static final int IMPORT_SCORED = 50;
+    /** Keys held by more customers than this are skipped by the import's look-ups (the interactive check allows 1,000). */
+    static final int IMPORT_KEY_CAP = 200;
     public static final List<String> FIELDS = List.of("name", "shortName", "creditCode", "industry", "province", "city", "address",
             "size", "source", "tags", "status", "phone", "email", "website", "createdAt", "contactName", "contactTitle", "contactMobile",
             "contactEmail");
@@ -307,6 +315,7 @@ public class CustomerImports {
             }
             Charset charset = job.getEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(job.getEncoding());
             List<Map.Entry<Integer, List<String>>> chunk = new ArrayList<>();
+            ProfileCache cache = new ProfileCache(index, IMPORT_KEY_CAP);
             int[] rowNo = {0};
             SheetReader.read(job.getFormat(), content, charset, row -> {
                 int n = rowNo[0]++;
@@ -315,13 +324,13 @@ public class CustomerImports {
                 }
                 chunk.add(Map.entry(n, row));
                 if (chunk.size() >= CHUNK) {
-                    processChunk(id, chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners);
+                    processChunk(id, chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
                     chunk.clear();
                 }
                 return true;
             });
             if (!chunk.isEmpty()) {
-                processChunk(id, chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners);
+                processChunk(id, chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
             }
             tx.executeWithoutResult(s -> {
                 db.update(CUSTOMER_IMPORTS).set(CUSTOMER_IMPORTS.STATUS, "DONE").set(CUSTOMER_IMPORTS.FINISHED_AT, OffsetDateTime.now(clock))
@@ -348,46 +357,253 @@ public class CustomerImports {
         return m;
     }
 
+    /** The keys an import row looks up: strong keys and bigrams (anchored pairs would widen every look-up). */
+    private static boolean importKey(String key) {
+        return MatchKeys.isStrong(key) || key.startsWith("b:");
+    }
+
+    /** A validated row waiting for its duplicate decision. */
+    private static final class Pending {
+        final int rowNo;
+        CustomerForm form;
+        final ContactForm contact;
+        final OffsetDateTime createdAt;
+        final MatchProfile query;
+        List<Long> storedCandidates = List.of();
+        /** For a row that becomes a new customer: contacts of later rows of the chunk merged into it. */
+        final List<ContactForm> mergedContacts = new ArrayList<>();
+
+        Pending(int rowNo, CustomerForm form, ContactForm contact, OffsetDateTime createdAt) {
+            this.rowNo = rowNo;
+            this.form = form;
+            this.contact = contact;
+            this.createdAt = createdAt;
+            this.query = MatchProfile.of(-1, form.name(), phones(form, contact), emails(form, contact), form.creditCode());
+        }
+    }
+
+    /**
+     * One chunk in one transaction: rows are validated, their duplicate look-ups against stored customers made with a
+     * few statements for the whole chunk (keys, then the candidates' profiles), rows of the same chunk checked against
+     * each other in memory, and the new customers, contacts, keys and per-row outcomes inserted in batches.
+     */
     private void processChunk(long id, List<Map.Entry<Integer, List<String>>> rows, Map<String, String> mapping, String policy,
-            UserSummary owner, Set<Long> visibleOwners) {
+            UserSummary owner, Set<Long> visibleOwners, ProfileCache cache) {
         long ownerId = owner.id();
+        double threshold = customers.threshold();
         tx.executeWithoutResult(s -> {
-            int imported = 0, merged = 0, skipped = 0, rejected = 0;
-            var outcomes = db.insertInto(CUSTOMER_IMPORT_ROWS, CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO,
-                    CUSTOMER_IMPORT_ROWS.OUTCOME, CUSTOMER_IMPORT_ROWS.CUSTOMER_ID, CUSTOMER_IMPORT_ROWS.MESSAGE);
-            List<Long> created = new ArrayList<>();
+            Map<Integer, RowOutcome> outcomes = new java.util.TreeMap<>();
+            List<Pending> pending = new ArrayList<>();
             for (var entry : rows) {
-                RowOutcome o = processRow(entry.getKey(), entry.getValue(), mapping, policy, ownerId, visibleOwners);
-                switch (o.outcome()) {
-                    case "IMPORTED" -> {
-                        imported++;
-                        created.add(Long.parseLong(o.customerId()));
-                    }
-                    case "MERGED" -> merged++;
-                    case "SKIPPED" -> skipped++;
-                    default -> rejected++;
+                Object parsed = parseRow(entry.getKey(), entry.getValue(), mapping);
+                if (parsed instanceof RowOutcome o) {
+                    outcomes.put(o.row(), o);
+                } else {
+                    pending.add((Pending) parsed);
                 }
-                String msg = o.message() == null ? null : o.message().length() > 500 ? o.message().substring(0, 500) : o.message();
-                outcomes = outcomes.values(id, o.row(), o.outcome(), o.customerId() == null ? null : Long.parseLong(o.customerId()), msg);
             }
-            outcomes.execute();
-            db.update(CUSTOMER_IMPORTS)
-                    .set(CUSTOMER_IMPORTS.PROCESSED_ROWS, CUSTOMER_IMPORTS.PROCESSED_ROWS.plus(rows.size()))
-                    .set(CUSTOMER_IMPORTS.IMPORTED, CUSTOMER_IMPORTS.IMPORTED.plus(imported))
-                    .set(CUSTOMER_IMPORTS.MERGED, CUSTOMER_IMPORTS.MERGED.plus(merged))
-                    .set(CUSTOMER_IMPORTS.SKIPPED, CUSTOMER_IMPORTS.SKIPPED.plus(skipped))
-                    .set(CUSTOMER_IMPORTS.REJECTED, CUSTOMER_IMPORTS.REJECTED.plus(rejected))
-                    .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
-                    .where(CUSTOMER_IMPORTS.ID.eq(id)).execute();
-            if (!created.isEmpty()) {
-                audit.recordedBy(new JobActor(ownerId, owner.username()), "customer.import", id, "rows.imported",
-                        Map.of("firstRow", rows.getFirst().getKey(), "lastRow", rows.getLast().getKey(), "customerIds", created));
+            lookUpStored(pending, cache);
+            InMemoryKeyIndex fresh = new InMemoryKeyIndex();
+            List<Pending> created = new ArrayList<>();
+            Map<Integer, Integer> duplicateOfCreated = new LinkedHashMap<>();
+            List<long[]> storedMerges = new ArrayList<>();
+            List<Object[]> pairs = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                Pending row = pending.get(i);
+                List<DuplicateMatcher.Match> old = DuplicateMatcher.rank(row.query, cache.profiles(row.storedCandidates), threshold, 1);
+                List<DuplicateMatcher.Match> same = DuplicateMatcher.candidates(row.query, fresh, threshold, 1, CustomerImports::importKey);
+                DuplicateMatcher.Match best = old.isEmpty() ? (same.isEmpty() ? null : same.getFirst())
+                        : same.isEmpty() || old.getFirst().score() >= same.getFirst().score() ? old.getFirst() : same.getFirst();
+                if (best == null || "create".equals(policy)) {
+                    if (best != null) {
+                        pairs.add(new Object[] {created.size(), best.id(), best.score()});
+                    }
+                    fresh.add(withId(row.query, -2 - created.size()));
+                    created.add(row);
+                    continue;
+                }
+                boolean inChunk = best.id() < 0;
+                String reason = " (score " + best.score() + ", " + String.join("/", best.matchedOn()) + ")";
+                if ("skip".equals(policy)) {
+                    if (inChunk) {
+                        duplicateOfCreated.put(row.rowNo, (int) (-2 - best.id()));
+                    }
+                    outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "SKIPPED", inChunk ? null : String.valueOf(best.id()),
+                            "possible duplicate of " + (inChunk ? "an earlier row of this file" : "customer " + best.id()) + reason));
+                } else if (inChunk) {
+                    Pending target = created.get((int) (-2 - best.id()));
+                    target.form = fillBlanks(target.form, row.form);
+                    if (row.contact != null) {
+                        target.mergedContacts.add(row.contact);
+                    }
+                    duplicateOfCreated.put(row.rowNo, (int) (-2 - best.id()));
+                    outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "MERGED", null, "merged into the customer of an earlier row" + reason));
+                } else {
+                    Long bestOwner = db.select(CUSTOMERS.OWNER_ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(best.id())).fetchOne(CUSTOMERS.OWNER_ID);
+                    if (visibleOwners != null && !visibleOwners.contains(bestOwner)) {
+                        outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "SKIPPED", null, "possible duplicate of a customer of another team; not merged"));
+                        continue;
+                    }
+                    customers.fillBlanks(best.id(), row.form);
+                    cache.forget(best.id());
+                    if (row.contact != null) {
+                        storedMerges.add(new long[] {best.id(), i});
+                    }
+                    outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "MERGED", String.valueOf(best.id()),
+                            "merged into customer " + best.id() + reason));
+                }
             }
+            List<Long> ids = customers.insertImported(created.stream()
+                    .map(r -> new CustomerManagement.ImportedRow(r.form, r.contact, r.createdAt)).toList(), ownerId);
+            List<Long> contactOwners = new ArrayList<>();
+            List<ContactForm> contactForms = new ArrayList<>();
+            List<OffsetDateTime> contactTimes = new ArrayList<>();
+            List<MatchProfile> profiles = new ArrayList<>();
+            for (int i = 0; i < created.size(); i++) {
+                Pending r = created.get(i);
+                long customerId = ids.get(i);
+                for (ContactForm c : r.mergedContacts) {
+                    contactOwners.add(customerId);
+                    contactForms.add(c);
+                    contactTimes.add(r.createdAt);
+                }
+                profiles.addAll(profilesOf(customerId, r));
+                outcomes.put(r.rowNo, new RowOutcome(r.rowNo, "IMPORTED", String.valueOf(customerId), null));
+            }
+            for (long[] merge : storedMerges) {
+                Pending r = pending.get((int) merge[1]);
+                contactOwners.add(merge[0]);
+                contactForms.add(r.contact);
+                contactTimes.add(r.createdAt);
+            }
+            customers.insertContacts(contactOwners, contactForms, contactTimes);
+            index.add(profiles);
+            cache.added(profiles);
+            duplicateOfCreated.forEach((rowNo, createdIndex) -> {
+                RowOutcome o = outcomes.get(rowNo);
+                outcomes.put(rowNo, new RowOutcome(rowNo, o.outcome(), String.valueOf(ids.get(createdIndex)), o.message()));
+            });
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            for (Object[] pair : pairs) {
+                long a = ids.get((int) pair[0]);
+                long b = (long) pair[1] < 0 ? ids.get((int) (-2 - (long) pair[1])) : (long) pair[1];
+                index.flag(a, b, (double) pair[2], now);
+            }
+            recordOutcomes(id, outcomes.values(), owner);
         });
     }
 
-    private RowOutcome processRow(int rowNo, List<String> cells, Map<String, String> mapping, String policy, long ownerId,
-            Set<Long> visibleOwners) {
+    private void recordOutcomes(long id, java.util.Collection<RowOutcome> outcomes, UserSummary owner) {
+        int imported = 0, merged = 0, skipped = 0, rejected = 0;
+        var insert = db.insertInto(CUSTOMER_IMPORT_ROWS, CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO,
+                CUSTOMER_IMPORT_ROWS.OUTCOME, CUSTOMER_IMPORT_ROWS.CUSTOMER_ID, CUSTOMER_IMPORT_ROWS.MESSAGE);
+        Map<Integer, Long> landed = new LinkedHashMap<>();
+        for (RowOutcome o : outcomes) {
+            switch (o.outcome()) {
+                case "IMPORTED" -> {
+                    imported++;
+                    landed.put(o.row(), Long.parseLong(o.customerId()));
+                }
+                case "MERGED" -> merged++;
+                case "SKIPPED" -> skipped++;
+                default -> rejected++;
+            }
+            String msg = o.message() == null ? null : o.message().length() > 500 ? o.message().substring(0, 500) : o.message();
+            insert = insert.values(id, o.row(), o.outcome(), o.customerId() == null ? null : Long.parseLong(o.customerId()), msg);
+        }
+        insert.execute();
+        db.update(CUSTOMER_IMPORTS)
+                .set(CUSTOMER_IMPORTS.PROCESSED_ROWS, CUSTOMER_IMPORTS.PROCESSED_ROWS.plus(outcomes.size()))
+                .set(CUSTOMER_IMPORTS.IMPORTED, CUSTOMER_IMPORTS.IMPORTED.plus(imported))
+                .set(CUSTOMER_IMPORTS.MERGED, CUSTOMER_IMPORTS.MERGED.plus(merged))
+                .set(CUSTOMER_IMPORTS.SKIPPED, CUSTOMER_IMPORTS.SKIPPED.plus(skipped))
+                .set(CUSTOMER_IMPORTS.REJECTED, CUSTOMER_IMPORTS.REJECTED.plus(rejected))
+                .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(CUSTOMER_IMPORTS.ID.eq(id)).execute();
+        if (!landed.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("firstRow", landed.keySet().iterator().next());
+            details.put("customerIds", List.copyOf(landed.values()));
+            details.put("rows", List.copyOf(landed.keySet()));
+            audit.recordedBy(new JobActor(owner.id(), owner.username()), "customer.import", id, "rows.imported", details);
+        }
+    }
+
+    /** Loads, for every row of a chunk, the stored customers worth scoring: one batch of key look-ups, one of profiles. */
+    private void lookUpStored(List<Pending> rows, ProfileCache cache) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (Pending row : rows) {
+            for (String key : MatchKeys.forQuery(row.query)) {
+                if (importKey(key)) {
+                    keys.add(key);
+                }
+            }
+        }
+        cache.lookUp(keys);
+        Set<Long> wanted = new java.util.LinkedHashSet<>();
+        for (Pending row : rows) {
+            row.storedCandidates = DuplicateMatcher.candidateIds(row.query, cache, CustomerImports::importKey, IMPORT_SCORED);
+            wanted.addAll(row.storedCandidates);
+        }
+        cache.load(wanted);
+    }
+
+    private static MatchProfile withId(MatchProfile p, long id) {
+        return new MatchProfile(id, p.name(), p.phones(), p.emails(), p.creditCode());
+    }
+
+    /** The profiles the key index holds for a new customer: its name and, if any, its short name. */
+    private static List<MatchProfile> profilesOf(long customerId, Pending r) {
+        List<String> phones = phones(r.form, r.contact);
+        List<String> emails = emails(r.form, r.contact);
+        for (ContactForm c : r.mergedContacts) {
+            phones.addAll(phones(null, c));
+            emails.addAll(emails(null, c));
+        }
+        List<MatchProfile> result = new ArrayList<>();
+        result.add(MatchProfile.of(customerId, r.form.name(), phones, emails, r.form.creditCode()));
+        if (r.form.shortName() != null && !r.form.shortName().isBlank()) {
+            result.add(MatchProfile.of(customerId, r.form.shortName(), phones, emails, r.form.creditCode()));
+        }
+        return result;
+    }
+
+    private static List<String> phones(CustomerForm form, ContactForm contact) {
+        List<String> phones = new ArrayList<>();
+        if (form != null && form.phone() != null) {
+            phones.add(form.phone());
+        }
+        if (contact != null && contact.mobile() != null) {
+            phones.add(contact.mobile());
+        }
+        return phones;
+    }
+
+    private static List<String> emails(CustomerForm form, ContactForm contact) {
+        List<String> emails = new ArrayList<>();
+        if (form != null && form.email() != null) {
+            emails.add(form.email());
+        }
+        if (contact != null && contact.email() != null) {
+            emails.add(contact.email());
+        }
+        return emails;
+    }
+
+    /** A new customer's form with its blank fields filled from a later row of the same file merged into it. */
+    private static CustomerForm fillBlanks(CustomerForm a, CustomerForm b) {
+        return new CustomerForm(a.name(), or(a.shortName(), b.shortName()), or(a.creditCode(), b.creditCode()), or(a.industry(), b.industry()),
+                or(a.province(), b.province()), or(a.city(), b.city()), or(a.address(), b.address()), or(a.size(), b.size()),
+                or(a.source(), b.source()), or(a.tags(), b.tags()), or(a.status(), b.status()), or(a.phone(), b.phone()),
+                or(a.email(), b.email()), or(a.website(), b.website()), a.ownerId());
+    }
+
+    private static String or(String a, String b) {
+        return a == null || a.isBlank() ? b : a;
+    }
+
+    /** Validates a row: a {@link RowOutcome} (rejected or empty) or a {@link Pending} row. */
+    private Object parseRow(int rowNo, List<String> cells, Map<String, String> mapping) {
         Map<String, String> v = new LinkedHashMap<>();
         mapping.forEach((col, field) -> {
             int c = Integer.parseInt(col);
@@ -416,59 +632,17 @@ public class CustomerImports {
                 ? new ContactForm(v.get("contactName"), v.get("contactTitle"), null, v.get("contactMobile"), v.get("contactEmail"), null, null, null, null)
                 : null;
         if (contact != null) {
-            FieldErrors ce = new FieldErrors();
             if (contact.mobile() != null && !app.lantern.customer.matching.Phones.isValid(contact.mobile())) {
-                ce.add("contactMobile", "is not a valid phone number");
+                errors.add(new FieldErrors.FieldError("contactMobile", "is not a valid phone number"));
             }
             if (contact.email() != null && !app.lantern.customer.matching.Emails.isValid(contact.email())) {
-                ce.add("contactEmail", "is not a valid e-mail address");
+                errors.add(new FieldErrors.FieldError("contactEmail", "is not a valid e-mail address"));
             }
-            errors.addAll(ce.list());
         }
         if (!errors.isEmpty()) {
             return new RowOutcome(rowNo, "REJECTED", null, errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""));
         }
-        if (!"create".equals(policy)) {
-            List<String> phones = new ArrayList<>();
-            if (form.phone() != null) {
-                phones.add(form.phone());
-            }
-            if (contact != null && contact.mobile() != null) {
-                phones.add(contact.mobile());
-            }
-            List<String> emails = new ArrayList<>();
-            if (form.email() != null) {
-                emails.add(form.email());
-            }
-            if (contact != null && contact.email() != null) {
-                emails.add(contact.email());
-            }
-            MatchProfile query = MatchProfile.of(-1, form.name(), phones, emails, form.creditCode());
-            List<DuplicateMatcher.Match> found = DuplicateMatcher.candidates(query, index, customers.threshold(), 5,
-                    key -> MatchKeys.isStrong(key) || key.startsWith("b:"));
-            if (!found.isEmpty()) {
-                DuplicateMatcher.Match best = found.getFirst();
-                if ("skip".equals(policy)) {
-                    return new RowOutcome(rowNo, "SKIPPED", String.valueOf(best.id()),
-                            "possible duplicate of customer " + best.id() + " (score " + best.score() + ", " + String.join("/", best.matchedOn()) + ")");
-                }
-                Long bestOwner = db.select(CUSTOMERS.OWNER_ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(best.id())).fetchOne(CUSTOMERS.OWNER_ID);
-                if (visibleOwners != null && !visibleOwners.contains(bestOwner)) {
-                    return new RowOutcome(rowNo, "SKIPPED", null, "possible duplicate of a customer of another team; not merged");
-                }
-                customers.fillBlanks(best.id(), form);
-                if (contact != null) {
-                    customers.insertContact(best.id(), contact, createdAt);
-                }
-                return new RowOutcome(rowNo, "MERGED", String.valueOf(best.id()), "merged into customer " + best.id() + " (score " + best.score() + ")");
-            }
-        }
-        long id = customers.insertImported(form, ownerId, createdAt);
-        if (contact != null) {
-            customers.insertContact(id, contact, createdAt);
-        }
-        index.reindexAndFlag(id, customers.threshold(), OffsetDateTime.now(clock));
-        return new RowOutcome(rowNo, "IMPORTED", String.valueOf(id), null);
+        return new Pending(rowNo, form, contact, createdAt);
     }
 
     static String sizeCode(String s) {

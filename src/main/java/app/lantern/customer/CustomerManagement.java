@@ -446,28 +446,63 @@ public class CustomerManagement {
 
     // ---- import (the caller validated the form and decided the owner; audited per chunk by the importer)
 
-    long insertImported(CustomerForm form, long ownerId, OffsetDateTime createdAt) {
+    /** A row of an import to insert: the customer, its one contact (or null), its historical creation time (or null). */
+    record ImportedRow(CustomerForm form, ContactForm contact, OffsetDateTime createdAt) {}
+
+    /**
+     * Inserts imported customers (and their contacts) with one statement per table; returns their ids in the order
+     * of {@code rows}. Identity values grow within one statement on H2 and PostgreSQL, so sorted ids follow the rows.
+     */
+    List<Long> insertImported(List<ImportedRow> rows, long ownerId) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime created = createdAt == null ? now : createdAt;
-        return db.insertInto(CUSTOMERS)
-                .set(CUSTOMERS.NAME, form.name().strip())
-                .set(CUSTOMERS.SHORT_NAME, Texts.clean(form.shortName()))
-                .set(CUSTOMERS.CREDIT_CODE, CreditCodes.normalize(Texts.clean(form.creditCode())))
-                .set(CUSTOMERS.INDUSTRY, Texts.clean(form.industry()))
-                .set(CUSTOMERS.PROVINCE, Texts.clean(form.province()))
-                .set(CUSTOMERS.CITY, Texts.clean(form.city()))
-                .set(CUSTOMERS.ADDRESS, Texts.clean(form.address()))
-                .set(CUSTOMERS.SIZE, Texts.clean(form.size()))
-                .set(CUSTOMERS.SOURCE, Texts.isBlank(form.source()) ? "导入" : form.source().strip())
-                .set(CUSTOMERS.TAGS, Texts.clean(form.tags()))
-                .set(CUSTOMERS.STATUS, Texts.isBlank(form.status()) ? "ACTIVE" : form.status())
-                .set(CUSTOMERS.PHONE, Texts.clean(form.phone()))
-                .set(CUSTOMERS.EMAIL, Texts.clean(form.email()))
-                .set(CUSTOMERS.WEBSITE, Texts.clean(form.website()))
-                .set(CUSTOMERS.OWNER_ID, ownerId)
-                .set(CUSTOMERS.CREATED_AT, created)
-                .set(CUSTOMERS.UPDATED_AT, now)
-                .returningResult(CUSTOMERS.ID).fetchOne().value1();
+        var c = CUSTOMERS;
+        var insert = db.insertInto(c, c.NAME, c.SHORT_NAME, c.CREDIT_CODE, c.INDUSTRY, c.PROVINCE, c.CITY, c.ADDRESS, c.SIZE, c.SOURCE,
+                c.TAGS, c.STATUS, c.PHONE, c.EMAIL, c.WEBSITE, c.OWNER_ID, c.CREATED_AT, c.UPDATED_AT);
+        for (ImportedRow row : rows) {
+            CustomerForm form = row.form();
+            insert = insert.values(form.name().strip(), Texts.clean(form.shortName()), CreditCodes.normalize(Texts.clean(form.creditCode())),
+                    Texts.clean(form.industry()), Texts.clean(form.province()), Texts.clean(form.city()), Texts.clean(form.address()),
+                    Texts.clean(form.size()), Texts.isBlank(form.source()) ? "导入" : form.source().strip(), Texts.clean(form.tags()),
+                    Texts.isBlank(form.status()) ? "ACTIVE" : form.status(), Texts.clean(form.phone()), Texts.clean(form.email()),
+                    Texts.clean(form.website()), ownerId, row.createdAt() == null ? now : row.createdAt(), now);
+        }
+        List<Long> ids = new ArrayList<>(insert.returningResult(c.ID).fetch(c.ID));
+        ids.sort(null);
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("inserted " + rows.size() + " customers but got " + ids.size() + " ids");
+        }
+        List<Long> owners = new ArrayList<>();
+        List<ContactForm> contacts = new ArrayList<>();
+        List<OffsetDateTime> times = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contact() != null) {
+                owners.add(ids.get(i));
+                contacts.add(rows.get(i).contact());
+                times.add(rows.get(i).createdAt());
+            }
+        }
+        insertContacts(owners, contacts, times);
+        return ids;
+    }
+
+    /** Inserts contacts of imported rows, one statement for all. */
+    void insertContacts(List<Long> customerIds, List<ContactForm> forms, List<OffsetDateTime> createdAt) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var k = CONTACTS;
+        var insert = db.insertInto(k, k.CUSTOMER_ID, k.NAME, k.TITLE, k.MOBILE, k.EMAIL, k.STATUS, k.CREATED_AT, k.UPDATED_AT);
+        for (int i = 0; i < customerIds.size(); i++) {
+            ContactForm form = forms.get(i);
+            insert = insert.values(customerIds.get(i), form.name().length() > 100 ? form.name().substring(0, 100) : form.name(),
+                    Texts.clean(form.title()), Texts.clean(form.mobile()), Texts.clean(form.email()), "ACTIVE",
+                    createdAt.get(i) == null ? now : createdAt.get(i), now);
+        }
+        insert.execute();
     }
 
     /** Fills the customer's blank fields from an imported row (a merge of the row into the existing customer). */
@@ -492,20 +527,6 @@ public class CustomerManagement {
             index.reindex(id);
             audit.updated("customer", id, before, after);
         }
-    }
-
-    void insertContact(long customerId, ContactForm form, OffsetDateTime createdAt) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        db.insertInto(CONTACTS)
-                .set(CONTACTS.CUSTOMER_ID, customerId)
-                .set(CONTACTS.NAME, form.name().length() > 100 ? form.name().substring(0, 100) : form.name())
-                .set(CONTACTS.TITLE, Texts.clean(form.title()))
-                .set(CONTACTS.MOBILE, Texts.clean(form.mobile()))
-                .set(CONTACTS.EMAIL, Texts.clean(form.email()))
-                .set(CONTACTS.STATUS, "ACTIVE")
-                .set(CONTACTS.CREATED_AT, createdAt == null ? now : createdAt)
-                .set(CONTACTS.UPDATED_AT, now)
-                .execute();
     }
 
     // ---- contacts

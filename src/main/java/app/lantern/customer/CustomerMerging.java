@@ -101,6 +101,43 @@ public class CustomerMerging {
                 match.score(), match.matchedOn());
     }
 
+    /**
+     * What "合并到该客户" from the 疑似重复 prompt would do with a customer not created yet: per field the existing
+     * customer's value, the entered one and what the customer keeps (its own value; a blank filled from the entry),
+     * and what stays attached to it. Nothing is re-pointed: the entry never becomes a record.
+     */
+    public record MergeIntoPreview(CustomerView target, List<FieldChange> fields, int contacts, int timelineEntries, int attachments) {}
+
+    @Transactional(readOnly = true)
+    public MergeIntoPreview previewInto(long targetId, CustomerForm entry) {
+        CustomerView target = management.get(targetId);
+        Map<String, String> kept = values(target);
+        Map<String, String> entered = new LinkedHashMap<>();
+        entered.put("name", entry.name());
+        entered.put("shortName", entry.shortName());
+        entered.put("creditCode", entry.creditCode());
+        entered.put("industry", entry.industry());
+        entered.put("province", entry.province());
+        entered.put("city", entry.city());
+        entered.put("address", entry.address());
+        entered.put("size", entry.size());
+        entered.put("source", entry.source());
+        entered.put("phone", entry.phone());
+        entered.put("email", entry.email());
+        entered.put("website", entry.website());
+        List<FieldChange> fields = new ArrayList<>();
+        entered.forEach((f, value) -> {
+            String v = value == null || value.isBlank() ? null : value.strip();
+            if (v != null && !v.equals(kept.get(f))) {
+                fields.add(new FieldChange(f, kept.get(f), v, kept.get(f) != null ? kept.get(f) : v));
+            }
+        });
+        return new MergeIntoPreview(target, fields,
+                db.fetchCount(CONTACTS, CONTACTS.CUSTOMER_ID.eq(targetId)),
+                db.fetchCount(CUSTOMER_TIMELINE, CUSTOMER_TIMELINE.CUSTOMER_ID.eq(targetId)),
+                db.fetchCount(CUSTOMER_ATTACHMENTS, CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(targetId)));
+    }
+
     /** Merges {@code duplicateId} into {@code survivorId}; both must be visible to the actor. All or nothing. */
     public CustomerView merge(long survivorId, long duplicateId) {
         MergePreview preview = preview(survivorId, duplicateId);

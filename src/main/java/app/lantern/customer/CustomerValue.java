@@ -50,16 +50,22 @@ public class CustomerValue {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Entries of other modules that are deals in the making or done: they count towards transaction frequency. */
+    static final java.util.Set<String> DEAL_TYPES = java.util.Set.of("quote", "contract", "order", "opportunity");
+
     private final DSLContext db;
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<TimelineSource> sources;
 
-    CustomerValue(DSLContext db, CurrentActor currentActor, AuditLog audit, Clock clock) {
+    CustomerValue(DSLContext db, CurrentActor currentActor, AuditLog audit, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<TimelineSource> sources) {
         this.db = db;
         this.currentActor = currentActor;
         this.audit = audit;
         this.clock = clock;
+        this.sources = sources;
     }
 
     @Transactional(readOnly = true)
@@ -160,6 +166,31 @@ public class CustomerValue {
                     raw[Dimension.PAYMENT.ordinal()][i] = paidKnown[i] == 0 ? 0.5 : num(r.value7()) / paidKnown[i];
                     raw[Dimension.ENGAGEMENT.ordinal()][i] = num(r.value9());
                 });
+        // activities, quotes, opportunities… of the modules above: every source of the timeline counts
+        double[] deals = new double[n];
+        double[] touches = new double[n];
+        OffsetDateTime quarter = now.minusDays(90);
+        for (TimelineSource source : sources) {
+            source.since(ids, yearAgo).forEach((customerId, items) -> {
+                Integer i = pos.get(customerId);
+                if (i == null) {
+                    return;
+                }
+                for (TimelineItem item : items) {
+                    if (item.occurredAt().isAfter(now)) {
+                        continue;
+                    }
+                    if (DEAL_TYPES.contains(item.type())) {
+                        deals[i]++;
+                        raw[Dimension.FREQUENCY.ordinal()][i]++;
+                    }
+                    if (!item.occurredAt().isBefore(quarter)) {
+                        touches[i]++;
+                        raw[Dimension.ENGAGEMENT.ordinal()][i]++;
+                    }
+                }
+            });
+        }
         db.select(CUSTOMERS.ID, CUSTOMERS.SIZE, CUSTOMERS.TAGS).from(CUSTOMERS).where(CUSTOMERS.MERGED_INTO.isNull()).forEach(r -> {
             Integer i = pos.get(r.value1());
             double fit = switch (r.value2() == null ? "" : r.value2()) {
@@ -202,7 +233,7 @@ public class CustomerValue {
                 double w = weights.get(d);
                 double p = pct[d.ordinal()][i];
                 dims.add(new DimensionScore(d.name(), raw[d.ordinal()][i], round(p), w, round(100 * w * p / weightSum),
-                        explain(d, raw[d.ordinal()][i], p, orders[i], paidKnown[i])));
+                        explain(d, raw[d.ordinal()][i], p, orders[i], paidKnown[i], deals[i], touches[i])));
             }
             insert = insert.values(ids.get(i), runId, now, BigDecimal.valueOf(score[i]).setScale(2, RoundingMode.HALF_UP), tier,
                     JSON.writeValueAsString(dims));
@@ -224,17 +255,17 @@ public class CustomerValue {
         return new RunResult(runId, n, tiers);
     }
 
-    private static String explain(Dimension d, double raw, double pct, double orders, double paidKnown) {
+    private static String explain(Dimension d, double raw, double pct, double orders, double paidKnown, double deals, double touches) {
         String better = "高于 " + Math.round(pct * 100) + "% 的客户";
         return switch (d) {
-            case FREQUENCY -> "近12个月订单 " + (long) raw + " 笔，" + better;
+            case FREQUENCY -> "近12个月订单 " + (long) orders + " 笔、报价与商机 " + (long) deals + " 次，" + better;
             case REVENUE -> "近12个月成交额 " + BigDecimal.valueOf(raw).setScale(0, RoundingMode.HALF_UP).toPlainString() + " 元，" + better;
             case MARGIN -> orders == 0 ? "暂无订单，毛利率无数据" : "毛利率 " + Math.round(raw * 100) + "%，" + better;
             case SERVICE_COST -> raw == 0 ? "近12个月无服务工单" : "服务成本折合 " + Math.round(-raw) + " 元（越低越好），优于 " + Math.round(pct * 100) + "% 的客户";
             case STRATEGIC_FIT -> "规模与战略标签得分 " + Math.round(raw * 100) / 100.0 + "，" + better;
             case GROWTH -> orders == 0 ? "暂无订单，增长无数据" : "近6个月较前6个月增长 " + Math.round(raw * 100) + "%，" + better;
             case PAYMENT -> paidKnown == 0 ? "暂无回款记录，按中性处理" : "按时回款率 " + Math.round(raw * 100) + "%，" + better;
-            case ENGAGEMENT -> "近90天互动 " + (long) raw + " 次，" + better;
+            case ENGAGEMENT -> "近90天互动 " + (long) raw + " 次（其中拜访、报价、商机等 " + (long) touches + " 次），" + better;
         };
     }
 

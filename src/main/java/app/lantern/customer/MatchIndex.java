@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchIndex implements KeyIndex {
 
+    /** Keys or ids per statement in the batched operations. */
+    static final int BATCH = 1000;
+    /** Keys per look-up statement: H2 re-checks every fetched row against the whole IN list. */
+    static final int KEY_BATCH = 200;
+
     private final DSLContext db;
 
     MatchIndex(DSLContext db) {
@@ -82,18 +87,47 @@ class MatchIndex implements KeyIndex {
     /** Rewrites the customer's keys from its current name, short name, phones, e-mails and credit code. */
     void reindex(long customerId) {
         db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.eq(customerId)).execute();
-        var keys = new java.util.LinkedHashSet<String>();
-        for (MatchProfile p : profiles(List.of(customerId))) {
-            keys.addAll(MatchKeys.of(p));
+        add(profiles(List.of(customerId)));
+    }
+
+    /** Adds the keys of new customers' profiles (a customer may have two: its name and its short name), as one JDBC batch. */
+    void add(List<MatchProfile> profiles) {
+        Map<Long, java.util.Set<String>> keys = new java.util.LinkedHashMap<>();
+        for (MatchProfile p : profiles) {
+            keys.computeIfAbsent(p.id(), k -> new java.util.LinkedHashSet<>()).addAll(MatchKeys.of(p));
         }
         if (keys.isEmpty()) {
             return;
         }
-        var insert = db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID);
-        for (String key : keys) {
-            insert = insert.values(key, customerId);
+        var batch = db.batch(db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID)
+                .values((String) null, (Long) null));
+        for (var e : keys.entrySet()) {
+            for (String key : e.getValue()) {
+                batch = batch.bind(key, e.getKey());
+            }
         }
-        insert.execute();
+        batch.execute();
+    }
+
+    /** The ids holding each of {@code keys} (absent keys have none), a few statements for all of them. */
+    Map<String, List<Long>> postings(java.util.Collection<String> keys) {
+        var k = CUSTOMER_MATCH_KEYS;
+        Map<String, List<Long>> result = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += KEY_BATCH) {
+            db.select(k.MATCH_KEY, k.CUSTOMER_ID).from(k).where(k.MATCH_KEY.in(all.subList(from, Math.min(all.size(), from + KEY_BATCH))))
+                    .forEach(r -> result.computeIfAbsent(r.value1(), x -> new ArrayList<>()).add(r.value2()));
+        }
+        return result;
+    }
+
+    /** {@link #profiles} of many ids, in batches. */
+    List<MatchProfile> profilesInBatches(List<Long> ids) {
+        List<MatchProfile> result = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            result.addAll(profiles(ids.subList(from, Math.min(ids.size(), from + BATCH))));
+        }
+        return result;
     }
 
     void remove(long customerId) {
@@ -119,11 +153,16 @@ class MatchIndex implements KeyIndex {
                 }
             }
         }
-        best.forEach((other, score) -> db.insertInto(CUSTOMER_DUPLICATE_PAIRS)
-                .set(CUSTOMER_DUPLICATE_PAIRS.LOW_ID, Math.min(customerId, other))
-                .set(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID, Math.max(customerId, other))
+        best.forEach((other, score) -> flag(customerId, other, score, now));
+    }
+
+    /** Remembers that two customers may be one (a new pair; an import creating rows despite duplicates). */
+    void flag(long a, long b, double score, java.time.OffsetDateTime now) {
+        db.insertInto(CUSTOMER_DUPLICATE_PAIRS)
+                .set(CUSTOMER_DUPLICATE_PAIRS.LOW_ID, Math.min(a, b))
+                .set(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID, Math.max(a, b))
                 .set(CUSTOMER_DUPLICATE_PAIRS.SCORE, java.math.BigDecimal.valueOf(Math.min(score, 1.0)).setScale(3, java.math.RoundingMode.HALF_UP))
-                .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute());
+                .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute();
     }
 
     /** Every strong key held by 2…maxSize customers, with its ids (the cluster report's blocks). */

@@ -46,14 +46,34 @@ class CustomerDuplicateMergeBrowserTest {
             assertThat(driver.findElement(By.tagName("main")).getText()).contains(fullName);
 
             // the variant: the form warns while typing and shows the existing record's key fields
+            String address = "南山区科技园" + brand + "大厦";
             browser.go("/customers/new");
             browser.waitFor(By.id("customer-form"));
+            driver.findElement(By.id("address")).sendKeys(address);
             driver.findElement(By.id("name")).sendKeys(variant);
             driver.findElement(By.id("province")).click();
             browser.waitFor(By.id("duplicate-prompt"));
             WebElement prompt = driver.findElement(By.id("duplicate-prompt"));
             assertThat(prompt.getText()).contains("疑似重复").contains(fullName).contains("广东").contains("软件和信息技术服务");
             browser.screenshot("customer-duplicate-prompt");
+
+            // "合并到该客户" first previews what the existing customer keeps and what the entry adds
+            click(driver, By.cssSelector("#duplicate-prompt button[formaction*='/merge-into/preview']"));
+            browser.waitFor(By.id("merge-into-preview"));
+            assertThat(driver.findElement(By.cssSelector("[data-field='name']")).getText()).contains(fullName).contains(variant);
+            assertThat(driver.findElement(By.cssSelector("[data-field='address']")).getText()).contains("—").contains(address);
+            assertThat(driver.findElement(By.id("merge-into-kept")).getText()).contains("保持不变");
+            browser.screenshot("customer-merge-into-preview");
+            click(driver, By.id("confirm-merge-into"));
+            within(driver).until(d -> d.getCurrentUrl().startsWith(survivorUrl));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains(fullName).contains(address);
+
+            // the same variant once more, kept as a record of its own this time
+            browser.go("/customers/new");
+            browser.waitFor(By.id("customer-form"));
+            driver.findElement(By.id("name")).sendKeys(variant);
+            driver.findElement(By.id("province")).click();
+            browser.waitFor(By.id("duplicate-prompt"));
 
             // keep the new record for now, then merge it from its page through the preview
             click(driver, By.id("confirm-new"));

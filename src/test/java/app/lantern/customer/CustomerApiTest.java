@@ -61,6 +61,27 @@ class CustomerApiTest {
     }
 
     @Test
+    void conflictNamesAnotherTeamsDuplicateAndItsOwnerButNotItsPrivateFields() throws Exception {
+        String brand = unique();
+        String creditFirst17 = "91440300MA5F" + (10000 + (int) (Math.random() * 89999));
+        String creditCode = creditFirst17 + app.lantern.customer.matching.CreditCodes.checkDigit(creditFirst17);
+        var created = api().post("rep7", "/api/v1/customers", body("name", brand + "物流有限公司", "creditCode", creditCode,
+                "phone", "0755-6" + (1000000 + (int) (Math.random() * 8999999)), "email", "ops@" + "x" + System.nanoTime() + ".cn"));
+        assertThat(created).hasStatus(201);
+
+        var conflict = api().post("rep1", "/api/v1/customers", body("name", brand + "物流"));
+        assertThat(conflict).hasStatus(409);
+        JsonNode candidate = Api.json(conflict).get("candidates").get(0);
+        assertThat(candidate.get("id").asString()).isEqualTo(Api.json(created).get("id").asString());
+        assertThat(candidate.get("visible").asBoolean()).isFalse();
+        assertThat(candidate.get("ownerName").asString()).isNotBlank();
+        assertThat(candidate.get("creditCode").isNull()).isTrue();
+        String text = conflict.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain(creditCode).doesNotContain(Api.json(created).get("phone").asString())
+                .doesNotContain(Api.json(created).get("email").asString());
+    }
+
+    @Test
     void duplicateCheckFindsByPhoneAcrossFormatsAndHidesOtherTeamsFields() {
         String brand = unique();
         var created = api().post("rep7", "/api/v1/customers",

@@ -39,11 +39,29 @@ class CustomerModuleTest {
     @Autowired
     MergeEvents events;
 
+    @Autowired
+    Visits visits;
+
     @TestConfiguration
     static class Config {
         @Bean
         MergeEvents mergeEvents() {
             return new MergeEvents();
+        }
+
+        @Bean
+        Visits visits() {
+            return new Visits();
+        }
+    }
+
+    /** A timeline source of another module (visits, quotes), held in memory. */
+    static class Visits implements TimelineSource {
+        final java.util.Map<Long, List<TimelineItem>> items = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public List<TimelineItem> timeline(long customerId, int limit) {
+            return items.getOrDefault(customerId, List.of()).stream().limit(limit).toList();
         }
     }
 
@@ -102,6 +120,38 @@ class CustomerModuleTest {
                 .contains("6 笔");
         assertThat(customers.get(big.numericId()).tier()).isEqualTo("A");
         assertThat(value.history(big.numericId())).isNotEmpty();
+    }
+
+    @Test
+    void engagementAndFrequencyCountEveryTimelineSourceNotOnlyTheCustomersOwnNotes() {
+        signIn("rep16");
+        CustomerView visited = customers.create(CustomerForm.named(CustomerApiTest.unique() + "精工有限公司"), true);
+        CustomerView quiet = customers.create(CustomerForm.named(CustomerApiTest.unique() + "精工有限公司"), true);
+        List<TimelineItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            items.add(new TimelineItem("activity", OffsetDateTime.now().minusDays(3 + i * 7), "拜访", null, null, 1));
+        }
+        for (int i = 0; i < 3; i++) {
+            items.add(new TimelineItem("quote", OffsetDateTime.now().minusDays(5 + i * 20), "报价", null, null, 1));
+        }
+        items.add(new TimelineItem("quote", OffsetDateTime.now().minusDays(500), "很久以前的报价", null, null, 1));
+        visits.items.put(visited.numericId(), items);
+
+        value.recompute();
+        var scored = value.latest(visited.numericId()).orElseThrow().dimensions();
+        var none = value.latest(quiet.numericId()).orElseThrow().dimensions();
+        CustomerValue.DimensionScore engagement = dimension(scored, "ENGAGEMENT");
+        CustomerValue.DimensionScore frequency = dimension(scored, "FREQUENCY");
+        assertThat(engagement.raw()).isEqualTo(12);
+        assertThat(engagement.explanation()).contains("近90天互动 12 次");
+        assertThat(frequency.raw()).as("quotes of the last twelve months are deals in the making").isEqualTo(3);
+        assertThat(frequency.explanation()).contains("报价与商机 3 次");
+        assertThat(engagement.percentile()).isGreaterThan(dimension(none, "ENGAGEMENT").percentile());
+        assertThat(frequency.percentile()).isGreaterThan(dimension(none, "FREQUENCY").percentile());
+    }
+
+    private static CustomerValue.DimensionScore dimension(List<CustomerValue.DimensionScore> dims, String name) {
+        return dims.stream().filter(d -> d.dimension().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

@@ -60,6 +60,24 @@ class CustomerPagesTest {
     }
 
     @Test
+    void duplicatePromptNamesAnotherTeamsCustomerAndOwnerWithoutItsPrivateFields() throws Exception {
+        String brand = CustomerApiTest.unique();
+        String creditFirst17 = "91440300MA5F" + (10000 + (int) (Math.random() * 89999));
+        String creditCode = creditFirst17 + app.lantern.customer.matching.CreditCodes.checkDigit(creditFirst17);
+        Cookie other = login("rep8");
+        assertThat(mvc.post().uri("/customers").with(csrf()).cookie(other).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", brand + "环保科技有限公司").param("creditCode", creditCode).param("industry", "生态保护和环境治理")
+                .param("status", "ACTIVE").param("confirmNotDuplicate", "true").exchange()).hasStatus3xxRedirection();
+
+        Cookie rep = login("rep2");
+        MvcTestResult check = mvc.post().uri("/customers/check").with(csrf()).cookie(rep).header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("name", brand + "环保科技").exchange();
+        assertThat(check).hasStatusOk();
+        assertThat(body(check)).contains("疑似重复").contains(brand + "环保科技有限公司").contains("该客户属于其他团队")
+                .doesNotContain(creditCode).doesNotContain("生态保护和环境治理");
+    }
+
+    @Test
     void listFiltersAsAnHtmxFragmentAndAddsNotesToTheTimeline() throws Exception {
         Cookie rep = login("rep9");
         String brand = CustomerApiTest.unique();

@@ -43,12 +43,17 @@ public record CompanyName(String normalized, String stripped, String core, Strin
         String compact = compact(s);
         String unmarked = MARKERS.matcher(compact).replaceFirst("");
         unmarked = SHARE_CLASS.matcher(unmarked).replaceFirst("");
+        // 集团 inside a name only marks the group level (徐工集团工程机械): the same company as 徐工工程机械
+        if (unmarked.length() > 4) {
+            unmarked = unmarked.charAt(0) + unmarked.substring(1).replace("集团", "");
+        }
         String stripped = stripLegalForms(unmarked);
         String core = stripped;
         String region = null;
         String prefix;
         List<String> regionForms = new java.util.ArrayList<>();
-        while ((prefix = Regions.prefixOf(core)) != null && core.length() - prefix.length() >= 2) {
+        while ((prefix = Regions.prefixOf(core)) != null && core.length() - prefix.length() >= 2
+                && !GenericWords.isGeneric(GenericWords.strip(core.substring(prefix.length())))) {
             String canonical = Regions.canonical(prefix);
             if (region == null && canonical != null && !canonical.isEmpty()) {
                 region = canonical;

@@ -16,10 +16,18 @@ public final class DuplicateMatcher {
     /** A key held by more customers than this says nothing (e.g. the bigram 科技) and is skipped. */
     public static final int KEY_CAP = 1000;
     /** At most this many customers are scored per check: those sharing the most keys. */
-    static final int MAX_SCORED = 200;
+    public static final int MAX_SCORED = 200;
     static final double PHONE = 0.88;
     static final double EMAIL = 0.9;
     static final double CREDIT_CODE = 1.0;
+    /** What an ambiguous name-only candidate scores at most: below the default threshold. */
+    static final double AMBIGUOUS_CAP = 0.8;
+    /** A rival fitting the name at most this much worse still makes it ambiguous. */
+    static final double AMBIGUITY_MARGIN = 0.05;
+    /** Among rivals, one naming the same region as the query (北京利尔: 北京利尔高温材料, not 利尔化学) fits this much better. */
+    static final double SAME_REGION = 0.03;
+    /** Two candidates whose names match each other this well are one company entered twice, not rivals. */
+    static final double SAME_COMPANY = 0.95;
     /** Name similarity below this is not reported as a reason. */
     static final double NAME_EVIDENCE = 0.6;
 
@@ -35,9 +43,17 @@ public final class DuplicateMatcher {
     /** As {@link #candidates(MatchProfile, KeyIndex, double, int)}, looking up only the keys {@code keys} accepts. */
     public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit,
             java.util.function.Predicate<String> keys) {
-        // Count shared keys per customer; a customer sharing a strong key (a whole reduced name, a 3-character
-        // prefix, a phone, an e-mail, a credit code) or at least two weak ones (bigrams, anchored pairs) is scored,
-        // the most-sharing first, at most MAX_SCORED of them.
+        List<Long> ids = candidateIds(query, index, keys, MAX_SCORED);
+        return ids.isEmpty() ? List.of() : rank(query, index.profiles(ids), minScore, limit);
+    }
+
+    /**
+     * The customers worth scoring against {@code query}: those sharing a strong key (a whole reduced name, a
+     * 3-character prefix, a phone, an e-mail, a credit code) or weak ones (bigrams, anchored pairs), the most-sharing
+     * first, at most {@code maxScored}; keys held by more than {@link #KEY_CAP} customers say nothing and are skipped.
+     */
+    public static List<Long> candidateIds(MatchProfile query, KeyIndex index, java.util.function.Predicate<String> keys,
+            int maxScored) {
         LongIntCounter shared = new LongIntCounter(256);
         for (String key : MatchKeys.forQuery(query)) {
             if (!keys.test(key)) {
@@ -47,13 +63,19 @@ public final class DuplicateMatcher {
             index.forEach(key, KEY_CAP, id -> shared.add(id, weight));
         }
         shared.remove(query.id());
-        List<Long> ids = shared.top(1, MAX_SCORED);
-        if (ids.isEmpty()) {
-            return List.of();
+        return shared.top(1, maxScored);
+    }
+
+    /** Scores {@code profiles} (candidates found by {@link #candidateIds}) against {@code query}: at least {@code minScore}, best first. */
+    public static List<Match> rank(MatchProfile query, List<MatchProfile> profiles, double minScore, int limit) {
+        List<Match> scored = new ArrayList<>(profiles.size());
+        for (MatchProfile candidate : profiles) {
+            if (candidate.id() != query.id()) {
+                scored.add(compare(query, candidate));
+            }
         }
         java.util.Map<Long, Match> best = new java.util.HashMap<>();
-        for (MatchProfile candidate : index.profiles(ids)) {
-            Match m = compare(query, candidate);
+        for (Match m : discountAmbiguousNames(query, scored, profiles)) {
             if (m.score() >= minScore) {
                 best.merge(m.id(), m, (x, y) -> x.score() >= y.score() ? x : y);
             }
@@ -61,6 +83,48 @@ public final class DuplicateMatcher {
         List<Match> result = new ArrayList<>(best.values());
         result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::id));
         return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+    }
+
+    /**
+     * A name fits several different companies as well (华联 → 华联商厦 and 华联瓷业): it identifies none of them, so
+     * candidates resting on the name alone are capped below the threshold when another candidate fits at least nearly
+     * as well and is itself a different company (their names do not match each other). Two records of one company
+     * (万科企业 and 万科企业股份有限公司) are no ambiguity.
+     */
+    private static List<Match> discountAmbiguousNames(MatchProfile query, List<Match> scored, List<MatchProfile> profiles) {
+        java.util.Map<Long, MatchProfile> byId = new java.util.HashMap<>();
+        profiles.forEach(p -> byId.put(p.id(), p));
+        List<Match> nameOnly = scored.stream()
+                .filter(m -> m.matchedOn().equals(List.of("name")) && m.score() > AMBIGUOUS_CAP).toList();
+        if (nameOnly.size() < 2) {
+            return scored;
+        }
+        String region = query.name().anyRegion();
+        java.util.Map<Match, Double> fit = new java.util.IdentityHashMap<>();
+        for (Match m : nameOnly) {
+            fit.put(m, m.score() + (region != null && region.equals(byId.get(m.id()).name().anyRegion()) ? SAME_REGION : 0));
+        }
+        List<Match> byFit = new ArrayList<>(nameOnly);
+        byFit.sort(Comparator.comparingDouble((Match m) -> fit.get(m)).reversed());
+        Set<Long> ambiguous = new HashSet<>();
+        for (Match m : byFit) {
+            double floor = fit.get(m) - AMBIGUITY_MARGIN;
+            for (Match rival : byFit) {
+                if (fit.get(rival) < floor) {
+                    break;
+                }
+                if (rival.id() != m.id() && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
+                    ambiguous.add(m.id());
+                    break;
+                }
+            }
+        }
+        if (ambiguous.isEmpty()) {
+            return scored;
+        }
+        return scored.stream()
+                .map(m -> ambiguous.contains(m.id()) ? new Match(m.id(), AMBIGUOUS_CAP, m.matchedOn()) : m)
+                .toList();
     }
 
     /** The evidence that {@code a} and {@code b} are one company, combined as independent signals (noisy-or). */
@@ -104,20 +168,15 @@ public final class DuplicateMatcher {
         return false;
     }
 
-    /** Every pair not in {@code ids} is scanned: the baseline the blocking index is measured against. */
+    /** Every customer is compared with the query: the baseline the blocking index is measured against. */
     public static List<Match> fullScan(MatchProfile query, Iterable<MatchProfile> all, double minScore, int limit) {
-        List<Match> result = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
+        double keep = Math.min(minScore, AMBIGUOUS_CAP);
+        List<MatchProfile> close = new ArrayList<>();
         for (MatchProfile candidate : all) {
-            if (candidate.id() == query.id() || !seen.add(candidate.id())) {
-                continue;
-            }
-            Match m = compare(query, candidate);
-            if (m.score() >= minScore) {
-                result.add(m);
+            if (candidate.id() != query.id() && compare(query, candidate).score() >= keep) {
+                close.add(candidate);
             }
         }
-        result.sort(Comparator.comparingDouble(Match::score).reversed().thenComparingLong(Match::id));
-        return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
+        return rank(query, close, minScore, limit);
     }
 }

@@ -12,7 +12,7 @@ public final class NameSimilarity {
     /** The most a pair anchored to two incompatible regions can score. */
     static final double REGION_CONFLICT_CAP = 0.6;
     /** Reading a leading character as a region abbreviation is a guess (京东方 is not 北京·东方). */
-    static final double ABBREVIATION_PENALTY = 0.03;
+    static final double ABBREVIATION_PENALTY = 0.06;
     /** Matching a region shortened to one character (吉林电力 → 吉电) is likewise a guess. */
     static final double REGION_FORM_PENALTY = 0.02;
 
@@ -26,9 +26,13 @@ public final class NameSimilarity {
             return 1.0;
         }
         double best = 0;
-        best = Math.max(best, capped(sim(a.core(), b.core()), a.region(), b.region()));
-        // with the region kept, only a prefix counts: a shared region alone (深圳…能源) is no evidence
-        best = Math.max(best, prefixOnly(a.stripped(), b.stripped()));
+        // a two-character core left after a region (襄阳·轴承) is a trade, not a brand: it must start the other core
+        boolean shorterHasRegion = (a.core().length() <= b.core().length() ? a : b).region() != null;
+        best = Math.max(best, capped(sim(a.core(), b.core(), !shorterHasRegion), a.region(), b.region()));
+        // with the region kept, only a prefix counts unless both name the same region (襄阳轴承 of 襄阳汽车轴承):
+        // a shared region alone (深圳…能源) is no evidence
+        boolean sameRegion = a.region() != null && a.region().equals(b.region());
+        best = Math.max(best, sameRegion ? sim(a.stripped(), b.stripped()) : prefixOnly(a.stripped(), b.stripped()));
         if (a.region() == null) {
             for (String form : b.regionForms()) {
                 best = Math.max(best, regionFormSim(a.core(), form));
@@ -39,13 +43,18 @@ public final class NameSimilarity {
                 best = Math.max(best, regionFormSim(b.core(), form));
             }
         }
-        if (a.abbreviatedCore() != null) {
+        // reading a leading character as a region is one guess; a left-out holding name on top would be a second
+        if (a.abbreviatedCore() != null && sameStart(a.abbreviatedCore(), b.core())) {
             best = Math.max(best, capped(sim(a.abbreviatedCore(), b.core()) - ABBREVIATION_PENALTY, a.abbreviatedRegion(), b.region()));
         }
-        if (b.abbreviatedCore() != null) {
+        if (b.abbreviatedCore() != null && sameStart(a.core(), b.abbreviatedCore())) {
             best = Math.max(best, capped(sim(a.core(), b.abbreviatedCore()) - ABBREVIATION_PENALTY, a.region(), b.abbreviatedRegion()));
         }
         return Math.max(0, Math.min(1, best));
+    }
+
+    private static boolean sameStart(String x, String y) {
+        return !x.isEmpty() && !y.isEmpty() && x.charAt(0) == y.charAt(0);
     }
 
     private static double capped(double score, String regionA, String regionB) {
@@ -79,79 +88,170 @@ public final class NameSimilarity {
         return sim(s, l);
     }
 
-    /** Similarity of two reduced names, the shorter read as an abbreviation of the longer. */
+    /** The score of a shorter name covering every word of the longer one, all in one run. */
+    static final double FULL_COVER = 0.97;
+    /** Equal once generic words are dropped (万科 and 万科企业): the same brand, but nothing more is known. */
+    static final double BRAND_EQUAL = 0.93;
+    /** See {@link #sim(String, String, boolean)}. */
+    static final double GENERIC_MISMATCH = 0.05;
+    /** The most a name made of a region and generic words only can score against a different name. */
+    static final double REGION_ONLY = 0.8;
+    /** Each further run of the short name inside the long one (能投 in 能源·投资 has two). */
+    static final double RUN = 0.01;
+    /** Each character of the long name that no character of the short name stands for (华联 leaves 瓷业 of 华联瓷业). */
+    static final double UNCOVERED = 0.045;
+    /**
+     * Each character of the long name after the last one the short name keeps: the trade after a brand of three or
+     * more characters (好想你 of 好想你健康食品) says little, so it costs little, at most {@link #MAX_TAIL}.
+     */
+    static final double TAIL = 0.01;
+    static final double MAX_TAIL = 0.04;
+    /** A leading holding name the short name leaves out (中节能·太阳能), plus a little per character. */
+    static final double LEAD = 0.04;
+    static final double LEAD_PER_CHAR = 0.005;
+    /**
+     * A two-character short name made of the initials of the long name's words (能投 of 能源投资, 中南 of 中国南玻):
+     * as common a shape as a brand, and as ambiguous.
+     */
+    static final double INITIALS = 0.06;
+    /** A character placed in the long name's trailing generic words (科 of 交科 in 交通科技) is weaker evidence. */
+    static final double GENERIC_MATCH = 0.05;
+    /**
+     * A two-character short name that is the first word of the long name only (华联 of 华联瓷业): the brand without
+     * the trade. It identifies the company only where no other customer has that brand, which the matcher decides.
+     */
+    static final double BRAND_PREFIX = 0.07;
+
+    /**
+     * Similarity of two reduced names, the shorter read as an abbreviation of the longer. Short names keep characters
+     * of the long name in order: whole words, or the first character of a two-character word (能投 of 能源投资), and may
+     * leave out a leading holding name (太阳能 of 中节能太阳能) and trailing generic words (万科 of 万科企业). What the
+     * short name leaves unexplained costs: a two-character short name must explain the whole long name.
+     */
     static double sim(String x, String y) {
+        return sim(x, y, true);
+    }
+
+    /** As {@link #sim(String, String)}; {@code twoAfterLead} whether a two-character name may follow a holding name. */
+    static double sim(String x, String y, boolean twoAfterLead) {
         if (x.equals(y)) {
             return x.length() >= 2 ? 1.0 : 0.0;
         }
         String s = x.length() <= y.length() ? x : y;
         String l = s == x ? y : x;
         int n = s.length();
-        if (n < 2) {
+        if (n < 2 || GenericWords.isGeneric(s)) {
             return 0;
         }
-        double shortPenalty = n == 2 ? 0.08 : n == 3 ? 0.02 : 0;
-        if (l.startsWith(s)) {
-            return 0.95 - shortPenalty / 2;
+        String sBrand = GenericWords.strip(s);
+        if (Regions.isRegion(sBrand)) {
+            // 湖南发展, 东莞控股: a region and generic words name no company in particular
+            return l.startsWith(sBrand) ? REGION_ONLY : 0;
+        }
+        // a generic word the short name keeps but the long name lacks (航天发展 against 航天科技) speaks against it
+        double mismatch = sBrand.length() < n && !l.contains(s.substring(sBrand.length())) ? GENERIC_MISMATCH : 0;
+        int end = GenericWords.strip(l).length();
+        if (sBrand.length() >= 2 && sBrand.equals(l.substring(0, end))) {
+            return BRAND_EQUAL - mismatch;
+        }
+        if (sBrand.length() == 2 && n > 2) {
+            // a two-character brand and a generic word (一彬科技): the generic word tells nothing
+            return sim(sBrand, l, twoAfterLead) - mismatch;
         }
         double best = 0;
-        if (s.charAt(0) == l.charAt(0)) {
-            long alignment = alignment(s, l);
-            if (alignment >= 0) {
-                int runs = (int) (alignment / 1000);
-                int gaps = (int) (alignment % 1000);
-                if (gaps <= 2 * n) {
-                    best = 0.95 - 0.03 * (runs - 1) - 0.015 * gaps - shortPenalty;
-                }
+        for (int lead = l.indexOf(s.charAt(0)); lead >= 0; lead = l.indexOf(s.charAt(0), lead + 1)) {
+            if (lead > 0 && n == 2 && !twoAfterLead) {
+                break;
             }
-        }
-        int at = l.indexOf(s);
-        if (at > 0) {
-            best = Math.max(best, 0.91 - 0.015 * at - (n == 2 ? 0.12 : n == 3 ? 0.05 : 0));
+            double cost = cover(s, l, lead, end);
+            if (cost < Double.MAX_VALUE) {
+                double leadCost = lead == 0 ? 0 : LEAD + LEAD_PER_CHAR * lead;
+                best = Math.max(best, FULL_COVER - cost - leadCost);
+            }
         }
         return best;
     }
 
     /**
-     * Aligns every character of {@code s} in order in {@code l}, {@code s[0]} at {@code l[0]}, with the fewest
-     * contiguous runs and then the fewest skipped characters between them. Returns runs*1000+gaps, or -1.
+     * The least cost of placing every character of {@code s} in order in {@code l}, {@code s[0]} at {@code lead}:
+     * {@link #RUN} per run after the first and {@link #UNCOVERED} per character of {@code l[lead, end)} not explained.
+     * A placed character explains itself, and also the next one when it starts a two-character word (counted from
+     * {@code lead}) or follows an unplaced one. A two-character {@code s} must explain everything. Returns
+     * {@link Double#MAX_VALUE} when {@code s} cannot be placed so.
      */
-    static long alignment(String s, String l) {
+    static double cover(String s, String l, int lead, int end) {
         int n = s.length();
         int m = l.length();
-        final long none = Long.MAX_VALUE;
-        long[] prev = new long[m];
-        java.util.Arrays.fill(prev, none);
-        prev[0] = s.charAt(0) == l.charAt(0) ? 1000 : none;
+        double none = Double.MAX_VALUE;
+        // cost[2j + c]: s[0..i] placed with s[i] at j; c = 1 when s[i] continues a run (l[j-1] holds s[i-1])
+        double[] cost = new double[2 * m];
+        double[] next = new double[2 * m];
+        java.util.Arrays.fill(cost, none);
+        cost[2 * lead] = 0;
+        // a two-character short name may leave nothing unexplained
+        double uncovered = n == 2 ? 1.0 : UNCOVERED;
+        double tail = n == 2 ? 1.0 : TAIL;
+        double maxTail = n == 2 ? 1.0 : MAX_TAIL;
+        int from = lead;
         for (int i = 1; i < n; i++) {
-            long[] cur = new long[m];
-            java.util.Arrays.fill(cur, none);
+            java.util.Arrays.fill(next, none);
             char c = s.charAt(i);
-            long bestBefore = none;
-            int bestBeforeAt = -1;
-            for (int j = 1; j < m; j++) {
-                // best alignment of s[0..i-1] ending strictly before j-1, continued with a gap
-                int k = j - 2;
-                if (k >= 0 && prev[k] != none) {
-                    long candidate = prev[k] + 1000 - k;
-                    if (candidate < bestBefore) {
-                        bestBefore = candidate;
-                        bestBeforeAt = k;
+            int first = -1;
+            for (int j = l.indexOf(c, from + 1); j >= 0; j = l.indexOf(c, j + 1)) {
+                double generic = j >= end ? GENERIC_MATCH : 0;
+                for (int k = from; k < j; k++) {
+                    for (int run = 0; run < 2; run++) {
+                        double base = cost[2 * k + run];
+                        if (base == none) {
+                            continue;
+                        }
+                        if (j == k + 1) {
+                            next[2 * j + 1] = Math.min(next[2 * j + 1], base + generic);
+                        } else {
+                            double step = base + generic + RUN + uncovered * unexplained(k, j, lead, run, end);
+                            next[2 * j] = Math.min(next[2 * j], step);
+                        }
                     }
                 }
-                if (l.charAt(j) != c) {
-                    continue;
+                if (first < 0 && (next[2 * j] != none || next[2 * j + 1] != none)) {
+                    first = j;
                 }
-                long contiguous = prev[j - 1] == none ? none : prev[j - 1];
-                long gapped = bestBeforeAt < 0 ? none : bestBefore + (j - 1);
-                cur[j] = Math.min(contiguous, gapped);
             }
-            prev = cur;
+            if (first < 0) {
+                return none;
+            }
+            from = first;
+            double[] swap = cost;
+            cost = next;
+            next = swap;
         }
-        long best = none;
-        for (long v : prev) {
-            best = Math.min(best, v);
+        double best = none;
+        for (int k = from; k < m; k++) {
+            for (int run = 0; run < 2; run++) {
+                if (cost[2 * k + run] != none) {
+                    best = Math.min(best, cost[2 * k + run] + Math.min(maxTail, tail * unexplained(k, m, lead, run, end)));
+                }
+            }
         }
-        return best == none ? -1 : best;
+        if (n == 2) {
+            if (best == 0) {
+                return 0;
+            }
+            if (best < 1.0) {
+                return best + INITIALS;
+            }
+            return l.startsWith(s, lead) ? BRAND_PREFIX : none;
+        }
+        return best;
+    }
+
+    /** Characters strictly between {@code k} and {@code j}, before {@code end}, that the one placed at {@code k} leaves unexplained. */
+    private static int unexplained(int k, int j, int lead, int run, int end) {
+        int gap = Math.min(j, end) - k - 1;
+        if (gap <= 0) {
+            return 0;
+        }
+        boolean startsWord = run == 0 || (k - lead) % 2 == 0;
+        return startsWord ? gap - 1 : gap;
     }
 }

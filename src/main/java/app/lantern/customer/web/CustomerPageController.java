@@ -116,7 +116,15 @@ class CustomerPageController {
         return form(model, null);
     }
 
-    /** "合并到已有客户" from the 疑似重复 prompt: fills the existing customer's blank fields from the form. */
+    /** "合并到该客户" from the 疑似重复 prompt: first what the merge keeps from which side, then {@link #mergeInto}. */
+    @PostMapping("/merge-into/preview")
+    String mergeIntoPreview(@ModelAttribute CustomerForm form, @RequestParam long targetId, Model model) {
+        model.addAttribute("preview", merging.previewInto(targetId, form));
+        model.addAttribute("form", form);
+        return "customer/merge-into";
+    }
+
+    /** The confirmed "合并到该客户": fills the existing customer's blank fields from the form. */
     @PostMapping("/merge-into")
     String mergeInto(@ModelAttribute CustomerForm form, @RequestParam long targetId, RedirectAttributes redirect) {
         CustomerView target = customers.get(targetId);

@@ -15,7 +15,7 @@ class DuplicateQualityTest {
 
     static final double THRESHOLD = 0.85;
     static final double REACHED_RECALL = 0.93;
-    static final double REACHED_FALSE_ALARM_RATE = 0.04;
+    static final double REACHED_FALSE_ALARM_RATE = 0.003;
 
     @Test
     void findsTheFullNameForShortNamesAndRaisesNoAlarmForUnrelatedCompanies() {
@@ -25,6 +25,8 @@ class DuplicateQualityTest {
             index.add(MatchProfile.of(i + 1, companies.get(i).fullName(), Set.of(), Set.of(), null));
         }
         int found = 0;
+        int[] foundByHalf = new int[2];
+        int[] alarmedByHalf = new int[2];
         int queriesWithFalseAlarm = 0;
         int falseAlarms = 0;
         List<String> misses = new ArrayList<>();
@@ -36,6 +38,7 @@ class DuplicateQualityTest {
             var candidates = DuplicateMatcher.candidates(query, index, THRESHOLD, 50);
             if (candidates.stream().anyMatch(m -> m.id() == own)) {
                 found++;
+                foundByHalf[i % 2]++;
             } else {
                 misses.add(c.shortName() + " → " + c.fullName() + " ("
                         + NameSimilarity.score(query.name(), CompanyName.of(c.fullName())) + ")");
@@ -43,6 +46,7 @@ class DuplicateQualityTest {
             var others = candidates.stream().filter(m -> m.id() != own).toList();
             if (!others.isEmpty()) {
                 queriesWithFalseAlarm++;
+                alarmedByHalf[i % 2]++;
                 falseAlarms += others.size();
                 others.forEach(m -> alarms.add(c.shortName() + " ≈ " + companies.get((int) m.id() - 1).fullName() + " (" + m.score() + ")"));
             }
@@ -52,10 +56,16 @@ class DuplicateQualityTest {
                         + "false alarms %d in %d queries (rate %.4f)%n",
                 companies.size(), THRESHOLD, recall, companies.size() - found, falseAlarms, queriesWithFalseAlarm,
                 (double) queriesWithFalseAlarm / companies.size());
+        // the rules were tuned looking at the even lines; the odd lines show whether they carry over
+        int even = (companies.size() + 1) / 2;
+        int odd = companies.size() / 2;
+        System.out.printf("  even lines: recall %.4f, queries with a false alarm %d of %d; odd lines: recall %.4f, %d of %d%n",
+                (double) foundByHalf[0] / even, alarmedByHalf[0], even, (double) foundByHalf[1] / odd, alarmedByHalf[1], odd);
         misses.forEach(m -> System.out.println("  missed: " + m));
         alarms.forEach(a -> System.out.println("  false alarm: " + a));
         // Targets are recall ≥ 0.95 and no false alarm; these bounds guard what the matcher reaches today (see the
-        // report in docs/perf/customer.md) so that a change cannot make it silently worse.
+        // report in docs/perf/customer.md) so that a change cannot make it silently worse. The false alarms left are
+        // short names equal to another listed company's reduced name (华联股份 → 华联控股股份有限公司).
         assertThat(recall).isGreaterThanOrEqualTo(REACHED_RECALL);
         assertThat((double) queriesWithFalseAlarm / companies.size()).isLessThanOrEqualTo(REACHED_FALSE_ALARM_RATE);
     }

@@ -33,6 +33,33 @@ class NormalisationTest {
     }
 
     @Test
+    void readsShortNamesAsWordInitialsBrandsAndHoldingNamesButNotAsTradeWords() {
+        assertThat(score("澜投股份", "云岚澜源投资股份有限公司")).isLessThan(0.85);
+        assertThat(score("澜能", "澜源能源股份有限公司")).isGreaterThanOrEqualTo(0.85);
+        assertThat(score("澜曜", "中冶澜曜股份有限公司")).isGreaterThanOrEqualTo(0.85);
+        assertThat(score("澜曜精工", "澜曜精工电子科技有限公司")).isGreaterThanOrEqualTo(0.85);
+        assertThat(score("襄阳轴承", "瑞昶滑动轴承股份有限公司")).as("a region and a trade name no company").isLessThan(0.85);
+        assertThat(score("湖南发展", "湖南投资集团股份有限公司")).isLessThan(0.85);
+        assertThat(score("澜曜科技", "澜曜瓷业股份有限公司")).as("a brand's trade the short name does not keep").isLessThan(0.95);
+    }
+
+    @Test
+    void aBrandSeveralCustomersShareIsNoDuplicateOfAnyOfThem() {
+        InMemoryKeyIndex index = new InMemoryKeyIndex();
+        index.add(MatchProfile.of(1, "河南宏澜电缆股份有限公司", java.util.Set.of(), java.util.Set.of(), null));
+        index.add(MatchProfile.of(2, "江苏宏澜动力科技股份有限公司", java.util.Set.of(), java.util.Set.of(), null));
+        index.add(MatchProfile.of(3, "昶曜精密制造股份有限公司", java.util.Set.of(), java.util.Set.of(), null));
+        MatchProfile shared = MatchProfile.of(-1, "宏澜股份", java.util.Set.of(), java.util.Set.of(), null);
+        assertThat(DuplicateMatcher.candidates(shared, index, 0.85, 10)).isEmpty();
+        assertThat(DuplicateMatcher.candidates(shared, index, 0.6, 10)).extracting(DuplicateMatcher.Match::id).contains(1L, 2L);
+        MatchProfile unique = MatchProfile.of(-1, "昶曜股份", java.util.Set.of(), java.util.Set.of(), null);
+        assertThat(DuplicateMatcher.candidates(unique, index, 0.85, 10)).extracting(DuplicateMatcher.Match::id).containsExactly(3L);
+        index.add(MatchProfile.of(4, "昶曜精密制造股份有限公司", java.util.Set.of(), java.util.Set.of(), null));
+        assertThat(DuplicateMatcher.candidates(unique, index, 0.85, 10)).as("one company entered twice is no ambiguity")
+                .extracting(DuplicateMatcher.Match::id).containsExactly(3L, 4L);
+    }
+
+    @Test
     void normalisesPhonesWithCountryCodesSeparatorsAndExtensions() {
         assertThat(Phones.normalize("+86 138-1234-5678")).contains("13812345678");
         assertThat(Phones.normalize("0086 13812345678")).contains("13812345678");
