@@ -277,7 +277,8 @@ class HealthEngine {
                 stage.position(),
                 p.budgetRequiredFrom(),
                 competitors != null && !competitors.isBlank(),
-                r.get(OPPORTUNITIES.COMPETITOR_DOC) != null && !r.get(OPPORTUNITIES.COMPETITOR_DOC).isBlank(),
+                r.get(OPPORTUNITIES.COMPETITOR_DOC),
+                r.get(OPPORTUNITIES.COMPETITOR_DOC_AT),
                 nextStep != null && !nextStep.isBlank(),
                 r.get(OPPORTUNITIES.NEXT_STEP_DUE),
                 inStage,
@@ -302,7 +303,7 @@ class HealthEngine {
             case CORE_NEED -> notBlank(r.get(OPPORTUNITIES.CORE_NEED));
             case BLOCKER -> notBlank(r.get(OPPORTUNITIES.BLOCKER));
             case COMPETITORS -> notBlank(r.get(OPPORTUNITIES.COMPETITORS));
-            case COMPETITOR_DOC -> notBlank(r.get(OPPORTUNITIES.COMPETITOR_DOC));
+            case COMPETITOR_DOC -> r.get(OPPORTUNITIES.COMPETITOR_DOC_AT) != null;
             case NEXT_STEP -> notBlank(r.get(OPPORTUNITIES.NEXT_STEP));
             case NEXT_STEP_DUE -> r.get(OPPORTUNITIES.NEXT_STEP_DUE) != null;
             case SOURCE -> notBlank(r.get(OPPORTUNITIES.SOURCE));

@@ -200,7 +200,7 @@ public class OpportunityService {
         errors.throwIfAny();
         OpportunityInput in = new OpportunityInput(b.name(), b.customerId(), b.ownerId(), b.pipelineId(), null, amount, budget, close,
                 v.getOrDefault("coreNeed", b.coreNeed()), v.getOrDefault("blocker", b.blocker()),
-                v.getOrDefault("competitors", b.competitors()), v.getOrDefault("competitorDoc", b.competitorDoc()),
+                v.getOrDefault("competitors", b.competitors()),
                 v.getOrDefault("nextStep", b.nextStep()), due, v.getOrDefault("source", b.source()), contacts);
         return update(id, in, expectedVersion);
     }
@@ -527,7 +527,6 @@ public class OpportunityService {
         m.put(OPPORTUNITIES.CORE_NEED, Texts.clean(in.coreNeed()));
         m.put(OPPORTUNITIES.BLOCKER, Texts.clean(in.blocker()));
         m.put(OPPORTUNITIES.COMPETITORS, Texts.clean(in.competitors()));
-        m.put(OPPORTUNITIES.COMPETITOR_DOC, Texts.clean(in.competitorDoc()));
         m.put(OPPORTUNITIES.NEXT_STEP, Texts.clean(in.nextStep()));
         m.put(OPPORTUNITIES.NEXT_STEP_DUE, in.nextStepDue());
         m.put(OPPORTUNITIES.SOURCE, Texts.clean(in.source()));
@@ -542,7 +541,6 @@ public class OpportunityService {
         Texts.maxLength(e, "coreNeed", in.coreNeed(), 1000);
         Texts.maxLength(e, "blocker", in.blocker(), 1000);
         Texts.maxLength(e, "competitors", in.competitors(), 500);
-        Texts.maxLength(e, "competitorDoc", in.competitorDoc(), 300);
         Texts.maxLength(e, "nextStep", in.nextStep(), 500);
         Texts.maxLength(e, "source", in.source(), 50);
         LocalDate today = LocalDate.now(clock);

@@ -138,7 +138,7 @@ public class PipelineFixtures {
 
         public OpportunityDetails create() {
             return opportunities.create(new OpportunityInput(unique("商机"), customerId, null, pipelineId, null, amount, budget,
-                    expectedClose, coreNeed, null, null, null, null, null, source, contacts));
+                    expectedClose, coreNeed, null, null, null, null, source, contacts));
         }
     }
 }

@@ -175,12 +175,12 @@ class PipelineApiController {
 
     record OpportunityBody(String name, Long customerId, Long ownerId, Long pipelineId, Long stageId, BigDecimal amount,
             BudgetRange budgetRange, LocalDate expectedClose, String coreNeed, String blocker, String competitors,
-            String competitorDoc, String nextStep, LocalDate nextStepDue, String source, List<OpportunityInput.ContactRole> contacts,
+            String nextStep, LocalDate nextStepDue, String source, List<OpportunityInput.ContactRole> contacts,
             Integer version) {
 
         OpportunityInput input() {
             return new OpportunityInput(name, customerId, ownerId, pipelineId, stageId, amount, budgetRange, expectedClose, coreNeed,
-                    blocker, competitors, competitorDoc, nextStep, nextStepDue, source, contacts);
+                    blocker, competitors, nextStep, nextStepDue, source, contacts);
         }
     }
 
