@@ -46,7 +46,7 @@ public final class HealthModel {
             sum += points;
             results.add(new FactorResult(factor, e.value, e.ratio, round1(points), round1(max), e.why));
         }
-        return new HealthReport((int) Math.round(Math.min(100, Math.max(0, sum))), results);
+        return new HealthReport((int) Math.round(Math.min(100, Math.max(0, sum))), results, null);
     }
 
     /** Only the number, for the full recompute (no explanation strings). */

@@ -235,12 +235,12 @@ class PipelineApiController {
 
     record FactorJson(String factor, String label, String value, double points, double maxPoints, String why, boolean weak) {}
 
-    record HealthJson(String opportunityId, int score, List<FactorJson> factors) {}
+    record HealthJson(String opportunityId, int score, List<FactorJson> factors, LocalDate graceUntil) {}
 
     @GetMapping("/opportunities/{id}/health")
     HealthJson health(@PathVariable long id) {
         HealthReport r = opportunities.health(id);
-        return new HealthJson(String.valueOf(id), r.score(), r.factors().stream().map(PipelineApiController::json).toList());
+        return new HealthJson(String.valueOf(id), r.score(), r.factors().stream().map(PipelineApiController::json).toList(), r.graceUntil());
     }
 
     static FactorJson json(FactorResult f) {
