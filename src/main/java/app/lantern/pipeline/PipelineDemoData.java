@@ -231,25 +231,24 @@ class PipelineDemoData implements DemoDataContributor {
                         o.stageEnteredAt(), o.createdAt(), o.closedAt() != null ? o.closedAt() : o.stageEnteredAt(), o.closedAt());
             }
             List<Long> ids = insert.returningResult(OPPORTUNITIES.ID).fetch(OPPORTUNITIES.ID);
-            var history = db.insertInto(OPPORTUNITY_STAGE_HISTORY, OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, OPPORTUNITY_STAGE_HISTORY.STAGE_ID,
-                    OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.EXITED_AT, OPPORTUNITY_STAGE_HISTORY.EXIT_KIND,
-                    OPPORTUNITY_STAGE_HISTORY.ACTOR_ID);
-            var contacts = db.insertInto(OPPORTUNITY_CONTACTS, OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.CONTACT_ID,
-                    OPPORTUNITY_CONTACTS.ROLE);
-            boolean anyContact = false;
+            // the rows that need no generated keys back go as JDBC batches of one prepared statement
+            var history = db.batch(db.insertInto(OPPORTUNITY_STAGE_HISTORY, OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID,
+                    OPPORTUNITY_STAGE_HISTORY.STAGE_ID, OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.EXITED_AT,
+                    OPPORTUNITY_STAGE_HISTORY.EXIT_KIND, OPPORTUNITY_STAGE_HISTORY.ACTOR_ID).values((Long) null, null, null, null, null, null));
+            var contacts = db.batch(db.insertInto(OPPORTUNITY_CONTACTS, OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.CONTACT_ID,
+                    OPPORTUNITY_CONTACTS.ROLE).values((Long) null, null, null));
             for (int i = 0; i < chunk.size(); i++) {
                 Planned o = chunk.get(i);
                 long id = ids.get(i);
                 for (Object[] h : o.history()) {
-                    history = history.values(id, ((StageView) h[0]).id(), (OffsetDateTime) h[1], (OffsetDateTime) h[2], (String) h[3], o.ownerId());
+                    history.bind(id, ((StageView) h[0]).id(), h[1], h[2], h[3], o.ownerId());
                 }
                 for (Object[] c : o.contacts()) {
-                    contacts = contacts.values(id, (Long) c[0], (String) c[1]);
-                    anyContact = true;
+                    contacts.bind(id, c[0], c[1]);
                 }
             }
             history.execute();
-            if (anyContact) {
+            if (contacts.size() > 0) {
                 contacts.execute();
             }
         }
