@@ -152,20 +152,25 @@ class HealthEngine {
         int scanned = 0;
         try (Cursor<Record> cursor = db.select(OPPORTUNITIES.fields()).from(OPPORTUNITIES).where(OPPORTUNITIES.STATUS.eq("OPEN"))
                 .fetchSize(5000).fetchLazy()) {
-            for (Record r : cursor) {
-                scanned++;
-                long id = r.get(OPPORTUNITIES.ID);
-                PipelineView p = byId.get(r.get(OPPORTUNITIES.PIPELINE_ID));
-                int[] role = roles.getOrDefault(id, new int[2]);
-                QuoteSignal q = quotes == null ? null : quotes.latestFor(id).orElse(null);
-                HealthFacts facts = facts(r, p, role, days, now, q);
-                int score = HealthModel.scoreOnly(facts, weights.get(p.id()), totals.get(p.id()), now);
-                Integer previous = r.get(OPPORTUNITIES.HEALTH_SCORE);
-                if (previous == null || previous != score) {
-                    changed.add(new long[] {id, score, previous == null ? -1 : previous, r.get(OPPORTUNITIES.OWNER_ID), p.healthThreshold()});
-                }
-                if (score < p.healthThreshold() && !openInterventions.contains(id) && !inGrace(facts.createdAt(), days, now)) {
-                    toOpen.add(new ToOpen(id, r.get(OPPORTUNITIES.NAME), r.get(OPPORTUNITIES.OWNER_ID), score, facts, p));
+            while (cursor.hasNext()) {
+                List<Record> chunk = cursor.fetchNext(5000);
+                Map<Long, QuoteSignal> quoteOf = quotes == null ? Map.of()
+                        : quotes.latestFor(chunk.stream().map(r -> r.get(OPPORTUNITIES.ID)).toList());
+                for (Record r : chunk) {
+                    scanned++;
+                    long id = r.get(OPPORTUNITIES.ID);
+                    PipelineView p = byId.get(r.get(OPPORTUNITIES.PIPELINE_ID));
+                    int[] role = roles.getOrDefault(id, new int[2]);
+                    QuoteSignal q = quoteOf.get(id);
+                    HealthFacts facts = facts(r, p, role, days, now, q);
+                    int score = HealthModel.scoreOnly(facts, weights.get(p.id()), totals.get(p.id()), now);
+                    Integer previous = r.get(OPPORTUNITIES.HEALTH_SCORE);
+                    if (previous == null || previous != score) {
+                        changed.add(new long[] {id, score, previous == null ? -1 : previous, r.get(OPPORTUNITIES.OWNER_ID), p.healthThreshold()});
+                    }
+                    if (score < p.healthThreshold() && !openInterventions.contains(id) && !inGrace(facts.createdAt(), days, now)) {
+                        toOpen.add(new ToOpen(id, r.get(OPPORTUNITIES.NAME), r.get(OPPORTUNITIES.OWNER_ID), score, facts, p));
+                    }
                 }
             }
         }
@@ -177,13 +182,18 @@ class HealthEngine {
             }
             batch.execute();
         }
+        // events only for moves that matter (first score, crossing the threshold, or 10+ points: the nightly decay is
+        // gradual), and one per owner: listeners re-evaluate an owner as a whole, so 200,000 events would only queue
+        // the same evaluations again and again
+        Map<Long, long[]> byOwner = new LinkedHashMap<>();
         for (long[] c : changed) {
             long threshold = c[4];
-            // events only for moves that matter: crossing the threshold or 10+ points (the nightly decay is gradual)
-            if (c[2] < 0 || Math.abs(c[1] - c[2]) >= 10 || (c[1] < threshold) != (c[2] < threshold)) {
-                events.publishEvent(new OpportunityHealthChanged(c[0], c[3], (int) c[1], (int) c[2]));
+            boolean crossed = c[2] < 0 || (c[1] < threshold) != (c[2] < threshold);
+            if (crossed || Math.abs(c[1] - c[2]) >= 10) {
+                byOwner.merge(c[3], c, (a, b) -> significance(b) > significance(a) ? b : a);
             }
         }
+        byOwner.values().forEach(c -> events.publishEvent(new OpportunityHealthChanged(c[0], c[3], (int) c[1], (int) c[2])));
         int opened = openInterventions(toOpen, weights, now);
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("health recompute: {} open opportunities, {} changed, {} interventions opened in {} ms", scanned, changed.size(), opened, millis);
@@ -223,6 +233,12 @@ class HealthEngine {
     }
 
     static final String NOTIFICATION_CATEGORY = "intervention";
+
+    /** Ranks a change ({id, score, previous, owner, threshold}): a threshold crossing first, then the size of the move. */
+    private static long significance(long[] c) {
+        boolean crossed = c[2] >= 0 && (c[1] < c[4]) != (c[2] < c[4]);
+        return (crossed ? 1000 : 0) + (c[2] < 0 ? 100 - c[1] : Math.abs(c[1] - c[2]));
+    }
 
     /** The labels of the factors earning less than half their weight, without building the full explanation. */
     static String weakLabels(HealthFacts facts, int[] weights, OffsetDateTime now) {

@@ -9,6 +9,7 @@ import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.ContactRef;
 import app.lantern.customer.CustomerRef;
 import app.lantern.customer.Customers;
+import app.lantern.customer.CustomersMerged;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScope;
@@ -42,6 +43,7 @@ import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -622,5 +624,11 @@ public class OpportunityService {
         m.put("source", d.source());
         m.put("contacts", d.contacts().stream().map(c -> c.name() + ":" + c.role()).collect(Collectors.joining(",")));
         return m;
+    }
+
+    /** Opportunities of a merged customer follow it to the survivor, inside the merge transaction. */
+    @EventListener
+    void on(CustomersMerged e) {
+        db.update(OPPORTUNITIES).set(OPPORTUNITIES.CUSTOMER_ID, e.survivorId()).where(OPPORTUNITIES.CUSTOMER_ID.eq(e.mergedId())).execute();
     }
 }
