@@ -7,6 +7,7 @@ import app.lantern.audit.AuditLog;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.ContactRef;
 import app.lantern.customer.CustomerRef;
+import app.lantern.customer.CustomersMerged;
 import app.lantern.customer.Customers;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
@@ -39,6 +40,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -284,5 +286,11 @@ public class ActivityService {
                 users.getOrDefault(r.getOwnerId(), "#" + r.getOwnerId()), r.getCustomerId(), customerName.apply(r.getCustomerId()),
                 r.getOpportunityId(), r.getOccurredAt(), r.getCreatedAt(), r.getDurationMinutes(), r.getParticipants(), r.getOutcome(),
                 r.getNextStep(), r.getBackfill(), r.getVersion())).toList();
+    }
+
+    /** Activities of a merged customer follow it to the survivor, inside the merge transaction. */
+    @EventListener
+    void on(CustomersMerged e) {
+        db.update(ACTIVITIES).set(ACTIVITIES.CUSTOMER_ID, e.survivorId()).where(ACTIVITIES.CUSTOMER_ID.eq(e.mergedId())).execute();
     }
 }

@@ -25,7 +25,8 @@ public record HealthFacts(
         int stagePosition,
         int budgetRequiredFrom,
         boolean competitorsKnown,
-        boolean competitorDocUploaded,
+        String competitorDocName,
+        OffsetDateTime competitorDocUploadedAt,
         boolean nextStepSet,
         LocalDate nextStepDue,
         int stageWorkingDays,
@@ -38,4 +39,10 @@ public record HealthFacts(
         boolean proposalDelivered,
         QuoteSignal quote,
         LocalDate expectedClose,
-        int closeDateChanges) {}
+        int closeDateChanges) {
+
+    /** Whether a competitor comparison document was uploaded (a typed name does not count). */
+    public boolean competitorDocUploaded() {
+        return competitorDocUploadedAt != null;
+    }
+}

@@ -46,7 +46,7 @@ public final class HealthModel {
             sum += points;
             results.add(new FactorResult(factor, e.value, e.ratio, round1(points), round1(max), e.why));
         }
-        return new HealthReport((int) Math.round(Math.min(100, Math.max(0, sum))), results);
+        return new HealthReport((int) Math.round(Math.min(100, Math.max(0, sum))), results, null);
     }
 
     /** Only the number, for the full recompute (no explanation strings). */
@@ -101,7 +101,9 @@ public final class HealthModel {
                     "决策人、影响者、使用者、支持者各占 1/4");
             case BUDGET_CONFIRMED -> new Eval(r, f.budgetConfirmed() ? "已填写预算区间" : "未填写",
                     f.budgetConfirmed() ? "预算已确认" : f.stagePosition() < f.budgetRequiredFrom() ? "尚未到必填阶段，记一半" : "已到必填阶段仍未确认，0 分");
-            case COMPETITOR_DOC -> new Eval(r, f.competitorDocUploaded() ? "已上传" : f.competitorsKnown() ? "有竞品、无对比文档" : "未知竞品",
+            case COMPETITOR_DOC -> new Eval(r, f.competitorDocUploaded()
+                    ? "已上传《" + f.competitorDocName() + "》（" + f.competitorDocUploadedAt().atZoneSameInstant(now.getOffset()).toLocalDate() + "）"
+                    : f.competitorsKnown() ? "有竞品、未上传对比文档" : "未知竞品、未上传对比文档",
                     "有对比文档满分；未知竞品 30%；已知竞品却无对比文档 0");
             case NEXT_STEP -> new Eval(r, !f.nextStepSet() ? "未安排" : f.nextStepDue() == null ? "已安排、无日期" : "截止 " + f.nextStepDue(),
                     "已安排且未逾期满分；无日期 50%；已逾期 20%；未安排 0");

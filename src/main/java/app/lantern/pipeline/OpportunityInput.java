@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record OpportunityInput(String name, Long customerId, Long ownerId, Long pipelineId, Long stageId, BigDecimal amount,
         BudgetRange budgetRange, LocalDate expectedClose, String coreNeed, String blocker, String competitors,
-        String competitorDoc, String nextStep, LocalDate nextStepDue, String source, List<ContactRole> contacts) {
+        String nextStep, LocalDate nextStepDue, String source, List<ContactRole> contacts) {
 
     /** A contact in the opportunity's decision chain. */
     public record ContactRole(Long contactId, String role) {}

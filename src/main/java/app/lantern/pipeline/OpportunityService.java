@@ -9,6 +9,7 @@ import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.ContactRef;
 import app.lantern.customer.CustomerRef;
 import app.lantern.customer.Customers;
+import app.lantern.customer.CustomersMerged;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScope;
@@ -42,6 +43,7 @@ import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -200,7 +202,7 @@ public class OpportunityService {
         errors.throwIfAny();
         OpportunityInput in = new OpportunityInput(b.name(), b.customerId(), b.ownerId(), b.pipelineId(), null, amount, budget, close,
                 v.getOrDefault("coreNeed", b.coreNeed()), v.getOrDefault("blocker", b.blocker()),
-                v.getOrDefault("competitors", b.competitors()), v.getOrDefault("competitorDoc", b.competitorDoc()),
+                v.getOrDefault("competitors", b.competitors()),
                 v.getOrDefault("nextStep", b.nextStep()), due, v.getOrDefault("source", b.source()), contacts);
         return update(id, in, expectedVersion);
     }
@@ -527,7 +529,6 @@ public class OpportunityService {
         m.put(OPPORTUNITIES.CORE_NEED, Texts.clean(in.coreNeed()));
         m.put(OPPORTUNITIES.BLOCKER, Texts.clean(in.blocker()));
         m.put(OPPORTUNITIES.COMPETITORS, Texts.clean(in.competitors()));
-        m.put(OPPORTUNITIES.COMPETITOR_DOC, Texts.clean(in.competitorDoc()));
         m.put(OPPORTUNITIES.NEXT_STEP, Texts.clean(in.nextStep()));
         m.put(OPPORTUNITIES.NEXT_STEP_DUE, in.nextStepDue());
         m.put(OPPORTUNITIES.SOURCE, Texts.clean(in.source()));
@@ -542,7 +543,6 @@ public class OpportunityService {
         Texts.maxLength(e, "coreNeed", in.coreNeed(), 1000);
         Texts.maxLength(e, "blocker", in.blocker(), 1000);
         Texts.maxLength(e, "competitors", in.competitors(), 500);
-        Texts.maxLength(e, "competitorDoc", in.competitorDoc(), 300);
         Texts.maxLength(e, "nextStep", in.nextStep(), 500);
         Texts.maxLength(e, "source", in.source(), 50);
         LocalDate today = LocalDate.now(clock);
@@ -624,5 +624,11 @@ public class OpportunityService {
         m.put("source", d.source());
         m.put("contacts", d.contacts().stream().map(c -> c.name() + ":" + c.role()).collect(Collectors.joining(",")));
         return m;
+    }
+
+    /** Opportunities of a merged customer follow it to the survivor, inside the merge transaction. */
+    @EventListener
+    void on(CustomersMerged e) {
+        db.update(OPPORTUNITIES).set(OPPORTUNITIES.CUSTOMER_ID, e.survivorId()).where(OPPORTUNITIES.CUSTOMER_ID.eq(e.mergedId())).execute();
     }
 }

@@ -74,7 +74,7 @@ class PipelineDemoData implements DemoDataContributor {
 
     private record Planned(String name, long customerId, long ownerId, PipelineView pipeline, StageView stage, String status,
             BigDecimal amount, LocalDate expectedClose, LocalDate firstClose, int slips, String coreNeed, String blocker, String competitors,
-            String competitorDoc, String nextStep, LocalDate nextDue, String source, String lossReason, OffsetDateTime stageEnteredAt,
+            String nextStep, LocalDate nextDue, String source, String lossReason, OffsetDateTime stageEnteredAt,
             OffsetDateTime createdAt, OffsetDateTime closedAt, List<Object[]> history, List<Object[]> contacts) {}
 
     @Override
@@ -189,7 +189,6 @@ class PipelineDemoData implements DemoDataContributor {
         LocalDate nextDue = "OPEN".equals(status) ? now.toLocalDate().plusDays(rnd.nextInt(100) < 25 ? -(1 + rnd.nextInt(10)) : 1 + rnd.nextInt(14)) : null;
         return new Planned(name, customer.id(), ownerId, p, current, status, amount, expected, firstClose, slips,
                 NEEDS[rnd.nextInt(NEEDS.length)], sloppy || pos < 2 ? null : BLOCKERS[rnd.nextInt(BLOCKERS.length)], competitors,
-                competitors != null && !sloppy && pos >= 4 ? "竞品对比-" + product + ".pdf" : null,
                 sloppy && pos < 4 ? null : NEXT_STEPS[rnd.nextInt(NEXT_STEPS.length)], nextDue, SOURCES[rnd.nextInt(SOURCES.length)],
                 "LOST".equals(status) ? LOSS[rnd.nextInt(LOSS.length)] : null,
                 stageEntered, created, closedAt, history, links);
@@ -221,36 +220,35 @@ class PipelineDemoData implements DemoDataContributor {
             var insert = db.insertInto(OPPORTUNITIES, OPPORTUNITIES.NAME, OPPORTUNITIES.CUSTOMER_ID, OPPORTUNITIES.OWNER_ID,
                     OPPORTUNITIES.PIPELINE_ID, OPPORTUNITIES.STAGE_ID, OPPORTUNITIES.STATUS, OPPORTUNITIES.AMOUNT, OPPORTUNITIES.BUDGET_RANGE,
                     OPPORTUNITIES.EXPECTED_CLOSE, OPPORTUNITIES.FIRST_EXPECTED_CLOSE, OPPORTUNITIES.CLOSE_DATE_CHANGES, OPPORTUNITIES.CORE_NEED,
-                    OPPORTUNITIES.BLOCKER, OPPORTUNITIES.COMPETITORS, OPPORTUNITIES.COMPETITOR_DOC, OPPORTUNITIES.NEXT_STEP,
+                    OPPORTUNITIES.BLOCKER, OPPORTUNITIES.COMPETITORS, OPPORTUNITIES.NEXT_STEP,
                     OPPORTUNITIES.NEXT_STEP_DUE, OPPORTUNITIES.SOURCE, OPPORTUNITIES.LOSS_REASON, OPPORTUNITIES.STAGE_ENTERED_AT,
                     OPPORTUNITIES.CREATED_AT, OPPORTUNITIES.UPDATED_AT, OPPORTUNITIES.CLOSED_AT);
             for (Planned o : chunk) {
                 boolean budgetKnown = o.stage().position() >= o.pipeline().budgetRequiredFrom() || o.amount().intValue() % 3 == 0;
                 insert = insert.values(o.name(), o.customerId(), o.ownerId(), o.pipeline().id(), o.stage().id(), o.status(), o.amount(),
                         budgetKnown ? BudgetRange.of(o.amount()).name() : null, o.expectedClose(), o.firstClose(), o.slips(), o.coreNeed(),
-                        o.blocker(), o.competitors(), o.competitorDoc(), o.nextStep(), o.nextDue(), o.source(), o.lossReason(),
+                        o.blocker(), o.competitors(), o.nextStep(), o.nextDue(), o.source(), o.lossReason(),
                         o.stageEnteredAt(), o.createdAt(), o.closedAt() != null ? o.closedAt() : o.stageEnteredAt(), o.closedAt());
             }
             List<Long> ids = insert.returningResult(OPPORTUNITIES.ID).fetch(OPPORTUNITIES.ID);
-            var history = db.insertInto(OPPORTUNITY_STAGE_HISTORY, OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, OPPORTUNITY_STAGE_HISTORY.STAGE_ID,
-                    OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.EXITED_AT, OPPORTUNITY_STAGE_HISTORY.EXIT_KIND,
-                    OPPORTUNITY_STAGE_HISTORY.ACTOR_ID);
-            var contacts = db.insertInto(OPPORTUNITY_CONTACTS, OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.CONTACT_ID,
-                    OPPORTUNITY_CONTACTS.ROLE);
-            boolean anyContact = false;
+            // the rows that need no generated keys back go as JDBC batches of one prepared statement
+            var history = db.batch(db.insertInto(OPPORTUNITY_STAGE_HISTORY, OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID,
+                    OPPORTUNITY_STAGE_HISTORY.STAGE_ID, OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.EXITED_AT,
+                    OPPORTUNITY_STAGE_HISTORY.EXIT_KIND, OPPORTUNITY_STAGE_HISTORY.ACTOR_ID).values((Long) null, null, null, null, null, null));
+            var contacts = db.batch(db.insertInto(OPPORTUNITY_CONTACTS, OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.CONTACT_ID,
+                    OPPORTUNITY_CONTACTS.ROLE).values((Long) null, null, null));
             for (int i = 0; i < chunk.size(); i++) {
                 Planned o = chunk.get(i);
                 long id = ids.get(i);
                 for (Object[] h : o.history()) {
-                    history = history.values(id, ((StageView) h[0]).id(), (OffsetDateTime) h[1], (OffsetDateTime) h[2], (String) h[3], o.ownerId());
+                    history.bind(id, ((StageView) h[0]).id(), h[1], h[2], h[3], o.ownerId());
                 }
                 for (Object[] c : o.contacts()) {
-                    contacts = contacts.values(id, (Long) c[0], (String) c[1]);
-                    anyContact = true;
+                    contacts.bind(id, c[0], c[1]);
                 }
             }
             history.execute();
-            if (anyContact) {
+            if (contacts.size() > 0) {
                 contacts.execute();
             }
         }

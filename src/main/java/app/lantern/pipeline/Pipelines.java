@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,11 +42,20 @@ public class Pipelines {
     }
 
     public List<PipelineView> all() {
+        return load(DSL.noCondition(), DSL.noCondition(), DSL.noCondition());
+    }
+
+    /** One pipeline, read through its keys only (the health score of one opportunity needs it on every event). */
+    public Optional<PipelineView> find(long id) {
+        return load(PIPELINES.ID.eq(id), PIPELINE_STAGES.PIPELINE_ID.eq(id), PIPELINE_HEALTH_WEIGHTS.PIPELINE_ID.eq(id)).stream().findFirst();
+    }
+
+    private List<PipelineView> load(Condition pipeline, Condition stagesOf, Condition weightsOf) {
         Map<Long, List<StageView>> stages = new HashMap<>();
-        db.selectFrom(PIPELINE_STAGES).orderBy(PIPELINE_STAGES.PIPELINE_ID, PIPELINE_STAGES.POSITION)
+        db.selectFrom(PIPELINE_STAGES).where(stagesOf).orderBy(PIPELINE_STAGES.PIPELINE_ID, PIPELINE_STAGES.POSITION)
                 .forEach(r -> stages.computeIfAbsent(r.getPipelineId(), k -> new ArrayList<>()).add(stage(r)));
         Map<Long, Map<HealthFactor, Integer>> weights = new HashMap<>();
-        db.selectFrom(PIPELINE_HEALTH_WEIGHTS).forEach(r -> {
+        db.selectFrom(PIPELINE_HEALTH_WEIGHTS).where(weightsOf).forEach(r -> {
             try {
                 weights.computeIfAbsent(r.getPipelineId(), k -> HealthModel.defaultWeights())
                         .put(HealthFactor.valueOf(r.getFactor()), r.getWeight());
@@ -52,14 +63,10 @@ public class Pipelines {
                 // a factor retired from the model: ignore its stored weight
             }
         });
-        return db.selectFrom(PIPELINES).orderBy(PIPELINES.ID).fetch(r -> new PipelineView(r.getId(), r.getName(), r.getProductLine(),
+        return db.selectFrom(PIPELINES).where(pipeline).orderBy(PIPELINES.ID).fetch(r -> new PipelineView(r.getId(), r.getName(), r.getProductLine(),
                 r.getTemplateCode(), r.getBudgetRequiredFrom(), r.getHealthThreshold(), r.getActive(),
                 List.copyOf(stages.getOrDefault(r.getId(), List.of())),
                 weights.getOrDefault(r.getId(), HealthModel.defaultWeights()), r.getVersion()));
-    }
-
-    public Optional<PipelineView> find(long id) {
-        return all().stream().filter(p -> p.id() == id).findFirst();
     }
 
     public PipelineView require(long id) {

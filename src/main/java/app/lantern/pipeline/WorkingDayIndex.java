@@ -4,12 +4,25 @@ import app.lantern.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** Prefix sums of working days over a window, so that "working days between" is O(1) during a full recompute. */
+/**
+ * Prefix sums of working days over a window, so that "working days between" is O(1) during a full recompute; the
+ * {@link #direct} index asks the (in-memory) calendar instead, for a single recompute that should not build a window.
+ */
 final class WorkingDayIndex {
 
     private final WorkingCalendar calendar;
     private final LocalDate start;
     private final int[] prefix;
+
+    private WorkingDayIndex(WorkingCalendar calendar) {
+        this.calendar = calendar;
+        this.start = LocalDate.MIN;
+        this.prefix = new int[0];
+    }
+
+    static WorkingDayIndex direct(WorkingCalendar calendar) {
+        return new WorkingDayIndex(calendar);
+    }
 
     WorkingDayIndex(WorkingCalendar calendar, LocalDate today) {
         this.calendar = calendar;
@@ -27,6 +40,9 @@ final class WorkingDayIndex {
     int between(LocalDate from, LocalDate to) {
         if (!to.isAfter(from)) {
             return 0;
+        }
+        if (prefix.length == 0) {
+            return calendar.workingDaysBetween(from, to);
         }
         long a = ChronoUnit.DAYS.between(start, from);
         long b = ChronoUnit.DAYS.between(start, to);

@@ -7,7 +7,11 @@ import app.lantern.pipeline.QuoteSignal;
 import app.lantern.pipeline.QuoteSignals;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import lantern.db.tables.records.QuotesRecord;
 import org.jooq.DSLContext;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -33,16 +37,28 @@ class QuoteHealthLink implements QuoteSignals {
     public Optional<QuoteSignal> latestFor(long opportunityId) {
         return db.selectFrom(QUOTES).where(QUOTES.OPPORTUNITY_ID.eq(opportunityId)).and(QUOTES.STATUS.ne(QuoteStatus.SUPERSEDED.name()))
                 .orderBy(QUOTES.CREATED_AT.desc(), QUOTES.ID.desc()).limit(1).fetchOptional()
-                .map(r -> {
-                    boolean accepted = "ACCEPTED".equals(r.getFeedbackTag());
-                    String status = switch (r.getStatus()) {
-                        case "STAMPED", "SIGNED" -> "SIGNED";
-                        case "SENT" -> accepted ? "ACCEPTED" : r.getValidUntil().isBefore(LocalDate.now(clock)) ? "EXPIRED" : "SENT";
-                        default -> r.getStatus();
-                    };
-                    String feedback = r.getFeedbackTag() == null ? null : accepted ? "POSITIVE" : r.getFeedbackTag();
-                    return new QuoteSignal(status, feedback, r.getSentAt(), r.getValidUntil());
-                });
+                .map(this::signal);
+    }
+
+    /** One query per chunk for the nightly health recompute: the newest live quote per opportunity wins. */
+    @Override
+    public Map<Long, QuoteSignal> latestFor(Collection<Long> opportunityIds) {
+        Map<Long, QuoteSignal> signals = new HashMap<>();
+        db.selectFrom(QUOTES).where(QUOTES.OPPORTUNITY_ID.in(opportunityIds)).and(QUOTES.STATUS.ne(QuoteStatus.SUPERSEDED.name()))
+                .orderBy(QUOTES.OPPORTUNITY_ID, QUOTES.CREATED_AT.desc(), QUOTES.ID.desc())
+                .forEach(r -> signals.putIfAbsent(r.getOpportunityId(), signal(r)));
+        return signals;
+    }
+
+    private QuoteSignal signal(QuotesRecord r) {
+        boolean accepted = "ACCEPTED".equals(r.getFeedbackTag());
+        String status = switch (r.getStatus()) {
+            case "STAMPED", "SIGNED" -> "SIGNED";
+            case "SENT" -> accepted ? "ACCEPTED" : r.getValidUntil().isBefore(LocalDate.now(clock)) ? "EXPIRED" : "SENT";
+            default -> r.getStatus();
+        };
+        String feedback = r.getFeedbackTag() == null ? null : accepted ? "POSITIVE" : r.getFeedbackTag();
+        return new QuoteSignal(status, feedback, r.getSentAt(), r.getValidUntil());
     }
 
     @ApplicationModuleListener

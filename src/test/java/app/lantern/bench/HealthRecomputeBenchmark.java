@@ -20,6 +20,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,6 +32,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = {"logging.level.root=warn", "logging.level.app.lantern.pipeline=info"})
 class HealthRecomputeBenchmark {
+
+    /**
+     * The alert module re-evaluates a rep after every health change, asynchronously. Here six reps own 200,000 open
+     * opportunities, so one such evaluation reads 33,000 rows and takes seconds; with the application's executor
+     * (8 concurrent tasks, blocking submit) the benchmark would measure the alert module queueing, and with any executor
+     * its evaluations compete for the two cores. These figures are the pipeline's own work: asynchronous listeners do
+     * not run (the event is still published and recorded in the transaction).
+     */
+    @TestConfiguration
+    static class NoAsyncListeners {
+        @Bean
+        TaskExecutor taskExecutor() {
+            return task -> {};
+        }
+    }
 
     static final int OPEN = Integer.getInteger("bench.opportunities", 200_000);
 
@@ -107,16 +125,26 @@ class HealthRecomputeBenchmark {
                 long id = sample.get(i);
                 tx.executeWithoutResult(s -> opportunities.recordInteraction(new Interaction(id, "CALL", OffsetDateTime.now(clock), false, true)));
             }
-            long[] micros = new long[1000];
-            for (int i = 0; i < micros.length; i++) {
+            long[] inside = new long[1000];
+            long[] committed = new long[1000];
+            for (int i = 0; i < inside.length; i++) {
                 long id = sample.get(300 + i);
+                long[] work = new long[1];
                 long t = System.nanoTime();
-                tx.executeWithoutResult(s -> opportunities.recordInteraction(new Interaction(id, "VISIT", OffsetDateTime.now(clock), true, true)));
-                micros[i] = (System.nanoTime() - t) / 1000;
+                tx.executeWithoutResult(s -> {
+                    long w = System.nanoTime();
+                    opportunities.recordInteraction(new Interaction(id, "VISIT", OffsetDateTime.now(clock), true, true));
+                    work[0] = System.nanoTime() - w;
+                });
+                committed[i] = (System.nanoTime() - t) / 1000;
+                inside[i] = work[0] / 1000;
             }
-            Arrays.sort(micros);
-            System.out.printf("BENCH one event (interaction + incremental recompute, own transaction): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    micros[500] / 1000.0, micros[950] / 1000.0, micros[990] / 1000.0, micros[999] / 1000.0);
+            Arrays.sort(inside);
+            Arrays.sort(committed);
+            System.out.printf("BENCH one event (facts + incremental recompute + intervention check, inside the transaction): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    inside[500] / 1000.0, inside[950] / 1000.0, inside[990] / 1000.0, inside[999] / 1000.0);
+            System.out.printf("BENCH one event including its commit: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    committed[500] / 1000.0, committed[950] / 1000.0, committed[990] / 1000.0, committed[999] / 1000.0);
             long[] rec = new long[500];
             for (int i = 0; i < rec.length; i++) {
                 long id = sample.get(1300 + i);

@@ -3,7 +3,11 @@ package app.lantern.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.lantern.notification.InboxItem;
+import app.lantern.notification.Notifications;
 import app.lantern.shared.ForbiddenException;
+import app.lantern.shared.PageQuery;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ class HealthEngineTest {
     @Autowired OpportunityService service;
     @Autowired Interventions interventions;
     @Autowired HealthEngine engine;
+    @Autowired Notifications notifications;
 
     @AfterEach
     void signOut() {
@@ -25,11 +30,12 @@ class HealthEngineTest {
     }
 
     @Test
-    void aNewBareOpportunityFallsBelowSixtyAndOpensOneInterventionForTheManager() {
+    void aBareOpportunityPastItsGracePeriodFallsBelowSixtyAndOpensOneInterventionForTheManager() {
         fx.signIn("rep9");
         long customer = fx.customer("rep9");
         OpportunityDetails o = fx.opportunity(customer).create();
         assertThat(o.healthScore()).isNotNull().isLessThan(60);
+        fx.age(o.id(), 21);
         opportunities.recomputeHealth(o.id());
         engine.recomputeAll();
         fx.signIn("manager2");
@@ -46,6 +52,7 @@ class HealthEngineTest {
         fx.signIn("rep10");
         long customer = fx.customer("rep10");
         OpportunityDetails o = fx.opportunity(customer).create();
+        fx.age(o.id(), 21);
         long id = interventions.ofOpportunity(o.id()).getFirst().id();
         assertThatThrownBy(() -> interventions.resolve(id, "COACHED", "x")).isInstanceOf(ForbiddenException.class);
         fx.signIn("manager2");
@@ -62,10 +69,50 @@ class HealthEngineTest {
         fx.signIn("rep11");
         long customer = fx.customer("rep11");
         OpportunityDetails o = fx.opportunity(customer).create();
+        fx.age(o.id(), 21);
         long id = interventions.ofOpportunity(o.id()).getFirst().id();
         fx.signIn("manager2");
         interventions.resolve(id, "CLOSED_LOST", "客户项目取消");
         assertThat(service.visible(o.id()).status()).isEqualTo(OpportunityStatus.LOST);
+    }
+
+    @Test
+    void aNewOpportunityWithLittleDataIsInItsGracePeriodAndOpensNoIntervention() {
+        fx.signIn("rep8");
+        long customer = fx.customer("rep8");
+        OpportunityDetails o = fx.opportunity(customer).create();
+        opportunities.recomputeHealth(o.id());
+        engine.recomputeAll();
+
+        assertThat(service.visible(o.id()).healthScore()).isLessThan(60);
+        assertThat(interventions.ofOpportunity(o.id())).isEmpty();
+        HealthReport report = service.health(o.id());
+        assertThat(report.inGracePeriod()).isTrue();
+        assertThat(report.graceUntil()).isAfter(LocalDate.now());
+
+        fx.age(o.id(), 21);
+        assertThat(service.health(o.id()).inGracePeriod()).isFalse();
+        assertThat(interventions.ofOpportunity(o.id())).hasSize(1);
+    }
+
+    @Test
+    void openingAnInterventionNotifiesTheOwnersManagerOnceWithALinkToIt() {
+        fx.signIn("rep7");
+        long customer = fx.customer("rep7");
+        OpportunityDetails o = fx.opportunity(customer).create();
+        long manager = fx.userId("manager2");
+        fx.age(o.id(), 21);
+        opportunities.recomputeHealth(o.id());
+        engine.recomputeAll();
+
+        long id = interventions.ofOpportunity(o.id()).getFirst().id();
+        List<InboxItem> told = notifications.inbox(manager, false, new PageQuery(0, 200, null, true)).items().stream()
+                .filter(n -> n.link() != null && n.link().endsWith("#intervention-" + id)).toList();
+        assertThat(told).hasSize(1);
+        assertThat(told.getFirst().title()).contains(o.name());
+        assertThat(told.getFirst().body()).contains("决策链完整度");
+        assertThat(notifications.inbox(fx.userId("rep7"), false, new PageQuery(0, 200, null, true)).items())
+                .noneMatch(n -> n.link() != null && n.link().endsWith("#intervention-" + id));
     }
 
     @Test

@@ -15,12 +15,12 @@ class HealthModelTest {
     static HealthFacts healthy() {
         return new HealthFacts(NOW.minusDays(40), NOW.minusDays(1), NOW.minusDays(5), 3,
                 HealthModel.roleBit("DECISION_MAKER") | HealthModel.roleBit("INFLUENCER") | HealthModel.roleBit("USER") | HealthModel.roleBit("SUPPORTER"),
-                true, 3, 2, true, true, true, NOW.toLocalDate().plusDays(3), 4, 10, 8, 8, 5, NOW.minusDays(2), true, true,
+                true, 3, 2, true, "竞品对比.pdf", NOW.minusDays(4), true, NOW.toLocalDate().plusDays(3), 4, 10, 8, 8, 5, NOW.minusDays(2), true, true,
                 new QuoteSignal("ACCEPTED", "POSITIVE", NOW.minusDays(3), LocalDate.of(2026, 12, 31)), NOW.toLocalDate().plusDays(30), 0);
     }
 
     static HealthFacts neglected() {
-        return new HealthFacts(NOW.minusDays(90), NOW.minusDays(45), null, 0, 0, false, 4, 2, true, false, false, null, 40, 10, 2, 8,
+        return new HealthFacts(NOW.minusDays(90), NOW.minusDays(45), null, 0, 0, false, 4, 2, true, null, null, false, null, 40, 10, 2, 8,
                 0, null, false, false, null, NOW.toLocalDate().minusDays(5), 3);
     }
 
@@ -70,7 +70,7 @@ class HealthModelTest {
         HealthFacts h = healthy();
         HealthFacts rejected = new HealthFacts(h.createdAt(), h.lastContactAt(), h.lastDecisionMakerContactAt(), h.decisionMakerContacts(),
                 h.decisionChainRoles(), h.budgetConfirmed(), h.stagePosition(), h.budgetRequiredFrom(), h.competitorsKnown(),
-                h.competitorDocUploaded(), h.nextStepSet(), h.nextStepDue(), h.stageWorkingDays(), h.slaDays(), h.requiredFilled(),
+                h.competitorDocName(), h.competitorDocUploadedAt(), h.nextStepSet(), h.nextStepDue(), h.stageWorkingDays(), h.slaDays(), h.requiredFilled(),
                 h.requiredTotal(), h.twoWayInteractions(), h.lastTwoWayAt(), h.demoDelivered(), h.proposalDelivered(),
                 new QuoteSignal("REJECTED", "PRICE_TOO_HIGH", NOW.minusDays(3), null), h.expectedClose(), h.closeDateChanges());
         assertThat(HealthModel.ratio(HealthFactor.QUOTE, rejected, NOW, NOW.toLocalDate())).isZero();
@@ -78,7 +78,7 @@ class HealthModelTest {
 
     @Test
     void budgetBeforeItsRequiredStageCountsHalf() {
-        HealthFacts early = new HealthFacts(NOW, NOW, null, 0, 0, false, 1, 3, false, false, false, null, 0, 5, 1, 4, 0, null, false, false,
+        HealthFacts early = new HealthFacts(NOW, NOW, null, 0, 0, false, 1, 3, false, null, null, false, null, 0, 5, 1, 4, 0, null, false, false,
                 null, null, 0);
         assertThat(HealthModel.ratio(HealthFactor.BUDGET_CONFIRMED, early, NOW, NOW.toLocalDate())).isEqualTo(0.5);
     }

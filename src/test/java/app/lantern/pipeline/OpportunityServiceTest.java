@@ -82,7 +82,7 @@ class OpportunityServiceTest {
         long customer = fx.customer("rep3");
         OpportunityDetails o = fx.opportunity(customer).create();
         OpportunityInput edit = new OpportunityInput(o.name(), customer, null, null, null, new BigDecimal("5000"), null, null,
-                "需求 A", null, null, null, null, null, "展会", null);
+                "需求 A", null, null, null, null, "展会", null);
         OpportunityDetails first = service.update(o.id(), edit, o.version());
         assertThatThrownBy(() -> service.update(o.id(), edit, o.version()))
                 .isInstanceOfSatisfying(ConflictException.class,

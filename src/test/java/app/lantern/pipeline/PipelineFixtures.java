@@ -30,15 +30,17 @@ public class PipelineFixtures {
     private final Directory directory;
     private final OpportunityService opportunities;
     private final Pipelines pipelines;
+    private final HealthEngine health;
     private final Clock clock;
 
     PipelineFixtures(DSLContext db, UserDetailsService users, Directory directory, OpportunityService opportunities, Pipelines pipelines,
-            Clock clock) {
+            HealthEngine health, Clock clock) {
         this.db = db;
         this.users = users;
         this.directory = directory;
         this.opportunities = opportunities;
         this.pipelines = pipelines;
+        this.health = health;
         this.clock = clock;
     }
 
@@ -77,6 +79,16 @@ public class PipelineFixtures {
         return db.insertInto(CONTACTS).set(CONTACTS.CUSTOMER_ID, customerId).set(CONTACTS.NAME, unique("联系人"))
                 .set(CONTACTS.DECISION_ROLE, role).set(CONTACTS.STATUS, "ACTIVE").set(CONTACTS.CREATED_AT, now).set(CONTACTS.UPDATED_AT, now)
                 .returning(CONTACTS.ID).fetchOne().getId();
+    }
+
+    /**
+     * Back-dates an opportunity's creation by {@code days} calendar days (21 are always past the 5-working-day grace
+     * period, holidays included) and recomputes its health.
+     */
+    public void age(long opportunityId, int days) {
+        db.update(lantern.db.Tables.OPPORTUNITIES).set(lantern.db.Tables.OPPORTUNITIES.CREATED_AT, OffsetDateTime.now(clock).minusDays(days))
+                .where(lantern.db.Tables.OPPORTUNITIES.ID.eq(opportunityId)).execute();
+        health.recompute(opportunityId);
     }
 
     public PipelineView medical() {
@@ -138,7 +150,7 @@ public class PipelineFixtures {
 
         public OpportunityDetails create() {
             return opportunities.create(new OpportunityInput(unique("商机"), customerId, null, pipelineId, null, amount, budget,
-                    expectedClose, coreNeed, null, null, null, null, null, source, contacts));
+                    expectedClose, coreNeed, null, null, null, null, source, contacts));
         }
     }
 }

@@ -85,7 +85,7 @@ class QuoteTestData {
         long pipeline = pipelines.all().stream().filter(p -> p.active()).findFirst().orElseGet(() -> pipelines.installTemplates().getFirst()).id();
         signIn(owner);
         return opportunities.create(new OpportunityInput(customerName + " 培训项目", customer, null, pipeline, null, new BigDecimal("150000"), budget,
-                null, null, null, null, null, null, null, null, List.of())).id();
+                null, null, null, null, null, null, null, List.of())).id();
     }
 
     /** A product created by finance; leaves finance signed in. */

@@ -175,12 +175,12 @@ class PipelineApiController {
 
     record OpportunityBody(String name, Long customerId, Long ownerId, Long pipelineId, Long stageId, BigDecimal amount,
             BudgetRange budgetRange, LocalDate expectedClose, String coreNeed, String blocker, String competitors,
-            String competitorDoc, String nextStep, LocalDate nextStepDue, String source, List<OpportunityInput.ContactRole> contacts,
+            String nextStep, LocalDate nextStepDue, String source, List<OpportunityInput.ContactRole> contacts,
             Integer version) {
 
         OpportunityInput input() {
             return new OpportunityInput(name, customerId, ownerId, pipelineId, stageId, amount, budgetRange, expectedClose, coreNeed,
-                    blocker, competitors, competitorDoc, nextStep, nextStepDue, source, contacts);
+                    blocker, competitors, nextStep, nextStepDue, source, contacts);
         }
     }
 
@@ -235,12 +235,12 @@ class PipelineApiController {
 
     record FactorJson(String factor, String label, String value, double points, double maxPoints, String why, boolean weak) {}
 
-    record HealthJson(String opportunityId, int score, List<FactorJson> factors) {}
+    record HealthJson(String opportunityId, int score, List<FactorJson> factors, LocalDate graceUntil) {}
 
     @GetMapping("/opportunities/{id}/health")
     HealthJson health(@PathVariable long id) {
         HealthReport r = opportunities.health(id);
-        return new HealthJson(String.valueOf(id), r.score(), r.factors().stream().map(PipelineApiController::json).toList());
+        return new HealthJson(String.valueOf(id), r.score(), r.factors().stream().map(PipelineApiController::json).toList(), r.graceUntil());
     }
 
     static FactorJson json(FactorResult f) {

@@ -12,12 +12,14 @@ import app.lantern.identity.Role;
 import app.lantern.identity.TeamSummary;
 import app.lantern.identity.UserSummary;
 import app.lantern.pipeline.BudgetRange;
+import app.lantern.pipeline.DocumentKind;
 import app.lantern.pipeline.Funnel;
 import app.lantern.pipeline.FunnelMetrics;
 import app.lantern.pipeline.HealthFactor;
 import app.lantern.pipeline.Interventions;
 import app.lantern.pipeline.OpportunityCard;
 import app.lantern.pipeline.OpportunityDetails;
+import app.lantern.pipeline.OpportunityDocumentService;
 import app.lantern.pipeline.OpportunityField;
 import app.lantern.pipeline.OpportunityInput;
 import app.lantern.pipeline.OpportunityPanels;
@@ -66,6 +68,7 @@ class PipelinePagesController {
     private final Pipelines pipelines;
     private final OpportunityService opportunities;
     private final Interventions interventions;
+    private final OpportunityDocumentService documents;
     private final FunnelMetrics funnels;
     private final Customers customers;
     private final CurrentActor currentActor;
@@ -75,12 +78,13 @@ class PipelinePagesController {
     private final Clock clock;
     private final ObjectProvider<OpportunityPanels> panels;
 
-    PipelinePagesController(Pipelines pipelines, OpportunityService opportunities, Interventions interventions, FunnelMetrics funnels,
-            Customers customers, CurrentActor currentActor, DataScopes scopes, Directory directory, AuditTrail auditTrail, Clock clock,
-            ObjectProvider<OpportunityPanels> panels) {
+    PipelinePagesController(Pipelines pipelines, OpportunityService opportunities, Interventions interventions,
+            OpportunityDocumentService documents, FunnelMetrics funnels, Customers customers, CurrentActor currentActor, DataScopes scopes,
+            Directory directory, AuditTrail auditTrail, Clock clock, ObjectProvider<OpportunityPanels> panels) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.interventions = interventions;
+        this.documents = documents;
         this.funnels = funnels;
         this.customers = customers;
         this.currentActor = currentActor;
@@ -222,6 +226,9 @@ class PipelinePagesController {
         model.addAttribute("health", opportunities.health(id));
         model.addAttribute("history", auditTrail.history("opportunity", id));
         model.addAttribute("interventions", interventions.ofOpportunity(id));
+        model.addAttribute("documents", documents.of(id));
+        model.addAttribute("documentKinds", DocumentKind.values());
+        model.addAttribute("maxUploadMb", documents.maxUploadBytes() / 1024 / 1024);
         model.addAttribute("tab", tab == null ? "overview" : tab);
         model.addAttribute("healthChart", healthChart(opportunities.health(id)));
         Actor actor = currentActor.require();
@@ -535,7 +542,7 @@ class PipelinePagesController {
         return new OpportunityInput(f.getFirst("name"), parseLong(f.getFirst("customerId"), "customerId", errors),
                 parseLong(f.getFirst("ownerId"), "ownerId", errors), parseLong(f.getFirst("pipelineId"), "pipelineId", errors), null,
                 amount, budget, date(f.getFirst("expectedClose"), "expectedClose", errors), f.getFirst("coreNeed"), f.getFirst("blocker"),
-                f.getFirst("competitors"), f.getFirst("competitorDoc"), f.getFirst("nextStep"), date(f.getFirst("nextStepDue"), "nextStepDue", errors),
+                f.getFirst("competitors"), f.getFirst("nextStep"), date(f.getFirst("nextStepDue"), "nextStepDue", errors),
                 f.getFirst("source"), contacts);
     }
 
