@@ -86,9 +86,10 @@ class AlertController {
     String saveRule(@PathVariable String code, @RequestParam(defaultValue = "false") boolean enabled, @RequestParam String severity,
             @RequestParam int windowDays, @RequestParam int threshold, @RequestParam(defaultValue = "false") boolean notifyRep,
             @RequestParam(defaultValue = "false") boolean notifyManager, @RequestParam(defaultValue = "false") boolean markAtRisk,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean openTask, @RequestParam(defaultValue = "1") int taskDueDays, RedirectAttributes redirect) {
         try {
-            alerts.updateRule(new AlertRule(code, enabled, severity, windowDays, threshold, notifyRep, notifyManager, markAtRisk));
+            alerts.updateRule(new AlertRule(code, enabled, severity, windowDays, threshold, notifyRep, notifyManager, markAtRisk, openTask,
+                    taskDueDays));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());
