@@ -1,6 +1,7 @@
 package app.lantern.alert.web;
 
 import app.lantern.alert.AlertRule;
+import app.lantern.alert.AlertTasks;
 import app.lantern.alert.AlertView;
 import app.lantern.alert.Alerts;
 import app.lantern.alert.RepEvidence;
@@ -23,11 +24,13 @@ class AlertController {
 
     private final Alerts alerts;
     private final RepEvidence evidence;
+    private final AlertTasks tasks;
     private final Clock clock;
 
-    AlertController(Alerts alerts, RepEvidence evidence, Clock clock) {
+    AlertController(Alerts alerts, RepEvidence evidence, AlertTasks tasks, Clock clock) {
         this.alerts = alerts;
         this.evidence = evidence;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -51,7 +54,14 @@ class AlertController {
     @GetMapping("/alerts/reps/{repId}")
     String rep(@PathVariable long repId, Model model) {
         model.addAttribute("e", evidence.of(repId));
+        model.addAttribute("tasks", tasks.of(repId, 20));
         return "alert/rep";
+    }
+
+    @PostMapping("/alerts/tasks/{id}/done")
+    String task(@PathVariable long id, @RequestParam boolean done, @RequestParam(required = false) String back) {
+        tasks.mark(id, done);
+        return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/");
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
