@@ -41,7 +41,7 @@ public class ActionTargets {
     public record Change(Integer visits, Integer newOpportunities, Integer demos, String reason) {}
 
     /** The override in force for a rep and month. */
-    public record Override(int visits, int newOpportunities, int demos, String reason, String changedBy, OffsetDateTime changedAt, int version) {}
+    public record Override(long id, int visits, int newOpportunities, int demos, String reason, String changedBy, OffsetDateTime changedAt, int version) {}
 
     private final DSLContext db;
     private final OverrideStore store;

@@ -28,7 +28,7 @@ class OverrideStore {
     }
 
     Optional<ActionTargets.Override> find(long repId, YearMonth month) {
-        return record(repId, month).map(r -> new ActionTargets.Override(r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason(),
+        return record(repId, month).map(r -> new ActionTargets.Override(r.getId(), r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason(),
                 r.getChangedBy() == null ? "" : directory.user(r.getChangedBy()).map(UserSummary::displayName).orElse(""), r.getChangedAt(),
                 r.getVersion()));
     }
