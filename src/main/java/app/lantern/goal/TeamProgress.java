@@ -104,12 +104,14 @@ public class TeamProgress {
         double completion = asked == 0 ? 1 : (double) done / asked;
         double attainment = target.signum() == 0 ? 0 : signed.divide(target, 4, RoundingMode.HALF_UP).doubleValue();
         double pace = reps.isEmpty() ? 0 : reps.getFirst().progress().pace();
-        String link = newOpps >= newOppsTarget
+        String link = target.signum() == 0 ? NO_TARGET : newOpps >= newOppsTarget
                 ? "本周新增商机 " + newOpps + "/" + newOppsTarget + "，行动达标，按当前转化率可以支撑目标。"
                 : "行动缺口意味着：本周少 " + (newOppsTarget - newOpps) + " 个新增商机，按各人赢单率和平均单额，约少 " + wan(gapValue) + " 签约。";
         return new TeamRow(id, name, reps, target, signed, attainment, pace, visits, visitsTarget, newOpps, newOppsTarget, demos, demosTarget,
                 completion, gapValue, link);
     }
+
+    static final String NO_TARGET = "本月尚未设定签约目标：先在「目标」页设定，才能推算每周需要的拜访、新增商机和演示。";
 
     /** The signed amount this week's missing new opportunities would have been expected to bring. */
     static BigDecimal gapValue(RepProgress.Progress p) {
@@ -121,6 +123,9 @@ public class TeamProgress {
     /** One sentence linking the week's actions to the result ("行动缺口意味着…"). */
     public static String link(RepProgress.Progress p) {
         RepProgress.WeeklyActions w = p.thisWeek();
+        if (p.target().signum() == 0 && !w.overridden()) {
+            return NO_TARGET;
+        }
         long missing = Math.max(0, w.newOpportunitiesTarget() - w.newOpportunities());
         if (missing == 0) {
             return "本周新增商机 " + w.newOpportunities() + "/" + w.newOpportunitiesTarget() + "，行动达标，按当前转化率可以支撑目标。";

@@ -83,23 +83,23 @@ class ProgressController {
         List<String> names = new ArrayList<>();
         List<Object> attainment = new ArrayList<>();
         List<Object> actions = new ArrayList<>();
-        List<Object> pace = new ArrayList<>();
         for (TeamProgress.TeamRow t : rollup.teams()) {
             names.add(t.teamName());
             attainment.add(Math.round(t.attainment() * 1000) / 10.0);
             actions.add(Math.round(t.actionCompletion() * 1000) / 10.0);
-            pace.add(Math.round(rollup.pace() * 1000) / 10.0);
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("data", List.of("签约达成 %", "本周行动完成 %", "时间进度 %")));
+        option.put("legend", Map.of("data", List.of("签约达成 %", "本周行动完成 %")));
         option.put("grid", Map.of("left", 40, "right", 20, "bottom", 30, "top", 40));
         option.put("xAxis", Map.of("type", "category", "data", names));
         option.put("yAxis", Map.of("type", "value", "name", "%"));
+        double pace = Math.round(rollup.pace() * 1000) / 10.0;
         option.put("series", List.of(
-                Map.of("name", "签约达成 %", "type", "bar", "data", attainment, "barMaxWidth", 28),
-                Map.of("name", "本周行动完成 %", "type", "bar", "data", actions, "barMaxWidth", 28),
-                Map.of("name", "时间进度 %", "type", "line", "data", pace, "symbol", "none", "lineStyle", Map.of("type", "dashed"))));
+                Map.of("name", "签约达成 %", "type", "bar", "data", attainment, "barMaxWidth", 28, "markLine", Map.of("symbol", "none",
+                        "lineStyle", Map.of("type", "dashed", "color", "#c0392b"), "label", Map.of("formatter", "时间进度 " + pace + "%"),
+                        "data", List.of(Map.of("yAxis", pace)))),
+                Map.of("name", "本周行动完成 %", "type", "bar", "data", actions, "barMaxWidth", 28)));
         return option;
     }
 }

@@ -96,7 +96,8 @@ class ActionTargetOverrideTest {
         MvcTestResult page = mvc.get().uri("/goals/progress/reps/{id}?month={m}", rep, month).cookie(session("manager1")).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page).bodyText().contains("id=\"override-note\"").contains("经理调整：原 " + derivedVisits + "/")
-                .contains("→ " + (derivedVisits + 5) + "/3/2").contains("再加一次拜访").contains("id=\"override-form\"");
+                .contains("→ " + (derivedVisits + 5) + "/3/2").contains("再加一次拜访").contains("id=\"override-form\"")
+                .contains("行动缺口意味着：本周少 3 个新增商机");
     }
 
     @Test
