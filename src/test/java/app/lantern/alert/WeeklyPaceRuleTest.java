@@ -116,7 +116,14 @@ class WeeklyPaceRuleTest {
                 .exchange()).hasStatus3xxRedirection();
         assertThat(db.selectFrom(ALERT_TASKS).where(ALERT_TASKS.ID.eq(repTask)).fetchOne().getDoneAt()).isNotNull();
         assertThat(audit.history("alert_task", repTask)).extracting(e -> e.action()).contains("created", "updated");
-        // another team's manager cannot touch it
+        // the rep's landing page lists it, done; the API reopens it
+        assertThat(mvc.get().uri("/").cookie(repSession).exchange()).bodyText().contains("data-widget=\"tasks\"").contains("id=\"task-" + repTask + "\"");
+        String repToken = token("rep17");
+        assertThat(mvc.post().uri("/api/v1/tasks/{id}/undone", repTask).header("Authorization", "Bearer " + repToken).exchange()).hasStatusOk()
+                .bodyJson().extractingPath("$.done").isEqualTo(false);
+        assertThat(mvc.get().uri("/api/v1/tasks").header("Authorization", "Bearer " + repToken).exchange()).hasStatusOk().bodyText()
+                .contains("\"id\":" + repTask);
+                // another team's manager cannot touch it
         assertThat(mvc.post().uri("/alerts/tasks/{id}/done", repTask).with(csrf()).cookie(session("manager1")).param("done", "false").exchange())
                 .hasStatus(404);
 
