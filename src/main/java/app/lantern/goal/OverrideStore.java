@@ -5,7 +5,10 @@ import static lantern.db.Tables.ACTION_TARGET_OVERRIDES;
 import app.lantern.identity.Directory;
 import app.lantern.identity.UserSummary;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import lantern.db.tables.records.ActionTargetOverridesRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -31,5 +34,17 @@ class OverrideStore {
         return record(repId, month).map(r -> new ActionTargets.Override(r.getId(), r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason(),
                 r.getChangedBy() == null ? "" : directory.user(r.getChangedBy()).map(UserSummary::displayName).orElse(""), r.getChangedAt(),
                 r.getVersion()));
+    }
+
+    /** Weekly actions (visits + new opportunities + demos) in force per rep and month, keyed {@code repId/YYYY-MM}. */
+    Map<String, Integer> weeklyActions(Set<Long> reps, YearMonth first, YearMonth last) {
+        Map<String, Integer> m = new HashMap<>();
+        if (reps.isEmpty()) {
+            return m;
+        }
+        db.selectFrom(ACTION_TARGET_OVERRIDES).where(ACTION_TARGET_OVERRIDES.REP_ID.in(reps))
+                .and(ACTION_TARGET_OVERRIDES.MONTH_KEY.between(first.toString(), last.toString()))
+                .forEach(r -> m.put(r.getRepId() + "/" + r.getMonthKey(), r.getVisits() + r.getNewOpportunities() + r.getDemos()));
+        return m;
     }
 }

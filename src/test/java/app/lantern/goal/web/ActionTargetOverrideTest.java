@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import app.lantern.audit.AuditTrail;
+import app.lantern.goal.Kpis;
 import app.lantern.identity.Directory;
 import jakarta.servlet.http.Cookie;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +30,7 @@ class ActionTargetOverrideTest {
     @Autowired MockMvcTester mvc;
     @Autowired Directory directory;
     @Autowired AuditTrail audit;
+    @Autowired Kpis kpis;
 
     /** A month no other test run used, so that the override here is this run's first. */
     private final String month = (2040 + (int) (System.nanoTime() % 55)) + "-0" + (1 + (int) (System.nanoTime() % 9));
@@ -72,6 +76,8 @@ class ActionTargetOverrideTest {
         String manager = token("manager1");
         JsonNode before = json(mvc.get().uri("/api/v1/reps/{id}/progress?month={m}", rep, month).header("Authorization", "Bearer " + manager).exchange());
         int derivedVisits = before.path("thisWeek").path("visitsTarget").asInt();
+        // without a target or an override the month has no plan, so no action completion rate
+        assertThat(kpis.trend(Set.of(rep), YearMonth.parse(month), 1).getFirst().actionCompletion()).isNull();
 
         MvcTestResult saved = put(manager, rep, change(derivedVisits + 4, 3, 2, "新区域开拓期，加大拜访量"));
         assertThat(saved).hasStatusOk();
@@ -91,6 +97,9 @@ class ActionTargetOverrideTest {
         long overrideId = json(saved).path("thisWeek").path("override").path("id").asLong();
         assertThat(audit.history("action_target", overrideId)).extracting(e -> e.action()).contains("created", "updated");
         assertThat(audit.history("action_target", overrideId).getFirst().changes()).contains("再加一次拜访");
+
+        // the KPI's plan follows the override: nothing done yet against it
+        assertThat(kpis.trend(Set.of(rep), YearMonth.parse(month), 1).getFirst().actionCompletion()).isEqualTo(0.0);
 
         // the rep's page says who changed what and why
         MvcTestResult page = mvc.get().uri("/goals/progress/reps/{id}?month={m}", rep, month).cookie(session("manager1")).exchange();
