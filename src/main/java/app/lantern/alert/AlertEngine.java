@@ -2,16 +2,21 @@ package app.lantern.alert;
 
 import app.lantern.activity.DailyReports;
 import app.lantern.calendar.WorkingCalendar;
+import app.lantern.goal.RepProgress;
 import app.lantern.identity.Directory;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.Opportunities;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +34,7 @@ class AlertEngine {
     static final String STAGE_STALE = "STAGE_STALE";
     static final String HEALTH_LOW = "HEALTH_LOW";
     static final String DAILY_REPORT_MISSING = "DAILY_REPORT_MISSING";
+    static final String WEEKLY_PACE_BEHIND = "WEEKLY_PACE_BEHIND";
 
     /** How far back "the last new opportunity" is looked for. */
     static final int LOOKBACK_DAYS = 90;
@@ -38,11 +44,13 @@ class AlertEngine {
     private final DailyReports dailyReports;
     private final Directory directory;
     private final WorkingCalendar calendar;
+    private final RepProgress progress;
     private final TransactionTemplate tx;
 
     AlertEngine(Alerts alerts, Opportunities opportunities, DailyReports dailyReports, Directory directory, WorkingCalendar calendar,
-            TransactionTemplate tx) {
+            RepProgress progress, TransactionTemplate tx) {
         this.alerts = alerts;
+        this.progress = progress;
         this.opportunities = opportunities;
         this.dailyReports = dailyReports;
         this.directory = directory;
@@ -54,6 +62,26 @@ class AlertEngine {
     /** Working days strictly after {@code last} and before {@code today} with no new opportunity. */
     static int workingDaysWithout(LocalDate last, LocalDate today, WorkingCalendar calendar) {
         return calendar.workingDaysBetween(last.plusDays(1), today);
+    }
+
+    /**
+     * Where {@code day} stands in its ISO week, counted in working days: its position (1 for the week's first working
+     * day) and how many working days the week has. Empty on a non-working day. A holiday week has fewer working days,
+     * so its "Wednesday" (the third working day) falls later.
+     */
+    static Optional<WeekPosition> weekPosition(LocalDate day, WorkingCalendar calendar) {
+        if (!calendar.isWorkingDay(day)) {
+            return Optional.empty();
+        }
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return Optional.of(new WeekPosition(calendar.workingDaysBetween(monday, day.plusDays(1)), calendar.workingDaysBetween(monday, monday.plusDays(7))));
+    }
+
+    /** The {@code position}th of the week's {@code workingDays} working days; the days before it are done. */
+    record WeekPosition(int position, int workingDays) {
+        double elapsedShare() {
+            return (double) (position - 1) / workingDays;
+        }
     }
 
     /** Evaluates every active rep; returns how many reps were evaluated. */
@@ -78,6 +106,7 @@ class AlertEngine {
                 noNewOpportunity(repId, now, today, rules.get(NO_NEW_OPPORTUNITY));
                 openOpportunities(repId, now, today, rules.get(STAGE_STALE), rules.get(HEALTH_LOW));
                 dailyReport(repId, today, rules.get(DAILY_REPORT_MISSING));
+                weeklyPace(repId, today, rules.get(WEEKLY_PACE_BEHIND));
             });
         }
     }
@@ -135,6 +164,36 @@ class AlertEngine {
                     "/alerts/reps/" + repId));
         } else {
             alerts.clear(DAILY_REPORT_MISSING, "rep", repId);
+        }
+    }
+
+    /**
+     * From the rule's working day of the ISO week on (the third: Wednesday in a normal week), this week's actions must
+     * have kept up with the working days already gone: completion below {@code threshold}% of that share is behind.
+     * A new week clears the alert; weekends and holidays leave it as it is.
+     */
+    private void weeklyPace(long repId, LocalDate today, AlertRule rule) {
+        if (rule == null || !rule.enabled()) {
+            alerts.clear(WEEKLY_PACE_BEHIND, "rep", repId);
+            return;
+        }
+        Optional<WeekPosition> week = weekPosition(today, calendar);
+        if (week.isEmpty()) {
+            return;
+        }
+        if (week.get().position() < Math.max(1, rule.windowDays())) {
+            alerts.clear(WEEKLY_PACE_BEHIND, "rep", repId);
+            return;
+        }
+        RepProgress.WeeklyActions w = progress.unscoped(repId, YearMonth.from(today), today).thisWeek();
+        double expected = week.get().elapsedShare() * rule.threshold() / 100.0;
+        if (w.completion() < expected) {
+            String message = String.format("本周（%s）行动完成 %d%%，已过 %d/%d 个工作日应达 %d%%：拜访 %d/%d · 新增商机 %d/%d · 演示 %d/%d", w.week(),
+                    Math.round(w.completion() * 100), week.get().position() - 1, week.get().workingDays(), Math.round(expected * 100), w.visits(),
+                    w.visitsTarget(), w.newOpportunities(), w.newOpportunitiesTarget(), w.demos(), w.demosTarget());
+            alerts.raise(new AlertSignal(WEEKLY_PACE_BEHIND, "rep", repId, repId, rule.severity(), message, "/goals/progress/reps/" + repId));
+        } else {
+            alerts.clear(WEEKLY_PACE_BEHIND, "rep", repId);
         }
     }
 }

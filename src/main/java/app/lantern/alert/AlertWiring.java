@@ -1,16 +1,19 @@
 package app.lantern.alert;
 
+import app.lantern.identity.CurrentActor;
 import app.lantern.pipeline.OpportunityCreated;
 import app.lantern.pipeline.OpportunityHealthChanged;
 import app.lantern.pipeline.OpportunityLost;
 import app.lantern.pipeline.OpportunityStageChanged;
 import app.lantern.pipeline.OpportunityWon;
 import app.lantern.shared.nav.NavItem;
+import app.lantern.shared.web.LandingWidget;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +49,13 @@ class AlertWiring {
     @Bean
     NavItem briefNav() {
         return new NavItem("nav.brief", "/briefs/preview", "sunrise", Set.of("MANAGER", "REP"), 46);
+    }
+
+    /** The signed-in user's tasks opened by alert rules, on the rep's and the manager's landing page. */
+    @Bean
+    LandingWidget alertTasksWidget(AlertTasks tasks, CurrentActor currentActor) {
+        return LandingWidget.of(Set.of("REP", "MANAGER"), 5, "alert/tasks :: widget",
+                () -> Map.of("tasks", tasks.of(currentActor.require().userId(), 8)));
     }
 
     @Bean

@@ -49,8 +49,10 @@ public class Alerts {
     private final Directory directory;
     private final DataScopes scopes;
     private final MessageSource messages;
+    private final AlertTasks tasks;
 
-    Alerts(DSLContext db, Clock clock, AuditLog audit, Notifications notifications, Directory directory, DataScopes scopes, MessageSource messages) {
+    Alerts(DSLContext db, Clock clock, AuditLog audit, Notifications notifications, Directory directory, DataScopes scopes, MessageSource messages,
+            AlertTasks tasks) {
         this.db = db;
         this.clock = clock;
         this.audit = audit;
@@ -58,6 +60,7 @@ public class Alerts {
         this.directory = directory;
         this.scopes = scopes;
         this.messages = messages;
+        this.tasks = tasks;
     }
 
     static String openKey(String rule, String subjectType, long subjectId) {
@@ -69,7 +72,7 @@ public class Alerts {
     @Transactional(readOnly = true)
     public List<AlertRule> rules() {
         return db.selectFrom(ALERT_RULES).orderBy(ALERT_RULES.CODE).fetch(r -> new AlertRule(r.getCode(), r.getEnabled(), r.getSeverity(),
-                r.getWindowDays(), r.getThreshold(), r.getNotifyRep(), r.getNotifyManager(), r.getMarkAtRisk()));
+                r.getWindowDays(), r.getThreshold(), r.getNotifyRep(), r.getNotifyManager(), r.getMarkAtRisk(), r.getOpenTask(), r.getTaskDueDays()));
     }
 
     Optional<AlertRule> rule(String code) {
@@ -84,11 +87,13 @@ public class Alerts {
         errors.addIf(!SEVERITIES.contains(rule.severity()), "severity", "must be HIGH, MEDIUM or LOW");
         errors.addIf(rule.windowDays() < 0 || rule.windowDays() > 60, "windowDays", "must be between 0 and 60 working days");
         errors.addIf(rule.threshold() < 0 || rule.threshold() > 100, "threshold", "must be between 0 and 100");
+        errors.addIf(rule.taskDueDays() < 0 || rule.taskDueDays() > 20, "taskDueDays", "must be between 0 and 20 working days");
         errors.throwIfAny();
         db.update(ALERT_RULES).set(ALERT_RULES.ENABLED, rule.enabled()).set(ALERT_RULES.SEVERITY, rule.severity())
                 .set(ALERT_RULES.WINDOW_DAYS, rule.windowDays()).set(ALERT_RULES.THRESHOLD, rule.threshold())
                 .set(ALERT_RULES.NOTIFY_REP, rule.notifyRep()).set(ALERT_RULES.NOTIFY_MANAGER, rule.notifyManager())
-                .set(ALERT_RULES.MARK_AT_RISK, rule.markAtRisk()).set(ALERT_RULES.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(ALERT_RULES.MARK_AT_RISK, rule.markAtRisk()).set(ALERT_RULES.OPEN_TASK, rule.openTask())
+                .set(ALERT_RULES.TASK_DUE_DAYS, rule.taskDueDays()).set(ALERT_RULES.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(ALERT_RULES.VERSION, ALERT_RULES.VERSION.plus(1)).where(ALERT_RULES.CODE.eq(rule.code())).execute();
         audit.updated("alert_rule", rule.code(), fields(before), fields(rule));
     }
@@ -102,6 +107,8 @@ public class Alerts {
         m.put("notifyRep", r.notifyRep());
         m.put("notifyManager", r.notifyManager());
         m.put("markAtRisk", r.markAtRisk());
+        m.put("openTask", r.openTask());
+        m.put("taskDueDays", r.taskDueDays());
         return m;
     }
 
@@ -146,14 +153,17 @@ public class Alerts {
         audit.created("alert", id, f);
         String title = messages.getMessage("alert.rule." + s.ruleCode(), null, s.ruleCode(), Locale.SIMPLIFIED_CHINESE);
         String body = s.message() + (s.evidenceLink() == null ? "" : "\n\n[证据](" + s.evidenceLink() + ")");
+        Optional<UserSummary> manager = rule.notifyManager() ? directory.directManagerOf(s.ownerId()) : Optional.empty();
+        String who = directory.user(s.ownerId()).map(UserSummary::displayName).orElse("");
         if (rule.notifyRep()) {
             notifications.send(new Notification(s.ownerId(), "alert", "预警：" + title, body, "/alerts/" + id, "alert-" + id));
         }
-        if (rule.notifyManager()) {
-            directory.directManagerOf(s.ownerId()).ifPresent(m -> {
-                String who = directory.user(s.ownerId()).map(UserSummary::displayName).orElse("");
-                notifications.send(new Notification(m.id(), "alert", "预警：" + who + " · " + title, body, "/alerts/" + id, "alert-" + id));
-            });
+        manager.ifPresent(m -> notifications.send(new Notification(m.id(), "alert", "预警：" + who + " · " + title, body, "/alerts/" + id, "alert-" + id)));
+        if (rule.openTask()) {
+            if (rule.notifyRep() || manager.isEmpty()) {
+                tasks.open(id, s.ownerId(), title + "：" + s.message(), s.evidenceLink(), rule.taskDueDays());
+            }
+            manager.ifPresent(m -> tasks.open(id, m.id(), "跟进 " + who + " · " + title + "：" + s.message(), s.evidenceLink(), rule.taskDueDays()));
         }
     }
 

@@ -3,6 +3,7 @@ package app.lantern.alert;
 import app.lantern.activity.Activities;
 import app.lantern.activity.DailyReports;
 import app.lantern.calendar.WorkingCalendar;
+import app.lantern.goal.RepProgress;
 import app.lantern.identity.DataScopes;
 import app.lantern.identity.Directory;
 import app.lantern.identity.RecordKind;
@@ -13,6 +14,7 @@ import app.lantern.shared.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +28,8 @@ public class RepEvidence {
             int idleWorkingDays) {}
 
     public record Evidence(long repId, String repName, boolean atRisk, List<AlertView> alerts, OffsetDateTime lastNewOpportunity,
-            int workingDaysWithoutNew, List<OpenDeal> openDeals, OffsetDateTime lastActivity, LocalDate lastWorkingDay, boolean reportSubmitted) {}
+            int workingDaysWithoutNew, List<OpenDeal> openDeals, OffsetDateTime lastActivity, LocalDate lastWorkingDay, boolean reportSubmitted,
+            RepProgress.WeeklyActions thisWeek) {}
 
     private final Alerts alerts;
     private final Opportunities opportunities;
@@ -35,10 +38,12 @@ public class RepEvidence {
     private final Directory directory;
     private final DataScopes scopes;
     private final WorkingCalendar calendar;
+    private final RepProgress progress;
     private final Clock clock;
 
     RepEvidence(Alerts alerts, Opportunities opportunities, Activities activities, DailyReports dailyReports, Directory directory,
-            DataScopes scopes, WorkingCalendar calendar, Clock clock) {
+            DataScopes scopes, WorkingCalendar calendar, RepProgress progress, Clock clock) {
+        this.progress = progress;
         this.alerts = alerts;
         this.opportunities = opportunities;
         this.activities = activities;
@@ -64,6 +69,7 @@ public class RepEvidence {
         }).sorted(Comparator.comparingInt(OpenDeal::idleWorkingDays).reversed()).toList();
         LocalDate lastWorkingDay = calendar.previousWorkingDay(today);
         return new Evidence(repId, rep.displayName(), alerts.isAtRisk(repId), alerts.board(repId, true), lastNew, without, deals,
-                activities.lastActivityAt(repId).orElse(null), lastWorkingDay, dailyReports.submitted(repId, lastWorkingDay));
+                activities.lastActivityAt(repId).orElse(null), lastWorkingDay, dailyReports.submitted(repId, lastWorkingDay),
+                progress.unscoped(repId, YearMonth.from(today), today).thisWeek());
     }
 }

@@ -12,6 +12,7 @@ import app.lantern.shared.demo.DemoDataContributor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo year's signed-amount targets, set and split the way an executive and the managers would: the company's
- * annual target (the generated history's run-rate plus growth) by working days into quarters and months, by region potential into teams, equally among reps; one
- * rep's month raised by hand so that the board shows a mismatch. Acts as the executive {@code exec}.
+ * annual target (the generated history's run-rate plus growth) by working days into quarters and months, by region
+ * potential into teams, equally among reps; one rep's month raised by hand so that the board shows a mismatch, and one
+ * rep's weekly action targets overridden with a reason. Acts as the executive {@code exec}.
  */
 @Component
 class GoalDemoData implements DemoDataContributor {
@@ -39,9 +41,11 @@ class GoalDemoData implements DemoDataContributor {
     private final Directory directory;
     private final Opportunities opportunities;
     private final UserDetailsService users;
+    private final ActionTargets actionTargets;
 
-    GoalDemoData(Targets targets, Directory directory, Opportunities opportunities, UserDetailsService users) {
+    GoalDemoData(Targets targets, Directory directory, Opportunities opportunities, UserDetailsService users, ActionTargets actionTargets) {
         this.targets = targets;
+        this.actionTargets = actionTargets;
         this.directory = directory;
         this.opportunities = opportunities;
         this.users = users;
@@ -59,6 +63,9 @@ class GoalDemoData implements DemoDataContributor {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(exec, null, exec.getAuthorities()));
         try {
             generate(context);
+            // a new rep's weekly actions set by hand for the month, so that the progress page shows an override
+            directory.userByUsername("rep2").ifPresent(rep -> actionTargets.override(rep.id(), YearMonth.now(context.clock()),
+                    new ActionTargets.Change(8, 2, 1, "新人上手期：先保拜访量，演示由经理陪同")));
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }

@@ -12,4 +12,9 @@ class GoalNavigation {
     NavItem targetsNav() {
         return new NavItem("nav.targets", "/targets", "bullseye", Set.of(), 40);
     }
+
+    @Bean
+    NavItem progressNav() {
+        return new NavItem("nav.progress", "/goals/progress", "speedometer2", Set.of("MANAGER", "EXECUTIVE"), 41);
+    }
 }

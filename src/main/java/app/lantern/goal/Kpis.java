@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>过程动作完成率</b> — visits, demos and new opportunities done, over those planned. The plan of a rep-month
  *       follows from the rep's signed target: new opportunities = target ÷ (average won deal × win rate of the group's
  *       last 12 months), three visits and half a demo per new opportunity (the defaults {@link RepProgress} uses
- *       without history). Capped at 100% per rep.</li>
+ *       without history); where a manager overrode the rep's weekly action targets for the month, the weekly figures
+ *       times the month's working weeks. Capped at 100% per rep.</li>
  *   <li><b>月末集中签单占比</b> — share of the month's signed amount signed in its last 5 calendar days.</li>
  *   <li><b>成交周期</b> — median days from creation to winning of the deals won in the month.</li>
  * </ul>
@@ -44,8 +46,11 @@ public class Kpis {
     private final FunnelMetrics funnels;
     private final Targets targets;
     private final WorkingCalendar calendar;
+    private final OverrideStore overrides;
 
-    Kpis(Opportunities opportunities, Activities activities, FunnelMetrics funnels, Targets targets, WorkingCalendar calendar) {
+    Kpis(Opportunities opportunities, Activities activities, FunnelMetrics funnels, Targets targets, WorkingCalendar calendar,
+            OverrideStore overrides) {
+        this.overrides = overrides;
         this.opportunities = opportunities;
         this.activities = activities;
         this.funnels = funnels;
@@ -69,6 +74,7 @@ public class Kpis {
         BigDecimal avgDeal = funnel != null && funnel.averageWonAmount() != null && funnel.averageWonAmount().signum() > 0
                 ? funnel.averageWonAmount() : new BigDecimal("100000");
 
+        Map<String, Integer> overridden = overrides.weeklyActions(reps, first, last);
         List<MonthKpi> result = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             YearMonth month = m;
@@ -84,13 +90,22 @@ public class Kpis {
 
             double completionSum = 0;
             int planned = 0;
+            double workingWeeks = calendar.workingDaysBetween(m.atDay(1), m.atEndOfMonth().plusDays(1)) / 5.0;
             for (long rep : reps) {
+                Integer weekly = overridden.get(rep + "/" + m);
                 BigDecimal target = targets.amount(TargetMetric.SIGNED, TargetLevel.REP, rep, m.toString()).orElse(null);
-                if (target == null || target.signum() == 0) {
+                double plan;
+                if (weekly != null) {
+                    plan = weekly * workingWeeks;
+                } else if (target == null || target.signum() == 0) {
+                    continue;
+                } else {
+                    double newOpps = Math.max(1, Math.ceil(target.doubleValue() / (avgDeal.doubleValue() * winRate)));
+                    plan = newOpps + 3 * newOpps + Math.ceil(0.5 * newOpps);
+                }
+                if (plan <= 0) {
                     continue;
                 }
-                double newOpps = Math.max(1, Math.ceil(target.doubleValue() / (avgDeal.doubleValue() * winRate)));
-                double plan = newOpps + 3 * newOpps + Math.ceil(0.5 * newOpps);
                 long done = acts.stream().filter(a -> a.ownerId() == rep && YearMonth.from(a.occurredAt().atZoneSameInstant(zone)).equals(month))
                         .filter(a -> a.type() == ActivityType.VISIT || a.type() == ActivityType.DEMO).count()
                         + created.stream().filter(o -> o.ownerId() == rep && YearMonth.from(o.createdAt().atZoneSameInstant(zone)).equals(month)).count();

@@ -39,8 +39,27 @@ public class RepProgress {
 
     static final int MIN_HISTORY = 5;
 
+    /**
+     * This week's action counts against the targets in force: the manager's override when there is one for the month,
+     * otherwise the derived figures (which the {@code derived…} fields always hold).
+     */
     public record WeeklyActions(String week, int visitsTarget, long visits, int newOpportunitiesTarget, long newOpportunities, int demosTarget,
-            long demos) {}
+            long demos, int derivedVisits, int derivedNewOpportunities, int derivedDemos, ActionTargets.Override override) {
+
+        public boolean overridden() {
+            return override != null;
+        }
+
+        /** The share of this week's targets done, each action capped at its target (1 when nothing is asked). */
+        public double completion() {
+            int asked = visitsTarget + newOpportunitiesTarget + demosTarget;
+            if (asked == 0) {
+                return 1;
+            }
+            long done = Math.min(visits, visitsTarget) + Math.min(newOpportunities, newOpportunitiesTarget) + Math.min(demos, demosTarget);
+            return (double) done / asked;
+        }
+    }
 
     /**
      * @param pace            the share of the month's working days elapsed (what attainment should be by now)
@@ -57,10 +76,11 @@ public class RepProgress {
     private final Directory directory;
     private final DataScopes scopes;
     private final WorkingCalendar calendar;
+    private final OverrideStore overrides;
     private final Clock clock;
 
     RepProgress(Targets targets, Opportunities opportunities, FunnelMetrics funnels, Activities activities, Directory directory, DataScopes scopes,
-            WorkingCalendar calendar, Clock clock) {
+            WorkingCalendar calendar, OverrideStore overrides, Clock clock) {
         this.targets = targets;
         this.opportunities = opportunities;
         this.funnels = funnels;
@@ -68,6 +88,7 @@ public class RepProgress {
         this.directory = directory;
         this.scopes = scopes;
         this.calendar = calendar;
+        this.overrides = overrides;
         this.clock = clock;
     }
 
@@ -132,8 +153,14 @@ public class RepProgress {
         OffsetDateTime weekTo = monday.plusDays(7).atStartOfDay(zone).toOffsetDateTime();
         List<ActivityRef> week = activities.between(Set.of(repId), weekFrom, weekTo);
         long newThisWeek = opportunities.createdBetween(Set.of(repId), weekFrom, weekTo).size();
-        WeeklyActions actions = new WeeklyActions(Period.weekKey(monday), (int) Math.ceil(newOppsPerWeek * visitsPerOpp),
-                count(week, ActivityType.VISIT), newOppsPerWeek, newThisWeek, (int) Math.ceil(newOppsPerWeek * demosPerOpp), count(week, ActivityType.DEMO));
+        int derivedVisits = (int) Math.ceil(newOppsPerWeek * visitsPerOpp);
+        int derivedDemos = (int) Math.ceil(newOppsPerWeek * demosPerOpp);
+        ActionTargets.Override override = overrides.find(repId, month).orElse(null);
+        WeeklyActions actions = override == null
+                ? new WeeklyActions(Period.weekKey(monday), derivedVisits, count(week, ActivityType.VISIT), newOppsPerWeek, newThisWeek, derivedDemos,
+                        count(week, ActivityType.DEMO), derivedVisits, newOppsPerWeek, derivedDemos, null)
+                : new WeeklyActions(Period.weekKey(monday), override.visits(), count(week, ActivityType.VISIT), override.newOpportunities(), newThisWeek,
+                        override.demos(), count(week, ActivityType.DEMO), derivedVisits, newOppsPerWeek, derivedDemos, override);
 
         double attainment = target.signum() == 0 ? 0 : signed.divide(target, 4, RoundingMode.HALF_UP).doubleValue();
         double pace = workingDays == 0 ? 0 : (double) elapsed / workingDays;

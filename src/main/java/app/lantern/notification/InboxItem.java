@@ -8,4 +8,9 @@ public record InboxItem(long id, String category, String title, String body, Str
     public boolean unread() {
         return readAt == null;
     }
+
+    /** The body as safe HTML: escaped, then bold, lists, quotes, line breaks and links to Lantern's own pages. */
+    public String bodyHtml() {
+        return body == null ? "" : MessageText.inAppHtml(body);
+    }
 }

@@ -67,48 +67,69 @@ final class MessageText {
 
     /** HTML for email: everything escaped first, then the subset turned into tags; only http(s) and relative links. */
     static String html(String markdown) {
+        return html(markdown, true);
+    }
+
+    /**
+     * HTML for the in-app inbox: everything escaped first, then bold, bullet and numbered lists, quotes and line
+     * breaks; links only to relative paths inside Lantern (anything else stays plain text).
+     */
+    static String inAppHtml(String markdown) {
+        return html(markdown, false);
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+(.*)$");
+
+    private static String html(String markdown, boolean external) {
         StringBuilder out = new StringBuilder();
-        boolean inList = false;
+        String list = null;
         for (String line : markdown.split("\n", -1)) {
             String trimmed = line.strip();
-            boolean item = trimmed.startsWith("- ") || trimmed.startsWith("* ");
-            if (item && !inList) {
-                out.append("<ul>");
-                inList = true;
-            } else if (!item && inList) {
-                out.append("</ul>");
-                inList = false;
+            Matcher numbered = NUMBERED.matcher(trimmed);
+            String kind = trimmed.startsWith("- ") || trimmed.startsWith("* ") ? "ul" : numbered.matches() ? "ol" : null;
+            if (list != null && !list.equals(kind)) {
+                out.append("</").append(list).append('>');
+                list = null;
+            }
+            if (kind != null && list == null) {
+                out.append('<').append(kind).append('>');
+                list = kind;
             }
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (item) {
-                out.append("<li>").append(inline(trimmed.substring(2))).append("</li>");
+            if (kind != null) {
+                out.append("<li>").append(inline(kind.equals("ul") ? trimmed.substring(2) : numbered.group(1), external)).append("</li>");
             } else if (trimmed.startsWith("#")) {
-                out.append("<h3>").append(inline(trimmed.replaceFirst("^#+\\s*", ""))).append("</h3>");
+                out.append("<h3>").append(inline(trimmed.replaceFirst("^#+\\s*", ""), external)).append("</h3>");
             } else if (trimmed.startsWith(">")) {
-                out.append("<blockquote>").append(inline(trimmed.substring(1).strip())).append("</blockquote>");
+                out.append("<blockquote>").append(inline(trimmed.substring(1).strip(), external)).append("</blockquote>");
             } else {
-                out.append("<p>").append(inline(trimmed)).append("</p>");
+                out.append("<p>").append(inline(trimmed, external)).append("</p>");
             }
         }
-        if (inList) {
-            out.append("</ul>");
+        if (list != null) {
+            out.append("</").append(list).append('>');
         }
         return out.toString();
     }
 
-    private static String inline(String text) {
+    /** A path inside Lantern: starts with one slash, not two ({@code //host}) nor a backslash trick. */
+    static boolean relative(String url) {
+        return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") && url.chars().noneMatch(c -> c < 0x20);
+    }
+
+    private static String inline(String text, boolean external) {
         StringBuilder out = new StringBuilder();
         Matcher m = LINK.matcher(text);
         int last = 0;
         while (m.find()) {
             out.append(bold(escapeHtml(text.substring(last, m.start()))));
             String url = m.group(2);
-            if (url.startsWith("https://") || url.startsWith("http://") || url.startsWith("/")) {
-                out.append("<a href=\"").append(escapeHtml(url)).append("\">").append(escapeHtml(m.group(1))).append("</a>");
+            if (relative(url) || external && (url.startsWith("https://") || url.startsWith("http://"))) {
+                out.append("<a href=\"").append(escapeHtml(url)).append("\">").append(bold(escapeHtml(m.group(1)))).append("</a>");
             } else {
-                out.append(escapeHtml(m.group(1)));
+                out.append(bold(escapeHtml(m.group(1))));
             }
             last = m.end();
         }

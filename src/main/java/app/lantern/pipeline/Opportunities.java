@@ -66,6 +66,13 @@ public class Opportunities {
                 .orderBy(OPPORTUNITIES.CLOSED_AT).fetch(Opportunities::ref);
     }
 
+    /** Next steps of the owners' open opportunities due on or before {@code through}, earliest first. */
+    public List<NextStep> nextStepsDueBy(Set<Long> ownerIds, java.time.LocalDate through) {
+        return select().where(owners(ownerIds)).and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()))
+                .and(OPPORTUNITIES.NEXT_STEP_DUE.le(through)).orderBy(OPPORTUNITIES.NEXT_STEP_DUE, OPPORTUNITIES.ID)
+                .fetch(r -> new NextStep(ref(r), r.get(OPPORTUNITIES.NEXT_STEP), r.get(OPPORTUNITIES.NEXT_STEP_DUE)));
+    }
+
     /** When the opportunity last entered a stage (its creation when it never moved). */
     public Optional<OffsetDateTime> lastStageChangeAt(long opportunityId) {
         return Optional.ofNullable(db.select(DSL.max(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT)).from(OPPORTUNITY_STAGE_HISTORY)

@@ -595,6 +595,15 @@ public class Quotes {
         return n;
     }
 
+    /** The owner's sent, unsigned quotes valid until a day in {@code [from, through]}, soonest first (unscoped: the caller checked). */
+    @Transactional(readOnly = true)
+    public List<ExpiringQuote> expiringFor(long ownerId, LocalDate from, LocalDate through) {
+        return db.selectFrom(QUOTES).where(QUOTES.OWNER_ID.eq(ownerId)).and(QUOTES.STATUS.eq(QuoteStatus.SENT.name()))
+                .and(QUOTES.VALID_UNTIL.between(from, through)).orderBy(QUOTES.VALID_UNTIL, QUOTES.ID)
+                .fetch(r -> new ExpiringQuote(r.getId(), displayNumber(r.getNumber(), r.getRevision()), r.getCustomerName(), r.getOpportunityId(),
+                        r.getTotal(), r.getValidUntil(), r.getFeedbackTag() != null));
+    }
+
     /** Whole working days between request and now: a request on Monday 10:00 is 2 days old on Wednesday 10:00. */
     int workingDaysWaiting(OffsetDateTime requested, OffsetDateTime now) {
         var zone = calendar.zone();

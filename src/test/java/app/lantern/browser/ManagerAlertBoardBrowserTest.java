@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,17 +60,26 @@ class ManagerAlertBoardBrowserTest {
             assertThat(repPage).contains(rep.displayName()).contains("潜在掉队").contains("无新增商机");
             browser.screenshot("alert-rep");
 
-            // the rep page has no link to the rep's brief: go through the navigation and pick the rep
-            click(driver, By.cssSelector("nav a[href='/briefs/preview']"));
-            browser.waitFor(By.id("brief"));
-            new Select(driver.findElement(By.name("repId"))).selectByValue(String.valueOf(rep.id()));
-            click(driver, By.cssSelector("main form button[type=submit]"));
+            // the evidence: the deals table and the rep's tasks; the rep page links straight to the rep's brief
+            assertThat(driver.findElement(By.id("deals")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("tasks")).isDisplayed()).isTrue();
+            click(driver, By.id("brief-link"));
             within(driver).until(ExpectedConditions.urlContains("repId=" + rep.id()));
             browser.waitFor(By.id("brief"));
             String brief = driver.findElement(By.id("brief")).getText();
             assertThat(brief).contains(rep.displayName());
             assertThat(driver.findElements(By.cssSelector("[data-channel]"))).isNotEmpty();
             browser.screenshot("alert-brief-preview");
+
+            // the team's goal–action–result roll-up, and the same rep's row in it
+            click(driver, By.cssSelector("nav a[href='/goals/progress']"));
+            browser.waitFor(By.id("progress-chart"));
+            assertThat(driver.findElement(By.cssSelector("[data-rep='" + rep.id() + "']")).getText()).contains(rep.displayName());
+            browser.screenshot("goal-progress");
+            click(driver, By.cssSelector("[data-rep='" + rep.id() + "'] a"));
+            browser.waitFor(By.id("actions"));
+            assertThat(driver.findElement(By.id("override-form")).isDisplayed()).isTrue();
+            browser.screenshot("goal-rep-progress");
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.lantern.alert.web;
 
 import app.lantern.alert.AlertRule;
+import app.lantern.alert.AlertTasks;
 import app.lantern.alert.AlertView;
 import app.lantern.alert.Alerts;
 import app.lantern.alert.RepEvidence;
@@ -23,11 +24,13 @@ class AlertController {
 
     private final Alerts alerts;
     private final RepEvidence evidence;
+    private final AlertTasks tasks;
     private final Clock clock;
 
-    AlertController(Alerts alerts, RepEvidence evidence, Clock clock) {
+    AlertController(Alerts alerts, RepEvidence evidence, AlertTasks tasks, Clock clock) {
         this.alerts = alerts;
         this.evidence = evidence;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -51,7 +54,14 @@ class AlertController {
     @GetMapping("/alerts/reps/{repId}")
     String rep(@PathVariable long repId, Model model) {
         model.addAttribute("e", evidence.of(repId));
+        model.addAttribute("tasks", tasks.of(repId, 20));
         return "alert/rep";
+    }
+
+    @PostMapping("/alerts/tasks/{id}/done")
+    String task(@PathVariable long id, @RequestParam boolean done, @RequestParam(required = false) String back) {
+        tasks.mark(id, done);
+        return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/");
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
@@ -86,9 +96,10 @@ class AlertController {
     String saveRule(@PathVariable String code, @RequestParam(defaultValue = "false") boolean enabled, @RequestParam String severity,
             @RequestParam int windowDays, @RequestParam int threshold, @RequestParam(defaultValue = "false") boolean notifyRep,
             @RequestParam(defaultValue = "false") boolean notifyManager, @RequestParam(defaultValue = "false") boolean markAtRisk,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean openTask, @RequestParam(defaultValue = "1") int taskDueDays, RedirectAttributes redirect) {
         try {
-            alerts.updateRule(new AlertRule(code, enabled, severity, windowDays, threshold, notifyRep, notifyManager, markAtRisk));
+            alerts.updateRule(new AlertRule(code, enabled, severity, windowDays, threshold, notifyRep, notifyManager, markAtRisk, openTask,
+                    taskDueDays));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());

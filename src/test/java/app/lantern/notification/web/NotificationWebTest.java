@@ -123,4 +123,17 @@ class NotificationWebTest {
                 .param("locale", "en").param("email", "rep2@demo.lantern.app").param("quietStart", "22:00").param("quietEnd", "08:00").exchange();
         assertThat(ok).hasRedirectedUrl("/notifications/preferences");
     }
+
+    @Test
+    void theInboxShowsMarkdownAsSafeHtml() {
+        long rep = id("rep11");
+        notifications.send(new Notification(rep, "brief", "每日简报-" + run,
+                "**本周动作**：拜访 1/5\n1. 跟进 [商机](/opportunities)\n2. <script>alert('x')</script>\n\n[外链](https://evil.example)", "/briefs/preview",
+                "web-md-" + run));
+        MvcTestResult inbox = mvc.get().uri("/notifications").cookie(login("rep11")).exchange();
+        assertThat(inbox).hasStatusOk();
+        assertThat(inbox).bodyText().contains("<strong>本周动作</strong>：拜访 1/5").contains("<a href=\"/opportunities\">商机</a>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>alert").doesNotContain("evil.example")
+                .doesNotContain("**本周动作**");
+    }
 }
