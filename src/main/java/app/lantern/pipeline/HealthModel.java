@@ -104,7 +104,7 @@ public final class HealthModel {
             case COMPETITOR_DOC -> new Eval(r, f.competitorDocUploaded()
                     ? "已上传《" + f.competitorDocName() + "》（" + f.competitorDocUploadedAt().atZoneSameInstant(now.getOffset()).toLocalDate() + "）"
                     : f.competitorsKnown() ? "有竞品、未上传对比文档" : "未知竞品、未上传对比文档",
-                    "有对比文档满分；未知竞品 30%；已知竞品却无对比文档 0");
+                    "已上传对比文档满分；未知竞品 30%；已知竞品却未上传 0");
             case NEXT_STEP -> new Eval(r, !f.nextStepSet() ? "未安排" : f.nextStepDue() == null ? "已安排、无日期" : "截止 " + f.nextStepDue(),
                     "已安排且未逾期满分；无日期 50%；已逾期 20%；未安排 0");
             case STAGE_DWELL -> new Eval(r, f.stageWorkingDays() + " 个工作日 / SLA " + (f.slaDays() <= 0 ? "无" : f.slaDays() + " 天"),

@@ -88,13 +88,22 @@ class OpportunityStageGateBrowserTest {
 
             click(driver, By.cssSelector("#opp-" + opp.id() + " a"));
             within(driver).until(ExpectedConditions.urlContains("/opportunities/" + opp.id()));
+
+            // upload the competitor comparison on the opportunity page: it is listed and the health factor names it
+            java.nio.file.Path comparison = java.nio.file.Files.createTempFile("competitor-comparison-", ".txt");
+            java.nio.file.Files.writeString(comparison, "联影 vs 我方：参数与价格对比");
+            driver.findElement(By.cssSelector("#documents input[type=file]")).sendKeys(comparison.toString());
+            click(driver, By.cssSelector("#documents button[type=submit]"));
+            browser.waitFor(By.cssSelector("#documents a[href*='/documents/']"));
+            assertThat(driver.findElement(By.id("documents")).getText()).contains(comparison.getFileName().toString());
             click(driver, By.cssSelector("main a[href*='tab=health']"));
             browser.waitFor(By.id("health-factors"));
             var rows = driver.findElements(By.cssSelector("#health-factors tbody tr"));
             assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
             assertThat(rows).allSatisfy(r -> assertThat(r.findElements(By.tagName("td"))).hasSizeGreaterThanOrEqualTo(4));
             String health = driver.findElement(By.tagName("main")).getText();
-            assertThat(health).contains("健康度").contains("因子").contains("得分").contains("规则").contains("满分 100");
+            assertThat(health).contains("健康度").contains("因子").contains("得分").contains("规则").contains("满分 100")
+                    .contains("已上传《" + comparison.getFileName() + "》");
             browser.screenshot("pipeline-health-explained");
         }
     }

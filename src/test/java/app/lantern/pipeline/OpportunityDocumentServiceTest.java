@@ -13,7 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +29,7 @@ class OpportunityDocumentServiceTest {
     @Autowired OpportunityService service;
     @Autowired CustomerTimeline customerTimeline;
     @Autowired AuditTrail audit;
+    @Autowired Clock clock;
 
     @AfterEach
     void signOut() {
@@ -59,7 +60,7 @@ class OpportunityDocumentServiceTest {
         assertThat(doc.kind()).isEqualTo(DocumentKind.COMPETITOR_COMPARISON);
         FactorResult after = competitorFactor(service.health(o.id()));
         assertThat(after.points()).isEqualTo(after.maxPoints());
-        assertThat(after.value()).contains("迈瑞对比.pdf").contains(LocalDate.now().toString().substring(0, 7));
+        assertThat(after.value()).contains("迈瑞对比.pdf").contains(doc.uploadedAt().atZoneSameInstant(clock.getZone()).toLocalDate().toString());
         assertThat(service.visible(o.id()).healthScore()).isGreaterThan(o.healthScore());
         assertThat(service.visible(o.id()).competitorDoc()).isEqualTo("迈瑞对比.pdf");
         assertThat(documents.of(o.id())).extracting(OpportunityDocument::fileName).containsExactly("迈瑞对比.pdf");
