@@ -36,5 +36,5 @@ public final class FieldErrors {
         }
     }
 
-    public record FieldError(String field, String message) {}
+    public record FieldError(String field, String message) implements java.io.Serializable {}
 }

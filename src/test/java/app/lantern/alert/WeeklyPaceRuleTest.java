@@ -132,4 +132,29 @@ class WeeklyPaceRuleTest {
         alerts.clear(AlertEngine.NO_NEW_OPPORTUNITY, "rep", rep);
         alerts.clear(AlertEngine.DAILY_REPORT_MISSING, "rep", rep);
     }
+
+    @Test
+    void theAdminEditsThePaceRuleLikeTheOthersIncludingItsTaskAction() {
+        AlertRule original = alerts.rule(AlertEngine.WEEKLY_PACE_BEHIND).orElseThrow();
+        assertThat(original.enabled()).isTrue();
+        assertThat(original.openTask()).isTrue();
+        Cookie admin = session("admin");
+        assertThat(mvc.get().uri("/admin/alert-rules").cookie(admin).exchange()).bodyText().contains("本周行动节奏落后").contains("name=\"openTask\"");
+        try {
+            mvc.post().uri("/admin/alert-rules/{code}", AlertEngine.WEEKLY_PACE_BEHIND).with(csrf()).cookie(admin).param("enabled", "true")
+                    .param("severity", "HIGH").param("windowDays", "4").param("threshold", "80").param("notifyRep", "true")
+                    .param("taskDueDays", "2").exchange();
+            AlertRule changed = alerts.rule(AlertEngine.WEEKLY_PACE_BEHIND).orElseThrow();
+            assertThat(changed).isEqualTo(new AlertRule(AlertEngine.WEEKLY_PACE_BEHIND, true, "HIGH", 4, 80, true, false, false, false, 2));
+            assertThat(audit.history("alert_rule", AlertEngine.WEEKLY_PACE_BEHIND).getFirst().changes()).contains("openTask");
+
+            MvcTestResult bad = mvc.post().uri("/admin/alert-rules/{code}", AlertEngine.WEEKLY_PACE_BEHIND).with(csrf()).cookie(admin)
+                    .param("enabled", "true").param("severity", "HIGH").param("windowDays", "4").param("threshold", "80").param("openTask", "true")
+                    .param("taskDueDays", "99").exchange();
+            assertThat(bad.getMvcResult().getFlashMap().get("errors")).asString().contains("taskDueDays");
+            assertThat(alerts.rule(AlertEngine.WEEKLY_PACE_BEHIND).orElseThrow().openTask()).isFalse();
+        } finally {
+            alerts.updateRule(original);
+        }
+    }
 }
