@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
@@ -64,49 +63,37 @@ class AlertWiring {
     }
 
     /** A pipeline change may start or end an alert for its rep at once, without waiting for the next run. */
-    /**
-     * Re-evaluates the rep's rules after pipeline changes commit. Deliberately not an {@code ApplicationModuleListener}:
-     * the evaluation takes a per-rep lock and its own transaction, so the listener must not hold a database
-     * connection while it waits (the 30-minute scheduled run catches anything a crash loses).
-     */
     @Component
     static class PipelineListener {
-        private final AlertEngine engine;
-        private final Clock clock;
+        private final RepEvaluationQueue queue;
 
-        PipelineListener(AlertEngine engine, Clock clock) {
-            this.engine = engine;
-            this.clock = clock;
+        PipelineListener(RepEvaluationQueue queue) {
+            this.queue = queue;
         }
 
-        @Async
         @TransactionalEventListener
         void on(OpportunityCreated e) {
-            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+            queue.request(e.ownerId());
         }
 
-        @Async
         @TransactionalEventListener
         void on(OpportunityStageChanged e) {
-            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+            queue.request(e.ownerId());
         }
 
-        @Async
         @TransactionalEventListener
         void on(OpportunityHealthChanged e) {
-            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+            queue.request(e.ownerId());
         }
 
-        @Async
         @TransactionalEventListener
         void on(OpportunityWon e) {
-            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+            queue.request(e.ownerId());
         }
 
-        @Async
         @TransactionalEventListener
         void on(OpportunityLost e) {
-            engine.evaluateRep(e.ownerId(), OffsetDateTime.now(clock));
+            queue.request(e.ownerId());
         }
     }
 }
