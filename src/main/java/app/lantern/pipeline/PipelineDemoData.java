@@ -40,6 +40,9 @@ class PipelineDemoData implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(PipelineDemoData.class);
 
     static final String STALLING_TEAM = "华北";
+    /** Every {@value}th rep has opened no opportunity for {@link #QUIET_DAYS} days, so the no-new-opportunity rule has someone to flag. */
+    static final int QUIET_EVERY = 6;
+    static final int QUIET_DAYS = 8;
 
     private static final String[] MEDICAL_PRODUCTS = {"彩超设备采购", "CT 升级改造", "检验科流水线", "内镜中心建设", "监护仪批量采购", "手术室整体方案",
             "血透设备更新", "DR 影像系统", "耗材年度集采", "病理数字化"};
@@ -99,10 +102,12 @@ class PipelineDemoData implements DemoDataContributor {
                 continue;
             }
             boolean stalls = teams.stream().anyMatch(t -> t.id() == (rep.teamId() == null ? -1 : rep.teamId()) && t.name().contains(STALLING_TEAM));
+            // most reps open opportunities up to today; one in six has gone quiet for the last eight days (潜在掉队)
+            OffsetDateTime latest = reps.indexOf(rep) % QUIET_EVERY == QUIET_EVERY - 1 ? now.minusDays(QUIET_DAYS) : now.minusHours(1);
             for (int n = 0; n < perRep; n++) {
                 CustomerRef customer = own.get(rnd.nextInt(own.size()));
                 PipelineView p = rnd.nextInt(100) < 55 ? medical : saas;
-                planned.add(plan(rnd, customer, contacts.computeIfAbsent(customer.id(), customers::contacts), rep.id(), p, stalls, start, now, n));
+                planned.add(plan(rnd, customer, contacts.computeIfAbsent(customer.id(), customers::contacts), rep.id(), p, stalls, start, latest, now, n));
             }
         }
         insert(planned);
@@ -110,14 +115,16 @@ class PipelineDemoData implements DemoDataContributor {
     }
 
     private Planned plan(Random rnd, CustomerRef customer, List<ContactRef> contacts, long ownerId, PipelineView p, boolean stalls, OffsetDateTime start,
-            OffsetDateTime now, int n) {
+            OffsetDateTime latest, OffsetDateTime now, int n) {
         boolean med = "MEDICAL_DEVICE".equals(p.templateCode());
         String product = med ? MEDICAL_PRODUCTS[rnd.nextInt(MEDICAL_PRODUCTS.length)] : SAAS_PRODUCTS[rnd.nextInt(SAAS_PRODUCTS.length)];
         String shortName = customer.shortName() != null ? customer.shortName() : customer.name();
         String name = shortName + " · " + product + " #" + (n + 1);
-        long span = java.time.Duration.between(start, now).toMinutes();
-        OffsetDateTime created = start.plusMinutes((long) (rnd.nextDouble() * span * 0.97));
-        created = workingTime(created, rnd);
+        long span = java.time.Duration.between(start, latest).toMinutes();
+        OffsetDateTime created = workingTime(start.plusMinutes((long) (rnd.nextDouble() * span)), rnd);
+        if (created.isAfter(latest)) {
+            created = latest.minusMinutes(30 + rnd.nextInt(90));
+        }
         BigDecimal amount = BigDecimal.valueOf(med ? 50_000 + rnd.nextInt(2_950_000) : 20_000 + rnd.nextInt(780_000))
                 .setScale(-3, RoundingMode.HALF_UP).setScale(2);
         List<Object[]> history = new ArrayList<>();

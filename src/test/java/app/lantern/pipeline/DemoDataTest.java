@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the pipeline and activity demo contributors on their own in-memory H2 database (after seeding the customers the
+ * Runs the pipeline, activity and goal demo contributors on their own in-memory H2 database (after seeding the customers the
  * customer module's demo would provide) and checks the patterns the demo is meant to show.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:lantern-pipeline-demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1")
@@ -42,6 +42,7 @@ class DemoDataTest {
     @Autowired TransactionTemplate tx;
     @Autowired DSLContext db;
     @Autowired Directory directory;
+    @Autowired app.lantern.goal.Targets targets;
     @Autowired FunnelMetrics funnels;
     @Autowired Clock clock;
 
@@ -59,7 +60,7 @@ class DemoDataTest {
         });
         DemoContext context = new DemoContext(20260101L, 1, clock);
         long start = System.nanoTime();
-        contributors.stream().filter(c -> c.order() >= 300 && c.order() <= 360).sorted(Comparator.comparingInt(DemoDataContributor::order))
+        contributors.stream().filter(c -> c.order() >= 300 && c.order() <= 400).sorted(Comparator.comparingInt(DemoDataContributor::order))
                 .forEach(c -> {
                     long t = System.nanoTime();
                     tx.executeWithoutResult(s -> c.contribute(context));
@@ -105,6 +106,25 @@ class DemoDataTest {
                 .fetch(ACTIVITIES.CREATED_AT).stream()
                 .filter(t -> t.atZoneSameInstant(clock.getZone()).getDayOfWeek() == DayOfWeek.SUNDAY).count()).isGreaterThan(flagged / 2);
         assertThat(db.select(DSL.countDistinct(ACTIVITIES.TYPE)).from(ACTIVITIES).fetchOne(0, Integer.class)).isEqualTo(9);
+
+        // most reps opened an opportunity in the last few days; one in six has gone quiet (the no-new-opportunity rule flags them)
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        Map<Long, java.time.OffsetDateTime> lastCreated = db.select(OPPORTUNITIES.OWNER_ID, DSL.max(OPPORTUNITIES.CREATED_AT)).from(OPPORTUNITIES)
+                .groupBy(OPPORTUNITIES.OWNER_ID).fetchMap(OPPORTUNITIES.OWNER_ID, DSL.max(OPPORTUNITIES.CREATED_AT));
+        long quiet = lastCreated.values().stream().filter(t -> t.isBefore(now.minusDays(PipelineDemoData.QUIET_DAYS))).count();
+        long recent = lastCreated.values().stream().filter(t -> t.isAfter(now.minusDays(5))).count();
+        assertThat(quiet).isEqualTo(lastCreated.size() / PipelineDemoData.QUIET_EVERY);
+        assertThat(recent).isGreaterThanOrEqualTo(lastCreated.size() * 2 / 3);
+        assertThat(lastCreated.values()).allSatisfy(t -> assertThat(t).isBefore(now));
+
+        // the demo targets fit the generated history: a rep's month is about what the team signed per rep and month, plus growth
+        java.math.BigDecimal halfYear = db.select(DSL.sum(OPPORTUNITIES.AMOUNT)).from(OPPORTUNITIES).where(OPPORTUNITIES.STATUS.eq("WON"))
+                .and(OPPORTUNITIES.CLOSED_AT.ge(now.minusMonths(7))).fetchOne(0, java.math.BigDecimal.class);
+        double perRepMonth = halfYear.doubleValue() / 7 / lastCreated.size();
+        long anyRep = lastCreated.keySet().iterator().next();
+        double target = targets.amount(app.lantern.goal.TargetMetric.SIGNED, app.lantern.goal.TargetLevel.REP, anyRep,
+                java.time.YearMonth.now(clock).toString()).orElseThrow().doubleValue();
+        assertThat(target / perRepMonth).isBetween(0.6, 2.5);
     }
 
     private Set<Long> ids(String... usernames) {
