@@ -1,15 +1,13 @@
 package app.lantern.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import app.lantern.identity.Directory;
-import jakarta.servlet.http.Cookie;
+import app.lantern.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -21,15 +19,8 @@ class AlertWidgetsTest {
     @Autowired Directory directory;
     @Autowired MockMvcTester mvc;
 
-    private Cookie login(String username) {
-        MvcTestResult r = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        return r.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))).reduce((a, b) -> b).orElseThrow();
-    }
-
     private String landing(String username) throws java.io.UnsupportedEncodingException {
-        MvcTestResult home = mvc.get().uri("/").cookie(login(username)).exchange();
+        MvcTestResult home = mvc.get().uri("/").cookie(WebSession.login(mvc, username)).exchange();
         assertThat(home).hasStatusOk();
         return home.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -3,6 +3,7 @@ package app.lantern.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.lantern.identity.Directory;
+import app.lantern.testing.WebSession;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -27,29 +28,23 @@ class RepEvaluationQueueTest {
     @Autowired Directory directory;
 
     private JsonNode post(String uri, String token, String body) {
-        MvcTestResult r = mvc.post().uri(uri).header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        MvcTestResult r = mvc.post().uri(uri).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
         assertThat(r.getResponse().getStatus()).as(uri).isBetween(200, 201);
         return JSON.readTree(r.getResponse().getContentAsByteArray());
-    }
-
-    private String token(String username, String password) {
-        MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").exchange();
-        return JSON.readTree(r.getResponse().getContentAsByteArray()).path("token").asString();
     }
 
     @Test
     void aNewOpportunityClearsTheRepsNoNewOpportunityAlertAndAtRiskMarkWithoutTheScheduledRun() throws InterruptedException {
         long team = directory.userByUsername("rep7").orElseThrow().teamId();
-        post("/api/v1/admin/users", token("admin", "lantern-demo"), "{\"username\":\"queue-rep\",\"displayName\":\"队列测试\",\"password\":\"queue-rep-pass\","
+        post("/api/v1/admin/users", WebSession.token(mvc, "admin"), "{\"username\":\"queue-rep\",\"displayName\":\"队列测试\",\"password\":\"queue-rep-pass\","
                 + "\"teamId\":" + team + ",\"roles\":[\"REP\"]}");
         long rep = directory.userByUsername("queue-rep").orElseThrow().id();
         alerts.raise(new AlertSignal("NO_NEW_OPPORTUNITY", "rep", rep, rep, null, "连续 3 个工作日无新增商机", "/alerts/reps/" + rep));
         assertThat(alerts.isAtRisk(rep)).isTrue();
 
-        String token = token("queue-rep", "queue-rep-pass");
+        String token = WebSession.token(mvc, "queue-rep", "queue-rep-pass");
         String customer = post("/api/v1/customers", token, "{\"name\":\"队列验证精密仪器有限公司\",\"confirmNotDuplicate\":true}").path("id").asString();
-        String pipeline = JSON.readTree(mvc.get().uri("/api/v1/pipelines").header("Authorization", "Bearer " + token).exchange().getResponse()
+        String pipeline = JSON.readTree(mvc.get().uri("/api/v1/pipelines").header("Authorization", token).exchange().getResponse()
                 .getContentAsByteArray()).get(0).path("id").asString();
         post("/api/v1/opportunities", token, "{\"name\":\"队列验证商机\",\"customerId\":\"" + customer + "\",\"pipelineId\":\"" + pipeline + "\",\"amount\":50000}");
 

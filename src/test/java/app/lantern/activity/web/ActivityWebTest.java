@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import app.lantern.pipeline.PipelineFixtures;
-import app.lantern.pipeline.web.WebSession;
+import app.lantern.testing.WebSession;
 import jakarta.servlet.http.Cookie;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package app.lantern.goal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import app.lantern.identity.Directory;
+import app.lantern.testing.WebSession;
 import jakarta.servlet.http.Cookie;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -22,22 +21,9 @@ class RepMonthWidgetTest {
     @Autowired MockMvcTester mvc;
     @Autowired Directory directory;
 
-    private String token(String username, String password) {
-        MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").exchange();
-        return JsonMapper.builder().build().readTree(r.getResponse().getContentAsByteArray()).path("token").asString();
-    }
-
-    private Cookie login(String username, String password) {
-        MvcTestResult r = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", password).exchange();
-        return r.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))).reduce((a, b) -> b).orElseThrow();
-    }
-
     private long newRep(String username) {
         long team = directory.userByUsername("rep1").orElseThrow().teamId();
-        MvcTestResult created = mvc.post().uri("/api/v1/admin/users").header("Authorization", "Bearer " + token("admin", "lantern-demo"))
+        MvcTestResult created = mvc.post().uri("/api/v1/admin/users").header("Authorization", WebSession.token(mvc, "admin"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + username + "\",\"displayName\":\"新销售\",\"password\":\"month-widget-1\",\"teamId\":" + team
                         + ",\"roles\":[\"REP\"]}").exchange();
@@ -48,14 +34,14 @@ class RepMonthWidgetTest {
     @Test
     void aRepWithoutATargetIsToldWhoDecomposesItAndOnceSetSeesTheMonthAgainstPaceAndThisWeeksActions() {
         long rep = newRep("month-widget-rep");
-        Cookie session = login("month-widget-rep", "month-widget-1");
+        Cookie session = WebSession.login(mvc, "month-widget-rep", "month-widget-1");
 
         MvcTestResult before = mvc.get().uri("/").cookie(session).exchange();
         assertThat(before).hasStatusOk();
         assertThat(before).bodyText().contains("data-widget=\"my-month\"").contains("还没有分解到你的签约目标").contains("本周行动")
                 .contains("拜访").contains("新增有效商机").contains("方案演示");
 
-        mvc.post().uri("/api/v1/targets").header("Authorization", "Bearer " + token("exec", "lantern-demo")).contentType(MediaType.APPLICATION_JSON)
+        mvc.post().uri("/api/v1/targets").header("Authorization", WebSession.token(mvc, "exec")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"period\":\"" + YearMonth.now() + "\",\"level\":\"REP\",\"subjectId\":\"" + rep + "\",\"amount\":800000}").exchange();
 
         MvcTestResult after = mvc.get().uri("/").cookie(session).exchange();

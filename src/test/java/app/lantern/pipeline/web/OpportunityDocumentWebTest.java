@@ -1,5 +1,6 @@
 package app.lantern.pipeline.web;
 
+import app.lantern.testing.WebSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 

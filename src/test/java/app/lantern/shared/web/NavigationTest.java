@@ -1,15 +1,14 @@
 package app.lantern.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.testing.WebSession;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -20,10 +19,7 @@ class NavigationTest {
     @Autowired MockMvcTester mvc;
 
     private String page(String username, String path) throws Exception {
-        MvcTestResult login = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        Cookie session = login.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))).reduce((a, b) -> b).orElseThrow();
+        Cookie session = WebSession.login(mvc, username);
         MvcTestResult page = mvc.get().uri(path).cookie(session).exchange();
         assertThat(page).hasStatusOk();
         return page.getResponse().getContentAsString(StandardCharsets.UTF_8);

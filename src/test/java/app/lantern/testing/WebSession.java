@@ -1,4 +1,4 @@
-package app.lantern.pipeline.web;
+package app.lantern.testing;
 
 import jakarta.servlet.http.Cookie;
 import org.springframework.http.MediaType;
@@ -17,14 +17,23 @@ public final class WebSession {
     private WebSession() {}
 
     public static String token(MockMvcTester mvc, String username) {
+        return token(mvc, username, "lantern-demo");
+    }
+
+    /** The {@code Authorization} header value for the user's new API token. */
+    public static String token(MockMvcTester mvc, String username, String password) {
         MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").with(ownAddress()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + username + "\",\"password\":\"lantern-demo\"}").exchange();
+                .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").exchange();
         return "Bearer " + json(r).get("token").asText();
     }
 
     public static Cookie login(MockMvcTester mvc, String username) {
+        return login(mvc, username, "lantern-demo");
+    }
+
+    public static Cookie login(MockMvcTester mvc, String username, String password) {
         MvcTestResult r = mvc.post().uri("/login").with(csrf()).with(ownAddress()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
+                .param("username", username).param("password", password).exchange();
         return r.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
                 .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';'))))
                 .reduce((a, b) -> b).orElseThrow();
@@ -34,7 +43,7 @@ public final class WebSession {
      * A client address of our own: other test classes in the same context deliberately fail sign-ins from 127.0.0.1,
      * which empties that address's throttle bucket.
      */
-    static org.springframework.test.web.servlet.request.RequestPostProcessor ownAddress() {
+    public static org.springframework.test.web.servlet.request.RequestPostProcessor ownAddress() {
         String address = "10.44." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + "."
                 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
         return request -> {
