@@ -445,7 +445,7 @@ public class CustomerImports {
                         continue;
                     }
                     customers.fillBlanks(best.id(), row.form);
-                    cache.forget(best.id());
+                    cache.reload(best.id());
                     if (row.contact != null) {
                         storedMerges.add(new long[] {best.id(), i});
                     }

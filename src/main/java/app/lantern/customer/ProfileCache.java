@@ -89,6 +89,7 @@ final class ProfileCache implements KeyIndex {
         }
         if (profiles.size() + missing.size() > MAX_PROFILES) {
             profiles.clear();
+            missing = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
         }
         for (Long id : missing) {
             profiles.put(id, new ArrayList<>(2));
@@ -116,9 +117,10 @@ final class ProfileCache implements KeyIndex {
         }
     }
 
-    /** A row merged into the customer: its profile changed. */
-    void forget(long id) {
+    /** A row merged into the customer: its profile changed, read it again. */
+    void reload(long id) {
         profiles.remove(id);
+        load(List.of(id));
     }
 
     @Override

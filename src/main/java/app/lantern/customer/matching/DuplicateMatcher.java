@@ -16,7 +16,7 @@ public final class DuplicateMatcher {
     /** A key held by more customers than this says nothing (e.g. the bigram 科技) and is skipped. */
     public static final int KEY_CAP = 1000;
     /** At most this many customers are scored per check: those sharing the most keys. */
-    public static final int MAX_SCORED = 200;
+    static final int MAX_SCORED = 200;
     static final double PHONE = 0.88;
     static final double EMAIL = 0.9;
     static final double CREDIT_CODE = 1.0;
