@@ -16,8 +16,10 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Landing panels: a rep's customers by tier; a manager's team customers by tier and duplicates waiting for a decision. */
@@ -27,21 +29,21 @@ class CustomerWidgets {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
-    LandingWidget myCustomersWidget(DSLContext db, CurrentActor currentActor, Customers customers) {
+    LandingWidget myCustomersWidget(DSLContext db, CurrentActor currentActor, Customers customers, MessageSource messages) {
         return LandingWidget.of(Set.of("REP"), 20, "customer/widgets :: mine", () -> {
             long me = currentActor.require().userId();
             Condition mine = CUSTOMERS.OWNER_ID.eq(me).and(CUSTOMERS.MERGED_INTO.isNull());
             Map<String, Object> model = new LinkedHashMap<>();
             Map<String, Integer> tiers = tiers(db, mine);
             model.put("total", tiers.values().stream().mapToInt(Integer::intValue).sum());
-            model.put("chart", chart(tiers));
+            model.put("chart", chart(tiers, messages));
             model.put("recent", customers.recentlyTouchedBy(me, 5));
             return model;
         });
     }
 
     @Bean
-    LandingWidget teamCustomersWidget(DSLContext db, DataScopes scopes) {
+    LandingWidget teamCustomersWidget(DSLContext db, DataScopes scopes, MessageSource messages) {
         return LandingWidget.of(Set.of("MANAGER", "EXECUTIVE", "ADMIN"), 20, "customer/widgets :: team", () -> {
             DataScope scope = scopes.current(RecordKind.CUSTOMER);
             Condition visible = scope.condition(CUSTOMERS.OWNER_ID).and(CUSTOMERS.MERGED_INTO.isNull());
@@ -64,7 +66,7 @@ class CustomerWidgets {
             }
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("total", tiers.values().stream().mapToInt(Integer::intValue).sum());
-            model.put("chart", chart(tiers));
+            model.put("chart", chart(tiers, messages));
             model.put("duplicates", count);
             model.put("duplicateExamples", examples);
             return model;
@@ -81,11 +83,14 @@ class CustomerWidgets {
         return tiers;
     }
 
-    static String chart(Map<String, Integer> tiers) {
+    /** Bars per tier; customers not yet scored are labelled in the reader's language, not with the stored marker. */
+    static String chart(Map<String, Integer> tiers, MessageSource messages) {
+        String unrated = messages.getMessage("customer.tier.unrated", null, "—", LocaleContextHolder.getLocale());
+        List<String> labels = tiers.keySet().stream().map(t -> "NONE".equals(t) ? unrated : t).toList();
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of());
         option.put("grid", Map.of("left", 30, "right", 10, "top", 10, "bottom", 25));
-        option.put("xAxis", Map.of("type", "category", "data", List.copyOf(tiers.keySet())));
+        option.put("xAxis", Map.of("type", "category", "data", labels));
         option.put("yAxis", Map.of("type", "value", "minInterval", 1));
         option.put("series", List.of(Map.of("type", "bar", "data", List.copyOf(tiers.values()), "itemStyle", Map.of("color", "#0d6efd"))));
         return JSON.writeValueAsString(option);

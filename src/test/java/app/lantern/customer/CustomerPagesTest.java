@@ -99,6 +99,8 @@ class CustomerPagesTest {
     @Test
     void landingPageShowsCustomerWidgets() throws Exception {
         assertThat(body(mvc.get().uri("/").cookie(login("rep10")).exchange())).contains("my-customers");
-        assertThat(body(mvc.get().uri("/").cookie(login("manager2")).exchange())).contains("team-customers").contains("duplicates-pending");
+        assertThat(body(mvc.get().uri("/").cookie(login("manager2")).exchange())).contains("team-customers").contains("duplicates-pending")
+                .contains("未分级").doesNotContain("&quot;NONE&quot;");
+        assertThat(body(mvc.get().uri("/?lang=en").cookie(login("manager2")).exchange())).contains("Unrated");
     }
 }
