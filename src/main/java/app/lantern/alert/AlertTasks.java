@@ -77,6 +77,20 @@ public class AlertTasks {
                 .fetch(r -> task(r, today));
     }
 
+    /**
+     * The alert's condition cleared by itself (the rep caught up): its open tasks are done, marked as done by nobody
+     * and audited with the reason, so that nobody chases a problem that no longer exists. Joins the caller's transaction.
+     */
+    void closeForClearedAlert(long alertId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Long id : db.select(ALERT_TASKS.ID).from(ALERT_TASKS).where(ALERT_TASKS.ALERT_ID.eq(alertId)).and(ALERT_TASKS.DONE_AT.isNull())
+                .fetch(ALERT_TASKS.ID)) {
+            db.update(ALERT_TASKS).set(ALERT_TASKS.DONE_AT, now).set(ALERT_TASKS.VERSION, ALERT_TASKS.VERSION.plus(1))
+                    .where(ALERT_TASKS.ID.eq(id)).and(ALERT_TASKS.DONE_AT.isNull()).execute();
+            audit.updated("alert_task", id, Map.of("done", false), Map.of("done", true, "reason", "condition cleared"));
+        }
+    }
+
     /** Marks the task done (or, with {@code done} false, open again). Only the assignee or their managers may. */
     @Transactional
     public Task mark(long id, boolean done) {

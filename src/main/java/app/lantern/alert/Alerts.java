@@ -167,13 +167,14 @@ public class Alerts {
         }
     }
 
-    /** The condition no longer holds: the open alert of this rule and subject resolves itself (and its at-risk mark). */
+    /** The condition no longer holds: the open alert of this rule and subject resolves itself (with its at-risk mark and open tasks). */
     @Transactional
     public void clear(String ruleCode, String subjectType, long subjectId) {
         String key = openKey(ruleCode, subjectType, subjectId);
         db.selectFrom(ALERTS).where(ALERTS.OPEN_KEY.eq(key)).fetchOptional().ifPresent(a -> {
             close(a, "RESOLVED", "condition cleared");
             audit.recorded("alert", a.getId(), "cleared", Map.of("rule", ruleCode));
+            tasks.closeForClearedAlert(a.getId());
         });
     }
 

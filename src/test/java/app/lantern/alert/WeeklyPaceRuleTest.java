@@ -129,6 +129,9 @@ class WeeklyPaceRuleTest {
 
         engine.evaluateRep(rep, at("2026-10-12")); // a new week clears it
         assertThat(openPaceAlert(rep)).isNull();
+        // and with it the tasks nobody needs to chase any more (the rep's reopened one and the manager's)
+        assertThat(db.selectFrom(ALERT_TASKS).where(ALERT_TASKS.ALERT_ID.eq(alertId)).fetch()).allMatch(t -> t.getDoneAt() != null);
+        assertThat(audit.history("alert_task", repTask).getFirst().changes()).contains("condition cleared");
         alerts.clear(AlertEngine.NO_NEW_OPPORTUNITY, "rep", rep);
         alerts.clear(AlertEngine.DAILY_REPORT_MISSING, "rep", rep);
     }
