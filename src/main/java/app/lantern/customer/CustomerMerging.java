@@ -315,26 +315,4 @@ public class CustomerMerging {
         }
         return clusters;
     }
-
-    static void union(Map<Long, Long> parent, long a, long b) {
-        long ra = find(parent, a);
-        long rb = find(parent, b);
-        if (ra != rb) {
-            parent.put(Math.max(ra, rb), Math.min(ra, rb));
-        }
-    }
-
-    static long find(Map<Long, Long> parent, long x) {
-        parent.putIfAbsent(x, x);
-        long root = x;
-        while (parent.get(root) != root) {
-            root = parent.get(root);
-        }
-        while (parent.get(x) != root) {
-            long next = parent.get(x);
-            parent.put(x, root);
-            x = next;
-        }
-        return root;
-    }
 }

@@ -5,6 +5,7 @@ import static lantern.db.Tables.NOTIFICATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.testing.WebSession;
 import app.lantern.audit.AuditTrail;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.identity.Directory;
@@ -45,13 +46,6 @@ class WeeklyPaceRuleTest {
         MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + username + "\",\"password\":\"lantern-demo\"}").exchange();
         return JSON.readTree(r.getResponse().getContentAsByteArray()).path("token").asString();
-    }
-
-    private Cookie session(String username) {
-        MvcTestResult login = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        return login.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))).reduce((a, b) -> b).orElseThrow();
     }
 
     private static OffsetDateTime at(String day) {
@@ -109,9 +103,9 @@ class WeeklyPaceRuleTest {
 
         // the manager sees the rep's task on the drill-down; the rep ticks it off, audited
         long repTask = tasks.stream().filter(t -> t.getAssigneeId() == rep).findFirst().orElseThrow().getId();
-        MvcTestResult drill = mvc.get().uri("/alerts/reps/{id}", rep).cookie(session("manager3")).exchange();
+        MvcTestResult drill = mvc.get().uri("/alerts/reps/{id}", rep).cookie(WebSession.login(mvc, "manager3")).exchange();
         assertThat(drill).bodyText().contains("id=\"task-" + repTask + "\"").contains("本周行动节奏落后").contains("id=\"brief-link\"");
-        Cookie repSession = session("rep17");
+        Cookie repSession = WebSession.login(mvc, "rep17");
         assertThat(mvc.post().uri("/alerts/tasks/{id}/done", repTask).with(csrf()).cookie(repSession).param("done", "true").param("back", "/")
                 .exchange()).hasStatus3xxRedirection();
         assertThat(db.selectFrom(ALERT_TASKS).where(ALERT_TASKS.ID.eq(repTask)).fetchOne().getDoneAt()).isNotNull();
@@ -124,7 +118,7 @@ class WeeklyPaceRuleTest {
         assertThat(mvc.get().uri("/api/v1/tasks").header("Authorization", "Bearer " + repToken).exchange()).hasStatusOk().bodyText()
                 .contains("\"id\":" + repTask);
                 // another team's manager cannot touch it
-        assertThat(mvc.post().uri("/alerts/tasks/{id}/done", repTask).with(csrf()).cookie(session("manager1")).param("done", "false").exchange())
+        assertThat(mvc.post().uri("/alerts/tasks/{id}/done", repTask).with(csrf()).cookie(WebSession.login(mvc, "manager1")).param("done", "false").exchange())
                 .hasStatus(404);
 
         engine.evaluateRep(rep, at("2026-10-12")); // a new week clears it
@@ -141,7 +135,7 @@ class WeeklyPaceRuleTest {
         AlertRule original = alerts.rule(AlertEngine.WEEKLY_PACE_BEHIND).orElseThrow();
         assertThat(original.enabled()).isTrue();
         assertThat(original.openTask()).isTrue();
-        Cookie admin = session("admin");
+        Cookie admin = WebSession.login(mvc, "admin");
         assertThat(mvc.get().uri("/admin/alert-rules").cookie(admin).exchange()).bodyText().contains("本周行动节奏落后").contains("name=\"openTask\"");
         try {
             mvc.post().uri("/admin/alert-rules/{code}", AlertEngine.WEEKLY_PACE_BEHIND).with(csrf()).cookie(admin).param("enabled", "true")

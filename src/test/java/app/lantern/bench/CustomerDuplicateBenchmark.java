@@ -138,28 +138,6 @@ public final class CustomerDuplicateBenchmark {
                 clusters.size(), clusters.stream().mapToInt(c -> c.members().size()).sum());
     }
 
-    static void union(Map<Long, Long> parent, long a, long b) {
-        long ra = find(parent, a);
-        long rb = find(parent, b);
-        if (ra != rb) {
-            parent.put(Math.max(ra, rb), Math.min(ra, rb));
-        }
-    }
-
-    static long find(Map<Long, Long> parent, long x) {
-        parent.putIfAbsent(x, x);
-        long root = x;
-        while (parent.get(root) != root) {
-            root = parent.get(root);
-        }
-        while (parent.get(x) != root) {
-            long next = parent.get(x);
-            parent.put(x, root);
-            x = next;
-        }
-        return root;
-    }
-
     /** The SZSE listing, read once by the same loader as the quality test. */
     static List<Row> load() {
         return DevelopmentSet.companies().stream().map(c -> new Row(c.shortName(), c.fullName(), c.province(), c.city())).toList();

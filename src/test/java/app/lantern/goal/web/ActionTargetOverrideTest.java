@@ -1,12 +1,11 @@
 package app.lantern.goal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.testing.WebSession;
 import app.lantern.audit.AuditTrail;
 import app.lantern.goal.Kpis;
 import app.lantern.identity.Directory;
-import jakarta.servlet.http.Cookie;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,13 +42,6 @@ class ActionTargetOverrideTest {
         MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + username + "\",\"password\":\"lantern-demo\"}").exchange();
         return JSON.readTree(r.getResponse().getContentAsByteArray()).path("token").asString();
-    }
-
-    private Cookie session(String username) {
-        MvcTestResult login = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        return login.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))).reduce((a, b) -> b).orElseThrow();
     }
 
     private MvcTestResult put(String token, long rep, Object body) {
@@ -102,7 +94,7 @@ class ActionTargetOverrideTest {
         assertThat(kpis.trend(Set.of(rep), YearMonth.parse(month), 1).getFirst().actionCompletion()).isEqualTo(0.0);
 
         // the rep's page says who changed what and why
-        MvcTestResult page = mvc.get().uri("/goals/progress/reps/{id}?month={m}", rep, month).cookie(session("manager1")).exchange();
+        MvcTestResult page = mvc.get().uri("/goals/progress/reps/{id}?month={m}", rep, month).cookie(WebSession.login(mvc, "manager1")).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page).bodyText().contains("id=\"override-note\"").contains("经理调整：原 " + derivedVisits + "/")
                 .contains("→ " + (derivedVisits + 5) + "/3/2").contains("再加一次拜访").contains("id=\"override-form\"")
@@ -128,7 +120,7 @@ class ActionTargetOverrideTest {
         long rep = id("rep6");
         assertThat(put(token("manager2"), rep, change(5, 2, 1, "不是我的团队"))).hasStatus(404);
         assertThat(put(token("rep6"), rep, change(1, 0, 0, "我想少做点"))).hasStatus(403);
-        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month={m}", rep, month).cookie(session("rep6")).exchange()).bodyText()
+        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month={m}", rep, month).cookie(WebSession.login(mvc, "rep6")).exchange()).bodyText()
                 .doesNotContain("id=\"override-form\"");
     }
 }

@@ -1,10 +1,9 @@
 package app.lantern.goal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.testing.WebSession;
 import app.lantern.goal.Kpis;
-import jakarta.servlet.http.Cookie;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -22,13 +20,6 @@ class KpiWidgetTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired Kpis kpis;
-
-    private Cookie login(String username) {
-        MvcTestResult r = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        return r.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))).reduce((a, b) -> b).orElseThrow();
-    }
 
     @Test
     void twelveMonthsWithGapsWhereThereIsNothingToMeasure() {
@@ -44,7 +35,7 @@ class KpiWidgetTest {
     @Test
     void managersAndExecutivesSeeTheTrendChartOnTheirLandingPage() {
         for (String user : List.of("manager1", "exec")) {
-            MvcTestResult home = mvc.get().uri("/").cookie(login(user)).exchange();
+            MvcTestResult home = mvc.get().uri("/").cookie(WebSession.login(mvc, user)).exchange();
             assertThat(home).hasStatusOk();
             assertThat(home).bodyText().contains("data-widget=\"kpis\"").contains("过程动作完成率").contains("月末集中签单占比").contains("data-chart=");
         }

@@ -1,15 +1,13 @@
 package app.lantern.goal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import app.lantern.testing.WebSession;
 import app.lantern.identity.Directory;
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -19,13 +17,6 @@ class TeamProgressWebTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired Directory directory;
-
-    private Cookie session(String username) {
-        MvcTestResult login = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        return login.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))).reduce((a, b) -> b).orElseThrow();
-    }
 
     private long id(String username) {
         return directory.userByUsername(username).orElseThrow().id();
@@ -37,21 +28,21 @@ class TeamProgressWebTest {
 
     @Test
     void aManagerSeesTheirTeamsRepsAndTotalsWithTheLinkBetweenActionsAndResult() {
-        MvcTestResult page = mvc.get().uri("/goals/progress?month=2026-11").cookie(session("manager2")).exchange();
+        MvcTestResult page = mvc.get().uri("/goals/progress?month=2026-11").cookie(WebSession.login(mvc, "manager2")).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page).bodyText().contains("华南区").contains(name("rep7")).contains(name("rep12")).contains("团队合计")
                 .contains("data-rep=\"" + id("rep9") + "\"").contains("id=\"progress-chart\"").contains("data-chart=")
                 .doesNotContain("data-rep=\"" + id("rep1") + "\"").doesNotContain("data-rep=\"" + id("rep13") + "\"");
         assertThat(page).bodyText().containsAnyOf("行动缺口意味着", "行动达标", "尚未设定签约目标");
         // drill into a rep of the team; another team's rep is not there
-        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month=2026-11", id("rep9")).cookie(session("manager2")).exchange()).hasStatusOk()
+        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month=2026-11", id("rep9")).cookie(WebSession.login(mvc, "manager2")).exchange()).hasStatusOk()
                 .bodyText().contains(name("rep9")).contains("本周行动").contains("id=\"link\"");
-        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month=2026-11", id("rep1")).cookie(session("manager2")).exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month=2026-11", id("rep1")).cookie(WebSession.login(mvc, "manager2")).exchange()).hasStatus(404);
     }
 
     @Test
     void anExecutiveSeesEveryTeam() {
-        MvcTestResult page = mvc.get().uri("/goals/progress").cookie(session("exec")).exchange();
+        MvcTestResult page = mvc.get().uri("/goals/progress").cookie(WebSession.login(mvc, "exec")).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page).bodyText().contains("华东区").contains("华南区").contains("华北区")
                 .contains("data-rep=\"" + id("rep1") + "\"").contains("data-rep=\"" + id("rep18") + "\"");
@@ -59,6 +50,6 @@ class TeamProgressWebTest {
 
     @Test
     void aBadMonthIsAFieldError() {
-        assertThat(mvc.get().uri("/goals/progress?month=2026-13").cookie(session("manager1")).exchange()).hasStatus(400);
+        assertThat(mvc.get().uri("/goals/progress?month=2026-13").cookie(WebSession.login(mvc, "manager1")).exchange()).hasStatus(400);
     }
 }
