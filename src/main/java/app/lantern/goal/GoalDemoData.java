@@ -72,20 +72,21 @@ class GoalDemoData implements DemoDataContributor {
     }
 
     /**
-     * The plan an executive would set: last six full months' signed amount as a yearly run-rate, plus 20 % growth,
-     * rounded to 100 万; a fixed figure when the generated history has no signed deals yet.
+     * The plan an executive would set: the last three full months' signed amount as a yearly run-rate (earlier months
+     * of the generated history are still ramping up), plus 20 % growth, rounded to 100 万; a fixed figure when the
+     * history has no signed deals yet.
      */
     private BigDecimal annualFromHistory(LocalDate today, ZoneId zone, int scale) {
         Set<Long> reps = directory.usersWithRole(Role.REP).stream().map(UserSummary::id).collect(Collectors.toSet());
         LocalDate monthStart = today.withDayOfMonth(1);
-        BigDecimal halfYear = opportunities.closedBetween(reps, monthStart.minusMonths(6).atStartOfDay(zone).toOffsetDateTime(),
+        BigDecimal quarter = opportunities.closedBetween(reps, monthStart.minusMonths(3).atStartOfDay(zone).toOffsetDateTime(),
                         monthStart.atStartOfDay(zone).toOffsetDateTime()).stream()
                 .filter(o -> o.status() == OpportunityStatus.WON && o.amount() != null)
                 .map(OpportunityRef::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (halfYear.signum() == 0) {
+        if (quarter.signum() == 0) {
             return BigDecimal.valueOf(36_000_000L * scale);
         }
-        return halfYear.multiply(new BigDecimal("2.4")).divide(MILLION, 0, RoundingMode.HALF_UP).multiply(MILLION);
+        return quarter.multiply(new BigDecimal("4.8")).divide(MILLION, 0, RoundingMode.HALF_UP).multiply(MILLION);
     }
 
     private void generate(DemoContext context) {
