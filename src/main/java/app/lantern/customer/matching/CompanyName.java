@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param abbreviatedRegion the region that abbreviation stands for, or null
  * @param regionForms the name with each region prefix shortened to one character as short names do
  *                    ({@code 吉林电力} → {@code 吉电力}, {@code 广东省…} → {@code 粤…}, {@code 广西河池化工} → {@code 河化工})
+ * @param literal     without markers and region prefix, every other word kept as written ({@code 长青集团股份有限公司}
+ *                    of {@code 广东长青(集团)股份有限公司})
  */
 public record CompanyName(String normalized, String stripped, String core, String region, String abbreviatedCore,
-        String abbreviatedRegion, List<String> regionForms) {
+        String abbreviatedRegion, List<String> regionForms, String literal) {
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{【〔《<]([^)\\]}】〕》>]*)[)\\]}】〕》>]");
     private static final Pattern MARKERS = Pattern.compile("^(s\\*st|\\*st|sst|st|s|n|c|xd|xr|dr)(?=\\p{IsHan})");
@@ -39,10 +41,11 @@ public record CompanyName(String normalized, String stripped, String core, Strin
     public static CompanyName of(String raw) {
         String s = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
         s = s.replace('　', ' ').strip();
+        String written = unmark(compact(s));
+        String bracketed = bracketedRegion(s);
         s = removeNoiseBrackets(s);
         String compact = compact(s);
-        String unmarked = MARKERS.matcher(compact).replaceFirst("");
-        unmarked = SHARE_CLASS.matcher(unmarked).replaceFirst("");
+        String unmarked = unmark(compact);
         // 集团 inside a name only marks the group level (徐工集团工程机械): the same company as 徐工工程机械
         if (unmarked.length() > 4) {
             unmarked = unmarked.charAt(0) + unmarked.substring(1).replace("集团", "");
@@ -52,6 +55,7 @@ public record CompanyName(String normalized, String stripped, String core, Strin
         String region = null;
         String prefix;
         List<String> regionForms = new java.util.ArrayList<>();
+        int front = 0;
         while ((prefix = Regions.prefixOf(core)) != null && core.length() - prefix.length() >= 2
                 && !GenericWords.isGeneric(GenericWords.strip(core.substring(prefix.length())))) {
             String canonical = Regions.canonical(prefix);
@@ -67,6 +71,11 @@ public record CompanyName(String normalized, String stripped, String core, Strin
                 }
             }
             core = rest;
+            front += prefix.length();
+        }
+        if (region == null) {
+            // 建设工业集团(云南): a region in brackets seats the company as a prefix would
+            region = bracketed;
         }
         String abbreviatedCore = null;
         String abbreviatedRegion = null;
@@ -77,7 +86,8 @@ public record CompanyName(String normalized, String stripped, String core, Strin
                 abbreviatedRegion = r;
             }
         }
-        return new CompanyName(compact, stripped, core, region, abbreviatedCore, abbreviatedRegion, List.copyOf(regionForms));
+        return new CompanyName(compact, stripped, core, region, abbreviatedCore, abbreviatedRegion, List.copyOf(regionForms),
+                written.startsWith(unmarked.substring(0, front)) ? written.substring(front) : written);
     }
 
     /** NFKC, lower case, letters and digits only. */
@@ -85,6 +95,21 @@ public record CompanyName(String normalized, String stripped, String core, Strin
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().filter(Character::isLetterOrDigit).forEach(sb::appendCodePoint);
         return sb.toString();
+    }
+
+    private static String unmark(String compact) {
+        return SHARE_CLASS.matcher(MARKERS.matcher(compact).replaceFirst("")).replaceFirst("");
+    }
+
+    private static String bracketedRegion(String s) {
+        Matcher m = BRACKETS.matcher(s);
+        while (m.find()) {
+            String inner = compact(m.group(1));
+            if (Regions.isRegion(inner) && !Regions.canonical(inner).isEmpty()) {
+                return Regions.canonical(inner);
+            }
+        }
+        return null;
     }
 
     private static String removeNoiseBrackets(String s) {

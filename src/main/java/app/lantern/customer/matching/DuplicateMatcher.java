@@ -23,9 +23,20 @@ public final class DuplicateMatcher {
     /** What an ambiguous name-only candidate scores at most: below the default threshold. */
     static final double AMBIGUOUS_CAP = 0.8;
     /** A rival fitting the name at most this much worse still makes it ambiguous. */
-    static final double AMBIGUITY_MARGIN = 0.05;
+    static final double AMBIGUITY_MARGIN = 0.045;
     /** Among rivals, one naming the same region as the query (北京利尔: 北京利尔高温材料, not 利尔化学) fits this much better. */
     static final double SAME_REGION = 0.03;
+    /**
+     * Among rivals, each step of how the query sits in a candidate's name ({@link #shape}) fits this much better:
+     * 盛通 is the start of 盛通印刷, only the initials of 盛路通信.
+     */
+    static final double SHAPE = 0.03;
+    /**
+     * A candidate that is the query's bare two-character brand (华联控股 → 华联 for the query 华联股份) fits by the
+     * reduction alone: any other company starting with that brand within this margin is as likely.
+     */
+    static final double BARE_BRAND_MARGIN = 0.11;
+
     /** Two candidates whose names match each other this well are one company entered twice, not rivals. */
     static final double SAME_COMPANY = 0.95;
     /** Name similarity below this is not reported as a reason. */
@@ -89,7 +100,8 @@ public final class DuplicateMatcher {
      * A name fits several different companies as well (华联 → 华联商厦 and 华联瓷业): it identifies none of them, so
      * candidates resting on the name alone are capped below the threshold when another candidate fits at least nearly
      * as well and is itself a different company (their names do not match each other). Two records of one company
-     * (万科企业 and 万科企业股份有限公司) are no ambiguity.
+     * (万科企业 and 万科企业股份有限公司) are no ambiguity. How well a candidate fits is its score plus what speaks for
+     * it among rivals: naming the query's region, and the shape in which the query's name sits in its own.
      */
     private static List<Match> discountAmbiguousNames(MatchProfile query, List<Match> scored, List<MatchProfile> profiles) {
         java.util.Map<Long, MatchProfile> byId = new java.util.HashMap<>();
@@ -101,17 +113,27 @@ public final class DuplicateMatcher {
         }
         String region = query.name().anyRegion();
         java.util.Map<Match, Double> fit = new java.util.IdentityHashMap<>();
+        java.util.Map<Match, Integer> shapes = new java.util.IdentityHashMap<>();
         for (Match m : nameOnly) {
-            fit.put(m, m.score() + (region != null && region.equals(byId.get(m.id()).name().anyRegion()) ? SAME_REGION : 0));
+            CompanyName candidate = byId.get(m.id()).name();
+            shapes.put(m, shape(query.name(), candidate));
+            fit.put(m, m.score() + (region != null && region.equals(candidate.anyRegion()) ? SAME_REGION : 0)
+                    + SHAPE * shapes.get(m));
         }
         List<Match> byFit = new ArrayList<>(nameOnly);
         byFit.sort(Comparator.comparingDouble((Match m) -> fit.get(m)).reversed());
         Set<Long> ambiguous = new HashSet<>();
+        boolean shortBrand = GenericWords.strip(query.name().core()).length() <= 2 && region == null;
         for (Match m : byFit) {
-            double floor = fit.get(m) - AMBIGUITY_MARGIN;
             for (Match rival : byFit) {
-                if (fit.get(rival) < floor) {
+                if (fit.get(rival) < fit.get(m) - BARE_BRAND_MARGIN) {
                     break;
+                }
+                boolean bareBrand = shortBrand && shapes.get(m) == 3 && shapes.get(rival) >= 3
+                        && GenericWords.strip(byId.get(m.id()).name().core()).equals(GenericWords.strip(query.name().core()));
+                double floor = fit.get(m) - (bareBrand ? BARE_BRAND_MARGIN : AMBIGUITY_MARGIN);
+                if (fit.get(rival) < floor) {
+                    continue;
                 }
                 if (rival.id() != m.id() && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
                     ambiguous.add(m.id());
@@ -125,6 +147,26 @@ public final class DuplicateMatcher {
         return scored.stream()
                 .map(m -> ambiguous.contains(m.id()) ? new Match(m.id(), AMBIGUOUS_CAP, m.matchedOn()) : m)
                 .toList();
+    }
+
+    /**
+     * How the query's name sits in a candidate's: 4 when the candidate's name contains it word for word beyond the
+     * brand (华联控股 in 华联控股股份有限公司, not 华联股份), 3 when the candidate's core starts with the query's brand, 2
+     * when it contains it, 1 when the query could abbreviate it (it is no shorter), 0 when the candidate is the shorter.
+     */
+    static int shape(CompanyName query, CompanyName candidate) {
+        String core = candidate.core();
+        if (query.literal().length() > GenericWords.strip(core).length() && candidate.literal().contains(query.literal())) {
+            return 4;
+        }
+        String brand = GenericWords.strip(query.core());
+        if (core.startsWith(brand)) {
+            return 3;
+        }
+        if (core.contains(brand)) {
+            return 2;
+        }
+        return core.length() >= query.core().length() ? 1 : 0;
     }
 
     /** The evidence that {@code a} and {@code b} are one company, combined as independent signals (noisy-or). */

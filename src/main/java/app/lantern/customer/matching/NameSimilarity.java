@@ -13,6 +13,7 @@ public final class NameSimilarity {
     static final double REGION_CONFLICT_CAP = 0.6;
     /** Reading a leading character as a region abbreviation is a guess (京东方 is not 北京·东方). */
     static final double ABBREVIATION_PENALTY = 0.06;
+
     /** Matching a region shortened to one character (吉林电力 → 吉电) is likewise a guess. */
     static final double REGION_FORM_PENALTY = 0.02;
 
@@ -93,13 +94,20 @@ public final class NameSimilarity {
     /** Equal once generic words are dropped (万科 and 万科企业): the same brand, but nothing more is known. */
     static final double BRAND_EQUAL = 0.93;
     /** See {@link #sim(String, String, boolean)}. */
-    static final double GENERIC_MISMATCH = 0.05;
+    static final double GENERIC_MISMATCH = 0.08;
     /** The most a name made of a region and generic words only can score against a different name. */
     static final double REGION_ONLY = 0.8;
     /** Each further run of the short name inside the long one (能投 in 能源·投资 has two). */
     static final double RUN = 0.01;
     /** Each character of the long name that no character of the short name stands for (华联 leaves 瓷业 of 华联瓷业). */
     static final double UNCOVERED = 0.045;
+    /**
+     * A skipped run of the long name costs at most this when the short name has four characters or more: two words
+     * kept in order say more than the words left out between them (海螺新材 of 海螺节能环保新材料).
+     */
+    static final double MAX_GAP = 0.09;
+    /** The country a state-owned group's name starts with: short names leave it out for free (航发控制 of 中国航发动力控制). */
+    static final String NATIONAL = "中国";
     /**
      * Each character of the long name after the last one the short name keeps: the trade after a brand of three or
      * more characters (好想你 of 好想你健康食品) says little, so it costs little, at most {@link #MAX_TAIL}.
@@ -165,7 +173,7 @@ public final class NameSimilarity {
             }
             double cost = cover(s, l, lead, end);
             if (cost < Double.MAX_VALUE) {
-                double leadCost = lead == 0 ? 0 : LEAD + LEAD_PER_CHAR * lead;
+                double leadCost = lead == 0 || lead == 2 && l.startsWith(NATIONAL) ? 0 : LEAD + LEAD_PER_CHAR * lead;
                 best = Math.max(best, FULL_COVER - cost - leadCost);
             }
         }
@@ -192,6 +200,7 @@ public final class NameSimilarity {
         double uncovered = n == 2 ? 1.0 : UNCOVERED;
         double tail = n == 2 ? 1.0 : TAIL;
         double maxTail = n == 2 ? 1.0 : MAX_TAIL;
+        double maxGap = n >= 4 ? MAX_GAP : Double.MAX_VALUE;
         int from = lead;
         for (int i = 1; i < n; i++) {
             java.util.Arrays.fill(next, none);
@@ -208,7 +217,7 @@ public final class NameSimilarity {
                         if (j == k + 1) {
                             next[2 * j + 1] = Math.min(next[2 * j + 1], base + generic);
                         } else {
-                            double step = base + generic + RUN + uncovered * unexplained(k, j, lead, run, end);
+                            double step = base + generic + RUN + Math.min(maxGap, uncovered * unexplained(k, j, lead, run, end));
                             next[2 * j] = Math.min(next[2 * j], step);
                         }
                     }
