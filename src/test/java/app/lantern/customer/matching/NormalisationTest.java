@@ -60,6 +60,43 @@ class NormalisationTest {
     }
 
     @Test
+    void prefersTheCompanyWhoseNameStartsWithTheBrandOverOneItOnlyAbbreviates() {
+        InMemoryKeyIndex index = index("北京澜通印刷股份有限公司", "广东澜路通信科技股份有限公司");
+        assertThat(DuplicateMatcher.candidates(query("澜通股份"), index, 0.85, 10)).extracting(DuplicateMatcher.Match::id)
+                .as("澜通 starts 澜通印刷, it is only the initials of 澜路通信").containsExactly(1L);
+    }
+
+    @Test
+    void aBareBrandIsNoMatchForAShortNameOfAnotherCompanyCarryingIt() {
+        InMemoryKeyIndex index = index("澜联控股股份有限公司", "北京澜联商厦股份有限公司", "湖南澜联瓷业股份有限公司");
+        assertThat(DuplicateMatcher.candidates(query("澜联股份"), index, 0.85, 10))
+                .as("澜联股份 reduces to 澜联 like 澜联控股, but could as well be 澜联商厦 or 澜联瓷业").isEmpty();
+        assertThat(DuplicateMatcher.candidates(query("澜联控股"), index, 0.85, 10)).extracting(DuplicateMatcher.Match::id)
+                .as("written word for word it names one company").containsExactly(1L);
+    }
+
+    @Test
+    void readsRegionsInBracketsLongNamesWithAWordLeftOutAndALeadingCountry() {
+        assertThat(CompanyName.of("天顺风能（苏州）股份有限公司").region()).isEqualTo("苏州");
+        assertThat(score("广东澜工", "澜工集团（云南）股份有限公司")).as("seated in another province").isLessThan(0.85);
+        assertThat(score("澜螺新材", "澜螺（安徽）节能环保新材料股份有限公司")).isGreaterThanOrEqualTo(0.85);
+        assertThat(score("澜发控制", "中国澜发动力控制股份有限公司")).isGreaterThanOrEqualTo(0.85);
+        assertThat(score("澜发控制", "澜发动力控制股份有限公司")).isGreaterThanOrEqualTo(0.85);
+    }
+
+    private static InMemoryKeyIndex index(String... names) {
+        InMemoryKeyIndex index = new InMemoryKeyIndex();
+        for (int i = 0; i < names.length; i++) {
+            index.add(MatchProfile.of(i + 1, names[i], java.util.Set.of(), java.util.Set.of(), null));
+        }
+        return index;
+    }
+
+    private static MatchProfile query(String name) {
+        return MatchProfile.of(-1, name, java.util.Set.of(), java.util.Set.of(), null);
+    }
+
+    @Test
     void normalisesPhonesWithCountryCodesSeparatorsAndExtensions() {
         assertThat(Phones.normalize("+86 138-1234-5678")).contains("13812345678");
         assertThat(Phones.normalize("0086 13812345678")).contains("13812345678");
