@@ -86,8 +86,19 @@ class MatchIndex implements KeyIndex {
 
     /** Rewrites the customer's keys from its current name, short name, phones, e-mails and credit code. */
     void reindex(long customerId) {
+        // the customer's row lock orders this after a running key rebuild's chunk (MatchKeyRebuild)
+        db.select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(customerId)).forUpdate().fetch();
         db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.eq(customerId)).execute();
         add(profiles(List.of(customerId)));
+    }
+
+    /** Rewrites the keys of many customers (merged ones lose theirs), a few statements per {@link #BATCH}. */
+    void replaceKeys(List<Long> customerIds) {
+        for (int from = 0; from < customerIds.size(); from += BATCH) {
+            List<Long> ids = customerIds.subList(from, Math.min(customerIds.size(), from + BATCH));
+            db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.in(ids)).execute();
+            add(profiles(ids));
+        }
     }
 
     /** Adds the keys of new customers' profiles (a customer may have two: its name and its short name), as one JDBC batch. */

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  *                    ({@code 吉林电力} → {@code 吉电力}, {@code 广东省…} → {@code 粤…}, {@code 广西河池化工} → {@code 河化工})
  * @param literal     without markers and region prefix, every other word kept as written ({@code 长青集团股份有限公司}
  *                    of {@code 广东长青(集团)股份有限公司})
+ * @param countryKept for a name with the country in brackets, the core with it kept ({@code 视觉中国文化发展} of
+ *                    {@code 视觉(中国)文化发展股份有限公司}: some short names keep it); else null
  */
 public record CompanyName(String normalized, String stripped, String core, String region, String abbreviatedCore,
-        String abbreviatedRegion, List<String> regionForms, String literal) {
+        String abbreviatedRegion, List<String> regionForms, String literal, String countryKept) {
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{【〔《<]([^)\\]}】〕》>]*)[)\\]}】〕》>]");
     private static final Pattern MARKERS = Pattern.compile("^(s\\*st|\\*st|sst|st|s|n|c|xd|xr|dr)(?=\\p{IsHan})");
@@ -77,6 +79,8 @@ public record CompanyName(String normalized, String stripped, String core, Strin
             // 建设工业集团(云南): a region in brackets seats the company as a prefix would
             region = bracketed;
         }
+        String literal = written.startsWith(unmarked.substring(0, front)) ? written.substring(front) : written;
+        String countryKept = hasBracketed(raw, Regions.COUNTRY) ? stripLegalForms(literal) : null;
         String abbreviatedCore = null;
         String abbreviatedRegion = null;
         if (region == null && core.length() >= 3) {
@@ -87,7 +91,7 @@ public record CompanyName(String normalized, String stripped, String core, Strin
             }
         }
         return new CompanyName(compact, stripped, core, region, abbreviatedCore, abbreviatedRegion, List.copyOf(regionForms),
-                written.startsWith(unmarked.substring(0, front)) ? written.substring(front) : written);
+                literal, countryKept);
     }
 
     /** NFKC, lower case, letters and digits only. */
@@ -99,6 +103,16 @@ public record CompanyName(String normalized, String stripped, String core, Strin
 
     private static String unmark(String compact) {
         return SHARE_CLASS.matcher(MARKERS.matcher(compact).replaceFirst("")).replaceFirst("");
+    }
+
+    private static boolean hasBracketed(String raw, String word) {
+        Matcher m = BRACKETS.matcher(Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC));
+        while (m.find()) {
+            if (compact(m.group(1)).equals(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String bracketedRegion(String s) {

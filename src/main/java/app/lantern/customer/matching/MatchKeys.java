@@ -12,6 +12,11 @@ import java.util.Set;
 public final class MatchKeys {
 
     static final int ANCHOR_REACH = 7;
+    /**
+     * The version of these keys. Stored keys computed with an older one are rebuilt at start, so bump it whenever a
+     * change here (or in {@link CompanyName}'s forms) changes the keys a name gives.
+     */
+    public static final int SCHEME = 2;
 
     private MatchKeys() {}
 
@@ -20,6 +25,9 @@ public final class MatchKeys {
         if (p.name() != null) {
             CompanyName n = p.name();
             addForm(keys, n.core(), true);
+            if (n.core().startsWith(Regions.COUNTRY) && n.core().length() >= Regions.COUNTRY.length() + 2) {
+                addForm(keys, n.core().substring(Regions.COUNTRY.length()), true);
+            }
             addForm(keys, n.stripped(), false);
             if (n.stripped().length() >= 2) {
                 keys.add("p:" + n.stripped().substring(0, Math.min(3, n.stripped().length())));

@@ -30,6 +30,12 @@ public final class NameSimilarity {
         // a two-character core left after a region (襄阳·轴承) is a trade, not a brand: it must start the other core
         boolean shorterHasRegion = (a.core().length() <= b.core().length() ? a : b).region() != null;
         best = Math.max(best, capped(sim(a.core(), b.core(), !shorterHasRegion), a.region(), b.region()));
+        if (a.countryKept() != null) {
+            best = Math.max(best, capped(sim(a.countryKept(), b.core()), a.region(), b.region()));
+        }
+        if (b.countryKept() != null) {
+            best = Math.max(best, capped(sim(a.core(), b.countryKept()), a.region(), b.region()));
+        }
         // with the region kept, only a prefix counts unless both name the same region (襄阳轴承 of 襄阳汽车轴承):
         // a shared region alone (深圳…能源) is no evidence
         boolean sameRegion = a.region() != null && a.region().equals(b.region());
@@ -106,8 +112,6 @@ public final class NameSimilarity {
      * kept in order say more than the words left out between them (海螺新材 of 海螺节能环保新材料).
      */
     static final double MAX_GAP = 0.09;
-    /** The country a state-owned group's name starts with: short names leave it out for free (航发控制 of 中国航发动力控制). */
-    static final String NATIONAL = "中国";
     /**
      * Each character of the long name after the last one the short name keeps: the trade after a brand of three or
      * more characters (好想你 of 好想你健康食品) says little, so it costs little, at most {@link #MAX_TAIL}.
@@ -173,7 +177,7 @@ public final class NameSimilarity {
             }
             double cost = cover(s, l, lead, end);
             if (cost < Double.MAX_VALUE) {
-                double leadCost = lead == 0 || lead == 2 && l.startsWith(NATIONAL) ? 0 : LEAD + LEAD_PER_CHAR * lead;
+                double leadCost = lead == 0 || lead == Regions.COUNTRY.length() && l.startsWith(Regions.COUNTRY) ? 0 : LEAD + LEAD_PER_CHAR * lead;
                 best = Math.max(best, FULL_COVER - cost - leadCost);
             }
         }

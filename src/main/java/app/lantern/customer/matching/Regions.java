@@ -56,6 +56,12 @@ final class Regions {
 
     private static final String[] CITY_SUFFIXES = {"市", "地区", "自治州", "州", "盟", "区", "县"};
 
+    /**
+     * The country a state-owned group's name starts with: kept in the core (中国平安 ≠ 平安), but short names may leave
+     * it out (航发控制 of 中国航发动力控制, 国货航 of 中国国际货运航空).
+     */
+    static final String COUNTRY = "中国";
+
     /** Country-level prefixes that carry no identity ("中国…" is kept: 中国平安 ≠ 平安). */
     private static final String[] NATIONAL = {"中华人民共和国"};
 

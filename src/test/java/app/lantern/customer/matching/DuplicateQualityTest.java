@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DuplicateQualityTest {
 
     static final double THRESHOLD = 0.85;
-    static final double REACHED_RECALL = 0.948;
+    static final double REACHED_RECALL = 0.95;
     static final double REACHED_FALSE_ALARM_RATE = 0.0014;
 
     @Test
@@ -63,8 +63,8 @@ class DuplicateQualityTest {
                 (double) foundByHalf[0] / even, alarmedByHalf[0], even, (double) foundByHalf[1] / odd, alarmedByHalf[1], odd);
         misses.forEach(m -> System.out.println("  missed: " + m));
         alarms.forEach(a -> System.out.println("  false alarm: " + a));
-        // Targets are recall ≥ 0.95 and no false alarm; these bounds guard what the matcher reaches today (see the
-        // report in docs/perf/customer.md) so that a change cannot make it silently worse. The two false alarms left
+        // Targets are recall ≥ 0.95 and no false alarm: the recall target is held; the false-alarm bound guards what
+        // the matcher reaches today (see the report in docs/perf/customer.md) so that a change cannot make it worse. The two false alarms left
         // are short names that start another listed company's name (深南电A → 深南电路, ST凯文 → 凯文德信).
         assertThat(recall).isGreaterThanOrEqualTo(REACHED_RECALL);
         assertThat((double) queriesWithFalseAlarm / companies.size()).isLessThanOrEqualTo(REACHED_FALSE_ALARM_RATE);

@@ -82,6 +82,10 @@ class NormalisationTest {
         assertThat(score("澜螺新材", "澜螺（安徽）节能环保新材料股份有限公司")).isGreaterThanOrEqualTo(0.85);
         assertThat(score("澜发控制", "中国澜发动力控制股份有限公司")).isGreaterThanOrEqualTo(0.85);
         assertThat(score("澜发控制", "澜发动力控制股份有限公司")).isGreaterThanOrEqualTo(0.85);
+        assertThat(DuplicateMatcher.candidates(query("澜货航"), index("中国澜际货运航空股份有限公司"), 0.85, 10))
+                .as("found through the name without the country").extracting(DuplicateMatcher.Match::id).containsExactly(1L);
+        assertThat(score("澜觉中国", "澜觉（中国）文化发展股份有限公司")).as("a country in brackets some short names keep")
+                .isGreaterThanOrEqualTo(0.85);
     }
 
     private static InMemoryKeyIndex index(String... names) {
