@@ -623,6 +623,13 @@ public class Quotes {
         return Math.round(calendar.workingTimeBetween(from.toInstant(), to.toInstant()).toMinutes() / 6.0) / 10.0;
     }
 
+    /** As {@link #averageApprovalLatencyHours(OffsetDateTime, OffsetDateTime)} for the days {@code from}–{@code to}, both included, in the business zone. */
+    @Transactional(readOnly = true)
+    public Map<String, Double> averageApprovalLatencyHours(java.time.LocalDate from, java.time.LocalDate to) {
+        java.time.ZoneId zone = clock.getZone();
+        return averageApprovalLatencyHours(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+    }
+
     /** Approval latency (working hours from request to decision) of steps decided in the range, by role. */
     @Transactional(readOnly = true)
     public Map<String, Double> averageApprovalLatencyHours(OffsetDateTime from, OffsetDateTime to) {

@@ -111,6 +111,12 @@ class QuoteWebTest {
         MvcTestResult unknown = mvc.post().uri("/api/v1/quotes").header("Authorization", "Bearer " + rep).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"opportunityId\":\"" + opp + "\",\"total\":1}").exchange();
         assertThat(unknown).hasStatus(400);
+        MvcTestResult backwards = mvc.get().uri("/api/v1/quotes/approvals/latency?from=2026-11-20&to=2026-11-01")
+                .header("Authorization", "Bearer " + rep).exchange();
+        assertThat(backwards).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(json(backwards).get("errors").get(0).get("field").asString()).isEqualTo("to");
+        assertThat(mvc.get().uri("/api/v1/quotes/approvals/latency?from=2026-11-01&to=2026-11-20")
+                .header("Authorization", "Bearer " + rep).exchange()).hasStatus(200).hasContentType(MediaType.APPLICATION_JSON);
     }
 
     @Test

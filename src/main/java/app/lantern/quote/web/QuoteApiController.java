@@ -107,8 +107,7 @@ class QuoteApiController {
         if (to.isBefore(from) || from.plusYears(2).isBefore(to)) {
             throw app.lantern.shared.ValidationException.field("to", "must be on or after from and at most 2 years later");
         }
-        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
-        return quotes.averageApprovalLatencyHours(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        return quotes.averageApprovalLatencyHours(from, to);
     }
 
     @PostMapping("/quotes/{id}/send")
