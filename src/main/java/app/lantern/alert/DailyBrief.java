@@ -195,11 +195,11 @@ public class DailyBrief {
         directory.teamsLedBy(managerId).forEach(t -> teams.addAll(directory.subtree(t)));
         StringBuilder md = new StringBuilder("**团队晨报**（签约 / 目标，达成 vs 时间进度）\n");
         int atRisk = 0;
-        for (UserSummary rep : directory.members(teams)) {
-            if (!rep.roles().contains(Role.REP)) {
-                continue;
-            }
-            RepProgress.Progress p = progress.unscoped(rep.id(), YearMonth.from(day), day);
+        List<UserSummary> reps = directory.members(teams).stream().filter(rep -> rep.roles().contains(Role.REP)).toList();
+        List<RepProgress.Progress> progresses = progress.unscoped(reps.stream().map(UserSummary::id).toList(), YearMonth.from(day), day);
+        for (int i = 0; i < reps.size(); i++) {
+            UserSummary rep = reps.get(i);
+            RepProgress.Progress p = progresses.get(i);
             boolean risk = alerts.isAtRisk(rep.id());
             atRisk += risk ? 1 : 0;
             md.append("- ").append(rep.displayName()).append("：").append(wan(p.signed())).append(" / ").append(wan(p.target())).append("，")

@@ -31,9 +31,25 @@ class OverrideStore {
     }
 
     Optional<ActionTargets.Override> find(long repId, YearMonth month) {
-        return record(repId, month).map(r -> new ActionTargets.Override(r.getId(), r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason(),
+        return record(repId, month).map(this::override);
+    }
+
+    /** {@link #find} for many reps at once: reps without an override are absent. */
+    Map<Long, ActionTargets.Override> findAll(java.util.Collection<Long> repIds, YearMonth month) {
+        Map<Long, ActionTargets.Override> m = new HashMap<>();
+        if (repIds.isEmpty()) {
+            return m;
+        }
+        db.selectFrom(ACTION_TARGET_OVERRIDES).where(ACTION_TARGET_OVERRIDES.REP_ID.in(repIds))
+                .and(ACTION_TARGET_OVERRIDES.MONTH_KEY.eq(month.toString()))
+                .forEach(r -> m.put(r.getRepId(), override(r)));
+        return m;
+    }
+
+    private ActionTargets.Override override(ActionTargetOverridesRecord r) {
+        return new ActionTargets.Override(r.getId(), r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason(),
                 r.getChangedBy() == null ? "" : directory.user(r.getChangedBy()).map(UserSummary::displayName).orElse(""), r.getChangedAt(),
-                r.getVersion()));
+                r.getVersion());
     }
 
     /** Weekly actions (visits + new opportunities + demos) in force per rep and month, keyed {@code repId/YYYY-MM}. */

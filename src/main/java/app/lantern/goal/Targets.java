@@ -239,6 +239,20 @@ public class Targets {
                 .fetchOptional(TARGETS.AMOUNT);
     }
 
+    /** {@link #amount} of many subjects at once: subjects without a target are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> amounts(TargetMetric metric, TargetLevel level, java.util.Collection<Long> subjectIds, String periodKey) {
+        Map<Long, BigDecimal> result = new java.util.HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return result;
+        }
+        db.select(TARGETS.SUBJECT_ID, TARGETS.AMOUNT).from(TARGETS)
+                .where(TARGETS.METRIC.eq(metric.name()).and(TARGETS.ORG_LEVEL.eq(level.name())).and(TARGETS.SUBJECT_ID.in(subjectIds))
+                        .and(TARGETS.PERIOD_KEY.eq(periodKey)))
+                .forEach(r -> result.put(r.value1(), r.value2()));
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public List<TargetVersion> versions(long id) {
         get(id);

@@ -58,15 +58,15 @@ public class TeamProgress {
         boolean everything = actor.has(Role.EXECUTIVE) || actor.has(Role.ADMIN);
         Set<Long> visible = everything ? Set.of() : scopes.visibleOwners(actor);
         LocalDate today = LocalDate.now(clock);
+        List<UserSummary> reps = directory.usersWithRole(Role.REP).stream()
+                .filter(rep -> rep.active() && rep.teamId() != null && (everything || visible.contains(rep.id()))).toList();
         Map<Long, List<RepRow>> byTeam = new LinkedHashMap<>();
         RepProgress.Progress any = null;
-        for (UserSummary rep : directory.usersWithRole(Role.REP)) {
-            if (!rep.active() || rep.teamId() == null || !(everything || visible.contains(rep.id()))) {
-                continue;
-            }
-            RepProgress.Progress p = progress.unscoped(rep.id(), month, today);
+        List<RepProgress.Progress> all = progress.unscoped(reps.stream().map(UserSummary::id).toList(), month, today);
+        for (int i = 0; i < reps.size(); i++) {
+            RepProgress.Progress p = all.get(i);
             any = p;
-            byTeam.computeIfAbsent(rep.teamId(), k -> new ArrayList<>()).add(new RepRow(p, gapValue(p), link(p)));
+            byTeam.computeIfAbsent(reps.get(i).teamId(), k -> new ArrayList<>()).add(new RepRow(p, gapValue(p), link(p)));
         }
         List<TeamRow> teams = new ArrayList<>();
         Map<Long, String> names = new LinkedHashMap<>();

@@ -117,6 +117,24 @@ public class FunnelMetrics {
                 round(median(cycles)), wonCount, lost, created);
     }
 
+    /** Won and lost deals closed in [{@code from}, {@code to}] per owner, one grouped query for all of them. */
+    public Map<Long, ClosedDeals> closedByOwner(Set<Long> ownerIds, LocalDate from, LocalDate to) {
+        Map<Long, ClosedDeals> result = new HashMap<>();
+        if (ownerIds == null || ownerIds.isEmpty()) {
+            return result;
+        }
+        var won = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq("WON"));
+        var lost = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq("LOST"));
+        var wonAmount = DSL.sum(DSL.when(OPPORTUNITIES.STATUS.eq("WON"), DSL.coalesce(OPPORTUNITIES.AMOUNT, BigDecimal.ZERO)));
+        db.select(OPPORTUNITIES.OWNER_ID, won, lost, wonAmount).from(OPPORTUNITIES)
+                .where(OPPORTUNITIES.OWNER_ID.in(ownerIds)).and(OPPORTUNITIES.STATUS.in("WON", "LOST"))
+                .and(OPPORTUNITIES.CLOSED_AT.ge(from.atStartOfDay(zone).toOffsetDateTime()))
+                .and(OPPORTUNITIES.CLOSED_AT.lt(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))
+                .groupBy(OPPORTUNITIES.OWNER_ID)
+                .forEach(r -> result.put(r.value1(), new ClosedDeals(r.value2(), r.value3(), r.value4() == null ? BigDecimal.ZERO : r.value4())));
+        return result;
+    }
+
     static double median(List<Double> values) {
         if (values.isEmpty()) {
             return 0;
