@@ -137,4 +137,36 @@ class AlertsTest {
         alerts.clear("DAILY_REPORT_MISSING", "rep", rep);
         assertThat(alerts.isAtRisk(rep)).isFalse();
     }
+
+    @Test
+    void theBoardCountsAlertsPerRuleAndRepShowsTheMostUrgentHundredAndFiltersByRuleAndRep() {
+        long first = id("rep13");
+        long second = id("rep14");
+        var manager = directory.directManagerOf(first).orElseThrow();
+        assertThat(directory.directManagerOf(second)).contains(manager);
+        long base = 7_000_000L + (System.nanoTime() & 0xFFFFF) * 1_000;
+        for (int i = 0; i < 101; i++) {
+            alerts.raise(new AlertSignal("HEALTH_LOW", "board-test", base + i, first, "HIGH", "商机「看板" + i + "号」健康度 40，低于 60",
+                    "/alerts/reps/" + first));
+        }
+        alerts.raise(new AlertSignal("STAGE_STALE", "board-test", base + 500, second, "MEDIUM", "商机「看板停滞」在「方案」阶段已 5 个工作日未推进",
+                "/alerts/reps/" + second));
+        jakarta.servlet.http.Cookie session = app.lantern.testing.WebSession.login(mvc, manager.username());
+
+        MvcTestResult board = mvc.get().uri("/alerts").cookie(session).exchange();
+        assertThat(board).hasStatusOk();
+        assertThat(board).bodyText().contains("id=\"by-rep\"").contains("id=\"rule-filter\"").contains("商机健康度偏低")
+                .contains(directory.user(first).orElseThrow().displayName()).contains("显示最紧急的 100 条");
+        MvcTestResult stale = mvc.get().uri("/alerts?rule=STAGE_STALE&rep=" + second).cookie(session).exchange();
+        assertThat(stale).bodyText().contains("看板停滞").doesNotContain("看板7号").doesNotContain("显示最紧急的");
+        MvcTestResult health = mvc.get().uri("/alerts?rule=HEALTH_LOW&rep=" + second).cookie(session).exchange();
+        assertThat(health).bodyText().doesNotContain("看板停滞").doesNotContain("看板7号").contains("这个筛选下没有未处理的预警");
+        assertThat(mvc.get().uri("/alerts?rule=HEALTH_LOW&rep=" + first).header("Accept-Language", "en").cookie(session).exchange())
+                .bodyText().contains("看板7号");
+
+        for (int i = 0; i < 101; i++) {
+            alerts.clear("HEALTH_LOW", "board-test", base + i);
+        }
+        alerts.clear("STAGE_STALE", "board-test", base + 500);
+    }
 }

@@ -3,6 +3,7 @@ package app.lantern.alert.web;
 import app.lantern.alert.AlertRule;
 import app.lantern.alert.AlertTasks;
 import app.lantern.alert.AlertView;
+import app.lantern.alert.AlertBoard;
 import app.lantern.alert.Alerts;
 import app.lantern.alert.RepEvidence;
 import app.lantern.shared.ValidationException;
@@ -35,13 +36,11 @@ class AlertController {
     }
 
     @GetMapping("/alerts")
-    String board(@RequestParam(defaultValue = "false") boolean snoozed, Model model) {
-        List<AlertView> list = alerts.board(null, snoozed);
-        Map<Long, List<AlertView>> atRisk = alerts.atRisk();
-        model.addAttribute("alerts", list);
-        model.addAttribute("atRisk", atRisk);
+    String board(@RequestParam(defaultValue = "false") boolean snoozed, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) Long rep, Model model) {
+        model.addAttribute("board", AlertBoard.of(alerts.board(null, snoozed), rule == null || rule.isBlank() ? null : rule, rep));
+        model.addAttribute("atRisk", alerts.atRisk());
         model.addAttribute("snoozed", snoozed);
-        model.addAttribute("high", list.stream().filter(a -> a.severity().equals("HIGH")).count());
         return "alert/board";
     }
 
