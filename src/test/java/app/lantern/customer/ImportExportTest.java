@@ -106,10 +106,10 @@ class ImportExportTest {
 
         String createdPage = mvc.get().uri("/customers/" + created).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String history = createdPage.substring(createdPage.indexOf("data-audit-trail"));
-        assertThat(history).contains("导入").contains("导入时合并").contains("导入任务").contains(job.get("id").asString())
+        assertThat(history).contains(">导入<").contains(">导入时合并<").contains("导入任务").contains(job.get("id").asString())
                 .contains("历史.csv").contains("行号");
         String existingPage = mvc.get().uri("/customers/" + existing).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(existingPage.substring(existingPage.indexOf("data-audit-trail"))).contains("导入时合并").contains(job.get("id").asString());
+        assertThat(existingPage.substring(existingPage.indexOf("data-audit-trail"))).contains(">导入时合并<").contains(job.get("id").asString());
     }
 
     @Test
