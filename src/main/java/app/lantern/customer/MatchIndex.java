@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (an index range each), so a duplicate check never scans the customers. Each (key, customer) pair is one BIGINT
  * posting: the key's bucket (31 bits of its hash, the top bit set for strong keys) above the customer id, so a key's
  * customers are one range of the primary key and writing a customer's ~35 keys touches one index. Keys sharing a
- * bucket (about one in a thousand at a million customers) only bring a few more candidates, which are scored as any.
+ * bucket (about one in 500 at a million customers) only bring a few more candidates, which are scored as any.
  */
 @Component
 class MatchIndex implements KeyIndex {
@@ -290,6 +290,9 @@ class MatchIndex implements KeyIndex {
                     .and(c.ID.notIn(db.select(b.CUSTOMER_ID).from(b))).orderBy(c.ID).limit(BATCH).fetch(c.ID);
             if (missing.isEmpty()) {
                 break;
+            }
+            if (done == 0) {
+                log.info("indexing the blocking keys of customers the index does not hold yet");
             }
             tx.executeWithoutResult(s -> add(profiles(missing)));
             done += missing.size();
