@@ -1,6 +1,7 @@
 package app.lantern.audit;
 
 import app.lantern.shared.UserRef;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,4 +27,13 @@ public interface AuditLog {
 
     /** As {@link #recorded}, naming the actor explicitly (e.g. during login, before a security context exists). */
     void recordedBy(UserRef actor, String entityType, Object entityId, String action, Map<String, ?> details);
+
+    /**
+     * As {@link #recordedBy} for many records at once (the customers of an import chunk): one entry per fact, in the
+     * order given, each in its record's history, appended to the chain with the transaction's other entries.
+     */
+    void recordedAllBy(UserRef actor, String entityType, List<Fact> facts);
+
+    /** What happened to one record of a batch: its id, the dotted lower-case action and the details to keep. */
+    record Fact(Object entityId, String action, Map<String, ?> details) {}
 }

@@ -41,6 +41,8 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
 
     static final String GENESIS = AuditChain.GENESIS;
     private static final int H2_LOCK_TIMEOUT_MILLIS = 60_000;
+    /** Entries per insert statement: 13 parameters each stays far below PostgreSQL's 65,535 per statement. */
+    static final int ROWS_PER_INSERT = 1_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext db;
@@ -87,6 +89,13 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     @Override
     public void recordedBy(UserRef actor, String entityType, Object entityId, String action, Map<String, ?> details) {
         enqueue(actor, entityType, entityId, action, details);
+    }
+
+    @Override
+    public void recordedAllBy(UserRef actor, String entityType, List<Fact> facts) {
+        for (Fact fact : facts) {
+            enqueue(actor, entityType, fact.entityId(), fact.action(), fact.details());
+        }
     }
 
     @Override
@@ -221,19 +230,21 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
                 .orElseThrow(() -> new IllegalStateException("the audit chain head is missing"));
         long seq = head.get(AUDIT_CHAIN_HEAD.LAST_SEQ);
         String prev = head.get(AUDIT_CHAIN_HEAD.LAST_HASH);
-        var insert = db.insertInto(AUDIT_LOG, AUDIT_LOG.SEQ, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.ACTOR_ID, AUDIT_LOG.ACTOR_NAME,
-                AUDIT_LOG.IP, AUDIT_LOG.USER_AGENT, AUDIT_LOG.REQUEST_ID, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID,
-                AUDIT_LOG.ACTION, AUDIT_LOG.CHANGES, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH);
-        for (Pending p : entries) {
-            seq++;
-            AuditChain.Content content = new AuditChain.Content(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(),
-                    p.userAgent(), p.requestId(), p.entityType(), p.entityId(), p.action(), p.changes());
-            String hash = AuditChain.hash(prev, content);
-            insert = insert.values(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(), p.userAgent(), p.requestId(),
-                    p.entityType(), p.entityId(), p.action(), p.changes(), prev, hash);
-            prev = hash;
+        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+            var insert = db.insertInto(AUDIT_LOG, AUDIT_LOG.SEQ, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.ACTOR_ID, AUDIT_LOG.ACTOR_NAME,
+                    AUDIT_LOG.IP, AUDIT_LOG.USER_AGENT, AUDIT_LOG.REQUEST_ID, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID,
+                    AUDIT_LOG.ACTION, AUDIT_LOG.CHANGES, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH);
+            for (Pending p : entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT))) {
+                seq++;
+                AuditChain.Content content = new AuditChain.Content(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(),
+                        p.userAgent(), p.requestId(), p.entityType(), p.entityId(), p.action(), p.changes());
+                String hash = AuditChain.hash(prev, content);
+                insert = insert.values(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(), p.userAgent(), p.requestId(),
+                        p.entityType(), p.entityId(), p.action(), p.changes(), prev, hash);
+                prev = hash;
+            }
+            insert.execute();
         }
-        insert.execute();
         db.update(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.LAST_SEQ, seq).set(AUDIT_CHAIN_HEAD.LAST_HASH, prev)
                 .set(AUDIT_CHAIN_HEAD.UPDATED_AT, OffsetDateTime.now(clock)).where(AUDIT_CHAIN_HEAD.ID.eq(1)).execute();
     }

@@ -324,13 +324,13 @@ public class CustomerImports {
                 }
                 chunk.add(Map.entry(n, row));
                 if (chunk.size() >= CHUNK) {
-                    processChunk(id, chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
+                    processChunk(id, job.getFileName(), chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
                     chunk.clear();
                 }
                 return true;
             });
             if (!chunk.isEmpty()) {
-                processChunk(id, chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
+                processChunk(id, job.getFileName(), chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
             }
             tx.executeWithoutResult(s -> {
                 db.update(CUSTOMER_IMPORTS).set(CUSTOMER_IMPORTS.STATUS, "DONE").set(CUSTOMER_IMPORTS.FINISHED_AT, OffsetDateTime.now(clock))
@@ -387,8 +387,8 @@ public class CustomerImports {
      * few statements for the whole chunk (keys, then the candidates' profiles), rows of the same chunk checked against
      * each other in memory, and the new customers, contacts, keys and per-row outcomes inserted in batches.
      */
-    private void processChunk(long id, List<Map.Entry<Integer, List<String>>> rows, Map<String, String> mapping, String policy,
-            UserSummary owner, Set<Long> visibleOwners, ProfileCache cache) {
+    private void processChunk(long id, String fileName, List<Map.Entry<Integer, List<String>>> rows, Map<String, String> mapping,
+            String policy, UserSummary owner, Set<Long> visibleOwners, ProfileCache cache) {
         long ownerId = owner.id();
         double threshold = customers.threshold();
         tx.executeWithoutResult(s -> {
@@ -489,22 +489,29 @@ public class CustomerImports {
                 long b = (long) pair[1] < 0 ? ids.get((int) (-2 - (long) pair[1])) : (long) pair[1];
                 index.flag(a, b, (double) pair[2], now);
             }
-            recordOutcomes(id, outcomes.values(), owner);
+            recordOutcomes(id, fileName, outcomes.values(), owner);
         });
     }
 
-    private void recordOutcomes(long id, java.util.Collection<RowOutcome> outcomes, UserSummary owner) {
+    /**
+     * Stores the chunk's row outcomes, adds them to the import's counters and gives every customer the chunk created or
+     * merged a row into its own history entry ({@code imported} / {@code merged.by-import}), one batch for the chunk.
+     */
+    private void recordOutcomes(long id, String fileName, java.util.Collection<RowOutcome> outcomes, UserSummary owner) {
         int imported = 0, merged = 0, skipped = 0, rejected = 0;
         var insert = db.insertInto(CUSTOMER_IMPORT_ROWS, CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO,
                 CUSTOMER_IMPORT_ROWS.OUTCOME, CUSTOMER_IMPORT_ROWS.CUSTOMER_ID, CUSTOMER_IMPORT_ROWS.MESSAGE);
-        Map<Integer, Long> landed = new LinkedHashMap<>();
+        List<AuditLog.Fact> history = new ArrayList<>();
         for (RowOutcome o : outcomes) {
             switch (o.outcome()) {
                 case "IMPORTED" -> {
                     imported++;
-                    landed.put(o.row(), Long.parseLong(o.customerId()));
+                    history.add(new AuditLog.Fact(o.customerId(), "imported", rowDetails(id, fileName, o)));
                 }
-                case "MERGED" -> merged++;
+                case "MERGED" -> {
+                    merged++;
+                    history.add(new AuditLog.Fact(o.customerId(), "merged.by-import", rowDetails(id, fileName, o)));
+                }
                 case "SKIPPED" -> skipped++;
                 default -> rejected++;
             }
@@ -520,13 +527,16 @@ public class CustomerImports {
                 .set(CUSTOMER_IMPORTS.REJECTED, CUSTOMER_IMPORTS.REJECTED.plus(rejected))
                 .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(CUSTOMER_IMPORTS.ID.eq(id)).execute();
-        if (!landed.isEmpty()) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("firstRow", landed.keySet().iterator().next());
-            details.put("customerIds", List.copyOf(landed.values()));
-            details.put("rows", List.copyOf(landed.keySet()));
-            audit.recordedBy(new JobActor(owner.id(), owner.username()), "customer.import", id, "rows.imported", details);
-        }
+        audit.recordedAllBy(new JobActor(owner.id(), owner.username()), "customer", history);
+    }
+
+    /** What a customer's history says of the row that created it or was merged into it: the import and the file line. */
+    private static Map<String, Object> rowDetails(long importId, String fileName, RowOutcome o) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("importId", importId);
+        details.put("file", fileName);
+        details.put("row", o.row() + 1);
+        return details;
     }
 
     /** Loads, for every row of a chunk, the stored customers worth scoring: one batch of key look-ups, one of profiles. */
@@ -702,7 +712,9 @@ public class CustomerImports {
             throw NotFoundException.of("import", id);
         }
         List<RowOutcome> errors = db.selectFrom(CUSTOMER_IMPORT_ROWS).where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id))
-                .and(CUSTOMER_IMPORT_ROWS.OUTCOME.in("REJECTED", "SKIPPED")).orderBy(CUSTOMER_IMPORT_ROWS.ROW_NO).limit(100)
+                .and(CUSTOMER_IMPORT_ROWS.OUTCOME.in("REJECTED", "SKIPPED"))
+                // ordered as the primary key, so that H2 reads it in order and stops after 100 instead of sorting the import
+                .orderBy(CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO).limit(100)
                 .fetch(x -> new RowOutcome(x.getRowNo(), x.getOutcome(), x.getCustomerId() == null ? null : String.valueOf(x.getCustomerId()), x.getMessage()));
         return new ImportJob(String.valueOf(r.getId()), String.valueOf(r.getOwnerId()), r.getFileName(), r.getFormat(), r.getEncoding(), r.getStatus(),
                 JSON.readValue(r.getHeaders(), new TypeReference<List<String>>() {}),
@@ -724,7 +736,7 @@ public class CustomerImports {
         StringBuilder sb = new StringBuilder("\uFEFF");
         sb.append(CustomerExport.csvLine(List.of("行号 row", "结果 outcome", "客户编号 customer", "原因 reason")));
         db.selectFrom(CUSTOMER_IMPORT_ROWS).where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id)).and(CUSTOMER_IMPORT_ROWS.OUTCOME.ne("IMPORTED"))
-                .orderBy(CUSTOMER_IMPORT_ROWS.ROW_NO)
+                .orderBy(CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO)
                 .forEach(r -> sb.append(CustomerExport.csvLine(java.util.Arrays.asList(String.valueOf(r.getRowNo() + 1), r.getOutcome(),
                         r.getCustomerId() == null ? "" : String.valueOf(r.getCustomerId()), CustomerExport.safe(r.getMessage())))));
         return sb.toString();

@@ -444,7 +444,7 @@ public class CustomerManagement {
         return result;
     }
 
-    // ---- import (the caller validated the form and decided the owner; audited per chunk by the importer)
+    // ---- import (the caller validated the form and decided the owner; each new customer audited by the importer)
 
     /** A row of an import to insert: the customer, its one contact (or null), its historical creation time (or null). */
     record ImportedRow(CustomerForm form, ContactForm contact, OffsetDateTime createdAt) {}

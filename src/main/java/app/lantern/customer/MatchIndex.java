@@ -4,7 +4,8 @@ import static lantern.db.Tables.CONTACTS;
 import static lantern.db.Tables.CUSTOMERS;
 import static lantern.db.Tables.CUSTOMER_DISTINCT_PAIRS;
 import static lantern.db.Tables.CUSTOMER_DUPLICATE_PAIRS;
-import static lantern.db.Tables.CUSTOMER_MATCH_KEYS;
+import static lantern.db.Tables.CUSTOMER_MATCH_BUCKETS;
+import static lantern.db.Tables.CUSTOMER_MATCH_POSTINGS;
 
 import app.lantern.customer.matching.KeyIndex;
 import app.lantern.customer.matching.MatchKeys;
@@ -12,22 +13,31 @@ import app.lantern.customer.matching.MatchProfile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
  * The blocking-key index as a table, maintained on every write of a customer or its contacts, and read key by key
- * (an index look-up each), so a duplicate check never scans the customers.
+ * (an index range each), so a duplicate check never scans the customers. Each (key, customer) pair is one BIGINT
+ * posting: the key's bucket (31 bits of its hash, the top bit set for strong keys) above the customer id, so a key's
+ * customers are one range of the primary key and writing a customer's ~35 keys touches one index. Keys sharing a
+ * bucket (about one in 500 at a million customers) only bring a few more candidates, which are scored as any.
  */
 @Component
 class MatchIndex implements KeyIndex {
 
     /** Keys or ids per statement in the batched operations. */
     static final int BATCH = 1000;
-    /** Keys per look-up statement: H2 re-checks every fetched row against the whole IN list. */
-    static final int KEY_BATCH = 200;
+    /** Postings per delete statement (a customer has about 35). */
+    static final int KEY_DELETE_BATCH = 5000;
+    private static final long LOW_32 = 0xFFFF_FFFFL;
+    private static final String RANGES = "select p.posting from customer_match_postings p join unnest(cast(? as bigint array)) as r(lo)"
+            + " on p.posting between r.lo and r.lo + " + LOW_32;
 
     private final DSLContext db;
 
@@ -35,12 +45,40 @@ class MatchIndex implements KeyIndex {
         this.db = db;
     }
 
+    /** The key's bucket: 31 bits of a 64-bit FNV-1a hash (finalised), the sign bit set for strong keys. */
+    static int bucket(String key) {
+        long h = 0xcbf2_9ce4_8422_2325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100_0000_01b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51_afd7_ed55_8ccdL;
+        h ^= h >>> 33;
+        int b = (int) h & 0x7FFF_FFFF;
+        return MatchKeys.isStrong(key) ? b | 0x8000_0000 : b;
+    }
+
+    /** The lowest posting of a bucket; its postings run to {@code low + 0xFFFFFFFF}. */
+    private static long low(int bucket) {
+        return (long) bucket << 32;
+    }
+
+    private static long posting(int bucket, long customerId) {
+        if (customerId < 0 || customerId > LOW_32) {
+            throw new IllegalStateException("customer id " + customerId + " does not fit a match posting");
+        }
+        return low(bucket) | customerId;
+    }
+
     @Override
     public List<Long> lookup(String key, int cap) {
-        return db.select(CUSTOMER_MATCH_KEYS.CUSTOMER_ID).from(CUSTOMER_MATCH_KEYS)
-                .where(CUSTOMER_MATCH_KEYS.MATCH_KEY.eq(key))
+        long low = low(bucket(key));
+        return db.select(CUSTOMER_MATCH_POSTINGS.POSTING).from(CUSTOMER_MATCH_POSTINGS)
+                .where(CUSTOMER_MATCH_POSTINGS.POSTING.between(low, low | LOW_32))
+                .orderBy(CUSTOMER_MATCH_POSTINGS.POSTING)
                 .limit(cap + 1)
-                .fetch(CUSTOMER_MATCH_KEYS.CUSTOMER_ID);
+                .fetch(r -> r.value1() & LOW_32);
     }
 
     @Override
@@ -88,46 +126,86 @@ class MatchIndex implements KeyIndex {
     void reindex(long customerId) {
         // the customer's row lock orders this after a running key rebuild's chunk (MatchKeyRebuild)
         db.select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(customerId)).forUpdate().fetch();
-        db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.eq(customerId)).execute();
+        removePostings(List.of(customerId));
         add(profiles(List.of(customerId)));
     }
 
-    /** Rewrites the keys of many customers (merged ones lose theirs), a few statements per {@link #BATCH}. */
+    /** Rewrites the keys of many customers (merged ones lose theirs), a few statements per {@value #BATCH}. */
     void replaceKeys(List<Long> customerIds) {
         for (int from = 0; from < customerIds.size(); from += BATCH) {
             List<Long> ids = customerIds.subList(from, Math.min(customerIds.size(), from + BATCH));
-            db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.in(ids)).execute();
+            removePostings(ids);
             add(profiles(ids));
         }
     }
 
-    /** Adds the keys of new customers' profiles (a customer may have two: its name and its short name), as one JDBC batch. */
+    /**
+     * Adds the keys of new customers' profiles (a customer may have two: its name and its short name): one statement
+     * for all their postings, one for the buckets each customer was written under.
+     */
     void add(List<MatchProfile> profiles) {
-        Map<Long, java.util.Set<String>> keys = new java.util.LinkedHashMap<>();
+        Map<Long, Set<Integer>> buckets = new LinkedHashMap<>();
         for (MatchProfile p : profiles) {
-            keys.computeIfAbsent(p.id(), k -> new java.util.LinkedHashSet<>()).addAll(MatchKeys.of(p));
-        }
-        if (keys.isEmpty()) {
-            return;
-        }
-        var batch = db.batch(db.insertInto(CUSTOMER_MATCH_KEYS, CUSTOMER_MATCH_KEYS.MATCH_KEY, CUSTOMER_MATCH_KEYS.CUSTOMER_ID)
-                .values((String) null, (Long) null));
-        for (var e : keys.entrySet()) {
-            for (String key : e.getValue()) {
-                batch = batch.bind(key, e.getKey());
+            Set<Integer> own = buckets.computeIfAbsent(p.id(), k -> new LinkedHashSet<>());
+            for (String key : MatchKeys.of(p)) {
+                own.add(bucket(key));
             }
         }
-        batch.execute();
+        if (buckets.isEmpty()) {
+            return;
+        }
+        List<Long> postings = new ArrayList<>();
+        var b = CUSTOMER_MATCH_BUCKETS;
+        var insert = db.insertInto(b, b.CUSTOMER_ID, b.BUCKETS);
+        for (var e : buckets.entrySet()) {
+            StringBuilder text = new StringBuilder();
+            for (int bucket : e.getValue()) {
+                postings.add(posting(bucket, e.getKey()));
+                text.append(text.isEmpty() ? "" : ",").append(bucket);
+            }
+            insert = insert.values(e.getKey(), text.toString());
+        }
+        insert.execute();
+        // in key order: consecutive inserts then land on neighbouring index pages
+        postings.sort(null);
+        db.execute("insert into customer_match_postings (posting) select x from unnest(cast(? as bigint array)) as u(x)",
+                (Object) postings.toArray(Long[]::new));
     }
 
-    /** The ids holding each of {@code keys} (absent keys have none), a few statements for all of them. */
-    Map<String, List<Long>> postings(java.util.Collection<String> keys) {
-        var k = CUSTOMER_MATCH_KEYS;
+    /** Takes out the postings the customers' keys were written under, and their bucket lists. */
+    private void removePostings(List<Long> customerIds) {
+        var b = CUSTOMER_MATCH_BUCKETS;
+        List<Long> postings = new ArrayList<>();
+        db.select(b.CUSTOMER_ID, b.BUCKETS).from(b).where(b.CUSTOMER_ID.in(customerIds)).forEach(r -> {
+            if (!r.value2().isEmpty()) {
+                for (String bucket : r.value2().split(",")) {
+                    postings.add(posting(Integer.parseInt(bucket), r.value1()));
+                }
+            }
+        });
+        for (int from = 0; from < postings.size(); from += KEY_DELETE_BATCH) {
+            db.deleteFrom(CUSTOMER_MATCH_POSTINGS)
+                    .where(CUSTOMER_MATCH_POSTINGS.POSTING.in(postings.subList(from, Math.min(postings.size(), from + KEY_DELETE_BATCH)))).execute();
+        }
+        db.deleteFrom(b).where(b.CUSTOMER_ID.in(customerIds)).execute();
+    }
+
+    /** The ids holding each of {@code keys} (absent keys have none), one range join per {@value #BATCH} keys. */
+    Map<String, List<Long>> postings(Collection<String> keys) {
+        Map<Integer, List<String>> byBucket = new HashMap<>();
+        for (String key : keys) {
+            byBucket.computeIfAbsent(bucket(key), k -> new ArrayList<>(1)).add(key);
+        }
+        List<Long> lows = byBucket.keySet().stream().map(MatchIndex::low).toList();
         Map<String, List<Long>> result = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int from = 0; from < all.size(); from += KEY_BATCH) {
-            db.select(k.MATCH_KEY, k.CUSTOMER_ID).from(k).where(k.MATCH_KEY.in(all.subList(from, Math.min(all.size(), from + KEY_BATCH))))
-                    .forEach(r -> result.computeIfAbsent(r.value1(), x -> new ArrayList<>()).add(r.value2()));
+        for (int from = 0; from < lows.size(); from += BATCH) {
+            Long[] batch = lows.subList(from, Math.min(lows.size(), from + BATCH)).toArray(Long[]::new);
+            for (var r : db.fetch(RANGES, (Object) batch)) {
+                long posting = r.get(0, Long.class);
+                for (String key : byBucket.get((int) (posting >> 32))) {
+                    result.computeIfAbsent(key, x -> new ArrayList<>()).add(posting & LOW_32);
+                }
+            }
         }
         return result;
     }
@@ -142,7 +220,7 @@ class MatchIndex implements KeyIndex {
     }
 
     void remove(long customerId) {
-        db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.eq(customerId)).execute();
+        removePostings(List.of(customerId));
         db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(customerId))).execute();
     }
 
@@ -176,32 +254,31 @@ class MatchIndex implements KeyIndex {
                 .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute();
     }
 
-    /** Every strong key held by 2…maxSize customers, with its ids (the cluster report's blocks). */
+    /** The customers of every strong-key bucket held by 2…maxSize of them (the cluster report's blocks), in one pass. */
     List<long[]> blocks(int maxSize) {
-        var k = CUSTOMER_MATCH_KEYS;
-        var common = db.select(k.MATCH_KEY).from(k)
-                .where(k.MATCH_KEY.notLike("b:%")).and(k.MATCH_KEY.notLike("a:%"))
-                .groupBy(k.MATCH_KEY).having(org.jooq.impl.DSL.count().between(2, maxSize));
+        var p = CUSTOMER_MATCH_POSTINGS;
         List<long[]> blocks = new ArrayList<>();
-        String current = null;
+        long current = 0;
         List<Long> ids = new ArrayList<>();
-        try (var cursor = db.select(k.MATCH_KEY, k.CUSTOMER_ID).from(k).where(k.MATCH_KEY.in(common))
-                .orderBy(k.MATCH_KEY).fetchSize(1000).fetchLazy()) {
+        try (var cursor = db.select(p.POSTING).from(p).where(p.POSTING.lt(0L)).orderBy(p.POSTING).fetchSize(BATCH).fetchLazy()) {
             for (var r : cursor) {
-                if (!r.value1().equals(current)) {
-                    if (ids.size() >= 2) {
-                        blocks.add(ids.stream().mapToLong(Long::longValue).toArray());
-                    }
+                long bucket = r.value1() >> 32;
+                if (ids.isEmpty() || bucket != current) {
+                    addBlock(blocks, ids, maxSize);
                     ids.clear();
-                    current = r.value1();
+                    current = bucket;
                 }
-                ids.add(r.value2());
+                ids.add(r.value1() & LOW_32);
             }
         }
-        if (ids.size() >= 2) {
+        addBlock(blocks, ids, maxSize);
+        return blocks;
+    }
+
+    private static void addBlock(List<long[]> blocks, List<Long> ids, int maxSize) {
+        if (ids.size() >= 2 && ids.size() <= maxSize) {
             blocks.add(ids.stream().mapToLong(Long::longValue).toArray());
         }
-        return blocks;
     }
 
     void dismiss(long a, long b) {

@@ -115,6 +115,32 @@ class AuditChainIntegrityTest {
     }
 
     @Test
+    void batchAppendLargerThanOneInsertKeepsTheChainContiguousAndVerifiable() throws SQLException {
+        int facts = JdbcAuditLog.ROWS_PER_INSERT * 2 + 500;
+        List<AuditLog.Fact> batch = new ArrayList<>();
+        for (int i = 1; i <= facts; i++) {
+            batch.add(new AuditLog.Fact("C-" + i, "imported", Map.of("importId", 7, "row", i + 1)));
+        }
+        tx.executeWithoutResult(s -> {
+            audit.recorded("customer.import", 7, "started", Map.of());
+            audit.recordedAllBy(null, "customer", batch);
+        });
+        AuditVerificationResult r = verification.verify();
+        assertThat(r.intact()).isTrue();
+        assertThat(r.checked()).isEqualTo(10 + 1 + facts);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT seq) FROM audit_log WHERE seq BETWEEN 11 AND ?", Long.class, 11 + facts))
+                .isEqualTo(1L + facts);
+        assertThat(jdbc.queryForObject("SELECT entity_id FROM audit_log WHERE seq = ?", String.class, 12L + JdbcAuditLog.ROWS_PER_INSERT))
+                .isEqualTo("C-" + (JdbcAuditLog.ROWS_PER_INSERT + 1));
+
+        tamper("UPDATE audit_log SET changes = '{\"importId\":8}' WHERE seq = ?", 12L + JdbcAuditLog.ROWS_PER_INSERT);
+        AuditVerificationResult tampered = verification.verify();
+        assertThat(tampered.intact()).isFalse();
+        assertThat(tampered.firstBroken().kind()).isEqualTo(Kind.MODIFIED);
+        assertThat(tampered.firstBroken().seq()).isEqualTo(12L + JdbcAuditLog.ROWS_PER_INSERT);
+    }
+
+    @Test
     void changedFieldNamesTheFirstModifiedEntry() throws SQLException {
         tamper("UPDATE audit_log SET ip = '203.0.113.9' WHERE seq = 7");
         tamper("UPDATE audit_log SET changes = '{\"stage\":\"S4\",\"amount\":1}' WHERE seq = 4");

@@ -61,6 +61,24 @@ class CustomerApiTest {
     }
 
     @Test
+    void keyIndexFollowsRenamesAndFeedsTheDuplicateReport() {
+        String brand = unique();
+        String first = Api.json(api().post("rep1", "/api/v1/customers", body("name", brand + "光电科技股份有限公司"))).get("id").asString();
+        String second = Api.json(api().post("rep1", "/api/v1/customers", body("name", brand + "光电", "confirmNotDuplicate", true)))
+                .get("id").asString();
+        JsonNode clusters = Api.json(api().get("admin", "/api/v1/customers/duplicate-clusters?limit=1000"));
+        assertThat(clusters.valueStream().map(c -> c.get("members").valueStream().map(m -> m.get("id").asString()).toList()))
+                .anySatisfy(members -> assertThat(members).contains(first, second));
+
+        String other = unique();
+        assertThat(api().patch("rep1", "/api/v1/customers/" + second, body("name", other + "海运有限公司"))).hasStatusOk();
+        assertThat(Api.json(api().post("rep1", "/api/v1/customers/duplicate-check", body("name", other + "海运"))).get("candidates")
+                .valueStream().map(c -> c.get("id").asString())).contains(second);
+        assertThat(Api.json(api().post("rep1", "/api/v1/customers/duplicate-check", body("name", brand + "光电"))).get("candidates")
+                .valueStream().map(c -> c.get("id").asString())).contains(first).doesNotContain(second);
+    }
+
+    @Test
     void conflictNamesAnotherTeamsDuplicateAndItsOwnerButNotItsPrivateFields() throws Exception {
         String brand = unique();
         String creditFirst17 = "91440300MA5F" + (10000 + (int) (Math.random() * 89999));

@@ -91,6 +91,28 @@ class ImportExportTest {
     }
 
     @Test
+    void everyImportedOrMergedCustomerShowsTheImportInItsOwnHistory() throws Exception {
+        String brand = CustomerApiTest.unique();
+        String existing = Api.json(api().post("rep11", "/api/v1/customers", CustomerApiTest.body("name", brand + "制药股份有限公司"))).get("id").asString();
+        String csv = "客户名称,联系人,手机\r\n"
+                + "戊" + brand + "电子有限公司,孙七,13900002222\r\n"
+                + brand + "制药,王五,13800001111\r\n"
+                + "戊" + brand + "电子有限公司,周八,13700003333\r\n";
+        JsonNode job = awaitDone("rep11", Api.json(upload("rep11", "历史.csv", csv.getBytes(StandardCharsets.UTF_8), "merge")).get("id").asString());
+        assertThat(job.get("imported").asInt()).isEqualTo(1);
+        assertThat(job.get("merged").asInt()).isEqualTo(2);
+        String created = Api.json(api().get("rep11", "/api/v1/customers?q=戊" + brand)).get("items").get(0).get("id").asString();
+        var session = app.lantern.testing.WebSession.login(mvc, "rep11");
+
+        String createdPage = mvc.get().uri("/customers/" + created).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String history = createdPage.substring(createdPage.indexOf("data-audit-trail"));
+        assertThat(history).contains(">导入<").contains(">导入时合并<").contains("导入任务").contains(job.get("id").asString())
+                .contains("历史.csv").contains("行号");
+        String existingPage = mvc.get().uri("/customers/" + existing).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(existingPage.substring(existingPage.indexOf("data-audit-trail"))).contains(">导入时合并<").contains(job.get("id").asString());
+    }
+
+    @Test
     void refusesFilesThatAreNotSpreadsheetsOrHaveNoHeader() {
         assertThat(upload("rep12", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "skip")).hasStatus(400);
         assertThat(upload("rep12", "empty.csv", new byte[0], "skip")).hasStatus(400);

@@ -1,6 +1,5 @@
 package app.lantern.customer;
 
-import static lantern.db.Tables.CUSTOMER_MATCH_KEYS;
 import static lantern.db.Tables.CUSTOMER_MATCH_KEY_SCHEME;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +25,9 @@ class MatchKeyRebuildTest {
     MatchKeyRebuild rebuild;
 
     @Autowired
+    MatchIndex index;
+
+    @Autowired
     DSLContext db;
 
     @Autowired
@@ -44,7 +46,7 @@ class MatchKeyRebuildTest {
         String name = CustomerApiTest.unique() + "精密机械股份有限公司";
         CustomerView stored = customers.create(CustomerForm.named(name), true);
         // as if stored by a release whose key scheme gave this name nothing the check looks up
-        db.deleteFrom(CUSTOMER_MATCH_KEYS).where(CUSTOMER_MATCH_KEYS.CUSTOMER_ID.eq(stored.numericId())).execute();
+        index.remove(stored.numericId());
         setScheme(MatchKeys.SCHEME - 1, null, null);
         DuplicateQuery query = new DuplicateQuery(name, null, null, null, null);
         assertThat(customers.duplicates(query)).extracting(DuplicateCandidate::id).doesNotContain(stored.id());
