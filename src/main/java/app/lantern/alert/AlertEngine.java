@@ -1,5 +1,6 @@
 package app.lantern.alert;
 
+import app.lantern.activity.Activities;
 import app.lantern.activity.DailyReports;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.goal.RepProgress;
@@ -38,6 +39,11 @@ class AlertEngine {
 
     /** How far back "the last new opportunity" is looked for. */
     static final int LOOKBACK_DAYS = 90;
+    /**
+     * A deal is active (在跟) when something was logged on it within this many days: a stage unchanged on a deal
+     * nobody works is the health score's business (recency), not a stage left behind the facts.
+     */
+    static final int ACTIVE_DAYS = 14;
 
     private final Alerts alerts;
     private final Opportunities opportunities;
@@ -45,11 +51,13 @@ class AlertEngine {
     private final Directory directory;
     private final WorkingCalendar calendar;
     private final RepProgress progress;
+    private final Activities activities;
     private final TransactionTemplate tx;
 
     AlertEngine(Alerts alerts, Opportunities opportunities, DailyReports dailyReports, Directory directory, WorkingCalendar calendar,
-            RepProgress progress, TransactionTemplate tx) {
+            RepProgress progress, Activities activities, TransactionTemplate tx) {
         this.alerts = alerts;
+        this.activities = activities;
         this.progress = progress;
         this.opportunities = opportunities;
         this.dailyReports = dailyReports;
@@ -131,16 +139,21 @@ class AlertEngine {
     }
 
     private void openOpportunities(long repId, OffsetDateTime now, LocalDate today, AlertRule stale, AlertRule health) {
+        Set<Long> active = new java.util.HashSet<>();
+        activities.between(Set.of(repId), now.minusDays(ACTIVE_DAYS), now).forEach(a -> {
+            if (a.opportunityId() != null) {
+                active.add(a.opportunityId());
+            }
+        });
         for (OpportunityRef o : opportunities.openFor(Set.of(repId))) {
-            if (stale != null && stale.enabled()) {
-                OffsetDateTime changed = opportunities.lastStageChangeAt(o.id()).orElse(o.createdAt());
-                int idle = calendar.workingDaysBetween(changed.atZoneSameInstant(calendar.zone()).toLocalDate().plusDays(1), today);
-                if (idle >= stale.windowDays()) {
-                    alerts.raise(new AlertSignal(STAGE_STALE, "opportunity", o.id(), repId, stale.severity(),
-                            "商机「" + o.name() + "」在「" + o.stageName() + "」阶段已 " + idle + " 个工作日未推进", "/alerts/reps/" + repId));
-                } else {
-                    alerts.clear(STAGE_STALE, "opportunity", o.id());
-                }
+            boolean watched = stale != null && stale.enabled() && active.contains(o.id());
+            int idle = watched ? calendar.workingDaysBetween(opportunities.lastStageChangeAt(o.id()).orElse(o.createdAt())
+                    .atZoneSameInstant(calendar.zone()).toLocalDate().plusDays(1), today) : 0;
+            if (watched && idle >= stale.windowDays()) {
+                alerts.raise(new AlertSignal(STAGE_STALE, "opportunity", o.id(), repId, stale.severity(),
+                        "商机「" + o.name() + "」在「" + o.stageName() + "」阶段已 " + idle + " 个工作日未推进", "/alerts/reps/" + repId));
+            } else {
+                alerts.clear(STAGE_STALE, "opportunity", o.id());
             }
             if (health != null && health.enabled()) {
                 if (o.healthScore() != null && o.healthScore() < health.threshold()) {
