@@ -1,5 +1,6 @@
 package app.lantern.pipeline;
 
+import app.lantern.shared.Phrase;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,6 +37,15 @@ public enum HealthFactor {
 
     public int defaultWeight() {
         return defaultWeight;
+    }
+
+    /** The factors named one after the other ("最近联系、决策链完整度", "Last contact, Decision chain coverage"), for a message. */
+    public static Phrase listPhrase(List<HealthFactor> factors) {
+        if (factors.isEmpty()) {
+            return new Phrase("pipeline.factor.none");
+        }
+        Phrase first = new Phrase("pipeline.factor." + factors.getFirst());
+        return factors.size() == 1 ? first : new Phrase("pipeline.factor.list", first, listPhrase(factors.subList(1, factors.size())));
     }
 
     /** The factors of a stored list of labels ("最近联系、决策链完整度"), in their order; unknown parts are left out. */

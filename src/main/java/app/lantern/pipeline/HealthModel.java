@@ -16,6 +16,9 @@ public final class HealthModel {
     /** Decision-chain roles that count for completeness, as bits. */
     public static final List<String> ROLE_BITS = List.of("DECISION_MAKER", "INFLUENCER", "USER", "SUPPORTER");
 
+    /** Message keys of the rules; the values are under {@code pipeline.health.value.}. */
+    private static final String WHY = "pipeline.health.why.";
+
     private HealthModel() {}
 
     public static Map<HealthFactor, Integer> defaultWeights() {
@@ -116,8 +119,6 @@ public final class HealthModel {
                     f.closeDateChanges()), why);
         };
     }
-
-    private static final String WHY = "pipeline.health.why.";
 
     private static Phrase value(String name, Object... args) {
         return new Phrase("pipeline.health.value." + name, args);

@@ -127,4 +127,13 @@ class HealthModelTest {
         HealthFacts n = neglected();
         assertThat(HealthModel.ratio(HealthFactor.CLOSE_SLIPPAGE, n, NOW, NOW.toLocalDate())).isZero();
     }
+
+    @Test
+    void weakFactorsStoredInChineseAreNamedInTheReadersLanguage() {
+        List<HealthFactor> weak = HealthFactor.ofLabels("最近联系、决策链完整度、报价状态与反馈");
+        assertThat(weak).containsExactly(HealthFactor.LAST_CONTACT, HealthFactor.DECISION_CHAIN, HealthFactor.QUOTE);
+        assertThat(MESSAGES.getMessage(HealthFactor.listPhrase(weak), ZH)).isEqualTo("最近联系、决策链完整度、报价状态与反馈");
+        assertThat(MESSAGES.getMessage(HealthFactor.listPhrase(weak), Locale.ENGLISH))
+                .isEqualTo("Last contact, Decision chain coverage, Quote status and feedback");
+    }
 }
