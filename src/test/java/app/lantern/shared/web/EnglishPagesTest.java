@@ -2,8 +2,11 @@ package app.lantern.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.lantern.alert.AlertSignal;
+import app.lantern.alert.Alerts;
 import app.lantern.pipeline.OpportunityDetails;
 import app.lantern.pipeline.PipelineFixtures;
+import app.lantern.shared.Phrase;
 import app.lantern.testing.WebSession;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +62,7 @@ class EnglishPagesTest {
 
     @Autowired MockMvcTester mvc;
     @Autowired PipelineFixtures fx;
+    @Autowired Alerts alerts;
 
     private OpportunityDetails deal;
 
@@ -143,6 +147,17 @@ class EnglishPagesTest {
             JSON.readTree(HtmlUtils.htmlUnescape(chart.group(1))).path("legend").path("data").forEach(n -> legends.add(n.asString()));
         }
         assertThat(legends).contains("Action completion %", "Month-end signing share %", "Sales cycle (days)");
+    }
+
+    @Test
+    void anAlertReadsInTheReadersLanguage() throws Exception {
+        long rep = fx.userId("rep1");
+        alerts.raise(new AlertSignal("HEALTH_LOW", "opportunity", deal.id(), rep, "HIGH",
+                new Phrase("alert.message.healthLow", deal.name(), 42, 60), "/alerts/reps/" + rep));
+        Cookie manager = WebSession.login(mvc, "manager1");
+        assertThat(page(manager, "/alerts")).contains("Deal &quot;" + deal.name() + "&quot; has health 42, below 60");
+        MvcTestResult chinese = mvc.get().uri("/alerts").cookie(manager).exchange();
+        assertThat(chinese.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("商机「" + deal.name() + "」健康度 42，低于 60");
     }
 
     @Test
