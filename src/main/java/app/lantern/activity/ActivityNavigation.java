@@ -11,11 +11,11 @@ class ActivityNavigation {
 
     @Bean
     NavItem activitiesNav() {
-        return new NavItem("nav.activities", "/activities", "journal-check", Set.of(), 25);
+        return new NavItem("nav.activities", "/activities", "journal-check", Set.of(), 25, "nav.menu.activities");
     }
 
     @Bean
     NavItem heatmapNav() {
-        return new NavItem("nav.heatmap", "/activities/heatmap", "grid-3x3", Set.of("MANAGER", "EXECUTIVE", "ADMIN"), 26);
+        return new NavItem("nav.heatmap", "/activities/heatmap", "grid-3x3", Set.of("MANAGER", "EXECUTIVE", "ADMIN"), 26, "nav.menu.activities");
     }
 }

@@ -7,8 +7,9 @@ import app.lantern.goal.RepProgress;
 import app.lantern.identity.Directory;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
-import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
+import app.lantern.shared.Phrase;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -129,9 +130,9 @@ class AlertEngine {
                 .max(Comparator.naturalOrder()).orElse(null);
         int without = last == null ? calendar.workingDaysBetween(today.minusDays(LOOKBACK_DAYS), today) : workingDaysWithout(last, today, calendar);
         if (without >= rule.windowDays()) {
-            String message = last == null
-                    ? "近 " + LOOKBACK_DAYS + " 天没有新增商机"
-                    : "连续 " + without + " 个工作日无新增商机（上次新增：" + last + "）";
+            Phrase message = last == null
+                    ? new Phrase("alert.message.noNewOpportunityInLookback", LOOKBACK_DAYS)
+                    : new Phrase("alert.message.noNewOpportunity", without, last);
             alerts.raise(new AlertSignal(NO_NEW_OPPORTUNITY, "rep", repId, repId, rule.severity(), message, "/alerts/reps/" + repId));
         } else {
             alerts.clear(NO_NEW_OPPORTUNITY, "rep", repId);
@@ -151,14 +152,14 @@ class AlertEngine {
                     .atZoneSameInstant(calendar.zone()).toLocalDate().plusDays(1), today) : 0;
             if (watched && idle >= stale.windowDays()) {
                 alerts.raise(new AlertSignal(STAGE_STALE, "opportunity", o.id(), repId, stale.severity(),
-                        "商机「" + o.name() + "」在「" + o.stageName() + "」阶段已 " + idle + " 个工作日未推进", "/alerts/reps/" + repId));
+                        new Phrase("alert.message.stageStale", o.name(), o.stageName(), idle), "/alerts/reps/" + repId));
             } else {
                 alerts.clear(STAGE_STALE, "opportunity", o.id());
             }
             if (health != null && health.enabled()) {
                 if (o.healthScore() != null && o.healthScore() < health.threshold()) {
                     alerts.raise(new AlertSignal(HEALTH_LOW, "opportunity", o.id(), repId, health.severity(),
-                            "商机「" + o.name() + "」健康度 " + o.healthScore() + "，低于 " + health.threshold(), "/alerts/reps/" + repId));
+                            new Phrase("alert.message.healthLow", o.name(), o.healthScore(), health.threshold()), "/alerts/reps/" + repId));
                 } else {
                     alerts.clear(HEALTH_LOW, "opportunity", o.id());
                 }
@@ -173,7 +174,7 @@ class AlertEngine {
         }
         LocalDate day = calendar.previousWorkingDay(today);
         if (!dailyReports.submitted(repId, day)) {
-            alerts.raise(new AlertSignal(DAILY_REPORT_MISSING, "rep", repId, repId, rule.severity(), day + " 的销售日报未提交",
+            alerts.raise(new AlertSignal(DAILY_REPORT_MISSING, "rep", repId, repId, rule.severity(), new Phrase("alert.message.dailyReportMissing", day),
                     "/alerts/reps/" + repId));
         } else {
             alerts.clear(DAILY_REPORT_MISSING, "rep", repId);
@@ -201,9 +202,9 @@ class AlertEngine {
         RepProgress.WeeklyActions w = progress.unscoped(repId, YearMonth.from(today), today).thisWeek();
         double expected = week.get().elapsedShare() * rule.threshold() / 100.0;
         if (w.completion() < expected) {
-            String message = String.format("本周（%s）行动完成 %d%%，已过 %d/%d 个工作日应达 %d%%：拜访 %d/%d · 新增商机 %d/%d · 演示 %d/%d", w.week(),
-                    Math.round(w.completion() * 100), week.get().position() - 1, week.get().workingDays(), Math.round(expected * 100), w.visits(),
-                    w.visitsTarget(), w.newOpportunities(), w.newOpportunitiesTarget(), w.demos(), w.demosTarget());
+            Phrase message = new Phrase("alert.message.weeklyPaceBehind", w.week(), Math.round(w.completion() * 100), week.get().position() - 1,
+                    week.get().workingDays(), Math.round(expected * 100), w.visits(), w.visitsTarget(), w.newOpportunities(),
+                    w.newOpportunitiesTarget(), w.demos(), w.demosTarget());
             alerts.raise(new AlertSignal(WEEKLY_PACE_BEHIND, "rep", repId, repId, rule.severity(), message, "/goals/progress/reps/" + repId));
         } else {
             alerts.clear(WEEKLY_PACE_BEHIND, "rep", repId);

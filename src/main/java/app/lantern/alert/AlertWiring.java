@@ -42,12 +42,12 @@ class AlertWiring {
 
     @Bean
     NavItem alertsNav() {
-        return new NavItem("nav.alerts", "/alerts", "exclamation-triangle", Set.of("MANAGER", "EXECUTIVE", "REP"), 45);
+        return new NavItem("nav.alerts", "/alerts", "exclamation-triangle", Set.of("MANAGER", "EXECUTIVE", "REP"), 45, "nav.menu.alerts");
     }
 
     @Bean
     NavItem briefNav() {
-        return new NavItem("nav.brief", "/briefs/preview", "sunrise", Set.of("MANAGER", "REP"), 46);
+        return new NavItem("nav.brief", "/briefs/preview", "sunrise", Set.of("MANAGER", "REP"), 46, "nav.menu.alerts");
     }
 
     /** The signed-in user's tasks opened by alert rules, on the rep's and the manager's landing page. */

@@ -9,14 +9,15 @@ import app.lantern.identity.DataScopes;
 import app.lantern.identity.Directory;
 import app.lantern.identity.RecordKind;
 import app.lantern.identity.UserSummary;
-import app.lantern.notification.Notification;
 import app.lantern.notification.Notifications;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.NotFoundException;
+import app.lantern.shared.Phrase;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens, updates and closes alerts. A rule and subject have at most one unresolved alert (enforced by a unique key),
@@ -41,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Alerts {
 
     public static final Set<String> SEVERITIES = Set.of("HIGH", "MEDIUM", "LOW");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext db;
     private final Clock clock;
@@ -128,14 +132,16 @@ public class Alerts {
         String key = openKey(s.ruleCode(), s.subjectType(), s.subjectId());
         Optional<AlertsRecord> open = db.selectFrom(ALERTS).where(ALERTS.OPEN_KEY.eq(key)).fetchOptional();
         if (open.isPresent()) {
-            db.update(ALERTS).set(ALERTS.LAST_SEEN_AT, now).set(ALERTS.MESSAGE, truncate(s.message(), 1000))
+            db.update(ALERTS).set(ALERTS.LAST_SEEN_AT, now).set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
+                    .set(ALERTS.MESSAGE_KEY, s.message().key()).set(ALERTS.MESSAGE_ARGS, args(s.message()))
                     .set(ALERTS.EVIDENCE_LINK, s.evidenceLink()).where(ALERTS.ID.eq(open.get().getId())).execute();
             return;
         }
         String severity = s.severity() != null && SEVERITIES.contains(s.severity()) ? s.severity() : rule.severity();
         Optional<Long> inserted = db.insertInto(ALERTS)
                 .set(ALERTS.RULE_CODE, s.ruleCode()).set(ALERTS.SUBJECT_TYPE, s.subjectType()).set(ALERTS.SUBJECT_ID, s.subjectId())
-                .set(ALERTS.OWNER_ID, s.ownerId()).set(ALERTS.SEVERITY, severity).set(ALERTS.MESSAGE, truncate(s.message(), 1000))
+                .set(ALERTS.OWNER_ID, s.ownerId()).set(ALERTS.SEVERITY, severity).set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
+                .set(ALERTS.MESSAGE_KEY, s.message().key()).set(ALERTS.MESSAGE_ARGS, args(s.message()))
                 .set(ALERTS.EVIDENCE_LINK, s.evidenceLink()).set(ALERTS.STATUS, "OPEN").set(ALERTS.OPEN_KEY, key)
                 .set(ALERTS.OPENED_AT, now).set(ALERTS.LAST_SEEN_AT, now)
                 .onConflict(ALERTS.OPEN_KEY).doNothing()
@@ -149,21 +155,25 @@ public class Alerts {
         f.put("subject", s.subjectType() + "/" + s.subjectId());
         f.put("owner", s.ownerId());
         f.put("severity", severity);
-        f.put("message", s.message());
+        String message = chinese(s.message());
+        f.put("message", message);
         audit.created("alert", id, f);
         String title = messages.getMessage("alert.rule." + s.ruleCode(), null, s.ruleCode(), Locale.SIMPLIFIED_CHINESE);
-        String body = s.message() + (s.evidenceLink() == null ? "" : "\n\n[证据](" + s.evidenceLink() + ")");
         Optional<UserSummary> manager = rule.notifyManager() ? directory.directManagerOf(s.ownerId()) : Optional.empty();
         String who = directory.user(s.ownerId()).map(UserSummary::displayName).orElse("");
+        Phrase ruleName = new Phrase("alert.rule." + s.ruleCode());
+        String evidence = s.evidenceLink() == null ? "" : s.evidenceLink();
         if (rule.notifyRep()) {
-            notifications.send(new Notification(s.ownerId(), "alert", "预警：" + title, body, "/alerts/" + id, "alert-" + id));
+            notifications.sendTemplated(s.ownerId(), "alert", s.evidenceLink() == null ? "alert.raised" : "alert.raised.evidence",
+                    new Object[] {ruleName, s.message(), evidence}, "/alerts/" + id, "alert-" + id);
         }
-        manager.ifPresent(m -> notifications.send(new Notification(m.id(), "alert", "预警：" + who + " · " + title, body, "/alerts/" + id, "alert-" + id)));
+        manager.ifPresent(m -> notifications.sendTemplated(m.id(), "alert", s.evidenceLink() == null ? "alert.raisedFor" : "alert.raisedFor.evidence",
+                new Object[] {ruleName, s.message(), evidence, who}, "/alerts/" + id, "alert-" + id));
         if (rule.openTask()) {
             if (rule.notifyRep() || manager.isEmpty()) {
-                tasks.open(id, s.ownerId(), title + "：" + s.message(), s.evidenceLink(), rule.taskDueDays());
+                tasks.open(id, s.ownerId(), title + "：" + message, s.evidenceLink(), rule.taskDueDays());
             }
-            manager.ifPresent(m -> tasks.open(id, m.id(), "跟进 " + who + " · " + title + "：" + s.message(), s.evidenceLink(), rule.taskDueDays()));
+            manager.ifPresent(m -> tasks.open(id, m.id(), "跟进 " + who + " · " + title + "：" + message, s.evidenceLink(), rule.taskDueDays()));
         }
     }
 
@@ -281,9 +291,26 @@ public class Alerts {
         return m;
     }
 
+    /** The stored Chinese text of a message (the API's {@code message}, the audit log, tasks). */
+    private String chinese(Phrase message) {
+        return messages.getMessage(message, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static String args(Phrase message) {
+        return JSON.writeValueAsString(Arrays.stream(message.args()).map(String::valueOf).toList());
+    }
+
+    /** The message to put into the reader's words; alerts raised before messages had keys show their stored text. */
+    private static Phrase text(AlertsRecord a) {
+        if (a.getMessageKey() == null) {
+            return new Phrase(AlertSignal.WRITTEN, a.getMessage());
+        }
+        return new Phrase(a.getMessageKey(), (Object[]) JSON.readValue(a.getMessageArgs() == null ? "[]" : a.getMessageArgs(), String[].class));
+    }
+
     private static AlertView view(AlertsRecord a, Map<Long, String> names) {
         return new AlertView(a.getId(), a.getRuleCode(), a.getSubjectType(), a.getSubjectId(), a.getOwnerId(), names.getOrDefault(a.getOwnerId(), ""),
-                a.getSeverity(), a.getMessage(), a.getEvidenceLink(), a.getStatus(), a.getOpenedAt(), a.getLastSeenAt(), a.getSnoozedUntil(),
+                a.getSeverity(), a.getMessage(), text(a), a.getEvidenceLink(), a.getStatus(), a.getOpenedAt(), a.getLastSeenAt(), a.getSnoozedUntil(),
                 a.getResolvedAt(), a.getResolution());
     }
 

@@ -13,8 +13,8 @@ import app.lantern.identity.UserSummary;
 import app.lantern.notification.Notification;
 import app.lantern.notification.Notifications;
 import app.lantern.pipeline.NextStep;
-import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
 import app.lantern.quote.ExpiringQuote;
 import app.lantern.quote.Quotes;
 import java.math.BigDecimal;
@@ -28,9 +28,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,9 +56,11 @@ public class DailyBrief {
     private final Quotes quotes;
     private final Customers customers;
     private final TransactionTemplate tx;
+    private final MessageSource messages;
 
     DailyBrief(RepProgress progress, Opportunities opportunities, Activities activities, Alerts alerts, Directory directory,
-            WorkingCalendar calendar, Notifications notifications, Quotes quotes, Customers customers, TransactionTemplate tx) {
+            WorkingCalendar calendar, Notifications notifications, Quotes quotes, Customers customers, TransactionTemplate tx,
+            MessageSource messages) {
         this.quotes = quotes;
         this.customers = customers;
         this.progress = progress;
@@ -67,7 +71,11 @@ public class DailyBrief {
         this.calendar = calendar;
         this.notifications = notifications;
         this.tx = tx;
+        this.messages = messages;
     }
+
+    /** Briefs are written in Chinese: they go out through channels (WeCom, DingTalk, Feishu, e-mail) with no per-user language. */
+    static final Locale BRIEF_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     /** The brief of one rep for {@code day}, computed without scope checks (the caller checked). */
     public Brief forRep(long repId, LocalDate day) {
@@ -103,7 +111,7 @@ public class DailyBrief {
         for (int i = 0; i < todos.size(); i++) {
             md.append(i + 1).append(". ").append(todos.get(i)).append('\n');
         }
-        md.append("\n**落后项**：").append(p.diagnosis());
+        md.append("\n**落后项**：").append(messages.getMessage(p.diagnosis(), BRIEF_LOCALE));
         if (alerts.isAtRisk(repId)) {
             md.append("\n\n> 你目前被标记为潜在掉队，完成上面的动作即可解除。");
         }

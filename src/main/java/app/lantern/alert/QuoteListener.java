@@ -5,6 +5,7 @@ import app.lantern.quote.QuoteExpiringWithoutFeedback;
 import app.lantern.quote.QuoteFeedbackRecorded;
 import app.lantern.quote.QuoteSent;
 import app.lantern.quote.QuoteSigned;
+import app.lantern.shared.Phrase;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +28,15 @@ class QuoteListener {
     @ApplicationModuleListener
     void on(ApprovalOverdue e) {
         alerts.raise(new AlertSignal(APPROVAL_OVERDUE, "quote", e.quoteId(), e.ownerId(), null,
-                "报价 #" + e.quoteId() + " 的审批（" + (e.approverRole() == null ? "审批人" : e.approverRole()) + "）已等待 " + e.workingDaysWaiting()
-                        + " 个工作日", "/alerts/reps/" + e.ownerId()));
+                e.approverRole() == null ? new Phrase("alert.message.approvalOverdue", String.valueOf(e.quoteId()), e.workingDaysWaiting())
+                        : new Phrase("alert.message.approvalOverdueRole", String.valueOf(e.quoteId()), e.workingDaysWaiting(), e.approverRole()),
+                "/alerts/reps/" + e.ownerId()));
     }
 
     @ApplicationModuleListener
     void on(QuoteExpiringWithoutFeedback e) {
         alerts.raise(new AlertSignal(QUOTE_EXPIRING, "quote", e.quoteId(), e.ownerId(), null,
-                "报价 #" + e.quoteId() + " 将于 " + e.validUntil() + " 到期，客户尚无反馈", "/alerts/reps/" + e.ownerId()));
+                new Phrase("alert.message.quoteExpiring", String.valueOf(e.quoteId()), e.validUntil()), "/alerts/reps/" + e.ownerId()));
     }
 
     @ApplicationModuleListener

@@ -10,11 +10,11 @@ class GoalNavigation {
 
     @Bean
     NavItem targetsNav() {
-        return new NavItem("nav.targets", "/targets", "bullseye", Set.of(), 40);
+        return new NavItem("nav.targets", "/targets", "bullseye", Set.of(), 40, "nav.menu.goals");
     }
 
     @Bean
     NavItem progressNav() {
-        return new NavItem("nav.progress", "/goals/progress", "speedometer2", Set.of("MANAGER", "EXECUTIVE"), 41);
+        return new NavItem("nav.progress", "/goals/progress", "speedometer2", Set.of("MANAGER", "EXECUTIVE"), 41, "nav.menu.goals");
     }
 }

@@ -12,11 +12,14 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 12-month KPI trends on the manager's and the executive's landing pages. */
@@ -26,7 +29,8 @@ class GoalWidgets {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
-    LandingWidget kpiTrendWidget(Kpis kpis, CurrentActor currentActor, DataScopes scopes, Directory directory, Clock clock) {
+    LandingWidget kpiTrendWidget(Kpis kpis, CurrentActor currentActor, DataScopes scopes, Directory directory, Clock clock,
+            MessageSource messages) {
         return LandingWidget.of(Set.of("MANAGER", "EXECUTIVE"), 30, "goal/widgets :: kpis", () -> {
             Actor actor = currentActor.require();
             Set<Long> reps = directory.usersWithRole(Role.REP).stream().map(UserSummary::id)
@@ -36,12 +40,16 @@ class GoalWidgets {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("trend", trend);
             model.put("latest", trend.isEmpty() ? null : trend.getLast());
-            model.put("chart", JSON.writeValueAsString(chart(trend)));
+            model.put("chart", JSON.writeValueAsString(chart(trend, messages, LocaleContextHolder.getLocale())));
             return model;
         });
     }
 
-    private static Map<String, Object> chart(List<Kpis.MonthKpi> trend) {
+    /** The ECharts option; legends, series and axis names in the reader's language. */
+    static Map<String, Object> chart(List<Kpis.MonthKpi> trend, MessageSource messages, Locale locale) {
+        String completionName = messages.getMessage("goal.kpi.chart.completion", null, locale);
+        String concentrationName = messages.getMessage("goal.kpi.chart.concentration", null, locale);
+        String cycleName = messages.getMessage("goal.kpi.chart.cycle", null, locale);
         List<String> months = new ArrayList<>();
         List<Object> completion = new ArrayList<>();
         List<Object> concentration = new ArrayList<>();
@@ -54,14 +62,14 @@ class GoalWidgets {
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("data", List.of("过程动作完成率 %", "月末集中签单占比 %", "成交周期 天")));
+        option.put("legend", Map.of("data", List.of(completionName, concentrationName, cycleName)));
         option.put("grid", Map.of("left", 40, "right", 40, "bottom", 30, "top", 40));
         option.put("xAxis", Map.of("type", "category", "data", months));
-        option.put("yAxis", List.of(Map.of("type", "value", "name", "%", "max", 100), Map.of("type", "value", "name", "天")));
+        option.put("yAxis", List.of(Map.of("type", "value", "name", "%", "max", 100), Map.of("type", "value", "name", messages.getMessage("goal.kpi.chart.days", null, locale))));
         option.put("series", List.of(
-                Map.of("name", "过程动作完成率 %", "type", "line", "data", completion, "connectNulls", true),
-                Map.of("name", "月末集中签单占比 %", "type", "line", "data", concentration, "connectNulls", true),
-                Map.of("name", "成交周期 天", "type", "bar", "yAxisIndex", 1, "data", cycle, "barMaxWidth", 14)));
+                Map.of("name", completionName, "type", "line", "data", completion, "connectNulls", true),
+                Map.of("name", concentrationName, "type", "line", "data", concentration, "connectNulls", true),
+                Map.of("name", cycleName, "type", "bar", "yAxisIndex", 1, "data", cycle, "barMaxWidth", 14)));
         return option;
     }
 }

@@ -10,10 +10,11 @@ import app.lantern.identity.RecordKind;
 import app.lantern.identity.UserSummary;
 import app.lantern.pipeline.ClosedDeals;
 import app.lantern.pipeline.FunnelMetrics;
+import app.lantern.pipeline.Opportunities;
 import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.OpportunityStatus;
-import app.lantern.pipeline.Opportunities;
 import app.lantern.shared.NotFoundException;
+import app.lantern.shared.Phrase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public class RepProgress {
      */
     public record Progress(long repId, String repName, String month, BigDecimal target, BigDecimal signed, double attainment, double pace,
             int workingDaysElapsed, int workingDays, BigDecimal pipelineExpected, BigDecimal gap, double winRate, BigDecimal averageDeal,
-            String funnelSource, WeeklyActions thisWeek, String diagnosis) {}
+            String funnelSource, WeeklyActions thisWeek, Phrase diagnosis) {}
 
     private final Targets targets;
     private final Opportunities opportunities;
@@ -211,24 +212,20 @@ public class RepProgress {
         return m;
     }
 
-    /** One sentence linking the shortfall in actions to the result. */
-    static String diagnosis(double attainment, double pace, WeeklyActions a, BigDecimal gap) {
+    /** One sentence linking the shortfall in actions to the result, to be put into the reader's language. */
+    static Phrase diagnosis(double attainment, double pace, WeeklyActions a, BigDecimal gap) {
         if (gap.signum() == 0) {
-            return "已签约与在途商机足以覆盖本月目标，保持跟进节奏。";
+            return new Phrase("goal.diagnosis.covered");
         }
-        StringBuilder s = new StringBuilder();
-        s.append(String.format("本月达成 %.0f%%，时间进度 %.0f%%；", attainment * 100, pace * 100));
-        if (a.newOpportunities() < a.newOpportunitiesTarget()) {
-            s.append(String.format("本周新增商机 %d/%d，", a.newOpportunities(), a.newOpportunitiesTarget()));
-        }
-        if (a.visits() < a.visitsTarget()) {
-            s.append(String.format("拜访 %d/%d，", a.visits(), a.visitsTarget()));
-        }
-        if (a.demos() < a.demosTarget()) {
-            s.append(String.format("演示 %d/%d，", a.demos(), a.demosTarget()));
-        }
-        s.append(String.format("缺口 %s 元需要靠新增商机补上。", gap.setScale(0, RoundingMode.HALF_UP).toPlainString()));
-        return s.toString();
+        return new Phrase("goal.diagnosis", Math.round(attainment * 100), Math.round(pace * 100),
+                shortfall("goal.diagnosis.newOpportunities", a.newOpportunities(), a.newOpportunitiesTarget()),
+                shortfall("goal.diagnosis.visits", a.visits(), a.visitsTarget()),
+                shortfall("goal.diagnosis.demos", a.demos(), a.demosTarget()),
+                gap.setScale(0, RoundingMode.HALF_UP));
+    }
+
+    private static Phrase shortfall(String key, long done, long target) {
+        return done < target ? new Phrase(key, done, target) : new Phrase("goal.diagnosis.met");
     }
 
     private static long count(List<ActivityRef> list, ActivityType type) {

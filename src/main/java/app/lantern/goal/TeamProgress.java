@@ -6,6 +6,7 @@ import app.lantern.identity.DataScopes;
 import app.lantern.identity.Directory;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
+import app.lantern.shared.Phrase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -29,12 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TeamProgress {
 
     /** One rep's row, with the revenue this week's missing new opportunities would have been expected to bring. */
-    public record RepRow(RepProgress.Progress progress, BigDecimal actionGapValue, String link) {}
+    public record RepRow(RepProgress.Progress progress, BigDecimal actionGapValue, Phrase link) {}
 
     /** A team's totals over its reps. */
     public record TeamRow(long teamId, String teamName, List<RepRow> reps, BigDecimal target, BigDecimal signed, double attainment, double pace,
             long visits, int visitsTarget, long newOpportunities, int newOpportunitiesTarget, long demos, int demosTarget, double actionCompletion,
-            BigDecimal actionGapValue, String link) {}
+            BigDecimal actionGapValue, Phrase link) {}
 
     public record Rollup(String month, List<TeamRow> teams, double pace, int workingDaysElapsed, int workingDays) {}
 
@@ -104,14 +105,14 @@ public class TeamProgress {
         double completion = asked == 0 ? 1 : (double) done / asked;
         double attainment = target.signum() == 0 ? 0 : signed.divide(target, 4, RoundingMode.HALF_UP).doubleValue();
         double pace = reps.isEmpty() ? 0 : reps.getFirst().progress().pace();
-        String link = target.signum() == 0 ? NO_TARGET : newOpps >= newOppsTarget
-                ? "本周新增商机 " + newOpps + "/" + newOppsTarget + "，行动达标，按当前转化率可以支撑目标。"
-                : "行动缺口意味着：本周少 " + (newOppsTarget - newOpps) + " 个新增商机，按各人赢单率和平均单额，约少 " + wan(gapValue) + " 签约。";
+        Phrase link = target.signum() == 0 ? NO_TARGET : newOpps >= newOppsTarget
+                ? new Phrase("goal.link.onTrack", newOpps, newOppsTarget)
+                : new Phrase("goal.link.teamGap", newOppsTarget - newOpps, wan(gapValue), gapValue);
         return new TeamRow(id, name, reps, target, signed, attainment, pace, visits, visitsTarget, newOpps, newOppsTarget, demos, demosTarget,
                 completion, gapValue, link);
     }
 
-    static final String NO_TARGET = "本月尚未设定签约目标：先在「目标」页设定，才能推算每周需要的拜访、新增商机和演示。";
+    static final Phrase NO_TARGET = new Phrase("goal.link.noTarget");
 
     /** The signed amount this week's missing new opportunities would have been expected to bring. */
     static BigDecimal gapValue(RepProgress.Progress p) {
@@ -120,21 +121,22 @@ public class TeamProgress {
         return p.averageDeal().multiply(BigDecimal.valueOf(missing * p.winRate())).setScale(0, RoundingMode.HALF_UP);
     }
 
-    /** One sentence linking the week's actions to the result ("行动缺口意味着…"). */
-    public static String link(RepProgress.Progress p) {
+    /** One sentence linking the week's actions to the result ("行动缺口意味着…"), to be put into the reader's language. */
+    public static Phrase link(RepProgress.Progress p) {
         RepProgress.WeeklyActions w = p.thisWeek();
         if (p.target().signum() == 0 && !w.overridden()) {
             return NO_TARGET;
         }
         long missing = Math.max(0, w.newOpportunitiesTarget() - w.newOpportunities());
         if (missing == 0) {
-            return "本周新增商机 " + w.newOpportunities() + "/" + w.newOpportunitiesTarget() + "，行动达标，按当前转化率可以支撑目标。";
+            return new Phrase("goal.link.onTrack", w.newOpportunities(), w.newOpportunitiesTarget());
         }
-        return "行动缺口意味着：本周少 " + missing + " 个新增商机，按赢单率 " + Math.round(p.winRate() * 100) + "%、平均单额 " + wan(p.averageDeal())
-                + "，约少 " + wan(gapValue(p)) + " 签约。";
+        BigDecimal gap = gapValue(p);
+        return new Phrase("goal.link.repGap", missing, Math.round(p.winRate() * 100), wan(p.averageDeal()), p.averageDeal(), wan(gap), gap);
     }
 
+    /** An amount in 万 (ten thousands) with one decimal, as Chinese sentences give it; English ones use the yuan amount. */
     static String wan(BigDecimal amount) {
-        return amount.divide(BigDecimal.valueOf(10_000), 1, RoundingMode.HALF_UP).toPlainString() + " 万";
+        return amount.divide(BigDecimal.valueOf(10_000), 1, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -293,7 +293,8 @@ class HealthEngine {
                 .returningResult(OPPORTUNITY_INTERVENTIONS.ID).fetchOne().value1();
         String owner = directory.user(ownerId).map(UserSummary::displayName).orElse("#" + ownerId);
         notifications.sendTemplated(manager.get().id(), NOTIFICATION_CATEGORY, "pipeline.intervention",
-                new Object[] {name, owner, score, weak}, "/opportunities/interventions#intervention-" + id, "intervention:" + id);
+                new Object[] {name, owner, score, HealthFactor.listPhrase(HealthFactor.ofLabels(weak))},
+                "/opportunities/interventions#intervention-" + id, "intervention:" + id);
     }
 
     private int[] rolesOf(long opportunityId) {

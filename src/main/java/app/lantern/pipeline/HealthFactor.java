@@ -1,6 +1,14 @@
 package app.lantern.pipeline;
 
-/** The twelve factors of the opportunity health score, with their default weights (summing to 100). */
+import app.lantern.shared.Phrase;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The twelve factors of the opportunity health score, with their default weights (summing to 100). The label is the
+ * Chinese name stored with an intervention's weak factors; pages show {@code pipeline.factor.<NAME>} in the reader's
+ * language.
+ */
 public enum HealthFactor {
     LAST_CONTACT("最近联系", 12),
     DECISION_MAKER_CONTACT("决策人接触频率", 10),
@@ -29,5 +37,23 @@ public enum HealthFactor {
 
     public int defaultWeight() {
         return defaultWeight;
+    }
+
+    /** The factors named one after the other ("最近联系、决策链完整度", "Last contact, Decision chain coverage"), for a message. */
+    public static Phrase listPhrase(List<HealthFactor> factors) {
+        if (factors.isEmpty()) {
+            return new Phrase("pipeline.factor.none");
+        }
+        Phrase first = new Phrase("pipeline.factor." + factors.getFirst());
+        return factors.size() == 1 ? first : new Phrase("pipeline.factor.list", first, listPhrase(factors.subList(1, factors.size())));
+    }
+
+    /** The factors of a stored list of labels ("最近联系、决策链完整度"), in their order; unknown parts are left out. */
+    public static List<HealthFactor> ofLabels(String labels) {
+        if (labels == null || labels.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(labels.split("、")).map(String::strip)
+                .flatMap(l -> Arrays.stream(values()).filter(f -> f.label.equals(l) || f.name().equals(l))).toList();
     }
 }

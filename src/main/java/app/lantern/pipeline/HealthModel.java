@@ -1,5 +1,6 @@
 package app.lantern.pipeline;
 
+import app.lantern.shared.Phrase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,9 @@ public final class HealthModel {
 
     /** Decision-chain roles that count for completeness, as bits. */
     public static final List<String> ROLE_BITS = List.of("DECISION_MAKER", "INFLUENCER", "USER", "SUPPORTER");
+
+    /** Message keys of the rules; the values are under {@code pipeline.health.value.}. */
+    private static final String WHY = "pipeline.health.why.";
 
     private HealthModel() {}
 
@@ -65,7 +69,7 @@ public final class HealthModel {
         return (int) Math.round(Math.min(100, Math.max(0, 100.0 * sum / totalWeight)));
     }
 
-    private record Eval(double ratio, String value, String why) {}
+    private record Eval(double ratio, Phrase value, Phrase why) {}
 
     static double ratio(HealthFactor factor, HealthFacts f, OffsetDateTime now, LocalDate today) {
         return switch (factor) {
@@ -87,41 +91,37 @@ public final class HealthModel {
 
     private static Eval evaluate(HealthFactor factor, HealthFacts f, OffsetDateTime now, LocalDate today) {
         double r = ratio(factor, f, now, today);
+        Phrase why = new Phrase(WHY + factor);
         return switch (factor) {
             case LAST_CONTACT -> {
                 long d = days(f.lastContactAt() == null ? f.createdAt() : f.lastContactAt(), now);
-                yield new Eval(r, f.lastContactAt() == null ? "从未联系（创建于 " + d + " 天前）" : d + " 天前",
-                        "≤3 天满分，≤7 天 70%，≤14 天 40%，≤30 天 15%，更久 0");
+                yield new Eval(r, f.lastContactAt() == null ? value("neverContacted", d) : value("daysAgo", d), why);
             }
-            case DECISION_MAKER_CONTACT -> new Eval(r,
-                    f.lastDecisionMakerContactAt() == null ? "从未接触决策人"
-                            : "共 " + f.decisionMakerContacts() + " 次，最近 " + days(f.lastDecisionMakerContactAt(), now) + " 天前",
-                    "14 天内接触且累计 ≥2 次满分；30 天内 60%；更早 30%；从未 0");
-            case DECISION_CHAIN -> new Eval(r, Integer.bitCount(f.decisionChainRoles() & 0xF) + "/4 角色",
-                    "决策人、影响者、使用者、支持者各占 1/4");
-            case BUDGET_CONFIRMED -> new Eval(r, f.budgetConfirmed() ? "已填写预算区间" : "未填写",
-                    f.budgetConfirmed() ? "预算已确认" : f.stagePosition() < f.budgetRequiredFrom() ? "尚未到必填阶段，记一半" : "已到必填阶段仍未确认，0 分");
+            case DECISION_MAKER_CONTACT -> new Eval(r, f.lastDecisionMakerContactAt() == null ? value("decisionMakerNever")
+                    : value("decisionMakerContacts", f.decisionMakerContacts(), days(f.lastDecisionMakerContactAt(), now)), why);
+            case DECISION_CHAIN -> new Eval(r, value("roles", Integer.bitCount(f.decisionChainRoles() & 0xF)), why);
+            case BUDGET_CONFIRMED -> new Eval(r, value(f.budgetConfirmed() ? "budgetFilled" : "budgetMissing"),
+                    new Phrase(WHY + factor + (f.budgetConfirmed() ? ".confirmed" : f.stagePosition() < f.budgetRequiredFrom() ? ".notYetRequired" : ".missing")));
             case COMPETITOR_DOC -> new Eval(r, f.competitorDocUploaded()
-                    ? "已上传《" + f.competitorDocName() + "》（" + f.competitorDocUploadedAt().atZoneSameInstant(now.getOffset()).toLocalDate() + "）"
-                    : f.competitorsKnown() ? "有竞品、未上传对比文档" : "未知竞品、未上传对比文档",
-                    "已上传对比文档满分；未知竞品 30%；已知竞品却未上传 0");
-            case NEXT_STEP -> new Eval(r, !f.nextStepSet() ? "未安排" : f.nextStepDue() == null ? "已安排、无日期" : "截止 " + f.nextStepDue(),
-                    "已安排且未逾期满分；无日期 50%；已逾期 20%；未安排 0");
-            case STAGE_DWELL -> new Eval(r, f.stageWorkingDays() + " 个工作日 / SLA " + (f.slaDays() <= 0 ? "无" : f.slaDays() + " 天"),
-                    "不超 SLA 满分；≤1.5 倍 50%；≤2 倍 20%；更久 0");
-            case REQUIRED_FIELDS -> new Eval(r, f.requiredFilled() + "/" + f.requiredTotal(), "本阶段及之前阶段要求的字段按填写比例计分");
-            case ENGAGEMENT -> new Eval(r,
-                    f.twoWayInteractions() + " 次双向互动" + (f.lastTwoWayAt() == null ? "" : "，最近 " + days(f.lastTwoWayAt(), now) + " 天前"),
-                    "30 天内有互动且累计 ≥3 次满分；30 天内有互动 60%；更早 30%；无 0");
-            case DEMO_PROPOSAL -> new Eval(r, (f.demoDelivered() ? "已演示" : "未演示") + "，" + (f.proposalDelivered() ? "已交方案" : "未交方案"),
-                    "两者都有满分；其一 60%；都没有：前两阶段 50%，之后 0");
-            case QUOTE -> new Eval(r, f.quote() == null ? "无报价信息" : f.quote().status()
-                    + (f.quote().feedbackTag() == null ? "" : " / " + f.quote().feedbackTag()),
-                    f.quote() == null ? "尚无报价，按中性 50% 计" : "接受/签署满分；正面反馈 80%；已发送待反馈 50%；过期无反馈 20%；拒绝 0");
-            case CLOSE_SLIPPAGE -> new Eval(r, "推迟 " + f.closeDateChanges() + " 次" + (f.expectedClose() == null ? "，无预计成交日"
-                    : f.expectedClose().isBefore(today) ? "，预计成交日已过" : ""),
-                    "未推迟满分；1 次 60%；2 次 30%；3 次及以上或已过期 0");
+                    ? value("competitorDocUploaded", f.competitorDocName(), f.competitorDocUploadedAt().atZoneSameInstant(now.getOffset()).toLocalDate())
+                    : value(f.competitorsKnown() ? "competitorDocMissing" : "competitorsUnknown"), why);
+            case NEXT_STEP -> new Eval(r, !f.nextStepSet() ? value("nextStepNone") : f.nextStepDue() == null ? value("nextStepNoDate")
+                    : value("nextStepDue", f.nextStepDue()), why);
+            case STAGE_DWELL -> new Eval(r, f.slaDays() <= 0 ? value("dwellNoSla", f.stageWorkingDays()) : value("dwell", f.stageWorkingDays(), f.slaDays()), why);
+            case REQUIRED_FIELDS -> new Eval(r, value("fraction", f.requiredFilled(), f.requiredTotal()), why);
+            case ENGAGEMENT -> new Eval(r, f.lastTwoWayAt() == null ? value("interactions", f.twoWayInteractions())
+                    : value("interactionsLatest", f.twoWayInteractions(), days(f.lastTwoWayAt(), now)), why);
+            case DEMO_PROPOSAL -> new Eval(r, value("demo" + (f.demoDelivered() ? "Given" : "Missing") + ".proposal" + (f.proposalDelivered() ? "Given" : "Missing")), why);
+            case QUOTE -> new Eval(r, f.quote() == null ? value("noQuote")
+                    : f.quote().feedbackTag() == null ? value("quote", f.quote().status()) : value("quoteFeedback", f.quote().status(), f.quote().feedbackTag()),
+                    f.quote() == null ? new Phrase(WHY + factor + ".none") : why);
+            case CLOSE_SLIPPAGE -> new Eval(r, value(f.expectedClose() == null ? "postponedNoDate" : f.expectedClose().isBefore(today) ? "postponedPassed" : "postponed",
+                    f.closeDateChanges()), why);
         };
+    }
+
+    private static Phrase value(String name, Object... args) {
+        return new Phrase("pipeline.health.value." + name, args);
     }
 
     private static double recency(long days) {

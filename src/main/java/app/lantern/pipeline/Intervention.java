@@ -1,6 +1,7 @@
 package app.lantern.pipeline;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A manager's task opened when an opportunity's health falls below the threshold.
@@ -10,4 +11,10 @@ import java.time.OffsetDateTime;
  */
 public record Intervention(long id, long opportunityId, String opportunityName, long ownerId, String ownerName, long managerId,
         int score, Integer currentScore, String weakFactors, String status, String outcome, String note, OffsetDateTime openedAt,
-        OffsetDateTime resolvedAt) {}
+        OffsetDateTime resolvedAt) {
+
+    /** The weak factors, for showing them in the reader's language. */
+    public List<HealthFactor> weakFactorList() {
+        return HealthFactor.ofLabels(weakFactors);
+    }
+}

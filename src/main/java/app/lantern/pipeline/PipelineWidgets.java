@@ -13,12 +13,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Landing panels: the rep's pipeline, the manager's team funnel and interventions, the executive's pipeline by stage. */
@@ -96,20 +99,23 @@ class PipelineWidgets {
     }
 
     @Bean
-    LandingWidget pipelineByStageWidget(DSLContext db, Pipelines pipelines) {
+    LandingWidget pipelineByStageWidget(DSLContext db, Pipelines pipelines, MessageSource messages) {
         return LandingWidget.of(Set.of("EXECUTIVE", "ADMIN"), 20, "pipeline/widgets :: byStage", () -> {
             List<StageRow> rows = byStage(db, pipelines, DSL.trueCondition());
             List<String> labels = rows.stream().map(r -> r.pipeline().substring(0, Math.min(4, r.pipeline().length())) + "·" + r.stage()).toList();
             List<BigDecimal> amounts = rows.stream().map(r -> r.amount().divide(BigDecimal.valueOf(10000), 1, java.math.RoundingMode.HALF_UP)).toList();
             List<BigDecimal> weighted = rows.stream().map(r -> r.weighted().divide(BigDecimal.valueOf(10000), 1, java.math.RoundingMode.HALF_UP)).toList();
+            Locale locale = LocaleContextHolder.getLocale();
+            String amountName = messages.getMessage("pipeline.widget.amountWan", null, locale);
+            String weightedName = messages.getMessage("pipeline.widget.weightedWan", null, locale);
             Map<String, Object> option = new LinkedHashMap<>();
             option.put("tooltip", Map.of("trigger", "axis"));
-            option.put("legend", Map.of("data", List.of("金额（万元）", "加权（万元）")));
+            option.put("legend", Map.of("data", List.of(amountName, weightedName)));
             option.put("grid", Map.of("left", 50, "right", 10, "bottom", 90));
             option.put("xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("rotate", 40, "interval", 0)));
             option.put("yAxis", Map.of("type", "value"));
-            option.put("series", List.of(Map.of("name", "金额（万元）", "type", "bar", "data", amounts),
-                    Map.of("name", "加权（万元）", "type", "bar", "data", weighted)));
+            option.put("series", List.of(Map.of("name", amountName, "type", "bar", "data", amounts),
+                    Map.of("name", weightedName, "type", "bar", "data", weighted)));
             return Map.of("rows", rows, "chart", JSON.writeValueAsString(option),
                     "total", rows.stream().map(StageRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
                     "open", rows.stream().mapToInt(StageRow::count).sum());

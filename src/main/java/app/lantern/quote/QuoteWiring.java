@@ -20,22 +20,22 @@ class QuoteWiring {
 
     @Bean
     NavItem quotesNav() {
-        return new NavItem("nav.quotes", "/quotes", "file-earmark-text", Set.of(), 400);
+        return new NavItem("nav.quotes", "/quotes", "file-earmark-text", Set.of(), 400, "nav.menu.quotes");
     }
 
     @Bean
     NavItem quoteCatalogNav() {
-        return new NavItem("nav.quotes.catalog", "/quotes/catalog", "box-seam", Set.of(), 401);
+        return new NavItem("nav.quotes.catalog", "/quotes/catalog", "box-seam", Set.of(), 401, "nav.menu.quotes");
     }
 
     @Bean
     NavItem quoteFinanceNav() {
-        return new NavItem("nav.quotes.finance", "/quotes/finance", "patch-check", Set.of("FINANCE", "ADMIN"), 402);
+        return new NavItem("nav.quotes.finance", "/quotes/finance", "patch-check", Set.of("FINANCE", "ADMIN"), 402, "nav.menu.quotes");
     }
 
     @Bean
     NavItem quoteWeeklyNav() {
-        return new NavItem("nav.quotes.weekly", "/quotes/weekly", "clipboard-data", Set.of("MANAGER", "EXECUTIVE", "ADMIN", "FINANCE"), 403);
+        return new NavItem("nav.quotes.weekly", "/quotes/weekly", "clipboard-data", Set.of("MANAGER", "EXECUTIVE", "ADMIN", "FINANCE"), 403, "nav.menu.quotes");
     }
 
     @Bean

@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
@@ -35,6 +37,7 @@ class ActivityServiceTest {
     @Autowired OpportunityService opportunities;
     @Autowired List<TimelineSource> timelines;
     @Autowired ApplicationEventPublisher events;
+    @Autowired MessageSource messages;
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
 
@@ -64,7 +67,7 @@ class ActivityServiceTest {
         var health = opportunities.health(o.id());
         assertThat(health.factors()).anySatisfy(f -> {
             assertThat(f.factor().name()).isEqualTo("DECISION_MAKER_CONTACT");
-            assertThat(f.value()).contains("共 1 次");
+            assertThat(messages.getMessage(f.value(), Locale.SIMPLIFIED_CHINESE)).contains("共 1 次");
         });
         assertThat(facade.lastActivityAt(fx.userId("rep1"))).isPresent();
         assertThat(facade.countsByType(fx.userId("rep1"), at.minusMinutes(1), at.plusMinutes(1))).containsEntry(ActivityType.VISIT, 1L);

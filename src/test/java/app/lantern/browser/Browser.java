@@ -71,6 +71,16 @@ public final class Browser implements AutoCloseable {
         waitFor(By.cssSelector("nav.navbar"));
     }
 
+    /** Follows the top bar's entry to {@code href}, opening the module menu that holds it first when there is one. */
+    public void openNav(String href) {
+        By link = By.cssSelector("#main-nav a[href='" + href + "']");
+        if (!driver.findElement(link).isDisplayed()) {
+            driver.findElement(By.xpath("//ul[@id='main-nav']//a[@href='" + href + "']/ancestor::li[contains(@class,'dropdown')]/a[contains(@class,'dropdown-toggle')]"))
+                    .click();
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(link)).click();
+    }
+
     public void waitFor(By locator) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
     }

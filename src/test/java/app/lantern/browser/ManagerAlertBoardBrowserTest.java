@@ -47,7 +47,7 @@ class ManagerAlertBoardBrowserTest {
         try (Browser browser = Browser.open(port)) {
             WebDriver driver = browser.driver();
             browser.signIn(manager, "lantern-demo");
-            click(driver, By.cssSelector("nav a[href='/alerts']"));
+            browser.openNav("/alerts");
             browser.waitFor(By.id("at-risk"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains("预警看板");
             assertThat(driver.findElement(By.id("at-risk")).getText()).contains(rep.displayName());
@@ -72,7 +72,7 @@ class ManagerAlertBoardBrowserTest {
             browser.screenshot("alert-brief-preview");
 
             // the team's goal–action–result roll-up, and the same rep's row in it
-            click(driver, By.cssSelector("nav a[href='/goals/progress']"));
+            browser.openNav("/goals/progress");
             browser.waitFor(By.id("progress-chart"));
             assertThat(driver.findElement(By.cssSelector("[data-rep='" + rep.id() + "']")).getText()).contains(rep.displayName());
             browser.screenshot("goal-progress");

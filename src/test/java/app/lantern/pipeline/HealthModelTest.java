@@ -5,10 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 class HealthModelTest {
+
+    static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+    static {
+        MESSAGES.setBasename("i18n/pipeline");
+        MESSAGES.setDefaultEncoding("UTF-8");
+        MESSAGES.setFallbackToSystemLocale(false);
+    }
 
     static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 27, 10, 0, 0, 0, ZoneOffset.ofHours(8));
 
@@ -45,11 +57,24 @@ class HealthModelTest {
     void everyFactorExplainsValuePointsAndRule() {
         HealthReport r = HealthModel.score(neglected(), HealthModel.defaultWeights(), NOW);
         FactorResult last = r.factors().stream().filter(f -> f.factor() == HealthFactor.LAST_CONTACT).findFirst().orElseThrow();
-        assertThat(last.value()).isEqualTo("45 天前");
+        assertThat(MESSAGES.getMessage(last.value(), ZH)).isEqualTo("45 天前");
+        assertThat(MESSAGES.getMessage(last.value(), Locale.ENGLISH)).isEqualTo("45 days ago");
         assertThat(last.points()).isZero();
         assertThat(last.maxPoints()).isEqualTo(12.0);
-        assertThat(last.why()).contains("≤3 天满分");
-        assertThat(r.factors()).allSatisfy(f -> assertThat(f.why()).isNotBlank());
+        assertThat(MESSAGES.getMessage(last.why(), ZH)).contains("≤3 天满分");
+        assertThat(MESSAGES.getMessage(last.why(), Locale.ENGLISH)).contains("≤3 days: full marks");
+        for (HealthReport report : List.of(r, HealthModel.score(healthy(), HealthModel.defaultWeights(), NOW))) {
+            assertThat(report.factors()).allSatisfy(f -> {
+                assertThat(MESSAGES.getMessage(f.why(), ZH)).isNotBlank().doesNotContain("pipeline.health");
+                assertThat(MESSAGES.getMessage(f.value(), ZH)).isNotBlank().doesNotContain("pipeline.health");
+                assertThat(MESSAGES.getMessage(f.why(), Locale.ENGLISH)).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+                String english = MESSAGES.getMessage(f.value(), Locale.ENGLISH);
+                assertThat(english).isNotBlank().doesNotContain("pipeline.health");
+                if (f.factor() != HealthFactor.COMPETITOR_DOC) { // names the uploaded file, as the user named it
+                    assertThat(english).doesNotContainPattern("\\p{IsHan}");
+                }
+            });
+        }
     }
 
     @Test
@@ -101,5 +126,14 @@ class HealthModelTest {
     void slippedCloseDatesLoseTheirPoints() {
         HealthFacts n = neglected();
         assertThat(HealthModel.ratio(HealthFactor.CLOSE_SLIPPAGE, n, NOW, NOW.toLocalDate())).isZero();
+    }
+
+    @Test
+    void weakFactorsStoredInChineseAreNamedInTheReadersLanguage() {
+        List<HealthFactor> weak = HealthFactor.ofLabels("最近联系、决策链完整度、报价状态与反馈");
+        assertThat(weak).containsExactly(HealthFactor.LAST_CONTACT, HealthFactor.DECISION_CHAIN, HealthFactor.QUOTE);
+        assertThat(MESSAGES.getMessage(HealthFactor.listPhrase(weak), ZH)).isEqualTo("最近联系、决策链完整度、报价状态与反馈");
+        assertThat(MESSAGES.getMessage(HealthFactor.listPhrase(weak), Locale.ENGLISH))
+                .isEqualTo("Last contact, Decision chain coverage, Quote status and feedback");
     }
 }

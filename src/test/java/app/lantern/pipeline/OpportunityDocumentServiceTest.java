@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 
 @SpringBootTest
 class OpportunityDocumentServiceTest {
@@ -30,6 +32,7 @@ class OpportunityDocumentServiceTest {
     @Autowired CustomerTimeline customerTimeline;
     @Autowired AuditTrail audit;
     @Autowired Clock clock;
+    @Autowired MessageSource messages;
 
     @AfterEach
     void signOut() {
@@ -52,7 +55,7 @@ class OpportunityDocumentServiceTest {
         OpportunityDetails o = fx.opportunity(customer).create();
         FactorResult before = competitorFactor(service.health(o.id()));
         assertThat(before.points()).isLessThan(before.maxPoints());
-        assertThat(before.value()).contains("未上传");
+        assertThat(messages.getMessage(before.value(), Locale.SIMPLIFIED_CHINESE)).contains("未上传");
 
         OpportunityDocument doc = upload(o.id(), "迈瑞对比.pdf");
 
@@ -60,7 +63,9 @@ class OpportunityDocumentServiceTest {
         assertThat(doc.kind()).isEqualTo(DocumentKind.COMPETITOR_COMPARISON);
         FactorResult after = competitorFactor(service.health(o.id()));
         assertThat(after.points()).isEqualTo(after.maxPoints());
-        assertThat(after.value()).contains("迈瑞对比.pdf").contains(doc.uploadedAt().atZoneSameInstant(clock.getZone()).toLocalDate().toString());
+        String uploadedOn = doc.uploadedAt().atZoneSameInstant(clock.getZone()).toLocalDate().toString();
+        assertThat(messages.getMessage(after.value(), Locale.SIMPLIFIED_CHINESE)).contains("迈瑞对比.pdf").contains(uploadedOn);
+        assertThat(messages.getMessage(after.value(), Locale.ENGLISH)).startsWith("Uploaded").contains("迈瑞对比.pdf").contains(uploadedOn);
         assertThat(service.visible(o.id()).healthScore()).isGreaterThan(o.healthScore());
         assertThat(service.visible(o.id()).competitorDoc()).isEqualTo("迈瑞对比.pdf");
         assertThat(documents.of(o.id())).extracting(OpportunityDocument::fileName).containsExactly("迈瑞对比.pdf");

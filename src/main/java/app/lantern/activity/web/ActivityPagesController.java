@@ -11,24 +11,28 @@ import app.lantern.customer.CustomerRef;
 import app.lantern.customer.Customers;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.TeamSummary;
-import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
 import app.lantern.shared.ConflictException;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.PageQuery;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -51,9 +55,10 @@ class ActivityPagesController {
     private final Opportunities opportunities;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final MessageSource messages;
 
     ActivityPagesController(ActivityService activities, DailyReportService reports, ActivityInsights insights, Customers customers,
-            Opportunities opportunities, CurrentActor currentActor, Clock clock) {
+            Opportunities opportunities, CurrentActor currentActor, Clock clock, MessageSource messages) {
         this.activities = activities;
         this.reports = reports;
         this.insights = insights;
@@ -61,6 +66,15 @@ class ActivityPagesController {
         this.opportunities = opportunities;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    private static String weekday(int index) {
+        return DayOfWeek.of(index + 1).getDisplayName(TextStyle.SHORT, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/activities")
@@ -274,21 +288,21 @@ class ActivityPagesController {
                 throw ValidationException.field("x", "no such cell");
             }
             filter = new ActivityService.Filter(h.repIds().get(y), null, h.types().get(x), null, null, from, from.plusDays(7), null, null, null);
-            model.addAttribute("caption", h.reps().get(y) + " · " + h.types().get(x).label());
+            model.addAttribute("caption", h.reps().get(y) + " · " + text("activity.type." + h.types().get(x)));
         } else {
             if (x < 0 || x > 23 || y < 0 || y > 6) {
                 throw ValidationException.field("x", "no such cell");
             }
             filter = new ActivityService.Filter(null, new java.util.HashSet<>(h.repIds()), null, null, null, from, from.plusDays(7), null, y + 1, x);
-            model.addAttribute("caption", List.of("周一", "周二", "周三", "周四", "周五", "周六", "周日").get(y) + " " + x + "时");
+            model.addAttribute("caption", weekday(y) + " " + text("activity.heatmap.hour", x));
         }
         model.addAttribute("result", activities.list(filter, PageQuery.of(0, 200, null, ActivityService.SORT_FIELDS, "occurredAt,desc")));
         model.addAttribute("f", Map.of());
         return "activity/list :: rows";
     }
 
-    static String repTypeChart(Heatmap h) {
-        List<String> types = h.types().stream().map(ActivityType::label).toList();
+    private String repTypeChart(Heatmap h) {
+        List<String> types = h.types().stream().map(t -> text("activity.type." + t)).toList();
         List<Object> data = new ArrayList<>();
         List<Object> marks = new ArrayList<>();
         double max = 1;
@@ -297,7 +311,7 @@ class ActivityPagesController {
                 data.add(List.of(j, i, h.hours()[i][j], h.counts()[i][j]));
                 max = Math.max(max, h.hours()[i][j]);
                 if (h.hollows()[i][j]) {
-                    marks.add(Map.of("coord", List.of(j, i), "value", "洼地"));
+                    marks.add(Map.of("coord", List.of(j, i), "value", text("activity.heatmap.hollow")));
                 }
             }
         }
@@ -308,17 +322,20 @@ class ActivityPagesController {
         option.put("yAxis", Map.of("type", "category", "data", h.reps()));
         option.put("visualMap", Map.of("min", 0, "max", Math.ceil(max), "calculable", true, "orient", "horizontal", "left", "center",
                 "bottom", 0, "dimension", 2, "inRange", Map.of("color", List.of("#fff7ec", "#fdbb84", "#b30000"))));
-        option.put("series", List.of(Map.of("name", "小时", "type", "heatmap", "data", data,
+        option.put("series", List.of(Map.of("name", text("activity.heatmap.hours"), "type", "heatmap", "data", data,
                 "label", Map.of("show", true), "encode", Map.of("x", 0, "y", 1, "value", 2),
                 "markPoint", Map.of("symbol", "pin", "symbolSize", 28, "itemStyle", Map.of("color", "#dc3545"), "data", marks))));
         return JSON.writeValueAsString(option);
     }
 
-    static String weekdayChart(Heatmap h) {
-        List<String> days = List.of("周一", "周二", "周三", "周四", "周五", "周六", "周日");
+    private String weekdayChart(Heatmap h) {
+        List<String> days = new ArrayList<>();
+        for (int d = 0; d < 7; d++) {
+            days.add(weekday(d));
+        }
         List<String> hours = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            hours.add(i + "时");
+            hours.add(text("activity.heatmap.hour", i));
         }
         List<Object> data = new ArrayList<>();
         int max = 1;
@@ -335,7 +352,7 @@ class ActivityPagesController {
         option.put("yAxis", Map.of("type", "category", "data", days));
         option.put("visualMap", Map.of("min", 0, "max", max, "calculable", true, "orient", "horizontal", "left", "center", "bottom", 0,
                 "inRange", Map.of("color", List.of("#f0f9ff", "#6baed6", "#08306b"))));
-        option.put("series", List.of(Map.of("name", "活动数", "type", "heatmap", "data", data)));
+        option.put("series", List.of(Map.of("name", text("activity.heatmap.activities"), "type", "heatmap", "data", data)));
         return JSON.writeValueAsString(option);
     }
 

@@ -11,7 +11,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +35,16 @@ class ProgressController {
     private final ActionTargets actionTargets;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final MessageSource messages;
 
-    ProgressController(TeamProgress teams, RepProgress reps, ActionTargets actionTargets, CurrentActor currentActor, Clock clock) {
+    ProgressController(TeamProgress teams, RepProgress reps, ActionTargets actionTargets, CurrentActor currentActor, Clock clock,
+            MessageSource messages) {
         this.teams = teams;
         this.reps = reps;
         this.actionTargets = actionTargets;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.messages = messages;
     }
 
     private YearMonth month(String month) {
@@ -49,7 +55,7 @@ class ProgressController {
     String rollup(@RequestParam(required = false) String month, Model model) {
         TeamProgress.Rollup rollup = teams.of(month(month));
         model.addAttribute("rollup", rollup);
-        model.addAttribute("chart", JSON.writeValueAsString(chart(rollup)));
+        model.addAttribute("chart", JSON.writeValueAsString(chart(rollup, LocaleContextHolder.getLocale())));
         return "goal/progress";
     }
 
@@ -79,7 +85,9 @@ class ProgressController {
     }
 
     /** Attainment and this week's action completion per team against the pace of working days. */
-    private static Map<String, Object> chart(TeamProgress.Rollup rollup) {
+    private Map<String, Object> chart(TeamProgress.Rollup rollup, Locale locale) {
+        String attainmentName = messages.getMessage("goal.progress.chart.attainment", null, locale);
+        String actionsName = messages.getMessage("goal.progress.chart.actions", null, locale);
         List<String> names = new ArrayList<>();
         List<Object> attainment = new ArrayList<>();
         List<Object> actions = new ArrayList<>();
@@ -90,16 +98,16 @@ class ProgressController {
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("data", List.of("签约达成 %", "本周行动完成 %")));
+        option.put("legend", Map.of("data", List.of(attainmentName, actionsName)));
         option.put("grid", Map.of("left", 40, "right", 20, "bottom", 30, "top", 40));
         option.put("xAxis", Map.of("type", "category", "data", names));
         option.put("yAxis", Map.of("type", "value", "name", "%"));
         double pace = Math.round(rollup.pace() * 1000) / 10.0;
         option.put("series", List.of(
-                Map.of("name", "签约达成 %", "type", "bar", "data", attainment, "barMaxWidth", 28, "markLine", Map.of("symbol", "none",
-                        "lineStyle", Map.of("type", "dashed", "color", "#c0392b"), "label", Map.of("formatter", "时间进度 " + pace + "%"),
+                Map.of("name", attainmentName, "type", "bar", "data", attainment, "barMaxWidth", 28, "markLine", Map.of("symbol", "none",
+                        "lineStyle", Map.of("type", "dashed", "color", "#c0392b"), "label", Map.of("formatter", messages.getMessage("goal.progress.chart.pace", new Object[] {pace}, locale)),
                         "data", List.of(Map.of("yAxis", pace)))),
-                Map.of("name", "本周行动完成 %", "type", "bar", "data", actions, "barMaxWidth", 28)));
+                Map.of("name", actionsName, "type", "bar", "data", actions, "barMaxWidth", 28)));
         return option;
     }
 }

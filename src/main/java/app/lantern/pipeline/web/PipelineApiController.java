@@ -32,9 +32,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,9 +63,10 @@ class PipelineApiController {
     private final DataScopes scopes;
     private final Directory directory;
     private final Clock clock;
+    private final MessageSource messages;
 
     PipelineApiController(Pipelines pipelines, OpportunityService opportunities, FunnelMetrics funnels, Interventions interventions,
-            CurrentActor currentActor, DataScopes scopes, Directory directory, Clock clock) {
+            CurrentActor currentActor, DataScopes scopes, Directory directory, Clock clock, MessageSource messages) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.funnels = funnels;
@@ -71,6 +75,7 @@ class PipelineApiController {
         this.scopes = scopes;
         this.directory = directory;
         this.clock = clock;
+        this.messages = messages;
     }
 
     // ------------------------------------------------------------------ pipelines
@@ -240,11 +245,13 @@ class PipelineApiController {
     @GetMapping("/opportunities/{id}/health")
     HealthJson health(@PathVariable long id) {
         HealthReport r = opportunities.health(id);
-        return new HealthJson(String.valueOf(id), r.score(), r.factors().stream().map(PipelineApiController::json).toList(), r.graceUntil());
+        return new HealthJson(String.valueOf(id), r.score(), r.factors().stream().map(f -> json(f, LocaleContextHolder.getLocale())).toList(), r.graceUntil());
     }
 
-    static FactorJson json(FactorResult f) {
-        return new FactorJson(f.factor().name(), f.factor().label(), f.value(), f.points(), f.maxPoints(), f.why(), f.weak());
+    /** The factor in the caller's language (the UI language switch; Chinese by default). */
+    private FactorJson json(FactorResult f, Locale locale) {
+        return new FactorJson(f.factor().name(), messages.getMessage("pipeline.factor." + f.factor(), null, locale),
+                messages.getMessage(f.value(), locale), f.points(), f.maxPoints(), messages.getMessage(f.why(), locale), f.weak());
     }
 
     @GetMapping("/opportunities/{id}/stage-history")

@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,10 +78,11 @@ class PipelinePagesController {
     private final AuditTrail auditTrail;
     private final Clock clock;
     private final ObjectProvider<OpportunityPanels> panels;
+    private final MessageSource messages;
 
     PipelinePagesController(Pipelines pipelines, OpportunityService opportunities, Interventions interventions,
             OpportunityDocumentService documents, FunnelMetrics funnels, Customers customers, CurrentActor currentActor, DataScopes scopes,
-            Directory directory, AuditTrail auditTrail, Clock clock, ObjectProvider<OpportunityPanels> panels) {
+            Directory directory, AuditTrail auditTrail, Clock clock, ObjectProvider<OpportunityPanels> panels, MessageSource messages) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.interventions = interventions;
@@ -93,6 +95,7 @@ class PipelinePagesController {
         this.auditTrail = auditTrail;
         this.clock = clock;
         this.panels = panels;
+        this.messages = messages;
     }
 
     // ------------------------------------------------------------------ Kanban
@@ -239,16 +242,17 @@ class PipelinePagesController {
     }
 
     private String healthChart(app.lantern.pipeline.HealthReport r) {
+        Locale locale = LocaleContextHolder.getLocale();
         Map<String, Object> option = new LinkedHashMap<>();
         List<Map<String, Object>> indicators = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (var f : r.factors()) {
-            indicators.add(Map.of("name", f.factor().label(), "max", 100));
+            indicators.add(Map.of("name", messages.getMessage("pipeline.factor." + f.factor(), null, locale), "max", 100));
             values.add(Math.round(f.ratio() * 100.0) * 1.0);
         }
         option.put("tooltip", Map.of());
         option.put("radar", Map.of("indicator", indicators, "radius", "60%"));
-        option.put("series", List.of(Map.of("type", "radar", "data", List.of(Map.of("value", values, "name", "健康度")),
+        option.put("series", List.of(Map.of("type", "radar", "data", List.of(Map.of("value", values, "name", messages.getMessage("pipeline.health", null, locale))),
                 "areaStyle", Map.of("opacity", 0.2))));
         return JSON.writeValueAsString(option);
     }

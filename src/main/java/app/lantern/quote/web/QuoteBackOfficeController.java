@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -49,14 +52,17 @@ class QuoteBackOfficeController {
     private final Quotes quotes;
     private final FinanceWebhooks webhooks;
     private final Clock clock;
+    private final MessageSource messages;
 
-    QuoteBackOfficeController(Catalog catalog, QuoteSigning signing, QuoteHealthReport report, Quotes quotes, FinanceWebhooks webhooks, Clock clock) {
+    QuoteBackOfficeController(Catalog catalog, QuoteSigning signing, QuoteHealthReport report, Quotes quotes, FinanceWebhooks webhooks, Clock clock,
+            MessageSource messages) {
         this.catalog = catalog;
         this.signing = signing;
         this.report = report;
         this.quotes = quotes;
         this.webhooks = webhooks;
         this.clock = clock;
+        this.messages = messages;
     }
 
     // ---- catalog
@@ -128,8 +134,8 @@ class QuoteBackOfficeController {
         model.addAttribute("r", r);
         model.addAttribute("week", week == null ? LocalDate.now(clock) : week);
         model.addAttribute("weeks", weeks);
-        model.addAttribute("funnelChart", funnelChart(r));
-        model.addAttribute("feedbackChart", feedbackChart(r));
+        model.addAttribute("funnelChart", funnelChart(r, LocaleContextHolder.getLocale()));
+        model.addAttribute("feedbackChart", feedbackChart(r, LocaleContextHolder.getLocale()));
         return "quote/weekly";
     }
 
@@ -145,19 +151,22 @@ class QuoteBackOfficeController {
                 .body(out.toByteArray());
     }
 
-    static String funnelChart(QuoteHealthReport.Report r) {
+    private String funnelChart(QuoteHealthReport.Report r, Locale locale) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("series", List.of(Map.of("type", "funnel", "sort", "none", "left", "10%", "width", "80%",
                 "label", Map.of("formatter", "{b}: {c}"),
-                "data", List.of(Map.of("name", "方案演示", "value", r.demos()), Map.of("name", "报价发送", "value", r.quotesSent()),
-                        Map.of("name", "客户签署", "value", r.signed())))));
+                "data", List.of(Map.of("name", messages.getMessage("quote.weekly.chart.demos", null, locale), "value", r.demos()),
+                        Map.of("name", messages.getMessage("quote.weekly.chart.sent", null, locale), "value", r.quotesSent()),
+                        Map.of("name", messages.getMessage("quote.weekly.chart.signed", null, locale), "value", r.signed())))));
         return JSON.writeValueAsString(option);
     }
 
-    static String feedbackChart(QuoteHealthReport.Report r) {
+    /** Tags seeded with the product have English names ({@code quote.feedbackTag.<CODE>}); tags admins add keep their own label. */
+    private String feedbackChart(QuoteHealthReport.Report r, Locale locale) {
         List<Map<String, Object>> data = new ArrayList<>();
-        r.tagLabels().forEach((code, label) -> data.add(Map.of("name", label, "value", r.team().feedback().getOrDefault(code, 0))));
+        r.tagLabels().forEach((code, label) -> data.add(Map.of("name", messages.getMessage("quote.feedbackTag." + code, null, label, locale),
+                "value", r.team().feedback().getOrDefault(code, 0))));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data)));
