@@ -26,6 +26,7 @@ class RepEvaluationQueue implements DisposableBean {
     private final AlertEngine engine;
     private final Clock clock;
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("alert-evaluation-", 0).daemon().factory());
 
     RepEvaluationQueue(AlertEngine engine, Clock clock) {
@@ -36,6 +37,7 @@ class RepEvaluationQueue implements DisposableBean {
     /** Asks for the rep's rules to be evaluated soon; returns at once. */
     void request(long repId) {
         if (queued.add(repId)) {
+            inFlight.incrementAndGet();
             workers.execute(() -> evaluate(repId));
         }
     }
@@ -46,7 +48,14 @@ class RepEvaluationQueue implements DisposableBean {
             engine.evaluateRep(repId, OffsetDateTime.now(clock));
         } catch (RuntimeException e) {
             log.warn("re-evaluating rep {} failed; the scheduled run will retry", repId, e);
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** Whether no evaluation is queued or running (jobs and tests that evaluate at a chosen time wait for this). */
+    boolean idle() {
+        return inFlight.get() == 0;
     }
 
     @Override

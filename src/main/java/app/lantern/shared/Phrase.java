@@ -17,4 +17,20 @@ public record Phrase(String key, Object... args) implements MessageSourceResolva
     public Object[] getArguments() {
         return args;
     }
+
+    /** Two phrases are equal when they say the same: same key, equal arguments (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Phrase p && key.equals(p.key) && java.util.Arrays.deepEquals(args, p.args);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * key.hashCode() + java.util.Arrays.deepHashCode(args);
+    }
+
+    @Override
+    public String toString() {
+        return "Phrase[" + key + java.util.Arrays.deepToString(args) + "]";
+    }
 }
