@@ -42,12 +42,6 @@ class WeeklyPaceRuleTest {
         return directory.userByUsername(username).orElseThrow().id();
     }
 
-    private String token(String username) {
-        MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + username + "\",\"password\":\"lantern-demo\"}").exchange();
-        return JSON.readTree(r.getResponse().getContentAsByteArray()).path("token").asString();
-    }
-
     private static OffsetDateTime at(String day) {
         return OffsetDateTime.parse(day + "T10:00:00+08:00");
     }
@@ -73,7 +67,7 @@ class WeeklyPaceRuleTest {
         long rep = id("rep17");
         long manager = id("manager3");
         // the manager's override is what the rule measures against
-        MvcTestResult override = mvc.put().uri("/api/v1/reps/{id}/action-targets?month=2026-10", rep).header("Authorization", "Bearer " + token("manager3"))
+        MvcTestResult override = mvc.put().uri("/api/v1/reps/{id}/action-targets?month=2026-10", rep).header("Authorization", WebSession.token(mvc, "manager3"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(Map.of("visits", 6, "newOpportunities", 2, "demos", 1, "reason", "国庆后冲刺"))).exchange();
         assertThat(override).hasStatusOk();
@@ -112,10 +106,10 @@ class WeeklyPaceRuleTest {
         assertThat(audit.history("alert_task", repTask)).extracting(e -> e.action()).contains("created", "updated");
         // the rep's landing page lists it, done; the API reopens it
         assertThat(mvc.get().uri("/").cookie(repSession).exchange()).bodyText().contains("data-widget=\"tasks\"").contains("id=\"task-" + repTask + "\"");
-        String repToken = token("rep17");
-        assertThat(mvc.post().uri("/api/v1/tasks/{id}/undone", repTask).header("Authorization", "Bearer " + repToken).exchange()).hasStatusOk()
+        String repToken = WebSession.token(mvc, "rep17");
+        assertThat(mvc.post().uri("/api/v1/tasks/{id}/undone", repTask).header("Authorization", repToken).exchange()).hasStatusOk()
                 .bodyJson().extractingPath("$.done").isEqualTo(false);
-        assertThat(mvc.get().uri("/api/v1/tasks").header("Authorization", "Bearer " + repToken).exchange()).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/api/v1/tasks").header("Authorization", repToken).exchange()).hasStatusOk().bodyText()
                 .contains("\"id\":" + repTask);
                 // another team's manager cannot touch it
         assertThat(mvc.post().uri("/alerts/tasks/{id}/done", repTask).with(csrf()).cookie(WebSession.login(mvc, "manager1")).param("done", "false").exchange())

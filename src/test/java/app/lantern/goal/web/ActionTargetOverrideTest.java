@@ -38,14 +38,8 @@ class ActionTargetOverrideTest {
         return directory.userByUsername(username).orElseThrow().id();
     }
 
-    private String token(String username) {
-        MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + username + "\",\"password\":\"lantern-demo\"}").exchange();
-        return JSON.readTree(r.getResponse().getContentAsByteArray()).path("token").asString();
-    }
-
     private MvcTestResult put(String token, long rep, Object body) {
-        return mvc.put().uri("/api/v1/reps/{id}/action-targets?month={m}", rep, month).header("Authorization", "Bearer " + token)
+        return mvc.put().uri("/api/v1/reps/{id}/action-targets?month={m}", rep, month).header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)).exchange();
     }
 
@@ -58,22 +52,19 @@ class ActionTargetOverrideTest {
         return m;
     }
 
-    private static JsonNode json(MvcTestResult r) {
-        return JSON.readTree(r.getResponse().getContentAsByteArray());
-    }
 
     @Test
     void aManagerOverridesTheWeeklyActionTargetsWithAReasonAndEveryReaderUsesThem() {
         long rep = id("rep4");
-        String manager = token("manager1");
-        JsonNode before = json(mvc.get().uri("/api/v1/reps/{id}/progress?month={m}", rep, month).header("Authorization", "Bearer " + manager).exchange());
+        String manager = WebSession.token(mvc, "manager1");
+        JsonNode before = WebSession.json(mvc.get().uri("/api/v1/reps/{id}/progress?month={m}", rep, month).header("Authorization", manager).exchange());
         int derivedVisits = before.path("thisWeek").path("visitsTarget").asInt();
         // without a target or an override the month has no plan, so no action completion rate
         assertThat(kpis.trend(Set.of(rep), YearMonth.parse(month), 1).getFirst().actionCompletion()).isNull();
 
         MvcTestResult saved = put(manager, rep, change(derivedVisits + 4, 3, 2, "新区域开拓期，加大拜访量"));
         assertThat(saved).hasStatusOk();
-        JsonNode week = json(saved).path("thisWeek");
+        JsonNode week = WebSession.json(saved).path("thisWeek");
         assertThat(week.path("visitsTarget").asInt()).isEqualTo(derivedVisits + 4);
         assertThat(week.path("newOpportunitiesTarget").asInt()).isEqualTo(3);
         assertThat(week.path("demosTarget").asInt()).isEqualTo(2);
@@ -82,11 +73,11 @@ class ActionTargetOverrideTest {
         assertThat(week.path("override").path("version").asInt()).isEqualTo(1);
 
         // the progress API reads the override from now on, and a second change is a new version
-        assertThat(json(put(manager, rep, change(derivedVisits + 5, 3, 2, "再加一次拜访"))).path("thisWeek").path("override").path("version").asInt())
+        assertThat(WebSession.json(put(manager, rep, change(derivedVisits + 5, 3, 2, "再加一次拜访"))).path("thisWeek").path("override").path("version").asInt())
                 .isEqualTo(2);
-        assertThat(json(mvc.get().uri("/api/v1/reps/{id}/progress?month={m}", rep, month).header("Authorization", "Bearer " + manager).exchange())
+        assertThat(WebSession.json(mvc.get().uri("/api/v1/reps/{id}/progress?month={m}", rep, month).header("Authorization", manager).exchange())
                 .path("thisWeek").path("visitsTarget").asInt()).isEqualTo(derivedVisits + 5);
-        long overrideId = json(saved).path("thisWeek").path("override").path("id").asLong();
+        long overrideId = WebSession.json(saved).path("thisWeek").path("override").path("id").asLong();
         assertThat(audit.history("action_target", overrideId)).extracting(e -> e.action()).contains("created", "updated");
         assertThat(audit.history("action_target", overrideId).getFirst().changes()).contains("再加一次拜访");
 
@@ -104,13 +95,13 @@ class ActionTargetOverrideTest {
     @Test
     void aMissingReasonNegativeOrAbsurdFiguresAnswer422NamingTheField() {
         long rep = id("rep5");
-        String manager = token("manager1");
+        String manager = WebSession.token(mvc, "manager1");
         assertThat(put(manager, rep, change(5, 2, 1, "  "))).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
         assertThat(put(manager, rep, change(-1, 2, 1, "原因"))).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("visits");
         assertThat(put(manager, rep, change(5, 2, 999, "原因"))).hasStatus(422).bodyJson().extractingPath("$.errors[0].field").isEqualTo("demos");
         assertThat(put(manager, rep, change(5, null, 1, "原因"))).hasStatus(422).bodyJson().extractingPath("$.errors[0].field")
                 .isEqualTo("newOpportunities");
-        assertThat(mvc.put().uri("/api/v1/reps/{id}/action-targets?month=2026-13", rep).header("Authorization", "Bearer " + manager)
+        assertThat(mvc.put().uri("/api/v1/reps/{id}/action-targets?month=2026-13", rep).header("Authorization", manager)
                 .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(change(5, 2, 1, "原因"))).exchange())
                 .hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("month");
     }
@@ -118,8 +109,8 @@ class ActionTargetOverrideTest {
     @Test
     void anotherTeamsManagerGets404AndTheRepThemselvesMayNotOverride() {
         long rep = id("rep6");
-        assertThat(put(token("manager2"), rep, change(5, 2, 1, "不是我的团队"))).hasStatus(404);
-        assertThat(put(token("rep6"), rep, change(1, 0, 0, "我想少做点"))).hasStatus(403);
+        assertThat(put(WebSession.token(mvc, "manager2"), rep, change(5, 2, 1, "不是我的团队"))).hasStatus(404);
+        assertThat(put(WebSession.token(mvc, "rep6"), rep, change(1, 0, 0, "我想少做点"))).hasStatus(403);
         assertThat(mvc.get().uri("/goals/progress/reps/{id}?month={m}", rep, month).cookie(WebSession.login(mvc, "rep6")).exchange()).bodyText()
                 .doesNotContain("id=\"override-form\"");
     }
