@@ -44,7 +44,7 @@ public record CompanyName(String normalized, String stripped, String core, Strin
         String s = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
         s = s.replace('　', ' ').strip();
         String written = unmark(compact(s));
-        String bracketed = bracketedRegion(s);
+        Bracketed bracketed = Bracketed.in(s);
         s = removeNoiseBrackets(s);
         String compact = compact(s);
         String unmarked = unmark(compact);
@@ -77,10 +77,10 @@ public record CompanyName(String normalized, String stripped, String core, Strin
         }
         if (region == null) {
             // 建设工业集团(云南): a region in brackets seats the company as a prefix would
-            region = bracketed;
+            region = bracketed.region();
         }
         String literal = written.startsWith(unmarked.substring(0, front)) ? written.substring(front) : written;
-        String countryKept = hasBracketed(raw, Regions.COUNTRY) ? stripLegalForms(literal) : null;
+        String countryKept = bracketed.country() ? stripLegalForms(literal) : null;
         String abbreviatedCore = null;
         String abbreviatedRegion = null;
         if (region == null && core.length() >= 3) {
@@ -105,25 +105,22 @@ public record CompanyName(String normalized, String stripped, String core, Strin
         return SHARE_CLASS.matcher(MARKERS.matcher(compact).replaceFirst("")).replaceFirst("");
     }
 
-    private static boolean hasBracketed(String raw, String word) {
-        Matcher m = BRACKETS.matcher(Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC));
-        while (m.find()) {
-            if (compact(m.group(1)).equals(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** What brackets say about a name: the region they seat it in (建设工业(云南)), and whether they hold the country. */
+    private record Bracketed(String region, boolean country) {
 
-    private static String bracketedRegion(String s) {
-        Matcher m = BRACKETS.matcher(s);
-        while (m.find()) {
-            String inner = compact(m.group(1));
-            if (Regions.isRegion(inner) && !Regions.canonical(inner).isEmpty()) {
-                return Regions.canonical(inner);
+        static Bracketed in(String s) {
+            String region = null;
+            boolean country = false;
+            Matcher m = BRACKETS.matcher(s);
+            while (m.find()) {
+                String inner = compact(m.group(1));
+                country |= inner.equals(Regions.COUNTRY);
+                if (region == null && Regions.isRegion(inner) && !Regions.canonical(inner).isEmpty()) {
+                    region = Regions.canonical(inner);
+                }
             }
+            return new Bracketed(region, country);
         }
-        return null;
     }
 
     private static String removeNoiseBrackets(String s) {
