@@ -21,32 +21,56 @@ class ArchitectureTests {
 
     @Test
     void controllersLiveInWebPackages() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().resideInAPackage("..web..").check(classes);
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAPackage("..web..")
+                .check(classes);
     }
 
     @Test
     void controllersAreNotPublic() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().notBePublic().check(classes);
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .notBePublic()
+                .check(classes);
     }
 
     @Test
     void noFieldInjection() {
-        fields().should().notBeAnnotatedWith(Autowired.class).allowEmptyShould(true).check(classes);
+        fields().should()
+                .notBeAnnotatedWith(Autowired.class)
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     @Test
     void webLayerDoesNotRunSql() {
-        noClasses().that().resideInAPackage("..web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "lantern.db..", "org.springframework.jdbc..")
+        noClasses()
+                .that()
+                .resideInAPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jooq..", "lantern.db..", "org.springframework.jdbc..")
                 .check(classes);
     }
 
     @Test
     void noModuleUsesLombokOrSystemOut() {
         noClasses().should().dependOnClassesThat().resideInAPackage("lombok..").check(classes);
-        noClasses().that().doNotHaveSimpleName("LanternApplication")
-                .should().accessField(System.class, "out").because("logs go through SLF4J; only the command line prints").check(classes);
+        noClasses()
+                .that()
+                .doNotHaveSimpleName("LanternApplication")
+                .should()
+                .accessField(System.class, "out")
+                .because("logs go through SLF4J; only the command line prints")
+                .check(classes);
     }
 }

@@ -30,28 +30,45 @@ public class Activities {
         if (ownerIds == null || ownerIds.isEmpty()) {
             return List.of();
         }
-        return db.selectFrom(ACTIVITIES).where(ACTIVITIES.OWNER_ID.in(ownerIds))
-                .and(ACTIVITIES.OCCURRED_AT.ge(from)).and(ACTIVITIES.OCCURRED_AT.lt(to))
-                .orderBy(ACTIVITIES.OCCURRED_AT, ACTIVITIES.ID).fetch(Activities::ref);
+        return db.selectFrom(ACTIVITIES)
+                .where(ACTIVITIES.OWNER_ID.in(ownerIds))
+                .and(ACTIVITIES.OCCURRED_AT.ge(from))
+                .and(ACTIVITIES.OCCURRED_AT.lt(to))
+                .orderBy(ACTIVITIES.OCCURRED_AT, ACTIVITIES.ID)
+                .fetch(Activities::ref);
     }
 
     public Map<ActivityType, Long> countsByType(long ownerId, OffsetDateTime from, OffsetDateTime to) {
         Map<ActivityType, Long> result = new EnumMap<>(ActivityType.class);
-        db.select(ACTIVITIES.TYPE, DSL.count()).from(ACTIVITIES).where(ACTIVITIES.OWNER_ID.eq(ownerId))
-                .and(ACTIVITIES.OCCURRED_AT.ge(from)).and(ACTIVITIES.OCCURRED_AT.lt(to)).groupBy(ACTIVITIES.TYPE)
-                .forEach(r -> result.put(ActivityType.valueOf(r.value1()), r.value2().longValue()));
+        db.select(ACTIVITIES.TYPE, DSL.count())
+                .from(ACTIVITIES)
+                .where(ACTIVITIES.OWNER_ID.eq(ownerId))
+                .and(ACTIVITIES.OCCURRED_AT.ge(from))
+                .and(ACTIVITIES.OCCURRED_AT.lt(to))
+                .groupBy(ACTIVITIES.TYPE)
+                .forEach(r ->
+                        result.put(ActivityType.valueOf(r.value1()), r.value2().longValue()));
         return result;
     }
 
     /** When the owner's latest activity occurred. */
     public Optional<OffsetDateTime> lastActivityAt(long ownerId) {
-        return Optional.ofNullable(db.select(DSL.max(ACTIVITIES.OCCURRED_AT)).from(ACTIVITIES).where(ACTIVITIES.OWNER_ID.eq(ownerId))
+        return Optional.ofNullable(db.select(DSL.max(ACTIVITIES.OCCURRED_AT))
+                .from(ACTIVITIES)
+                .where(ACTIVITIES.OWNER_ID.eq(ownerId))
                 .fetchOne(0, OffsetDateTime.class));
     }
 
     static ActivityRef ref(Record r) {
-        return new ActivityRef(r.get(ACTIVITIES.ID), ActivityType.valueOf(r.get(ACTIVITIES.TYPE)), r.get(ACTIVITIES.OWNER_ID),
-                r.get(ACTIVITIES.CUSTOMER_ID), r.get(ACTIVITIES.OPPORTUNITY_ID), r.get(ACTIVITIES.OCCURRED_AT),
-                r.get(ACTIVITIES.CREATED_AT), r.get(ACTIVITIES.DURATION_MINUTES), r.get(ACTIVITIES.OUTCOME));
+        return new ActivityRef(
+                r.get(ACTIVITIES.ID),
+                ActivityType.valueOf(r.get(ACTIVITIES.TYPE)),
+                r.get(ACTIVITIES.OWNER_ID),
+                r.get(ACTIVITIES.CUSTOMER_ID),
+                r.get(ACTIVITIES.OPPORTUNITY_ID),
+                r.get(ACTIVITIES.OCCURRED_AT),
+                r.get(ACTIVITIES.CREATED_AT),
+                r.get(ACTIVITIES.DURATION_MINUTES),
+                r.get(ACTIVITIES.OUTCOME));
     }
 }

@@ -11,8 +11,8 @@ import app.lantern.identity.Directory;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.pipeline.Interaction;
-import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
 import app.lantern.shared.demo.DemoContext;
 import app.lantern.shared.demo.DemoDataContributor;
 import java.time.DayOfWeek;
@@ -44,15 +44,16 @@ class ActivityDemoData implements DemoDataContributor {
     private static final int BATCH = 2000;
     private static final int[] BASE_WEIGHTS = {22, 24, 8, 6, 5, 8, 8, 16, 3};
     private static final String[][] OUTCOMES = {
-            {"拜访科室主任，确认了采购意向", "现场了解设备使用情况", "客户提出交付周期顾虑", "约定下周技术交流"},
-            {"电话确认招标时间", "跟进报价反馈", "客户暂无新进展", "约好演示时间"},
-            {"完成产品演示，客户反馈积极", "演示后客户要求补充参数", "试用环境已开通"},
-            {"提交方案与报价", "根据反馈修订方案", "方案已进入客户内部评审"},
-            {"化解价格异议，同意分期付款", "回应竞品对比质疑", "澄清售后服务条款"},
-            {"与设备科、采购办三方会议", "参加客户内部立项会", "项目启动会"},
-            {"发送资料与报价单", "邮件确认会议纪要"},
-            {"微信沟通进展", "发送案例资料", "约见面时间"},
-            {"整理客户资料", "内部协调资源"}};
+        {"拜访科室主任，确认了采购意向", "现场了解设备使用情况", "客户提出交付周期顾虑", "约定下周技术交流"},
+        {"电话确认招标时间", "跟进报价反馈", "客户暂无新进展", "约好演示时间"},
+        {"完成产品演示，客户反馈积极", "演示后客户要求补充参数", "试用环境已开通"},
+        {"提交方案与报价", "根据反馈修订方案", "方案已进入客户内部评审"},
+        {"化解价格异议，同意分期付款", "回应竞品对比质疑", "澄清售后服务条款"},
+        {"与设备科、采购办三方会议", "参加客户内部立项会", "项目启动会"},
+        {"发送资料与报价单", "邮件确认会议纪要"},
+        {"微信沟通进展", "发送案例资料", "约见面时间"},
+        {"整理客户资料", "内部协调资源"}
+    };
     private static final String[] NEXT = {"下周二上门演示", "发送修订报价", "约见院长", "跟进招标公告", "安排试用培训", "确认合同条款"};
 
     private final DSLContext db;
@@ -61,7 +62,12 @@ class ActivityDemoData implements DemoDataContributor {
     private final Opportunities opportunities;
     private final WorkingCalendar calendar;
 
-    ActivityDemoData(DSLContext db, Directory directory, Customers customers, Opportunities opportunities, WorkingCalendar calendar) {
+    ActivityDemoData(
+            DSLContext db,
+            Directory directory,
+            Customers customers,
+            Opportunities opportunities,
+            WorkingCalendar calendar) {
         this.db = db;
         this.directory = directory;
         this.customers = customers;
@@ -74,18 +80,31 @@ class ActivityDemoData implements DemoDataContributor {
         return 350;
     }
 
-    private record Row(ActivityType type, long ownerId, Long customerId, Long opportunityId, OffsetDateTime occurredAt,
-            OffsetDateTime createdAt, int minutes, String participants, String outcome, String nextStep, String backfill) {}
+    private record Row(
+            ActivityType type,
+            long ownerId,
+            Long customerId,
+            Long opportunityId,
+            OffsetDateTime occurredAt,
+            OffsetDateTime createdAt,
+            int minutes,
+            String participants,
+            String outcome,
+            String nextStep,
+            String backfill) {}
 
     @Override
     public void contribute(DemoContext context) {
         Random rnd = context.random("activity");
-        OffsetDateTime now = OffsetDateTime.now(context.clock()).atZoneSameInstant(calendar.zone()).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(context.clock())
+                .atZoneSameInstant(calendar.zone())
+                .toOffsetDateTime();
         LocalDate today = now.toLocalDate();
         LocalDate first = today.minusDays(182);
         List<UserSummary> reps = directory.usersWithRole(Role.REP);
         Map<Long, List<UserSummary>> byTeam = new HashMap<>();
-        reps.forEach(r -> byTeam.computeIfAbsent(r.teamId() == null ? -1L : r.teamId(), k -> new ArrayList<>()).add(r));
+        reps.forEach(r -> byTeam.computeIfAbsent(r.teamId() == null ? -1L : r.teamId(), k -> new ArrayList<>())
+                .add(r));
         List<Row> rows = new ArrayList<>();
         List<Object[]> reports = new ArrayList<>();
         List<Interaction> interactions = new ArrayList<>();
@@ -108,7 +127,9 @@ class ActivityDemoData implements DemoDataContributor {
             if (own.isEmpty()) {
                 continue;
             }
-            List<OpportunityRef> opps = opportunities.createdBetween(Set.of(rep.id()), first.minusDays(1).atStartOfDay(calendar.zone()).toOffsetDateTime(),
+            List<OpportunityRef> opps = opportunities.createdBetween(
+                    Set.of(rep.id()),
+                    first.minusDays(1).atStartOfDay(calendar.zone()).toOffsetDateTime(),
                     now.plusDays(1));
             for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
                 if (!calendar.isWorkingDay(day)) {
@@ -117,7 +138,9 @@ class ActivityDemoData implements DemoDataContributor {
                 int count = (9 + rnd.nextInt(8)) * context.scale();
                 List<String> summary = new ArrayList<>();
                 for (int k = 0; k < count; k++) {
-                    OffsetDateTime occurred = day.atTime(9 + rnd.nextInt(9), rnd.nextInt(60)).atZone(calendar.zone()).toOffsetDateTime();
+                    OffsetDateTime occurred = day.atTime(9 + rnd.nextInt(9), rnd.nextInt(60))
+                            .atZone(calendar.zone())
+                            .toOffsetDateTime();
                     if (occurred.isAfter(now)) {
                         continue;
                     }
@@ -126,7 +149,8 @@ class ActivityDemoData implements DemoDataContributor {
                     if (rnd.nextInt(100) < 70) {
                         List<OpportunityRef> live = new ArrayList<>();
                         for (OpportunityRef o : opps) {
-                            if (!o.createdAt().isAfter(occurred) && (o.closedAt() == null || o.closedAt().isAfter(occurred))) {
+                            if (!o.createdAt().isAfter(occurred)
+                                    && (o.closedAt() == null || o.closedAt().isAfter(occurred))) {
                                 live.add(o);
                             }
                         }
@@ -134,7 +158,9 @@ class ActivityDemoData implements DemoDataContributor {
                             opp = live.get(rnd.nextInt(live.size()));
                         }
                     }
-                    long customerId = opp != null ? opp.customerId() : own.get(rnd.nextInt(own.size())).id();
+                    long customerId = opp != null
+                            ? opp.customerId()
+                            : own.get(rnd.nextInt(own.size())).id();
                     List<ContactRef> contacts = contactCache.computeIfAbsent(customerId, customers::contacts);
                     boolean dm = false;
                     String participants = null;
@@ -148,10 +174,14 @@ class ActivityDemoData implements DemoDataContributor {
                     String flag = null;
                     if (backfiller && rnd.nextInt(100) < 75) {
                         LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-                        OffsetDateTime batch = sunday.atTime(20 + rnd.nextInt(3), rnd.nextInt(60)).atZone(calendar.zone()).toOffsetDateTime();
+                        OffsetDateTime batch = sunday.atTime(20 + rnd.nextInt(3), rnd.nextInt(60))
+                                .atZone(calendar.zone())
+                                .toOffsetDateTime();
                         if (batch.isBefore(now)) {
                             created = batch;
-                            flag = Duration.between(occurred, created).toHours() > 48 ? BackfillRules.LATE : BackfillRules.BURST;
+                            flag = Duration.between(occurred, created).toHours() > 48
+                                    ? BackfillRules.LATE
+                                    : BackfillRules.BURST;
                         }
                     } else if (rnd.nextInt(100) < 3) {
                         OffsetDateTime late = occurred.plusDays(3 + rnd.nextInt(3));
@@ -166,8 +196,18 @@ class ActivityDemoData implements DemoDataContributor {
                     String[] outcomes = OUTCOMES[type.ordinal()];
                     String outcome = outcomes[rnd.nextInt(outcomes.length)];
                     String next = rnd.nextInt(100) < 40 ? NEXT[rnd.nextInt(NEXT.length)] : null;
-                    rows.add(new Row(type, rep.id(), customerId, opp == null ? null : opp.id(), occurred, created, minutes, participants,
-                            outcome, next, flag));
+                    rows.add(new Row(
+                            type,
+                            rep.id(),
+                            customerId,
+                            opp == null ? null : opp.id(),
+                            occurred,
+                            created,
+                            minutes,
+                            participants,
+                            outcome,
+                            next,
+                            flag));
                     summary.add(type.label() + "：" + outcome);
                     if (opp != null) {
                         interactions.add(new Interaction(opp.id(), type.name(), occurred, dm, type.twoWay()));
@@ -175,10 +215,19 @@ class ActivityDemoData implements DemoDataContributor {
                 }
                 boolean submitted = rnd.nextDouble() < reportRate && day.isBefore(today);
                 if (!summary.isEmpty() && (submitted || day.equals(today.minusDays(1)) || rnd.nextInt(100) < 5)) {
-                    String text = "今日活动 " + summary.size() + " 项：\n- " + String.join("\n- ", summary.subList(0, Math.min(8, summary.size())));
-                    OffsetDateTime at = day.atTime(18 + rnd.nextInt(3), rnd.nextInt(60)).atZone(calendar.zone()).toOffsetDateTime();
-                    reports.add(new Object[] {rep.id(), day, text.length() > 4000 ? text.substring(0, 4000) : text, submitted ? "SUBMITTED" : "DRAFT",
-                            submitted ? at : null, at});
+                    String text = "今日活动 " + summary.size() + " 项：\n- "
+                            + String.join("\n- ", summary.subList(0, Math.min(8, summary.size())));
+                    OffsetDateTime at = day.atTime(18 + rnd.nextInt(3), rnd.nextInt(60))
+                            .atZone(calendar.zone())
+                            .toOffsetDateTime();
+                    reports.add(new Object[] {
+                        rep.id(),
+                        day,
+                        text.length() > 4000 ? text.substring(0, 4000) : text,
+                        submitted ? "SUBMITTED" : "DRAFT",
+                        submitted ? at : null,
+                        at
+                    });
                 }
             }
         }
@@ -208,19 +257,48 @@ class ActivityDemoData implements DemoDataContributor {
      */
     private void insert(List<Row> rows, List<Object[]> reports) {
         for (int from = 0; from < rows.size(); from += BATCH) {
-            var batch = db.batch(db.insertInto(ACTIVITIES, ACTIVITIES.TYPE, ACTIVITIES.OWNER_ID, ACTIVITIES.CUSTOMER_ID, ACTIVITIES.OPPORTUNITY_ID,
-                    ACTIVITIES.OCCURRED_AT, ACTIVITIES.CREATED_AT, ACTIVITIES.DURATION_MINUTES, ACTIVITIES.PARTICIPANTS, ACTIVITIES.OUTCOME,
-                    ACTIVITIES.NEXT_STEP, ACTIVITIES.BACKFILL, ACTIVITIES.UPDATED_AT)
+            var batch = db.batch(db.insertInto(
+                            ACTIVITIES,
+                            ACTIVITIES.TYPE,
+                            ACTIVITIES.OWNER_ID,
+                            ACTIVITIES.CUSTOMER_ID,
+                            ACTIVITIES.OPPORTUNITY_ID,
+                            ACTIVITIES.OCCURRED_AT,
+                            ACTIVITIES.CREATED_AT,
+                            ACTIVITIES.DURATION_MINUTES,
+                            ACTIVITIES.PARTICIPANTS,
+                            ACTIVITIES.OUTCOME,
+                            ACTIVITIES.NEXT_STEP,
+                            ACTIVITIES.BACKFILL,
+                            ACTIVITIES.UPDATED_AT)
                     .values((String) null, null, null, null, null, null, null, null, null, null, null, null));
             for (Row r : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
-                batch.bind(r.type().name(), r.ownerId(), r.customerId(), r.opportunityId(), r.occurredAt(), r.createdAt(),
-                        r.minutes(), r.participants(), r.outcome(), r.nextStep(), r.backfill(), r.createdAt());
+                batch.bind(
+                        r.type().name(),
+                        r.ownerId(),
+                        r.customerId(),
+                        r.opportunityId(),
+                        r.occurredAt(),
+                        r.createdAt(),
+                        r.minutes(),
+                        r.participants(),
+                        r.outcome(),
+                        r.nextStep(),
+                        r.backfill(),
+                        r.createdAt());
             }
             batch.execute();
         }
         for (int from = 0; from < reports.size(); from += BATCH) {
-            var batch = db.batch(db.insertInto(DAILY_REPORTS, DAILY_REPORTS.OWNER_ID, DAILY_REPORTS.REPORT_DAY, DAILY_REPORTS.SUMMARY,
-                    DAILY_REPORTS.STATUS, DAILY_REPORTS.SUBMITTED_AT, DAILY_REPORTS.CREATED_AT, DAILY_REPORTS.UPDATED_AT)
+            var batch = db.batch(db.insertInto(
+                            DAILY_REPORTS,
+                            DAILY_REPORTS.OWNER_ID,
+                            DAILY_REPORTS.REPORT_DAY,
+                            DAILY_REPORTS.SUMMARY,
+                            DAILY_REPORTS.STATUS,
+                            DAILY_REPORTS.SUBMITTED_AT,
+                            DAILY_REPORTS.CREATED_AT,
+                            DAILY_REPORTS.UPDATED_AT)
                     .values((Long) null, null, null, null, null, null, null));
             for (Object[] r : reports.subList(from, Math.min(reports.size(), from + BATCH))) {
                 batch.bind(r[0], r[1], r[2], r[3], r[4], r[5], r[5]);

@@ -7,8 +7,16 @@ import java.util.List;
  * A new activity. Defaults: {@code occurredAt} now, {@code durationMinutes} by type. {@code createdAt} is honoured only
  * for admins importing history.
  */
-public record ActivityInput(ActivityType type, OffsetDateTime occurredAt, Integer durationMinutes, Long customerId,
-        Long opportunityId, List<Long> participantContactIds, String participants, String outcome, String nextStep,
+public record ActivityInput(
+        ActivityType type,
+        OffsetDateTime occurredAt,
+        Integer durationMinutes,
+        Long customerId,
+        Long opportunityId,
+        List<Long> participantContactIds,
+        String participants,
+        String outcome,
+        String nextStep,
         OffsetDateTime createdAt) {
 
     public static int defaultDuration(ActivityType type) {

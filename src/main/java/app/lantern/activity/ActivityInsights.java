@@ -48,8 +48,14 @@ public class ActivityInsights {
     private final WorkingCalendar calendar;
     private final double hollowRatio;
 
-    ActivityInsights(DSLContext db, Directory directory, DataScopes scopes, CurrentActor currentActor, ActivityService activities,
-            WorkingCalendar calendar, @Value("${lantern.activity.hollow-ratio:0.4}") double hollowRatio) {
+    ActivityInsights(
+            DSLContext db,
+            Directory directory,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            ActivityService activities,
+            WorkingCalendar calendar,
+            @Value("${lantern.activity.hollow-ratio:0.4}") double hollowRatio) {
         this.db = db;
         this.directory = directory;
         this.scopes = scopes;
@@ -69,7 +75,8 @@ public class ActivityInsights {
     }
 
     public static String isoWeek(LocalDate day) {
-        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     public static LocalDate mondayOf(String isoWeek) {
@@ -83,15 +90,19 @@ public class ActivityInsights {
         if (week < 1 || week > jan4.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
             throw ValidationException.field("week", "no such week");
         }
-        return jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     public Heatmap heatmap(long teamId, String isoWeek) {
-        TeamSummary team = visibleTeams().stream().filter(t -> t.id() == teamId).findFirst()
+        TeamSummary team = visibleTeams().stream()
+                .filter(t -> t.id() == teamId)
+                .findFirst()
                 .orElseThrow(() -> NotFoundException.of("team", teamId));
         DataScope scope = scopes.current(RecordKind.ACTIVITY);
         List<UserSummary> reps = directory.members(directory.subtree(teamId)).stream()
-                .filter(u -> scope.covers(u.id()) && u.roles().contains(app.lantern.identity.Role.REP)).toList();
+                .filter(u -> scope.covers(u.id()) && u.roles().contains(app.lantern.identity.Role.REP))
+                .toList();
         LocalDate monday = mondayOf(isoWeek);
         OffsetDateTime from = monday.atStartOfDay(calendar.zone()).toOffsetDateTime();
         OffsetDateTime to = from.plusDays(7);
@@ -104,8 +115,11 @@ public class ActivityInsights {
         int[][] counts = new int[reps.size()][types.size()];
         int[][] weekdayHour = new int[7][24];
         if (!reps.isEmpty()) {
-            db.select(ACTIVITIES.OWNER_ID, ACTIVITIES.TYPE, ACTIVITIES.OCCURRED_AT, ACTIVITIES.DURATION_MINUTES).from(ACTIVITIES)
-                    .where(ACTIVITIES.OWNER_ID.in(row.keySet())).and(ACTIVITIES.OCCURRED_AT.ge(from)).and(ACTIVITIES.OCCURRED_AT.lt(to))
+            db.select(ACTIVITIES.OWNER_ID, ACTIVITIES.TYPE, ACTIVITIES.OCCURRED_AT, ACTIVITIES.DURATION_MINUTES)
+                    .from(ACTIVITIES)
+                    .where(ACTIVITIES.OWNER_ID.in(row.keySet()))
+                    .and(ACTIVITIES.OCCURRED_AT.ge(from))
+                    .and(ACTIVITIES.OCCURRED_AT.lt(to))
                     .forEach(r -> {
                         int i = row.get(r.value1());
                         int j = ActivityType.valueOf(r.value2()).ordinal();
@@ -128,8 +142,19 @@ public class ActivityInsights {
                 hollows[i][j] = isHollow(hours[i][j], medians[j], hollowRatio);
             }
         }
-        return new Heatmap(teamId, team.name(), isoWeek, monday, reps.stream().map(UserSummary::displayName).toList(),
-                reps.stream().map(UserSummary::id).toList(), types, hours, counts, hollows, medians, weekdayHour);
+        return new Heatmap(
+                teamId,
+                team.name(),
+                isoWeek,
+                monday,
+                reps.stream().map(UserSummary::displayName).toList(),
+                reps.stream().map(UserSummary::id).toList(),
+                types,
+                hours,
+                counts,
+                hollows,
+                medians,
+                weekdayHour);
     }
 
     /** A cell is a hollow (能力洼地) when the team median is at least an hour and the rep has less than ratio × median. */
@@ -153,8 +178,11 @@ public class ActivityInsights {
         OffsetDateTime start = from.atStartOfDay(calendar.zone()).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(calendar.zone()).toOffsetDateTime();
         Map<Long, int[]> stats = new LinkedHashMap<>();
-        db.select(ACTIVITIES.OWNER_ID, ACTIVITIES.BACKFILL, ACTIVITIES.CREATED_AT).from(ACTIVITIES)
-                .where(scope.condition(ACTIVITIES.OWNER_ID)).and(ACTIVITIES.CREATED_AT.ge(start)).and(ACTIVITIES.CREATED_AT.lt(end))
+        db.select(ACTIVITIES.OWNER_ID, ACTIVITIES.BACKFILL, ACTIVITIES.CREATED_AT)
+                .from(ACTIVITIES)
+                .where(scope.condition(ACTIVITIES.OWNER_ID))
+                .and(ACTIVITIES.CREATED_AT.ge(start))
+                .and(ACTIVITIES.CREATED_AT.lt(end))
                 .forEach(r -> {
                     int[] s = stats.computeIfAbsent(r.value1(), k -> new int[4]);
                     s[0]++;
@@ -168,19 +196,34 @@ public class ActivityInsights {
                         s[3]++;
                     }
                 });
-        Map<Long, String> teams = directory.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
+        Map<Long, String> teams =
+                directory.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
         List<BackfillSummary> result = new ArrayList<>();
         for (UserSummary u : directory.users()) {
             int[] s = stats.get(u.id());
             if (s == null) {
                 continue;
             }
-            List<ActivityView> evidence = s[1] + s[2] == 0 ? List.of()
-                    : activities.views(db.selectFrom(ACTIVITIES).where(ACTIVITIES.OWNER_ID.eq(u.id())).and(ACTIVITIES.BACKFILL.isNotNull())
-                            .and(ACTIVITIES.CREATED_AT.ge(start)).and(ACTIVITIES.CREATED_AT.lt(end))
-                            .orderBy(ACTIVITIES.CREATED_AT.desc()).limit(20).fetch());
-            result.add(new BackfillSummary(u.id(), u.displayName(), u.teamId() == null ? "" : teams.getOrDefault(u.teamId(), ""),
-                    s[0], s[1], s[2], s[3], s[0] == 0 ? 0 : (double) (s[1] + s[2]) / s[0], evidence));
+            List<ActivityView> evidence = s[1] + s[2] == 0
+                    ? List.of()
+                    : activities.views(db.selectFrom(ACTIVITIES)
+                            .where(ACTIVITIES.OWNER_ID.eq(u.id()))
+                            .and(ACTIVITIES.BACKFILL.isNotNull())
+                            .and(ACTIVITIES.CREATED_AT.ge(start))
+                            .and(ACTIVITIES.CREATED_AT.lt(end))
+                            .orderBy(ACTIVITIES.CREATED_AT.desc())
+                            .limit(20)
+                            .fetch());
+            result.add(new BackfillSummary(
+                    u.id(),
+                    u.displayName(),
+                    u.teamId() == null ? "" : teams.getOrDefault(u.teamId(), ""),
+                    s[0],
+                    s[1],
+                    s[2],
+                    s[3],
+                    s[0] == 0 ? 0 : (double) (s[1] + s[2]) / s[0],
+                    evidence));
         }
         result.sort((a, b) -> Double.compare(b.share(), a.share()));
         return result;

@@ -16,6 +16,12 @@ class ActivityNavigation {
 
     @Bean
     NavItem heatmapNav() {
-        return new NavItem("nav.heatmap", "/activities/heatmap", "grid-3x3", Set.of("MANAGER", "EXECUTIVE", "ADMIN"), 26, "nav.menu.activities");
+        return new NavItem(
+                "nav.heatmap",
+                "/activities/heatmap",
+                "grid-3x3",
+                Set.of("MANAGER", "EXECUTIVE", "ADMIN"),
+                26,
+                "nav.menu.activities");
     }
 }

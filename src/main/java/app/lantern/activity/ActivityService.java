@@ -7,8 +7,8 @@ import app.lantern.audit.AuditLog;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.ContactRef;
 import app.lantern.customer.CustomerRef;
-import app.lantern.customer.CustomersMerged;
 import app.lantern.customer.Customers;
+import app.lantern.customer.CustomersMerged;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScopes;
@@ -17,8 +17,8 @@ import app.lantern.identity.RecordKind;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.pipeline.Interaction;
-import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.PageQuery;
@@ -63,8 +63,17 @@ public class ActivityService {
     private final Clock clock;
     private final BackfillRules rules;
 
-    ActivityService(DSLContext db, Customers customers, Opportunities opportunities, Directory directory, DataScopes scopes,
-            CurrentActor currentActor, AuditLog audit, ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
+    ActivityService(
+            DSLContext db,
+            Customers customers,
+            Opportunities opportunities,
+            Directory directory,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            WorkingCalendar calendar,
+            Clock clock,
             @Value("${lantern.activity.backfill-threshold-hours:48}") int lateHours,
             @Value("${lantern.activity.burst-size:5}") int burstSize,
             @Value("${lantern.activity.burst-window-minutes:60}") int burstMinutes) {
@@ -94,21 +103,30 @@ public class ActivityService {
         OffsetDateTime created = in.createdAt() != null && actor.has(Role.ADMIN) ? in.createdAt() : now;
         e.addIf(occurred.isAfter(created.plusMinutes(5)), "occurredAt", "must not be in the future");
         e.addIf(occurred.isBefore(now.minusYears(2)), "occurredAt", "must be within the last two years");
-        int duration = in.durationMinutes() == null ? (in.type() == null ? 15 : ActivityInput.defaultDuration(in.type())) : in.durationMinutes();
+        int duration = in.durationMinutes() == null
+                ? (in.type() == null ? 15 : ActivityInput.defaultDuration(in.type()))
+                : in.durationMinutes();
         e.addIf(duration < 0 || duration > 1440, "durationMinutes", "must be between 0 and 1440");
         Texts.maxLength(e, "participants", in.participants(), 500);
         Texts.maxLength(e, "outcome", in.outcome(), 2000);
         Texts.maxLength(e, "nextStep", in.nextStep(), 500);
-        e.addIf(in.participantContactIds() != null && in.participantContactIds().size() > 30, "participantContactIds", "at most 30");
-        e.addIf(in.customerId() == null && in.opportunityId() == null && in.type() != ActivityType.OTHER,
-                "customerId", "choose the customer");
+        e.addIf(
+                in.participantContactIds() != null && in.participantContactIds().size() > 30,
+                "participantContactIds",
+                "at most 30");
+        e.addIf(
+                in.customerId() == null && in.opportunityId() == null && in.type() != ActivityType.OTHER,
+                "customerId",
+                "choose the customer");
         e.throwIfAny();
         Long customerId = in.customerId();
         OpportunityRef opp = null;
         if (in.opportunityId() != null) {
-            opp = opportunities.find(in.opportunityId())
+            opp = opportunities
+                    .find(in.opportunityId())
                     .filter(o -> scopes.current(RecordKind.OPPORTUNITY).covers(o.ownerId()))
-                    .orElseThrow(() -> ValidationException.field("opportunityId", "not an opportunity you may log activities on"));
+                    .orElseThrow(() ->
+                            ValidationException.field("opportunityId", "not an opportunity you may log activities on"));
             if (customerId == null) {
                 customerId = opp.customerId();
             } else if (opp.customerId() != customerId) {
@@ -123,13 +141,18 @@ public class ActivityService {
                 throw ValidationException.field("customerId", "not a customer you may log activities on");
             }
             OffsetDateTime customerSince = customers.createdAt(customerId).orElse(null);
-            if (customerSince != null && occurred.isBefore(customerSince.minusDays(1).withHour(0))) {
-                throw ValidationException.field("occurredAt", "is before the customer existed (" + customerSince.toLocalDate() + ")");
+            if (customerSince != null
+                    && occurred.isBefore(customerSince.minusDays(1).withHour(0))) {
+                throw ValidationException.field(
+                        "occurredAt", "is before the customer existed (" + customerSince.toLocalDate() + ")");
             }
         }
-        Map<Long, ContactRef> contacts = customer == null ? Map.of()
+        Map<Long, ContactRef> contacts = customer == null
+                ? Map.of()
                 : customers.contacts(customer.id()).stream().collect(Collectors.toMap(ContactRef::id, c -> c));
-        List<Long> participantIds = in.participantContactIds() == null ? List.of() : in.participantContactIds().stream().distinct().toList();
+        List<Long> participantIds = in.participantContactIds() == null
+                ? List.of()
+                : in.participantContactIds().stream().distinct().toList();
         for (Long cid : participantIds) {
             if (cid == null || !contacts.containsKey(cid)) {
                 throw ValidationException.field("participantContactIds", "not a contact of this customer");
@@ -137,10 +160,16 @@ public class ActivityService {
         }
         String participants = Texts.clean(in.participants());
         if (participants == null && !participantIds.isEmpty()) {
-            participants = participantIds.stream().map(contacts::get).map(ContactRef::name).collect(Collectors.joining("、"));
+            participants = participantIds.stream()
+                    .map(contacts::get)
+                    .map(ContactRef::name)
+                    .collect(Collectors.joining("、"));
         }
-        List<OffsetDateTime> recent = db.select(ACTIVITIES.CREATED_AT).from(ACTIVITIES).where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
-                .and(ACTIVITIES.CREATED_AT.between(created.minus(rules.burstWindow()), created.plus(rules.burstWindow())))
+        List<OffsetDateTime> recent = db.select(ACTIVITIES.CREATED_AT)
+                .from(ACTIVITIES)
+                .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
+                .and(ACTIVITIES.CREATED_AT.between(
+                        created.minus(rules.burstWindow()), created.plus(rules.burstWindow())))
                 .fetch(ACTIVITIES.CREATED_AT);
         String backfill = rules.classify(occurred, created, recent, t -> calendar.isWithinWorkingHours(t.toInstant()));
         long id = db.insertInto(ACTIVITIES)
@@ -156,13 +185,20 @@ public class ActivityService {
                 .set(ACTIVITIES.NEXT_STEP, Texts.clean(in.nextStep()))
                 .set(ACTIVITIES.BACKFILL, backfill)
                 .set(ACTIVITIES.UPDATED_AT, created)
-                .returning(ACTIVITIES.ID).fetchOne().getId();
+                .returning(ACTIVITIES.ID)
+                .fetchOne()
+                .getId();
         for (Long cid : participantIds) {
-            db.insertInto(ACTIVITY_PARTICIPANTS).set(ACTIVITY_PARTICIPANTS.ACTIVITY_ID, id).set(ACTIVITY_PARTICIPANTS.CONTACT_ID, cid).execute();
+            db.insertInto(ACTIVITY_PARTICIPANTS)
+                    .set(ACTIVITY_PARTICIPANTS.ACTIVITY_ID, id)
+                    .set(ACTIVITY_PARTICIPANTS.CONTACT_ID, cid)
+                    .execute();
         }
         if (BackfillRules.BURST.equals(backfill)) {
             // the earlier entries of the same burst are part of it too
-            db.update(ACTIVITIES).set(ACTIVITIES.BACKFILL, BackfillRules.BURST).where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
+            db.update(ACTIVITIES)
+                    .set(ACTIVITIES.BACKFILL, BackfillRules.BURST)
+                    .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
                     .and(ACTIVITIES.BACKFILL.isNull())
                     .and(ACTIVITIES.CREATED_AT.between(created.minus(rules.burstWindow()), created))
                     .execute();
@@ -180,20 +216,28 @@ public class ActivityService {
         audit.created("activity", id, fields);
         if (opp != null) {
             Map<Long, String> roles = opportunities.contactRoles(opp.id());
-            boolean dm = participantIds.stream().anyMatch(cid -> "DECISION_MAKER".equals(contacts.get(cid).decisionRole())
-                    || "DECISION_MAKER".equals(roles.get(cid)));
-            opportunities.recordInteraction(new Interaction(opp.id(), in.type().name(), occurred, dm, in.type().twoWay()));
+            boolean dm = participantIds.stream()
+                    .anyMatch(cid -> "DECISION_MAKER".equals(contacts.get(cid).decisionRole())
+                            || "DECISION_MAKER".equals(roles.get(cid)));
+            opportunities.recordInteraction(new Interaction(
+                    opp.id(), in.type().name(), occurred, dm, in.type().twoWay()));
         }
-        events.publishEvent(new ActivityLogged(id, actor.userId(), in.type(), customerId, opp == null ? null : opp.id(), occurred));
+        events.publishEvent(
+                new ActivityLogged(id, actor.userId(), in.type(), customerId, opp == null ? null : opp.id(), occurred));
         return view(id);
     }
 
     /** Deletes one's own activity (or any in scope for a manager); audited. Last contact is not rolled back. */
     public void delete(long id) {
         ActivityView v = view(id);
-        db.deleteFrom(ACTIVITY_PARTICIPANTS).where(ACTIVITY_PARTICIPANTS.ACTIVITY_ID.eq(id)).execute();
+        db.deleteFrom(ACTIVITY_PARTICIPANTS)
+                .where(ACTIVITY_PARTICIPANTS.ACTIVITY_ID.eq(id))
+                .execute();
         db.deleteFrom(ACTIVITIES).where(ACTIVITIES.ID.eq(id)).execute();
-        audit.deleted("activity", id, Map.of("type", v.type().name(), "occurredAt", v.occurredAt().toString()));
+        audit.deleted(
+                "activity",
+                id,
+                Map.of("type", v.type().name(), "occurredAt", v.occurredAt().toString()));
     }
 
     @Transactional(readOnly = true)
@@ -207,8 +251,17 @@ public class ActivityService {
     }
 
     /** Filters of lists, drill-downs and the API. */
-    public record Filter(Long ownerId, Set<Long> ownerIds, ActivityType type, Long customerId, Long opportunityId,
-            OffsetDateTime from, OffsetDateTime to, String backfill, Integer weekday, Integer hour) {}
+    public record Filter(
+            Long ownerId,
+            Set<Long> ownerIds,
+            ActivityType type,
+            Long customerId,
+            Long opportunityId,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String backfill,
+            Integer weekday,
+            Integer hour) {}
 
     @Transactional(readOnly = true)
     public PageResult<ActivityView> list(Filter f, PageQuery page) {
@@ -217,7 +270,8 @@ public class ActivityService {
             c = c.and(ACTIVITIES.OWNER_ID.eq(f.ownerId()));
         }
         if (f.ownerIds() != null) {
-            c = c.and(f.ownerIds().isEmpty() ? org.jooq.impl.DSL.falseCondition() : ACTIVITIES.OWNER_ID.in(f.ownerIds()));
+            c = c.and(
+                    f.ownerIds().isEmpty() ? org.jooq.impl.DSL.falseCondition() : ACTIVITIES.OWNER_ID.in(f.ownerIds()));
         }
         if (f.type() != null) {
             c = c.and(ACTIVITIES.TYPE.eq(f.type().name()));
@@ -235,7 +289,10 @@ public class ActivityService {
             c = c.and(ACTIVITIES.OCCURRED_AT.lt(f.to()));
         }
         if (f.backfill() != null) {
-            c = c.and("ANY".equals(f.backfill()) ? ACTIVITIES.BACKFILL.isNotNull() : ACTIVITIES.BACKFILL.eq(f.backfill()));
+            c = c.and(
+                    "ANY".equals(f.backfill())
+                            ? ACTIVITIES.BACKFILL.isNotNull()
+                            : ACTIVITIES.BACKFILL.eq(f.backfill()));
         }
         Field<?> sort = switch (page.sortField()) {
             case "createdAt" -> ACTIVITIES.CREATED_AT;
@@ -245,18 +302,28 @@ public class ActivityService {
         };
         if (f.weekday() != null || f.hour() != null) {
             // weekday/hour cells of the heatmap are in business time: filter in memory over the (bounded) period
-            var rows = db.selectFrom(ACTIVITIES).where(c).orderBy(page.descending() ? sort.desc() : sort.asc(), ACTIVITIES.ID.desc()).fetch();
-            List<lantern.db.tables.records.ActivitiesRecord> kept = rows.stream().filter(r -> {
-                var local = r.getOccurredAt().atZoneSameInstant(calendar.zone());
-                return (f.weekday() == null || local.getDayOfWeek().getValue() == f.weekday())
-                        && (f.hour() == null || local.getHour() == f.hour());
-            }).toList();
-            List<lantern.db.tables.records.ActivitiesRecord> slice = kept.stream().skip(page.offset()).limit(page.size()).toList();
+            var rows = db.selectFrom(ACTIVITIES)
+                    .where(c)
+                    .orderBy(page.descending() ? sort.desc() : sort.asc(), ACTIVITIES.ID.desc())
+                    .fetch();
+            List<lantern.db.tables.records.ActivitiesRecord> kept = rows.stream()
+                    .filter(r -> {
+                        var local = r.getOccurredAt().atZoneSameInstant(calendar.zone());
+                        return (f.weekday() == null || local.getDayOfWeek().getValue() == f.weekday())
+                                && (f.hour() == null || local.getHour() == f.hour());
+                    })
+                    .toList();
+            List<lantern.db.tables.records.ActivitiesRecord> slice =
+                    kept.stream().skip(page.offset()).limit(page.size()).toList();
             return PageResult.of(views(slice), page, kept.size());
         }
         long total = db.fetchCount(ACTIVITIES, c);
-        var rows = db.selectFrom(ACTIVITIES).where(c).orderBy(page.descending() ? sort.desc() : sort.asc(), ACTIVITIES.ID.desc())
-                .limit(page.size()).offset(page.offset()).fetch();
+        var rows = db.selectFrom(ACTIVITIES)
+                .where(c)
+                .orderBy(page.descending() ? sort.desc() : sort.asc(), ACTIVITIES.ID.desc())
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch();
         return PageResult.of(views(rows), page, total);
     }
 
@@ -265,10 +332,17 @@ public class ActivityService {
     public List<CustomerRef> recentCustomers(int limit) {
         Actor actor = currentActor.require();
         Map<Long, CustomerRef> result = new LinkedHashMap<>();
-        db.select(ACTIVITIES.CUSTOMER_ID, org.jooq.impl.DSL.max(ACTIVITIES.CREATED_AT).as("last")).from(ACTIVITIES)
-                .where(ACTIVITIES.OWNER_ID.eq(actor.userId())).and(ACTIVITIES.CUSTOMER_ID.isNotNull())
-                .groupBy(ACTIVITIES.CUSTOMER_ID).orderBy(org.jooq.impl.DSL.field("last").desc()).limit(limit)
-                .forEach(r -> customers.find(r.value1())
+        db.select(
+                        ACTIVITIES.CUSTOMER_ID,
+                        org.jooq.impl.DSL.max(ACTIVITIES.CREATED_AT).as("last"))
+                .from(ACTIVITIES)
+                .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
+                .and(ACTIVITIES.CUSTOMER_ID.isNotNull())
+                .groupBy(ACTIVITIES.CUSTOMER_ID)
+                .orderBy(org.jooq.impl.DSL.field("last").desc())
+                .limit(limit)
+                .forEach(r -> customers
+                        .find(r.value1())
                         .filter(c -> scopes.current(RecordKind.CUSTOMER).covers(c.ownerId()))
                         .ifPresent(c -> result.put(c.id(), c)));
         if (result.size() < limit) {
@@ -278,19 +352,39 @@ public class ActivityService {
     }
 
     List<ActivityView> views(List<lantern.db.tables.records.ActivitiesRecord> rows) {
-        Map<Long, String> users = directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
+        Map<Long, String> users =
+                directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
         Map<Long, String> names = new HashMap<>();
-        Function<Long, String> customerName = cid -> cid == null ? null
-                : names.computeIfAbsent(cid, k -> customers.find(k).map(CustomerRef::name).orElse("#" + k));
-        return rows.stream().map(r -> new ActivityView(r.getId(), ActivityType.valueOf(r.getType()), r.getOwnerId(),
-                users.getOrDefault(r.getOwnerId(), "#" + r.getOwnerId()), r.getCustomerId(), customerName.apply(r.getCustomerId()),
-                r.getOpportunityId(), r.getOccurredAt(), r.getCreatedAt(), r.getDurationMinutes(), r.getParticipants(), r.getOutcome(),
-                r.getNextStep(), r.getBackfill(), r.getVersion())).toList();
+        Function<Long, String> customerName = cid -> cid == null
+                ? null
+                : names.computeIfAbsent(
+                        cid, k -> customers.find(k).map(CustomerRef::name).orElse("#" + k));
+        return rows.stream()
+                .map(r -> new ActivityView(
+                        r.getId(),
+                        ActivityType.valueOf(r.getType()),
+                        r.getOwnerId(),
+                        users.getOrDefault(r.getOwnerId(), "#" + r.getOwnerId()),
+                        r.getCustomerId(),
+                        customerName.apply(r.getCustomerId()),
+                        r.getOpportunityId(),
+                        r.getOccurredAt(),
+                        r.getCreatedAt(),
+                        r.getDurationMinutes(),
+                        r.getParticipants(),
+                        r.getOutcome(),
+                        r.getNextStep(),
+                        r.getBackfill(),
+                        r.getVersion()))
+                .toList();
     }
 
     /** Activities of a merged customer follow it to the survivor, inside the merge transaction. */
     @EventListener
     void on(CustomersMerged e) {
-        db.update(ACTIVITIES).set(ACTIVITIES.CUSTOMER_ID, e.survivorId()).where(ACTIVITIES.CUSTOMER_ID.eq(e.mergedId())).execute();
+        db.update(ACTIVITIES)
+                .set(ACTIVITIES.CUSTOMER_ID, e.survivorId())
+                .where(ACTIVITIES.CUSTOMER_ID.eq(e.mergedId()))
+                .execute();
     }
 }

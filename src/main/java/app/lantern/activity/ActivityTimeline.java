@@ -20,7 +20,9 @@ class ActivityTimeline implements TimelineSource {
 
     @Override
     public List<TimelineItem> timeline(long customerId, int limit) {
-        return db.selectFrom(ACTIVITIES).where(ACTIVITIES.CUSTOMER_ID.eq(customerId)).orderBy(ACTIVITIES.OCCURRED_AT.desc())
+        return db.selectFrom(ACTIVITIES)
+                .where(ACTIVITIES.CUSTOMER_ID.eq(customerId))
+                .orderBy(ACTIVITIES.OCCURRED_AT.desc())
                 .limit(Math.max(1, Math.min(limit, 200)))
                 .fetch(r -> {
                     ActivityType type = ActivityType.valueOf(r.getType());
@@ -32,8 +34,11 @@ class ActivityTimeline implements TimelineSource {
                     if (r.getOutcome() != null) {
                         body.append(" · ").append(r.getOutcome());
                     }
-                    String link = r.getOpportunityId() == null ? "/activities?customerId=" + customerId : "/opportunities/" + r.getOpportunityId();
-                    return new TimelineItem("activity", r.getOccurredAt(), type.label(), body.toString(), link, r.getOwnerId());
+                    String link = r.getOpportunityId() == null
+                            ? "/activities?customerId=" + customerId
+                            : "/opportunities/" + r.getOpportunityId();
+                    return new TimelineItem(
+                            "activity", r.getOccurredAt(), type.label(), body.toString(), link, r.getOwnerId());
                 });
     }
 }

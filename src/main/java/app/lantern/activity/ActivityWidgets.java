@@ -25,25 +25,40 @@ import org.springframework.context.annotation.Configuration;
 class ActivityWidgets {
 
     @Bean
-    LandingWidget todayWidget(CurrentActor currentActor, DSLContext db, ActivityService activities, DailyReports reports,
-            WorkingCalendar calendar, Clock clock) {
+    LandingWidget todayWidget(
+            CurrentActor currentActor,
+            DSLContext db,
+            ActivityService activities,
+            DailyReports reports,
+            WorkingCalendar calendar,
+            Clock clock) {
         return LandingWidget.of(Set.of("REP"), 21, "activity/widgets :: today", () -> {
             Actor actor = currentActor.require();
             LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
             OffsetDateTime from = today.atStartOfDay(calendar.zone()).toOffsetDateTime();
-            List<ActivityView> items = activities.views(db.selectFrom(ACTIVITIES).where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
-                    .and(ACTIVITIES.OCCURRED_AT.ge(from)).and(ACTIVITIES.OCCURRED_AT.lt(from.plusDays(1)))
-                    .orderBy(ACTIVITIES.OCCURRED_AT).fetch());
+            List<ActivityView> items = activities.views(db.selectFrom(ACTIVITIES)
+                    .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
+                    .and(ACTIVITIES.OCCURRED_AT.ge(from))
+                    .and(ACTIVITIES.OCCURRED_AT.lt(from.plusDays(1)))
+                    .orderBy(ACTIVITIES.OCCURRED_AT)
+                    .fetch());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("items", items);
-            m.put("minutes", items.stream().mapToInt(ActivityView::durationMinutes).sum());
+            m.put(
+                    "minutes",
+                    items.stream().mapToInt(ActivityView::durationMinutes).sum());
             m.put("submitted", reports.submitted(actor.userId(), today));
             return m;
         });
     }
 
     @Bean
-    LandingWidget heatmapTeaser(ActivityInsights insights, CurrentActor currentActor, DataScopes scopes, DailyReports reports, Clock clock) {
+    LandingWidget heatmapTeaser(
+            ActivityInsights insights,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            DailyReports reports,
+            Clock clock) {
         return LandingWidget.of(Set.of("MANAGER"), 22, "activity/widgets :: heatmap", () -> {
             String week = ActivityInsights.isoWeek(LocalDate.now(clock));
             List<Map<String, Object>> teams = new ArrayList<>();
@@ -57,7 +72,8 @@ class ActivityWidgets {
                         count += h.counts()[i][j];
                     }
                 }
-                teams.add(Map.of("team", t, "hours", Math.round(hours * 10) / 10.0, "count", count, "hollows", h.hollowCount()));
+                teams.add(Map.of(
+                        "team", t, "hours", Math.round(hours * 10) / 10.0, "count", count, "hollows", h.hollowCount()));
             }
             LocalDate to = LocalDate.now(clock);
             double rate = reports.submissionRate(scopes.visibleOwners(currentActor.require()), to.minusDays(29), to);

@@ -25,7 +25,10 @@ public record BackfillRules(Duration lateAfter, int burstSize, Duration burstWin
      * Whether {@code createdAt} (outside working hours) is part of a burst, given the creation times of the owner's
      * other entries around it.
      */
-    public boolean isBurst(OffsetDateTime createdAt, List<OffsetDateTime> otherCreatedAts, Predicate<OffsetDateTime> withinWorkingHours) {
+    public boolean isBurst(
+            OffsetDateTime createdAt,
+            List<OffsetDateTime> otherCreatedAts,
+            Predicate<OffsetDateTime> withinWorkingHours) {
         if (withinWorkingHours.test(createdAt)) {
             return false;
         }
@@ -37,7 +40,10 @@ public record BackfillRules(Duration lateAfter, int burstSize, Duration burstWin
     }
 
     /** The flag for a new entry: LATE wins over BURST; null when neither. */
-    public String classify(OffsetDateTime occurredAt, OffsetDateTime createdAt, List<OffsetDateTime> otherCreatedAts,
+    public String classify(
+            OffsetDateTime occurredAt,
+            OffsetDateTime createdAt,
+            List<OffsetDateTime> otherCreatedAts,
             Predicate<OffsetDateTime> withinWorkingHours) {
         if (isLate(occurredAt, createdAt)) {
             return LATE;

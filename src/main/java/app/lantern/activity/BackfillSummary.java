@@ -8,5 +8,13 @@ import java.util.List;
  * @param team     the rep's team
  * @param sundayNight flagged entries created on Sunday after 18:00
  */
-public record BackfillSummary(long ownerId, String name, String team, int total, int late, int burst, int sundayNight,
-        double share, List<ActivityView> evidence) {}
+public record BackfillSummary(
+        long ownerId,
+        String name,
+        String team,
+        int total,
+        int late,
+        int burst,
+        int sundayNight,
+        double share,
+        List<ActivityView> evidence) {}

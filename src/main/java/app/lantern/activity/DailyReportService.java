@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.jooq.DSLContext;
 
 /** Daily reports: drafted from the day's activities, edited and submitted by the rep; submission rates. */
 @Service
@@ -48,8 +48,16 @@ public class DailyReportService {
     private final AuditLog audit;
     private final Clock clock;
 
-    DailyReportService(DSLContext db, ActivityService activities, DailyReports reports, CurrentActor currentActor, DataScopes scopes,
-            Directory directory, WorkingCalendar calendar, AuditLog audit, Clock clock) {
+    DailyReportService(
+            DSLContext db,
+            ActivityService activities,
+            DailyReports reports,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Directory directory,
+            WorkingCalendar calendar,
+            AuditLog audit,
+            Clock clock) {
         this.db = db;
         this.activities = activities;
         this.reports = reports;
@@ -66,13 +74,25 @@ public class DailyReportService {
     public DailyReportView mine(LocalDate day) {
         Actor actor = currentActor.require();
         checkDay(day);
-        var r = db.selectFrom(DAILY_REPORTS).where(DAILY_REPORTS.OWNER_ID.eq(actor.userId())).and(DAILY_REPORTS.REPORT_DAY.eq(day)).fetchOne();
+        var r = db.selectFrom(DAILY_REPORTS)
+                .where(DAILY_REPORTS.OWNER_ID.eq(actor.userId()))
+                .and(DAILY_REPORTS.REPORT_DAY.eq(day))
+                .fetchOne();
         List<ActivityView> acts = dayActivities(actor.userId(), day);
         if (r != null) {
             return view(r, acts.size());
         }
-        return new DailyReportView(null, actor.userId(), actor.displayName(), day, draftSummary(acts), draftPlan(acts), "DRAFT", null,
-                acts.size(), 0);
+        return new DailyReportView(
+                null,
+                actor.userId(),
+                actor.displayName(),
+                day,
+                draftSummary(acts),
+                draftPlan(acts),
+                "DRAFT",
+                null,
+                acts.size(),
+                0);
     }
 
     /** A report by id, scoped. */
@@ -95,27 +115,44 @@ public class DailyReportService {
         Texts.maxLength(e, "plan", plan, 2000);
         e.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var existing = db.selectFrom(DAILY_REPORTS).where(DAILY_REPORTS.OWNER_ID.eq(actor.userId())).and(DAILY_REPORTS.REPORT_DAY.eq(day)).fetchOne();
+        var existing = db.selectFrom(DAILY_REPORTS)
+                .where(DAILY_REPORTS.OWNER_ID.eq(actor.userId()))
+                .and(DAILY_REPORTS.REPORT_DAY.eq(day))
+                .fetchOne();
         String status = submit ? "SUBMITTED" : "DRAFT";
         long id;
         if (existing == null) {
-            id = db.insertInto(DAILY_REPORTS).set(DAILY_REPORTS.OWNER_ID, actor.userId()).set(DAILY_REPORTS.REPORT_DAY, day)
-                    .set(DAILY_REPORTS.SUMMARY, summary.strip()).set(DAILY_REPORTS.PLAN, Texts.clean(plan)).set(DAILY_REPORTS.STATUS, status)
-                    .set(DAILY_REPORTS.SUBMITTED_AT, submit ? now : null).set(DAILY_REPORTS.CREATED_AT, now).set(DAILY_REPORTS.UPDATED_AT, now)
-                    .returning(DAILY_REPORTS.ID).fetchOne().getId();
+            id = db.insertInto(DAILY_REPORTS)
+                    .set(DAILY_REPORTS.OWNER_ID, actor.userId())
+                    .set(DAILY_REPORTS.REPORT_DAY, day)
+                    .set(DAILY_REPORTS.SUMMARY, summary.strip())
+                    .set(DAILY_REPORTS.PLAN, Texts.clean(plan))
+                    .set(DAILY_REPORTS.STATUS, status)
+                    .set(DAILY_REPORTS.SUBMITTED_AT, submit ? now : null)
+                    .set(DAILY_REPORTS.CREATED_AT, now)
+                    .set(DAILY_REPORTS.UPDATED_AT, now)
+                    .returning(DAILY_REPORTS.ID)
+                    .fetchOne()
+                    .getId();
             audit.created("daily_report", id, Map.of("day", day.toString(), "status", status));
         } else {
             if ("SUBMITTED".equals(existing.getStatus())) {
                 throw ValidationException.unprocessable("status", "the report of " + day + " is already submitted");
             }
             if (expectedVersion != null && expectedVersion != existing.getVersion()) {
-                throw new ConflictException("the report was changed elsewhere", Map.of("currentVersion", existing.getVersion()));
+                throw new ConflictException(
+                        "the report was changed elsewhere", Map.of("currentVersion", existing.getVersion()));
             }
             id = existing.getId();
-            db.update(DAILY_REPORTS).set(DAILY_REPORTS.SUMMARY, summary.strip()).set(DAILY_REPORTS.PLAN, Texts.clean(plan))
-                    .set(DAILY_REPORTS.STATUS, status).set(DAILY_REPORTS.SUBMITTED_AT, submit ? now : null)
-                    .set(DAILY_REPORTS.UPDATED_AT, now).set(DAILY_REPORTS.VERSION, DAILY_REPORTS.VERSION.plus(1))
-                    .where(DAILY_REPORTS.ID.eq(id)).execute();
+            db.update(DAILY_REPORTS)
+                    .set(DAILY_REPORTS.SUMMARY, summary.strip())
+                    .set(DAILY_REPORTS.PLAN, Texts.clean(plan))
+                    .set(DAILY_REPORTS.STATUS, status)
+                    .set(DAILY_REPORTS.SUBMITTED_AT, submit ? now : null)
+                    .set(DAILY_REPORTS.UPDATED_AT, now)
+                    .set(DAILY_REPORTS.VERSION, DAILY_REPORTS.VERSION.plus(1))
+                    .where(DAILY_REPORTS.ID.eq(id))
+                    .execute();
             Map<String, Object> before = new LinkedHashMap<>();
             before.put("summary", existing.getSummary());
             before.put("plan", existing.getPlan());
@@ -132,11 +169,16 @@ public class DailyReportService {
     /** Reports of the owners in scope for a day range, newest first. */
     @Transactional(readOnly = true)
     public List<DailyReportView> list(Long ownerId, LocalDate from, LocalDate to) {
-        var c = scopes.current(RecordKind.ACTIVITY).condition(DAILY_REPORTS.OWNER_ID).and(DAILY_REPORTS.REPORT_DAY.between(from, to));
+        var c = scopes.current(RecordKind.ACTIVITY)
+                .condition(DAILY_REPORTS.OWNER_ID)
+                .and(DAILY_REPORTS.REPORT_DAY.between(from, to));
         if (ownerId != null) {
             c = c.and(DAILY_REPORTS.OWNER_ID.eq(ownerId));
         }
-        return db.selectFrom(DAILY_REPORTS).where(c).orderBy(DAILY_REPORTS.REPORT_DAY.desc(), DAILY_REPORTS.OWNER_ID).limit(500)
+        return db.selectFrom(DAILY_REPORTS)
+                .where(c)
+                .orderBy(DAILY_REPORTS.REPORT_DAY.desc(), DAILY_REPORTS.OWNER_ID)
+                .limit(500)
                 .fetch(r -> view(r, -1));
     }
 
@@ -148,15 +190,22 @@ public class DailyReportService {
     public List<Rate> rates(LocalDate from, LocalDate to) {
         Actor actor = currentActor.require();
         Set<Long> owners = scopes.current(RecordKind.ACTIVITY).isEverything()
-                ? directory.users().stream().filter(u -> u.active() && u.teamId() != null).map(UserSummary::id).collect(Collectors.toSet())
+                ? directory.users().stream()
+                        .filter(u -> u.active() && u.teamId() != null)
+                        .map(UserSummary::id)
+                        .collect(Collectors.toSet())
                 : scopes.visibleOwners(actor);
-        Map<Long, String> teamNames = directory.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
+        Map<Long, String> teamNames =
+                directory.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
         int due = calendar.workingDaysBetween(from, to.plusDays(1));
         Map<Long, Integer> submitted = new java.util.HashMap<>();
         Map<Long, Integer> extraDue = new java.util.HashMap<>();
-        db.select(DAILY_REPORTS.OWNER_ID, DAILY_REPORTS.REPORT_DAY).from(DAILY_REPORTS)
-                .where(DAILY_REPORTS.OWNER_ID.in(owners)).and(DAILY_REPORTS.STATUS.eq("SUBMITTED"))
-                .and(DAILY_REPORTS.REPORT_DAY.between(from, to)).forEach(r -> {
+        db.select(DAILY_REPORTS.OWNER_ID, DAILY_REPORTS.REPORT_DAY)
+                .from(DAILY_REPORTS)
+                .where(DAILY_REPORTS.OWNER_ID.in(owners))
+                .and(DAILY_REPORTS.STATUS.eq("SUBMITTED"))
+                .and(DAILY_REPORTS.REPORT_DAY.between(from, to))
+                .forEach(r -> {
                     submitted.merge(r.value1(), 1, Integer::sum);
                     if (!calendar.isWorkingDay(r.value2())) {
                         extraDue.merge(r.value1(), 1, Integer::sum);
@@ -187,8 +236,12 @@ public class DailyReportService {
 
     private List<ActivityView> dayActivities(long ownerId, LocalDate day) {
         OffsetDateTime from = day.atStartOfDay(calendar.zone()).toOffsetDateTime();
-        var rows = db.selectFrom(ACTIVITIES).where(ACTIVITIES.OWNER_ID.eq(ownerId)).and(ACTIVITIES.OCCURRED_AT.ge(from))
-                .and(ACTIVITIES.OCCURRED_AT.lt(from.plusDays(1))).orderBy(ACTIVITIES.OCCURRED_AT).fetch();
+        var rows = db.selectFrom(ACTIVITIES)
+                .where(ACTIVITIES.OWNER_ID.eq(ownerId))
+                .and(ACTIVITIES.OCCURRED_AT.ge(from))
+                .and(ACTIVITIES.OCCURRED_AT.lt(from.plusDays(1)))
+                .orderBy(ACTIVITIES.OCCURRED_AT)
+                .fetch();
         return activities.views(rows);
     }
 
@@ -199,7 +252,10 @@ public class DailyReportService {
         int minutes = acts.stream().mapToInt(ActivityView::durationMinutes).sum();
         StringBuilder sb = new StringBuilder("今日活动 " + acts.size() + " 项，共 " + minutes + " 分钟：\n");
         for (ActivityView a : acts) {
-            sb.append("- ").append(a.occurredAt().format(HM)).append(' ').append(a.type().label());
+            sb.append("- ")
+                    .append(a.occurredAt().format(HM))
+                    .append(' ')
+                    .append(a.type().label());
             if (a.customerName() != null) {
                 sb.append(" · ").append(a.customerName());
             }
@@ -214,8 +270,12 @@ public class DailyReportService {
     }
 
     static String draftPlan(List<ActivityView> acts) {
-        String s = acts.stream().map(ActivityView::nextStep).filter(n -> n != null && !n.isBlank()).distinct()
-                .map(n -> "- " + n).collect(Collectors.joining("\n"));
+        String s = acts.stream()
+                .map(ActivityView::nextStep)
+                .filter(n -> n != null && !n.isBlank())
+                .distinct()
+                .map(n -> "- " + n)
+                .collect(Collectors.joining("\n"));
         return s.length() > 2000 ? s.substring(0, 2000) : s;
     }
 
@@ -227,8 +287,18 @@ public class DailyReportService {
     }
 
     private DailyReportView view(lantern.db.tables.records.DailyReportsRecord r, int count) {
-        String name = directory.user(r.getOwnerId()).map(UserSummary::displayName).orElse("#" + r.getOwnerId());
-        return new DailyReportView(r.getId(), r.getOwnerId(), name, r.getReportDay(), r.getSummary(), r.getPlan(), r.getStatus(),
-                r.getSubmittedAt(), count, r.getVersion());
+        String name =
+                directory.user(r.getOwnerId()).map(UserSummary::displayName).orElse("#" + r.getOwnerId());
+        return new DailyReportView(
+                r.getId(),
+                r.getOwnerId(),
+                name,
+                r.getReportDay(),
+                r.getSummary(),
+                r.getPlan(),
+                r.getStatus(),
+                r.getSubmittedAt(),
+                count,
+                r.getVersion());
     }
 }

@@ -4,5 +4,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** A daily report; {@code id} null for an unsaved draft. {@code status}: DRAFT or SUBMITTED. */
-public record DailyReportView(Long id, long ownerId, String ownerName, LocalDate day, String summary, String plan, String status,
-        OffsetDateTime submittedAt, int activityCount, int version) {}
+public record DailyReportView(
+        Long id,
+        long ownerId,
+        String ownerName,
+        LocalDate day,
+        String summary,
+        String plan,
+        String status,
+        OffsetDateTime submittedAt,
+        int activityCount,
+        int version) {}

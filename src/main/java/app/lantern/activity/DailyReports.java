@@ -24,8 +24,13 @@ public class DailyReports {
     }
 
     public boolean submitted(long ownerId, LocalDate day) {
-        return db.fetchExists(DAILY_REPORTS, DAILY_REPORTS.OWNER_ID.eq(ownerId).and(DAILY_REPORTS.REPORT_DAY.eq(day))
-                .and(DAILY_REPORTS.STATUS.eq("SUBMITTED")));
+        return db.fetchExists(
+                DAILY_REPORTS,
+                DAILY_REPORTS
+                        .OWNER_ID
+                        .eq(ownerId)
+                        .and(DAILY_REPORTS.REPORT_DAY.eq(day))
+                        .and(DAILY_REPORTS.STATUS.eq("SUBMITTED")));
     }
 
     /**
@@ -37,10 +42,15 @@ public class DailyReports {
             return 0;
         }
         int days = calendar.workingDaysBetween(from, to.plusDays(1));
-        List<LocalDate> submittedDays = db.select(DAILY_REPORTS.REPORT_DAY).from(DAILY_REPORTS).where(DAILY_REPORTS.OWNER_ID.in(ownerIds))
-                .and(DAILY_REPORTS.STATUS.eq("SUBMITTED")).and(DAILY_REPORTS.REPORT_DAY.between(from, to)).fetch(DAILY_REPORTS.REPORT_DAY);
+        List<LocalDate> submittedDays = db.select(DAILY_REPORTS.REPORT_DAY)
+                .from(DAILY_REPORTS)
+                .where(DAILY_REPORTS.OWNER_ID.in(ownerIds))
+                .and(DAILY_REPORTS.STATUS.eq("SUBMITTED"))
+                .and(DAILY_REPORTS.REPORT_DAY.between(from, to))
+                .fetch(DAILY_REPORTS.REPORT_DAY);
         // a report on a weekend or holiday counts as owed that day too
-        long extra = submittedDays.stream().filter(d -> !calendar.isWorkingDay(d)).count();
+        long extra =
+                submittedDays.stream().filter(d -> !calendar.isWorkingDay(d)).count();
         long due = (long) days * ownerIds.size() + extra;
         return due == 0 ? 0 : Math.min(1.0, (double) submittedDays.size() / due);
     }

@@ -14,8 +14,19 @@ import java.util.List;
  * @param medians     per type: the team's median hours
  * @param weekdayHour [weekday 0=Mon..6=Sun][hour 0..23] activity counts
  */
-public record Heatmap(long teamId, String teamName, String isoWeek, LocalDate monday, List<String> reps, List<Long> repIds,
-        List<ActivityType> types, double[][] hours, int[][] counts, boolean[][] hollows, double[] medians, int[][] weekdayHour) {
+public record Heatmap(
+        long teamId,
+        String teamName,
+        String isoWeek,
+        LocalDate monday,
+        List<String> reps,
+        List<Long> repIds,
+        List<ActivityType> types,
+        double[][] hours,
+        int[][] counts,
+        boolean[][] hollows,
+        double[] medians,
+        int[][] weekdayHour) {
 
     public int hollowCount() {
         int n = 0;

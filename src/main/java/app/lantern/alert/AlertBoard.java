@@ -15,8 +15,15 @@ import java.util.Map;
  * @param byRule open alerts per rule code over the whole board, most first
  * @param byRep one row per rep over the whole board, most high-severity alerts first
  */
-public record AlertBoard(List<AlertView> alerts, int matching, int total, long high, Map<String, Integer> byRule, List<RepRow> byRep,
-        String rule, Long rep) {
+public record AlertBoard(
+        List<AlertView> alerts,
+        int matching,
+        int total,
+        long high,
+        Map<String, Integer> byRule,
+        List<RepRow> byRep,
+        String rule,
+        Long rep) {
 
     public static final int SHOWN = 100;
 
@@ -34,15 +41,30 @@ public record AlertBoard(List<AlertView> alerts, int matching, int total, long h
         perRep.forEach((id, list) -> {
             Map<String, Integer> rules = new LinkedHashMap<>();
             list.forEach(a -> rules.merge(a.ruleCode(), 1, Integer::sum));
-            reps.add(new RepRow(id, list.getFirst().ownerName(), list.size(), (int) list.stream().filter(AlertBoard::high).count(), rules));
+            reps.add(new RepRow(
+                    id,
+                    list.getFirst().ownerName(),
+                    list.size(),
+                    (int) list.stream().filter(AlertBoard::high).count(),
+                    rules));
         });
-        reps.sort(Comparator.comparingInt(RepRow::high).thenComparingInt(RepRow::total).reversed().thenComparing(RepRow::repName));
+        reps.sort(Comparator.comparingInt(RepRow::high)
+                .thenComparingInt(RepRow::total)
+                .reversed()
+                .thenComparing(RepRow::repName));
         List<AlertView> matching = board.stream()
                 .filter(a -> rule == null || rule.equals(a.ruleCode()))
                 .filter(a -> rep == null || rep == a.ownerId())
                 .toList();
-        return new AlertBoard(matching.size() > SHOWN ? matching.subList(0, SHOWN) : matching, matching.size(), board.size(),
-                board.stream().filter(AlertBoard::high).count(), sortedByCount(byRule), reps, rule, rep);
+        return new AlertBoard(
+                matching.size() > SHOWN ? matching.subList(0, SHOWN) : matching,
+                matching.size(),
+                board.size(),
+                board.stream().filter(AlertBoard::high).count(),
+                sortedByCount(byRule),
+                reps,
+                rule,
+                rep);
     }
 
     public boolean filtered() {
@@ -59,7 +81,9 @@ public record AlertBoard(List<AlertView> alerts, int matching, int total, long h
 
     private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {
         Map<String, Integer> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
 }

@@ -55,8 +55,15 @@ class AlertEngine {
     private final Activities activities;
     private final TransactionTemplate tx;
 
-    AlertEngine(Alerts alerts, Opportunities opportunities, DailyReports dailyReports, Directory directory, WorkingCalendar calendar,
-            RepProgress progress, Activities activities, TransactionTemplate tx) {
+    AlertEngine(
+            Alerts alerts,
+            Opportunities opportunities,
+            DailyReports dailyReports,
+            Directory directory,
+            WorkingCalendar calendar,
+            RepProgress progress,
+            Activities activities,
+            TransactionTemplate tx) {
         this.alerts = alerts;
         this.activities = activities;
         this.progress = progress;
@@ -83,7 +90,9 @@ class AlertEngine {
             return Optional.empty();
         }
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return Optional.of(new WeekPosition(calendar.workingDaysBetween(monday, day.plusDays(1)), calendar.workingDaysBetween(monday, monday.plusDays(7))));
+        return Optional.of(new WeekPosition(
+                calendar.workingDaysBetween(monday, day.plusDays(1)),
+                calendar.workingDaysBetween(monday, monday.plusDays(7))));
     }
 
     /** The {@code position}th of the week's {@code workingDays} working days; the days before it are done. */
@@ -102,10 +111,12 @@ class AlertEngine {
         return reps.size();
     }
 
-    private static final Object[] REP_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+    private static final Object[] REP_LOCKS =
+            java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     void evaluateRep(long repId, OffsetDateTime now) {
-        Map<String, AlertRule> rules = alerts.rules().stream().collect(Collectors.toMap(AlertRule::code, Function.identity()));
+        Map<String, AlertRule> rules =
+                alerts.rules().stream().collect(Collectors.toMap(AlertRule::code, Function.identity()));
         LocalDate today = now.atZoneSameInstant(calendar.zone()).toLocalDate();
         // Events about one rep arrive in bursts on several threads; evaluating them one at a time (and committing
         // inside the lock) keeps "one open alert per rule and subject" without relying on the database to settle
@@ -127,13 +138,17 @@ class AlertEngine {
         }
         LocalDate last = opportunities.createdBetween(Set.of(repId), now.minusDays(LOOKBACK_DAYS), now).stream()
                 .map(o -> o.createdAt().atZoneSameInstant(calendar.zone()).toLocalDate())
-                .max(Comparator.naturalOrder()).orElse(null);
-        int without = last == null ? calendar.workingDaysBetween(today.minusDays(LOOKBACK_DAYS), today) : workingDaysWithout(last, today, calendar);
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        int without = last == null
+                ? calendar.workingDaysBetween(today.minusDays(LOOKBACK_DAYS), today)
+                : workingDaysWithout(last, today, calendar);
         if (without >= rule.windowDays()) {
             Phrase message = last == null
                     ? new Phrase("alert.message.noNewOpportunityInLookback", LOOKBACK_DAYS)
                     : new Phrase("alert.message.noNewOpportunity", without, last);
-            alerts.raise(new AlertSignal(NO_NEW_OPPORTUNITY, "rep", repId, repId, rule.severity(), message, "/alerts/reps/" + repId));
+            alerts.raise(new AlertSignal(
+                    NO_NEW_OPPORTUNITY, "rep", repId, repId, rule.severity(), message, "/alerts/reps/" + repId));
         } else {
             alerts.clear(NO_NEW_OPPORTUNITY, "rep", repId);
         }
@@ -148,18 +163,38 @@ class AlertEngine {
         });
         for (OpportunityRef o : opportunities.openFor(Set.of(repId))) {
             boolean watched = stale != null && stale.enabled() && active.contains(o.id());
-            int idle = watched ? calendar.workingDaysBetween(opportunities.lastStageChangeAt(o.id()).orElse(o.createdAt())
-                    .atZoneSameInstant(calendar.zone()).toLocalDate().plusDays(1), today) : 0;
+            int idle = watched
+                    ? calendar.workingDaysBetween(
+                            opportunities
+                                    .lastStageChangeAt(o.id())
+                                    .orElse(o.createdAt())
+                                    .atZoneSameInstant(calendar.zone())
+                                    .toLocalDate()
+                                    .plusDays(1),
+                            today)
+                    : 0;
             if (watched && idle >= stale.windowDays()) {
-                alerts.raise(new AlertSignal(STAGE_STALE, "opportunity", o.id(), repId, stale.severity(),
-                        new Phrase("alert.message.stageStale", o.name(), o.stageName(), idle), "/alerts/reps/" + repId));
+                alerts.raise(new AlertSignal(
+                        STAGE_STALE,
+                        "opportunity",
+                        o.id(),
+                        repId,
+                        stale.severity(),
+                        new Phrase("alert.message.stageStale", o.name(), o.stageName(), idle),
+                        "/alerts/reps/" + repId));
             } else {
                 alerts.clear(STAGE_STALE, "opportunity", o.id());
             }
             if (health != null && health.enabled()) {
                 if (o.healthScore() != null && o.healthScore() < health.threshold()) {
-                    alerts.raise(new AlertSignal(HEALTH_LOW, "opportunity", o.id(), repId, health.severity(),
-                            new Phrase("alert.message.healthLow", o.name(), o.healthScore(), health.threshold()), "/alerts/reps/" + repId));
+                    alerts.raise(new AlertSignal(
+                            HEALTH_LOW,
+                            "opportunity",
+                            o.id(),
+                            repId,
+                            health.severity(),
+                            new Phrase("alert.message.healthLow", o.name(), o.healthScore(), health.threshold()),
+                            "/alerts/reps/" + repId));
                 } else {
                     alerts.clear(HEALTH_LOW, "opportunity", o.id());
                 }
@@ -174,7 +209,13 @@ class AlertEngine {
         }
         LocalDate day = calendar.previousWorkingDay(today);
         if (!dailyReports.submitted(repId, day)) {
-            alerts.raise(new AlertSignal(DAILY_REPORT_MISSING, "rep", repId, repId, rule.severity(), new Phrase("alert.message.dailyReportMissing", day),
+            alerts.raise(new AlertSignal(
+                    DAILY_REPORT_MISSING,
+                    "rep",
+                    repId,
+                    repId,
+                    rule.severity(),
+                    new Phrase("alert.message.dailyReportMissing", day),
                     "/alerts/reps/" + repId));
         } else {
             alerts.clear(DAILY_REPORT_MISSING, "rep", repId);
@@ -199,13 +240,31 @@ class AlertEngine {
             alerts.clear(WEEKLY_PACE_BEHIND, "rep", repId);
             return;
         }
-        RepProgress.WeeklyActions w = progress.unscoped(repId, YearMonth.from(today), today).thisWeek();
+        RepProgress.WeeklyActions w =
+                progress.unscoped(repId, YearMonth.from(today), today).thisWeek();
         double expected = week.get().elapsedShare() * rule.threshold() / 100.0;
         if (w.completion() < expected) {
-            Phrase message = new Phrase("alert.message.weeklyPaceBehind", w.week(), Math.round(w.completion() * 100), week.get().position() - 1,
-                    week.get().workingDays(), Math.round(expected * 100), w.visits(), w.visitsTarget(), w.newOpportunities(),
-                    w.newOpportunitiesTarget(), w.demos(), w.demosTarget());
-            alerts.raise(new AlertSignal(WEEKLY_PACE_BEHIND, "rep", repId, repId, rule.severity(), message, "/goals/progress/reps/" + repId));
+            Phrase message = new Phrase(
+                    "alert.message.weeklyPaceBehind",
+                    w.week(),
+                    Math.round(w.completion() * 100),
+                    week.get().position() - 1,
+                    week.get().workingDays(),
+                    Math.round(expected * 100),
+                    w.visits(),
+                    w.visitsTarget(),
+                    w.newOpportunities(),
+                    w.newOpportunitiesTarget(),
+                    w.demos(),
+                    w.demosTarget());
+            alerts.raise(new AlertSignal(
+                    WEEKLY_PACE_BEHIND,
+                    "rep",
+                    repId,
+                    repId,
+                    rule.severity(),
+                    message,
+                    "/goals/progress/reps/" + repId));
         } else {
             alerts.clear(WEEKLY_PACE_BEHIND, "rep", repId);
         }

@@ -5,5 +5,14 @@ package app.lantern.alert;
  * the rep is marked 潜在掉队 (at risk) while the alert is open, and whether a task is opened for the audience, due
  * {@code taskDueDays} working days later.
  */
-public record AlertRule(String code, boolean enabled, String severity, int windowDays, int threshold, boolean notifyRep, boolean notifyManager,
-        boolean markAtRisk, boolean openTask, int taskDueDays) {}
+public record AlertRule(
+        String code,
+        boolean enabled,
+        String severity,
+        int windowDays,
+        int threshold,
+        boolean notifyRep,
+        boolean notifyManager,
+        boolean markAtRisk,
+        boolean openTask,
+        int taskDueDays) {}

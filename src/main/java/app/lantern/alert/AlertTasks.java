@@ -28,8 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlertTasks {
 
-    public record Task(long id, long alertId, long assigneeId, String title, String subjectLink, LocalDate dueOn, boolean done,
-            OffsetDateTime doneAt, boolean overdue) {}
+    public record Task(
+            long id,
+            long alertId,
+            long assigneeId,
+            String title,
+            String subjectLink,
+            LocalDate dueOn,
+            boolean done,
+            OffsetDateTime doneAt,
+            boolean overdue) {}
 
     private final DSLContext db;
     private final AuditLog audit;
@@ -38,7 +46,13 @@ public class AlertTasks {
     private final DataScopes scopes;
     private final Clock clock;
 
-    AlertTasks(DSLContext db, AuditLog audit, WorkingCalendar calendar, CurrentActor currentActor, DataScopes scopes, Clock clock) {
+    AlertTasks(
+            DSLContext db,
+            AuditLog audit,
+            WorkingCalendar calendar,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Clock clock) {
         this.db = db;
         this.audit = audit;
         this.calendar = calendar;
@@ -53,10 +67,18 @@ public class AlertTasks {
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
         LocalDate due = calendar.addWorkingDays(calendar.workingDayOnOrAfter(today), Math.max(0, dueInWorkingDays));
         String t = title.length() <= 300 ? title : title.substring(0, 300);
-        Long id = db.insertInto(ALERT_TASKS).set(ALERT_TASKS.ALERT_ID, alertId).set(ALERT_TASKS.ASSIGNEE_ID, assigneeId).set(ALERT_TASKS.TITLE, t)
-                .set(ALERT_TASKS.SUBJECT_LINK, subjectLink).set(ALERT_TASKS.DUE_ON, due).set(ALERT_TASKS.CREATED_AT, OffsetDateTime.now(clock))
-                .onConflict(ALERT_TASKS.ALERT_ID, ALERT_TASKS.ASSIGNEE_ID).doNothing()
-                .returningResult(ALERT_TASKS.ID).fetchOptional(ALERT_TASKS.ID).orElse(null);
+        Long id = db.insertInto(ALERT_TASKS)
+                .set(ALERT_TASKS.ALERT_ID, alertId)
+                .set(ALERT_TASKS.ASSIGNEE_ID, assigneeId)
+                .set(ALERT_TASKS.TITLE, t)
+                .set(ALERT_TASKS.SUBJECT_LINK, subjectLink)
+                .set(ALERT_TASKS.DUE_ON, due)
+                .set(ALERT_TASKS.CREATED_AT, OffsetDateTime.now(clock))
+                .onConflict(ALERT_TASKS.ALERT_ID, ALERT_TASKS.ASSIGNEE_ID)
+                .doNothing()
+                .returningResult(ALERT_TASKS.ID)
+                .fetchOptional(ALERT_TASKS.ID)
+                .orElse(null);
         if (id != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("alert", alertId);
@@ -72,8 +94,13 @@ public class AlertTasks {
     public List<Task> of(long assigneeId, int limit) {
         scopes.current(RecordKind.OPPORTUNITY).require(assigneeId, "user", assigneeId);
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-        return db.selectFrom(ALERT_TASKS).where(ALERT_TASKS.ASSIGNEE_ID.eq(assigneeId))
-                .orderBy(DSL.when(ALERT_TASKS.DONE_AT.isNull(), 0).otherwise(1), ALERT_TASKS.DUE_ON, ALERT_TASKS.ID.desc()).limit(limit)
+        return db.selectFrom(ALERT_TASKS)
+                .where(ALERT_TASKS.ASSIGNEE_ID.eq(assigneeId))
+                .orderBy(
+                        DSL.when(ALERT_TASKS.DONE_AT.isNull(), 0).otherwise(1),
+                        ALERT_TASKS.DUE_ON,
+                        ALERT_TASKS.ID.desc())
+                .limit(limit)
                 .fetch(r -> task(r, today));
     }
 
@@ -83,10 +110,17 @@ public class AlertTasks {
      */
     void closeForClearedAlert(long alertId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Long id : db.select(ALERT_TASKS.ID).from(ALERT_TASKS).where(ALERT_TASKS.ALERT_ID.eq(alertId)).and(ALERT_TASKS.DONE_AT.isNull())
+        for (Long id : db.select(ALERT_TASKS.ID)
+                .from(ALERT_TASKS)
+                .where(ALERT_TASKS.ALERT_ID.eq(alertId))
+                .and(ALERT_TASKS.DONE_AT.isNull())
                 .fetch(ALERT_TASKS.ID)) {
-            db.update(ALERT_TASKS).set(ALERT_TASKS.DONE_AT, now).set(ALERT_TASKS.VERSION, ALERT_TASKS.VERSION.plus(1))
-                    .where(ALERT_TASKS.ID.eq(id)).and(ALERT_TASKS.DONE_AT.isNull()).execute();
+            db.update(ALERT_TASKS)
+                    .set(ALERT_TASKS.DONE_AT, now)
+                    .set(ALERT_TASKS.VERSION, ALERT_TASKS.VERSION.plus(1))
+                    .where(ALERT_TASKS.ID.eq(id))
+                    .and(ALERT_TASKS.DONE_AT.isNull())
+                    .execute();
             audit.updated("alert_task", id, Map.of("done", false), Map.of("done", true, "reason", "condition cleared"));
         }
     }
@@ -94,14 +128,20 @@ public class AlertTasks {
     /** Marks the task done (or, with {@code done} false, open again). Only the assignee or their managers may. */
     @Transactional
     public Task mark(long id, boolean done) {
-        AlertTasksRecord r = db.selectFrom(ALERT_TASKS).where(ALERT_TASKS.ID.eq(id)).fetchOptional()
+        AlertTasksRecord r = db.selectFrom(ALERT_TASKS)
+                .where(ALERT_TASKS.ID.eq(id))
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("task", id));
         scopes.current(RecordKind.OPPORTUNITY).require(r.getAssigneeId(), "task", id);
         if (done != (r.getDoneAt() != null)) {
             Actor actor = currentActor.require();
             OffsetDateTime now = OffsetDateTime.now(clock);
-            db.update(ALERT_TASKS).set(ALERT_TASKS.DONE_AT, done ? now : null).set(ALERT_TASKS.DONE_BY, done ? actor.userId() : null)
-                    .set(ALERT_TASKS.VERSION, ALERT_TASKS.VERSION.plus(1)).where(ALERT_TASKS.ID.eq(id)).execute();
+            db.update(ALERT_TASKS)
+                    .set(ALERT_TASKS.DONE_AT, done ? now : null)
+                    .set(ALERT_TASKS.DONE_BY, done ? actor.userId() : null)
+                    .set(ALERT_TASKS.VERSION, ALERT_TASKS.VERSION.plus(1))
+                    .where(ALERT_TASKS.ID.eq(id))
+                    .execute();
             audit.updated("alert_task", id, Map.of("done", !done), Map.of("done", done));
             r.setDoneAt(done ? now : null);
         }
@@ -109,7 +149,15 @@ public class AlertTasks {
     }
 
     private static Task task(AlertTasksRecord r, LocalDate today) {
-        return new Task(r.getId(), r.getAlertId(), r.getAssigneeId(), r.getTitle(), r.getSubjectLink(), r.getDueOn(), r.getDoneAt() != null,
-                r.getDoneAt(), r.getDoneAt() == null && r.getDueOn().isBefore(today));
+        return new Task(
+                r.getId(),
+                r.getAlertId(),
+                r.getAssigneeId(),
+                r.getTitle(),
+                r.getSubjectLink(),
+                r.getDueOn(),
+                r.getDoneAt() != null,
+                r.getDoneAt(),
+                r.getDoneAt() == null && r.getDueOn().isBefore(today));
     }
 }

@@ -16,7 +16,8 @@ class AlertWidgets {
     private static final int SHOWN = 5;
     private static final List<String> SEVERITY_ORDER = List.of("HIGH", "MEDIUM", "LOW");
     /** Most severe first, and within a severity the newest: a landing page shows what just happened. */
-    private static final Comparator<AlertView> LANDING_ORDER = Comparator.<AlertView>comparingInt(a -> SEVERITY_ORDER.indexOf(a.severity()))
+    private static final Comparator<AlertView> LANDING_ORDER = Comparator.<AlertView>comparingInt(
+                    a -> SEVERITY_ORDER.indexOf(a.severity()))
             .thenComparing(AlertView::openedAt, Comparator.reverseOrder());
 
     private static List<AlertView> shown(List<AlertView> open) {
@@ -36,8 +37,15 @@ class AlertWidgets {
     LandingWidget teamAlertsWidget(Alerts alerts) {
         return LandingWidget.of(Set.of("MANAGER", "EXECUTIVE"), 15, "alert/widgets :: team", () -> {
             List<AlertView> open = alerts.board(null, false);
-            return Map.of("alerts", shown(open), "total", open.size(),
-                    "high", open.stream().filter(a -> "HIGH".equals(a.severity())).count(), "atRisk", alerts.atRisk());
+            return Map.of(
+                    "alerts",
+                    shown(open),
+                    "total",
+                    open.size(),
+                    "high",
+                    open.stream().filter(a -> "HIGH".equals(a.severity())).count(),
+                    "atRisk",
+                    alerts.atRisk());
         });
     }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** The evaluation job (every 30 minutes, one node at a time), re-evaluation on pipeline events, and navigation. */
 @Configuration(proxyBeanMethods = false)
@@ -32,17 +32,27 @@ class AlertWiring {
 
     /** The daily brief at {@code lantern.brief.time} (default 08:30) in the business zone; skipped on non-working days. */
     @Bean
-    RecurringTask<Void> dailyBriefTask(DailyBrief brief, Clock clock,
+    RecurringTask<Void> dailyBriefTask(
+            DailyBrief brief,
+            Clock clock,
             @org.springframework.beans.factory.annotation.Value("${lantern.brief.time:08:30}") String time) {
         java.time.LocalTime at = java.time.LocalTime.parse(time);
-        return Tasks.recurring("daily-brief", com.github.kagkarlsson.scheduler.task.schedule.Schedules.cron(
-                        "0 " + at.getMinute() + " " + at.getHour() + " * * *", clock.getZone()))
+        return Tasks.recurring(
+                        "daily-brief",
+                        com.github.kagkarlsson.scheduler.task.schedule.Schedules.cron(
+                                "0 " + at.getMinute() + " " + at.getHour() + " * * *", clock.getZone()))
                 .execute((instance, context) -> brief.sendAll(java.time.LocalDate.now(clock)));
     }
 
     @Bean
     NavItem alertsNav() {
-        return new NavItem("nav.alerts", "/alerts", "exclamation-triangle", Set.of("MANAGER", "EXECUTIVE", "REP"), 45, "nav.menu.alerts");
+        return new NavItem(
+                "nav.alerts",
+                "/alerts",
+                "exclamation-triangle",
+                Set.of("MANAGER", "EXECUTIVE", "REP"),
+                45,
+                "nav.menu.alerts");
     }
 
     @Bean
@@ -53,7 +63,10 @@ class AlertWiring {
     /** The signed-in user's tasks opened by alert rules, on the rep's and the manager's landing page. */
     @Bean
     LandingWidget alertTasksWidget(AlertTasks tasks, CurrentActor currentActor) {
-        return LandingWidget.of(Set.of("REP", "MANAGER"), 5, "alert/tasks :: widget",
+        return LandingWidget.of(
+                Set.of("REP", "MANAGER"),
+                5,
+                "alert/tasks :: widget",
                 () -> Map.of("tasks", tasks.of(currentActor.require().userId(), 8)));
     }
 

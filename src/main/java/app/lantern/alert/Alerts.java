@@ -55,7 +55,14 @@ public class Alerts {
     private final MessageSource messages;
     private final AlertTasks tasks;
 
-    Alerts(DSLContext db, Clock clock, AuditLog audit, Notifications notifications, Directory directory, DataScopes scopes, MessageSource messages,
+    Alerts(
+            DSLContext db,
+            Clock clock,
+            AuditLog audit,
+            Notifications notifications,
+            Directory directory,
+            DataScopes scopes,
+            MessageSource messages,
             AlertTasks tasks) {
         this.db = db;
         this.clock = clock;
@@ -75,8 +82,19 @@ public class Alerts {
 
     @Transactional(readOnly = true)
     public List<AlertRule> rules() {
-        return db.selectFrom(ALERT_RULES).orderBy(ALERT_RULES.CODE).fetch(r -> new AlertRule(r.getCode(), r.getEnabled(), r.getSeverity(),
-                r.getWindowDays(), r.getThreshold(), r.getNotifyRep(), r.getNotifyManager(), r.getMarkAtRisk(), r.getOpenTask(), r.getTaskDueDays()));
+        return db.selectFrom(ALERT_RULES)
+                .orderBy(ALERT_RULES.CODE)
+                .fetch(r -> new AlertRule(
+                        r.getCode(),
+                        r.getEnabled(),
+                        r.getSeverity(),
+                        r.getWindowDays(),
+                        r.getThreshold(),
+                        r.getNotifyRep(),
+                        r.getNotifyManager(),
+                        r.getMarkAtRisk(),
+                        r.getOpenTask(),
+                        r.getTaskDueDays()));
     }
 
     Optional<AlertRule> rule(String code) {
@@ -89,16 +107,28 @@ public class Alerts {
         AlertRule before = rule(rule.code()).orElseThrow(() -> NotFoundException.of("alert rule", rule.code()));
         FieldErrors errors = new FieldErrors();
         errors.addIf(!SEVERITIES.contains(rule.severity()), "severity", "must be HIGH, MEDIUM or LOW");
-        errors.addIf(rule.windowDays() < 0 || rule.windowDays() > 60, "windowDays", "must be between 0 and 60 working days");
+        errors.addIf(
+                rule.windowDays() < 0 || rule.windowDays() > 60, "windowDays", "must be between 0 and 60 working days");
         errors.addIf(rule.threshold() < 0 || rule.threshold() > 100, "threshold", "must be between 0 and 100");
-        errors.addIf(rule.taskDueDays() < 0 || rule.taskDueDays() > 20, "taskDueDays", "must be between 0 and 20 working days");
+        errors.addIf(
+                rule.taskDueDays() < 0 || rule.taskDueDays() > 20,
+                "taskDueDays",
+                "must be between 0 and 20 working days");
         errors.throwIfAny();
-        db.update(ALERT_RULES).set(ALERT_RULES.ENABLED, rule.enabled()).set(ALERT_RULES.SEVERITY, rule.severity())
-                .set(ALERT_RULES.WINDOW_DAYS, rule.windowDays()).set(ALERT_RULES.THRESHOLD, rule.threshold())
-                .set(ALERT_RULES.NOTIFY_REP, rule.notifyRep()).set(ALERT_RULES.NOTIFY_MANAGER, rule.notifyManager())
-                .set(ALERT_RULES.MARK_AT_RISK, rule.markAtRisk()).set(ALERT_RULES.OPEN_TASK, rule.openTask())
-                .set(ALERT_RULES.TASK_DUE_DAYS, rule.taskDueDays()).set(ALERT_RULES.UPDATED_AT, OffsetDateTime.now(clock))
-                .set(ALERT_RULES.VERSION, ALERT_RULES.VERSION.plus(1)).where(ALERT_RULES.CODE.eq(rule.code())).execute();
+        db.update(ALERT_RULES)
+                .set(ALERT_RULES.ENABLED, rule.enabled())
+                .set(ALERT_RULES.SEVERITY, rule.severity())
+                .set(ALERT_RULES.WINDOW_DAYS, rule.windowDays())
+                .set(ALERT_RULES.THRESHOLD, rule.threshold())
+                .set(ALERT_RULES.NOTIFY_REP, rule.notifyRep())
+                .set(ALERT_RULES.NOTIFY_MANAGER, rule.notifyManager())
+                .set(ALERT_RULES.MARK_AT_RISK, rule.markAtRisk())
+                .set(ALERT_RULES.OPEN_TASK, rule.openTask())
+                .set(ALERT_RULES.TASK_DUE_DAYS, rule.taskDueDays())
+                .set(ALERT_RULES.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(ALERT_RULES.VERSION, ALERT_RULES.VERSION.plus(1))
+                .where(ALERT_RULES.CODE.eq(rule.code()))
+                .execute();
         audit.updated("alert_rule", rule.code(), fields(before), fields(rule));
     }
 
@@ -124,28 +154,45 @@ public class Alerts {
      */
     @Transactional
     public void raise(AlertSignal s) {
-        AlertRule rule = rule(s.ruleCode()).orElseThrow(() -> ValidationException.field("ruleCode", "unknown rule " + s.ruleCode()));
+        AlertRule rule = rule(s.ruleCode())
+                .orElseThrow(() -> ValidationException.field("ruleCode", "unknown rule " + s.ruleCode()));
         if (!rule.enabled()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String key = openKey(s.ruleCode(), s.subjectType(), s.subjectId());
-        Optional<AlertsRecord> open = db.selectFrom(ALERTS).where(ALERTS.OPEN_KEY.eq(key)).fetchOptional();
+        Optional<AlertsRecord> open =
+                db.selectFrom(ALERTS).where(ALERTS.OPEN_KEY.eq(key)).fetchOptional();
         if (open.isPresent()) {
-            db.update(ALERTS).set(ALERTS.LAST_SEEN_AT, now).set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
-                    .set(ALERTS.MESSAGE_KEY, s.message().key()).set(ALERTS.MESSAGE_ARGS, args(s.message()))
-                    .set(ALERTS.EVIDENCE_LINK, s.evidenceLink()).where(ALERTS.ID.eq(open.get().getId())).execute();
+            db.update(ALERTS)
+                    .set(ALERTS.LAST_SEEN_AT, now)
+                    .set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
+                    .set(ALERTS.MESSAGE_KEY, s.message().key())
+                    .set(ALERTS.MESSAGE_ARGS, args(s.message()))
+                    .set(ALERTS.EVIDENCE_LINK, s.evidenceLink())
+                    .where(ALERTS.ID.eq(open.get().getId()))
+                    .execute();
             return;
         }
         String severity = s.severity() != null && SEVERITIES.contains(s.severity()) ? s.severity() : rule.severity();
         Optional<Long> inserted = db.insertInto(ALERTS)
-                .set(ALERTS.RULE_CODE, s.ruleCode()).set(ALERTS.SUBJECT_TYPE, s.subjectType()).set(ALERTS.SUBJECT_ID, s.subjectId())
-                .set(ALERTS.OWNER_ID, s.ownerId()).set(ALERTS.SEVERITY, severity).set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
-                .set(ALERTS.MESSAGE_KEY, s.message().key()).set(ALERTS.MESSAGE_ARGS, args(s.message()))
-                .set(ALERTS.EVIDENCE_LINK, s.evidenceLink()).set(ALERTS.STATUS, "OPEN").set(ALERTS.OPEN_KEY, key)
-                .set(ALERTS.OPENED_AT, now).set(ALERTS.LAST_SEEN_AT, now)
-                .onConflict(ALERTS.OPEN_KEY).doNothing()
-                .returningResult(ALERTS.ID).fetchOptional(ALERTS.ID);
+                .set(ALERTS.RULE_CODE, s.ruleCode())
+                .set(ALERTS.SUBJECT_TYPE, s.subjectType())
+                .set(ALERTS.SUBJECT_ID, s.subjectId())
+                .set(ALERTS.OWNER_ID, s.ownerId())
+                .set(ALERTS.SEVERITY, severity)
+                .set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
+                .set(ALERTS.MESSAGE_KEY, s.message().key())
+                .set(ALERTS.MESSAGE_ARGS, args(s.message()))
+                .set(ALERTS.EVIDENCE_LINK, s.evidenceLink())
+                .set(ALERTS.STATUS, "OPEN")
+                .set(ALERTS.OPEN_KEY, key)
+                .set(ALERTS.OPENED_AT, now)
+                .set(ALERTS.LAST_SEEN_AT, now)
+                .onConflict(ALERTS.OPEN_KEY)
+                .doNothing()
+                .returningResult(ALERTS.ID)
+                .fetchOptional(ALERTS.ID);
         if (inserted.isEmpty()) {
             return; // another node opened it a moment ago
         }
@@ -159,21 +206,33 @@ public class Alerts {
         f.put("message", message);
         audit.created("alert", id, f);
         String title = messages.getMessage("alert.rule." + s.ruleCode(), null, s.ruleCode(), Locale.SIMPLIFIED_CHINESE);
-        Optional<UserSummary> manager = rule.notifyManager() ? directory.directManagerOf(s.ownerId()) : Optional.empty();
+        Optional<UserSummary> manager =
+                rule.notifyManager() ? directory.directManagerOf(s.ownerId()) : Optional.empty();
         String who = directory.user(s.ownerId()).map(UserSummary::displayName).orElse("");
         Phrase ruleName = new Phrase("alert.rule." + s.ruleCode());
         String evidence = s.evidenceLink() == null ? "" : s.evidenceLink();
         if (rule.notifyRep()) {
-            notifications.sendTemplated(s.ownerId(), "alert", s.evidenceLink() == null ? "alert.raised" : "alert.raised.evidence",
-                    new Object[] {ruleName, s.message(), evidence}, "/alerts/" + id, "alert-" + id);
+            notifications.sendTemplated(
+                    s.ownerId(),
+                    "alert",
+                    s.evidenceLink() == null ? "alert.raised" : "alert.raised.evidence",
+                    new Object[] {ruleName, s.message(), evidence},
+                    "/alerts/" + id,
+                    "alert-" + id);
         }
-        manager.ifPresent(m -> notifications.sendTemplated(m.id(), "alert", s.evidenceLink() == null ? "alert.raisedFor" : "alert.raisedFor.evidence",
-                new Object[] {ruleName, s.message(), evidence, who}, "/alerts/" + id, "alert-" + id));
+        manager.ifPresent(m -> notifications.sendTemplated(
+                m.id(),
+                "alert",
+                s.evidenceLink() == null ? "alert.raisedFor" : "alert.raisedFor.evidence",
+                new Object[] {ruleName, s.message(), evidence, who},
+                "/alerts/" + id,
+                "alert-" + id));
         if (rule.openTask()) {
             if (rule.notifyRep() || manager.isEmpty()) {
                 tasks.open(id, s.ownerId(), title + "：" + message, s.evidenceLink(), rule.taskDueDays());
             }
-            manager.ifPresent(m -> tasks.open(id, m.id(), "跟进 " + who + " · " + title + "：" + message, s.evidenceLink(), rule.taskDueDays()));
+            manager.ifPresent(m -> tasks.open(
+                    id, m.id(), "跟进 " + who + " · " + title + "：" + message, s.evidenceLink(), rule.taskDueDays()));
         }
     }
 
@@ -189,14 +248,23 @@ public class Alerts {
     }
 
     private void close(AlertsRecord a, String status, String resolution) {
-        db.update(ALERTS).set(ALERTS.STATUS, status).setNull(ALERTS.OPEN_KEY).set(ALERTS.RESOLVED_AT, OffsetDateTime.now(clock))
-                .set(ALERTS.RESOLUTION, resolution).set(ALERTS.VERSION, ALERTS.VERSION.plus(1)).where(ALERTS.ID.eq(a.getId())).execute();
+        db.update(ALERTS)
+                .set(ALERTS.STATUS, status)
+                .setNull(ALERTS.OPEN_KEY)
+                .set(ALERTS.RESOLVED_AT, OffsetDateTime.now(clock))
+                .set(ALERTS.RESOLUTION, resolution)
+                .set(ALERTS.VERSION, ALERTS.VERSION.plus(1))
+                .where(ALERTS.ID.eq(a.getId()))
+                .execute();
     }
 
     // ---- people acting on alerts ------------------------------------------------------------------------------------
 
     private AlertsRecord visible(long id) {
-        AlertsRecord a = db.selectFrom(ALERTS).where(ALERTS.ID.eq(id)).fetchOptional().orElseThrow(() -> NotFoundException.of("alert", id));
+        AlertsRecord a = db.selectFrom(ALERTS)
+                .where(ALERTS.ID.eq(id))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("alert", id));
         scopes.current(RecordKind.OPPORTUNITY).require(a.getOwnerId(), "alert", id);
         return a;
     }
@@ -205,8 +273,12 @@ public class Alerts {
     public void acknowledge(long id) {
         AlertsRecord a = visible(id);
         requireOpen(a);
-        db.update(ALERTS).set(ALERTS.STATUS, "ACKNOWLEDGED").set(ALERTS.ACKNOWLEDGED_AT, OffsetDateTime.now(clock))
-                .set(ALERTS.VERSION, ALERTS.VERSION.plus(1)).where(ALERTS.ID.eq(id)).execute();
+        db.update(ALERTS)
+                .set(ALERTS.STATUS, "ACKNOWLEDGED")
+                .set(ALERTS.ACKNOWLEDGED_AT, OffsetDateTime.now(clock))
+                .set(ALERTS.VERSION, ALERTS.VERSION.plus(1))
+                .where(ALERTS.ID.eq(id))
+                .execute();
         audit.updated("alert", id, Map.of("status", a.getStatus()), Map.of("status", "ACKNOWLEDGED"));
     }
 
@@ -219,9 +291,17 @@ public class Alerts {
         if (until == null || !until.isAfter(now) || until.isAfter(now.plusDays(30))) {
             throw ValidationException.field("until", "must be within the next 30 days");
         }
-        db.update(ALERTS).set(ALERTS.STATUS, "SNOOZED").set(ALERTS.SNOOZED_UNTIL, until).set(ALERTS.VERSION, ALERTS.VERSION.plus(1))
-                .where(ALERTS.ID.eq(id)).execute();
-        audit.updated("alert", id, Map.of("status", a.getStatus()), Map.of("status", "SNOOZED", "snoozedUntil", until.toString()));
+        db.update(ALERTS)
+                .set(ALERTS.STATUS, "SNOOZED")
+                .set(ALERTS.SNOOZED_UNTIL, until)
+                .set(ALERTS.VERSION, ALERTS.VERSION.plus(1))
+                .where(ALERTS.ID.eq(id))
+                .execute();
+        audit.updated(
+                "alert",
+                id,
+                Map.of("status", a.getStatus()),
+                Map.of("status", "SNOOZED", "snoozedUntil", until.toString()));
     }
 
     @Transactional
@@ -233,7 +313,11 @@ public class Alerts {
             throw ValidationException.field("note", "must be at most 500 characters");
         }
         close(a, "RESOLVED", n == null ? "resolved" : n);
-        audit.updated("alert", id, Map.of("status", a.getStatus()), Map.of("status", "RESOLVED", "resolution", n == null ? "" : n));
+        audit.updated(
+                "alert",
+                id,
+                Map.of("status", a.getStatus()),
+                Map.of("status", "RESOLVED", "resolution", n == null ? "" : n));
     }
 
     private static void requireOpen(AlertsRecord a) {
@@ -262,8 +346,14 @@ public class Alerts {
             condition = condition.and(ALERTS.SNOOZED_UNTIL.isNull().or(ALERTS.SNOOZED_UNTIL.le(now)));
         }
         Map<Long, String> names = names();
-        return db.selectFrom(ALERTS).where(condition)
-                .orderBy(DSL.case_(ALERTS.SEVERITY).when("HIGH", 0).when("MEDIUM", 1).otherwise(2), ALERTS.OPENED_AT)
+        return db.selectFrom(ALERTS)
+                .where(condition)
+                .orderBy(
+                        DSL.case_(ALERTS.SEVERITY)
+                                .when("HIGH", 0)
+                                .when("MEDIUM", 1)
+                                .otherwise(2),
+                        ALERTS.OPENED_AT)
                 .fetch(a -> view(a, names));
     }
 
@@ -273,16 +363,27 @@ public class Alerts {
         Set<String> marking = new java.util.HashSet<>();
         rules().stream().filter(AlertRule::markAtRisk).forEach(r -> marking.add(r.code()));
         Map<Long, List<AlertView>> result = new LinkedHashMap<>();
-        board(null, true).stream().filter(a -> marking.contains(a.ruleCode()))
-                .forEach(a -> result.computeIfAbsent(a.ownerId(), k -> new java.util.ArrayList<>()).add(a));
+        board(null, true).stream()
+                .filter(a -> marking.contains(a.ruleCode()))
+                .forEach(a -> result.computeIfAbsent(a.ownerId(), k -> new java.util.ArrayList<>())
+                        .add(a));
         return result;
     }
 
     /** Whether a rep is at risk now (unscoped, for other modules' badges). */
     @Transactional(readOnly = true)
     public boolean isAtRisk(long repId) {
-        List<String> marking = rules().stream().filter(AlertRule::markAtRisk).map(AlertRule::code).toList();
-        return !marking.isEmpty() && db.fetchExists(ALERTS, ALERTS.OWNER_ID.eq(repId).and(ALERTS.RESOLVED_AT.isNull()).and(ALERTS.RULE_CODE.in(marking)));
+        List<String> marking = rules().stream()
+                .filter(AlertRule::markAtRisk)
+                .map(AlertRule::code)
+                .toList();
+        return !marking.isEmpty()
+                && db.fetchExists(
+                        ALERTS,
+                        ALERTS.OWNER_ID
+                                .eq(repId)
+                                .and(ALERTS.RESOLVED_AT.isNull())
+                                .and(ALERTS.RULE_CODE.in(marking)));
     }
 
     private Map<Long, String> names() {
@@ -297,7 +398,8 @@ public class Alerts {
     }
 
     private static String args(Phrase message) {
-        return JSON.writeValueAsString(Arrays.stream(message.args()).map(String::valueOf).toList());
+        return JSON.writeValueAsString(
+                Arrays.stream(message.args()).map(String::valueOf).toList());
     }
 
     /** The message to put into the reader's words; alerts raised before messages had keys show their stored text. */
@@ -305,13 +407,28 @@ public class Alerts {
         if (a.getMessageKey() == null) {
             return new Phrase(AlertSignal.WRITTEN, a.getMessage());
         }
-        return new Phrase(a.getMessageKey(), (Object[]) JSON.readValue(a.getMessageArgs() == null ? "[]" : a.getMessageArgs(), String[].class));
+        return new Phrase(a.getMessageKey(), (Object[])
+                JSON.readValue(a.getMessageArgs() == null ? "[]" : a.getMessageArgs(), String[].class));
     }
 
     private static AlertView view(AlertsRecord a, Map<Long, String> names) {
-        return new AlertView(a.getId(), a.getRuleCode(), a.getSubjectType(), a.getSubjectId(), a.getOwnerId(), names.getOrDefault(a.getOwnerId(), ""),
-                a.getSeverity(), a.getMessage(), text(a), a.getEvidenceLink(), a.getStatus(), a.getOpenedAt(), a.getLastSeenAt(), a.getSnoozedUntil(),
-                a.getResolvedAt(), a.getResolution());
+        return new AlertView(
+                a.getId(),
+                a.getRuleCode(),
+                a.getSubjectType(),
+                a.getSubjectId(),
+                a.getOwnerId(),
+                names.getOrDefault(a.getOwnerId(), ""),
+                a.getSeverity(),
+                a.getMessage(),
+                text(a),
+                a.getEvidenceLink(),
+                a.getStatus(),
+                a.getOpenedAt(),
+                a.getLastSeenAt(),
+                a.getSnoozedUntil(),
+                a.getResolvedAt(),
+                a.getResolution());
     }
 
     private static String truncate(String s, int max) {

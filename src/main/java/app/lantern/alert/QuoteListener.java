@@ -27,16 +27,33 @@ class QuoteListener {
 
     @ApplicationModuleListener
     void on(ApprovalOverdue e) {
-        alerts.raise(new AlertSignal(APPROVAL_OVERDUE, "quote", e.quoteId(), e.ownerId(), null,
-                e.approverRole() == null ? new Phrase("alert.message.approvalOverdue", String.valueOf(e.quoteId()), e.workingDaysWaiting())
-                        : new Phrase("alert.message.approvalOverdueRole", String.valueOf(e.quoteId()), e.workingDaysWaiting(), e.approverRole()),
+        alerts.raise(new AlertSignal(
+                APPROVAL_OVERDUE,
+                "quote",
+                e.quoteId(),
+                e.ownerId(),
+                null,
+                e.approverRole() == null
+                        ? new Phrase(
+                                "alert.message.approvalOverdue", String.valueOf(e.quoteId()), e.workingDaysWaiting())
+                        : new Phrase(
+                                "alert.message.approvalOverdueRole",
+                                String.valueOf(e.quoteId()),
+                                e.workingDaysWaiting(),
+                                e.approverRole()),
                 "/alerts/reps/" + e.ownerId()));
     }
 
     @ApplicationModuleListener
     void on(QuoteExpiringWithoutFeedback e) {
-        alerts.raise(new AlertSignal(QUOTE_EXPIRING, "quote", e.quoteId(), e.ownerId(), null,
-                new Phrase("alert.message.quoteExpiring", String.valueOf(e.quoteId()), e.validUntil()), "/alerts/reps/" + e.ownerId()));
+        alerts.raise(new AlertSignal(
+                QUOTE_EXPIRING,
+                "quote",
+                e.quoteId(),
+                e.ownerId(),
+                null,
+                new Phrase("alert.message.quoteExpiring", String.valueOf(e.quoteId()), e.validUntil()),
+                "/alerts/reps/" + e.ownerId()));
     }
 
     @ApplicationModuleListener

@@ -27,7 +27,8 @@ class RepEvaluationQueue implements DisposableBean {
     private final Clock clock;
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("alert-evaluation-", 0).daemon().factory());
+    private final ExecutorService workers = Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("alert-evaluation-", 0).daemon().factory());
 
     RepEvaluationQueue(AlertEngine engine, Clock clock) {
         this.engine = engine;

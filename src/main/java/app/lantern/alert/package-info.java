@@ -3,6 +3,18 @@
  * signals other modules raise (approval overdue, quotes expiring). One unresolved alert per rule and subject; at-risk
  * marks that clear themselves; the manager's alert board.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "shared :: *", "identity", "audit", "calendar", "customer", "notification",
-        "pipeline", "activity", "goal", "quote"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "shared :: *",
+            "identity",
+            "audit",
+            "calendar",
+            "customer",
+            "notification",
+            "pipeline",
+            "activity",
+            "goal",
+            "quote"
+        })
 package app.lantern.alert;

@@ -19,8 +19,18 @@ final class AuditChain {
     private AuditChain() {}
 
     /** An entry's stored content, everything the hash covers except the previous hash. */
-    record Content(long seq, OffsetDateTime occurredAt, Long actorId, String actorName, String ip, String userAgent,
-            String requestId, String entityType, String entityId, String action, String changes) {}
+    record Content(
+            long seq,
+            OffsetDateTime occurredAt,
+            Long actorId,
+            String actorName,
+            String ip,
+            String userAgent,
+            String requestId,
+            String entityType,
+            String entityId,
+            String action,
+            String changes) {}
 
     /** A row as it is stored: its surrogate id, its content and both hashes. */
     record Stored(long id, Content content, String prevHash, String hash) {
@@ -40,12 +50,17 @@ final class AuditChain {
     }
 
     static String canonical(String prevHash, Content c) {
-        StringBuilder sb = new StringBuilder(256 + (c.changes() == null ? 0 : c.changes().length()));
+        StringBuilder sb =
+                new StringBuilder(256 + (c.changes() == null ? 0 : c.changes().length()));
         sb.append(FORMAT).append('\n');
         field(sb, prevHash);
         field(sb, Long.toString(c.seq()));
         // an instant in UTC, so that the zone the database hands back does not matter
-        field(sb, c.occurredAt() == null ? null : normalize(c.occurredAt()).toInstant().toString());
+        field(
+                sb,
+                c.occurredAt() == null
+                        ? null
+                        : normalize(c.occurredAt()).toInstant().toString());
         field(sb, c.actorId() == null ? null : Long.toString(c.actorId()));
         field(sb, c.actorName());
         field(sb, c.ip());
@@ -70,7 +85,8 @@ final class AuditChain {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

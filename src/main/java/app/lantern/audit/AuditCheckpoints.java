@@ -40,19 +40,28 @@ public class AuditCheckpoints {
     public Optional<AuditCheckpoint> checkpoint(String reason) {
         // the head lock makes the checkpoint agree with a committed chain state
         Record head = db.select(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_HASH, AUDIT_CHAIN_HEAD.FIRST_SEQ)
-                .from(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.ID.eq(1)).forUpdate().fetchOne();
+                .from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(1))
+                .forUpdate()
+                .fetchOne();
         if (head == null || head.get(AUDIT_CHAIN_HEAD.LAST_SEQ) < head.get(AUDIT_CHAIN_HEAD.FIRST_SEQ)) {
             return Optional.empty();
         }
         long seq = head.get(AUDIT_CHAIN_HEAD.LAST_SEQ);
         String hash = head.get(AUDIT_CHAIN_HEAD.LAST_HASH);
         Optional<AuditCheckpoint> latest = latest();
-        if (latest.isPresent() && latest.get().seq() == seq && latest.get().hash().equals(hash)) {
+        if (latest.isPresent()
+                && latest.get().seq() == seq
+                && latest.get().hash().equals(hash)) {
             return latest;
         }
         OffsetDateTime now = AuditChain.normalize(OffsetDateTime.now(clock));
-        db.insertInto(AUDIT_CHECKPOINT).set(AUDIT_CHECKPOINT.SEQ, seq).set(AUDIT_CHECKPOINT.HASH, hash)
-                .set(AUDIT_CHECKPOINT.CREATED_AT, now).set(AUDIT_CHECKPOINT.REASON, reason).execute();
+        db.insertInto(AUDIT_CHECKPOINT)
+                .set(AUDIT_CHECKPOINT.SEQ, seq)
+                .set(AUDIT_CHECKPOINT.HASH, hash)
+                .set(AUDIT_CHECKPOINT.CREATED_AT, now)
+                .set(AUDIT_CHECKPOINT.REASON, reason)
+                .execute();
         log.info("audit checkpoint seq={} hash={} reason={}", seq, hash, reason);
         return Optional.of(new AuditCheckpoint(seq, hash, now, reason));
     }
@@ -60,8 +69,13 @@ public class AuditCheckpoints {
     /** The checkpoint with the highest sequence number. */
     @Transactional(readOnly = true)
     public Optional<AuditCheckpoint> latest() {
-        return db.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.SEQ.desc(), AUDIT_CHECKPOINT.ID.desc()).limit(1)
-                .fetchOptional(r -> new AuditCheckpoint(r.getSeq(), r.getHash(),
-                        r.getCreatedAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), r.getReason()));
+        return db.selectFrom(AUDIT_CHECKPOINT)
+                .orderBy(AUDIT_CHECKPOINT.SEQ.desc(), AUDIT_CHECKPOINT.ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new AuditCheckpoint(
+                        r.getSeq(),
+                        r.getHash(),
+                        r.getCreatedAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
+                        r.getReason()));
     }
 }

@@ -30,9 +30,13 @@ public final class AuditCommand {
                 // a servlet context, so that web configuration resolves, but no server: port -1 never listens
                 .web(WebApplicationType.SERVLET)
                 .logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "server.port=-1", "db-scheduler.enabled=false",
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "server.port=-1",
+                        "db-scheduler.enabled=false",
                         "spring.modulith.events.republish-outstanding-events-on-restart=false",
-                        "logging.level.root=error", "logging.level.app.lantern=warn")
+                        "logging.level.root=error",
+                        "logging.level.app.lantern=warn")
                 .run(args)) {
             return command.equals("verify")
                     ? verify(context.getBean(AuditVerification.class), out)
@@ -47,12 +51,16 @@ public final class AuditCommand {
         if (r.legacy() > 0) {
             out.printf("  legacy entries:    %d (written before the chain format, not covered)%n", r.legacy());
         }
-        out.printf("  last checkpoint:   %s%n", r.lastCheckpointSeq() == null ? "none" : "#" + r.lastCheckpointSeq() + " at " + r.lastCheckpointAt());
+        out.printf(
+                "  last checkpoint:   %s%n",
+                r.lastCheckpointSeq() == null ? "none" : "#" + r.lastCheckpointSeq() + " at " + r.lastCheckpointAt());
         out.printf("  append-only guard: %s%n", r.guard());
         if (!r.intact()) {
             AuditVerificationResult.Break b = r.firstBroken();
             out.printf("  broken links:      %d%n", r.broken());
-            out.printf("  first broken:      #%d (id %s) %s%n", b.seq(), Optional.ofNullable(b.id()).orElse("-"), b.kind());
+            out.printf(
+                    "  first broken:      #%d (id %s) %s%n",
+                    b.seq(), Optional.ofNullable(b.id()).orElse("-"), b.kind());
             out.printf("    expected: %s%n", b.expected());
             out.printf("    found:    %s%n", b.found());
         }
@@ -62,7 +70,8 @@ public final class AuditCommand {
 
     static int checkpoint(AuditCheckpoints checkpoints, PrintStream out) {
         Optional<AuditCheckpoint> c = checkpoints.checkpoint("manual");
-        out.println(c.map(x -> "audit checkpoint #" + x.seq() + " " + x.hash()).orElse("audit chain is empty; no checkpoint"));
+        out.println(c.map(x -> "audit checkpoint #" + x.seq() + " " + x.hash())
+                .orElse("audit chain is empty; no checkpoint"));
         return 0;
     }
 }

@@ -20,8 +20,8 @@ class AuditConfiguration {
 
     /** Checkpoints the chain head regularly (once across all nodes); {@code lantern.audit.checkpoint-interval}, default 1 h. */
     @Bean
-    RecurringTask<Void> auditCheckpointTask(AuditCheckpoints checkpoints,
-            @Value("${lantern.audit.checkpoint-interval:PT1H}") Duration interval) {
+    RecurringTask<Void> auditCheckpointTask(
+            AuditCheckpoints checkpoints, @Value("${lantern.audit.checkpoint-interval:PT1H}") Duration interval) {
         return Tasks.recurring("audit-checkpoint", FixedDelay.of(interval))
                 .execute((instance, context) -> checkpoints.checkpoint("scheduled"));
     }

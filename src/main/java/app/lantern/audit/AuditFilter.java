@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
  * @param from   inclusive lower bound of the time
  * @param to     exclusive upper bound of the time
  */
-public record AuditFilter(String entityType, String entityId, String actor, String action, OffsetDateTime from, OffsetDateTime to) {
+public record AuditFilter(
+        String entityType, String entityId, String actor, String action, OffsetDateTime from, OffsetDateTime to) {
 
     public static AuditFilter none() {
         return new AuditFilter(null, null, null, null, null, null);

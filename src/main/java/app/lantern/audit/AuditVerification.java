@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lantern.db.tables.records.AuditLogRecord;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import lantern.db.tables.records.AuditLogRecord;
 
 /**
  * Checks the whole audit chain: every entry's hash over its stored fields, every link to the entry before, the
@@ -32,7 +32,10 @@ public class AuditVerification {
     private final TransactionTemplate snapshot;
     private final int batchSize;
 
-    AuditVerification(DSLContext db, Clock clock, PlatformTransactionManager transactions,
+    AuditVerification(
+            DSLContext db,
+            Clock clock,
+            PlatformTransactionManager transactions,
             @Value("${lantern.audit.verify-batch-size:2000}") int batchSize) {
         this.db = db;
         this.clock = clock;
@@ -48,20 +51,28 @@ public class AuditVerification {
     }
 
     private AuditVerificationResult walk(long started) {
-        var headRow = db.selectFrom(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.ID.eq(1)).fetchOne();
+        var headRow =
+                db.selectFrom(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.ID.eq(1)).fetchOne();
         ChainVerifier.Head head = headRow == null
                 ? new ChainVerifier.Head(Long.MAX_VALUE, "", 1)
                 : new ChainVerifier.Head(headRow.getLastSeq(), headRow.getLastHash(), headRow.getFirstSeq());
         Map<Long, String> checkpoints = new HashMap<>();
         ChainVerifier.Checkpoint latest = null;
         OffsetDateTime latestAt = null;
-        for (var c : db.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.SEQ, AUDIT_CHECKPOINT.ID).fetch()) {
+        for (var c : db.selectFrom(AUDIT_CHECKPOINT)
+                .orderBy(AUDIT_CHECKPOINT.SEQ, AUDIT_CHECKPOINT.ID)
+                .fetch()) {
             checkpoints.put(c.getSeq(), c.getHash());
             latest = new ChainVerifier.Checkpoint(c.getSeq(), c.getHash());
             latestAt = c.getCreatedAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime();
         }
-        String startPrev = head.firstSeq() <= 1 ? AuditChain.GENESIS
-                : db.select(AUDIT_LOG.HASH).from(AUDIT_LOG).where(AUDIT_LOG.SEQ.eq(head.firstSeq() - 1)).fetchOptional(AUDIT_LOG.HASH).orElse("");
+        String startPrev = head.firstSeq() <= 1
+                ? AuditChain.GENESIS
+                : db.select(AUDIT_LOG.HASH)
+                        .from(AUDIT_LOG)
+                        .where(AUDIT_LOG.SEQ.eq(head.firstSeq() - 1))
+                        .fetchOptional(AUDIT_LOG.HASH)
+                        .orElse("");
         ChainVerifier verifier = new ChainVerifier(head, startPrev, checkpoints, latest);
         long afterSeq = head.firstSeq() - 1;
         long afterId = Long.MIN_VALUE;
@@ -83,19 +94,41 @@ public class AuditVerification {
         }
         ChainVerifier.Outcome outcome = verifier.finish();
         long legacy = db.fetchCount(AUDIT_LOG, AUDIT_LOG.SEQ.lt(head.firstSeq()));
-        return new AuditVerificationResult(outcome.firstBroken() == null && headRow != null, outcome.checked(),
-                outcome.broken() + (headRow == null ? 1 : 0), legacy,
-                headRow == null ? new AuditVerificationResult.Break(null, 0, AuditVerificationResult.Kind.HEAD_MISMATCH, "a chain head", "none")
+        return new AuditVerificationResult(
+                outcome.firstBroken() == null && headRow != null,
+                outcome.checked(),
+                outcome.broken() + (headRow == null ? 1 : 0),
+                legacy,
+                headRow == null
+                        ? new AuditVerificationResult.Break(
+                                null, 0, AuditVerificationResult.Kind.HEAD_MISMATCH, "a chain head", "none")
                         : outcome.firstBroken(),
-                headRow == null ? 0 : head.lastSeq(), headRow == null ? null : head.lastHash(),
-                latest == null ? null : latest.seq(), latestAt, guard(),
-                OffsetDateTime.now(clock), (System.nanoTime() - started) / 1_000_000);
+                headRow == null ? 0 : head.lastSeq(),
+                headRow == null ? null : head.lastHash(),
+                latest == null ? null : latest.seq(),
+                latestAt,
+                guard(),
+                OffsetDateTime.now(clock),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     static AuditChain.Stored stored(AuditLogRecord r) {
-        return new AuditChain.Stored(r.getId(), new AuditChain.Content(r.getSeq(), r.getOccurredAt(), r.getActorId(),
-                r.getActorName(), r.getIp(), r.getUserAgent(), r.getRequestId(), r.getEntityType(), r.getEntityId(),
-                r.getAction(), r.getChanges()), r.getPrevHash(), r.getHash());
+        return new AuditChain.Stored(
+                r.getId(),
+                new AuditChain.Content(
+                        r.getSeq(),
+                        r.getOccurredAt(),
+                        r.getActorId(),
+                        r.getActorName(),
+                        r.getIp(),
+                        r.getUserAgent(),
+                        r.getRequestId(),
+                        r.getEntityType(),
+                        r.getEntityId(),
+                        r.getAction(),
+                        r.getChanges()),
+                r.getPrevHash(),
+                r.getHash());
     }
 
     /** On PostgreSQL, whether the append-only triggers are in place and enabled. */

@@ -44,17 +44,29 @@ final class ChainVerifier {
         long seq = entry.seq();
         String id = Long.toString(entry.id());
         if (seq < expectedSeq) {
-            fail(new Break(id, seq, Kind.INSERTED, "entry #" + expectedSeq, "entry #" + seq + " again (id " + id + ")"));
+            fail(new Break(
+                    id, seq, Kind.INSERTED, "entry #" + expectedSeq, "entry #" + seq + " again (id " + id + ")"));
             return;
         }
         if (seq > head.lastSeq()) {
-            fail(new Break(id, seq, Kind.INSERTED, "no entry after #" + head.lastSeq() + " (the chain head)", "entry #" + seq));
+            fail(new Break(
+                    id,
+                    seq,
+                    Kind.INSERTED,
+                    "no entry after #" + head.lastSeq() + " (the chain head)",
+                    "entry #" + seq));
             return;
         }
         if (seq > expectedSeq) {
             long missing = seq - expectedSeq;
-            fail(new Break(null, expectedSeq, Kind.MISSING, "entry #" + expectedSeq,
-                    missing == 1 ? "entry #" + seq + " follows #" + (expectedSeq - 1) : missing + " entries missing, #" + seq + " follows #" + (expectedSeq - 1)));
+            fail(new Break(
+                    null,
+                    expectedSeq,
+                    Kind.MISSING,
+                    "entry #" + expectedSeq,
+                    missing == 1
+                            ? "entry #" + seq + " follows #" + (expectedSeq - 1)
+                            : missing + " entries missing, #" + seq + " follows #" + (expectedSeq - 1)));
             // resynchronise on what is there, so that the next breaks are counted on their own
             expectedPrev = entry.prevHash();
         }
@@ -63,9 +75,15 @@ final class ChainVerifier {
         if (!computed.equals(entry.hash())) {
             fail(new Break(id, seq, Kind.MODIFIED, "hash " + computed, "hash " + entry.hash()));
         } else if (!entry.prevHash().equals(expectedPrev)) {
-            fail(new Break(id, seq, Kind.LINK_BROKEN, "previous hash " + expectedPrev, "previous hash " + entry.prevHash()));
+            fail(new Break(
+                    id, seq, Kind.LINK_BROKEN, "previous hash " + expectedPrev, "previous hash " + entry.prevHash()));
         } else if (checkpointHash != null && !checkpointHash.equals(entry.hash())) {
-            fail(new Break(id, seq, Kind.CHECKPOINT_MISMATCH, "hash " + checkpointHash + " (checkpoint)", "hash " + entry.hash()));
+            fail(new Break(
+                    id,
+                    seq,
+                    Kind.CHECKPOINT_MISMATCH,
+                    "hash " + checkpointHash + " (checkpoint)",
+                    "hash " + entry.hash()));
         } else if (entry.id() <= lastId) {
             // appends take ids while holding the chain head, so ids grow with the sequence
             fail(new Break(id, seq, Kind.INSERTED, "an id above " + lastId, "id " + id));
@@ -79,13 +97,28 @@ final class ChainVerifier {
     Outcome finish() {
         long lastSeq = expectedSeq - 1;
         if (latestCheckpoint != null && latestCheckpoint.seq() > lastSeq) {
-            fail(new Break(null, lastSeq + 1, Kind.TRUNCATED, "entries up to #" + latestCheckpoint.seq() + " (checkpoint)",
+            fail(new Break(
+                    null,
+                    lastSeq + 1,
+                    Kind.TRUNCATED,
+                    "entries up to #" + latestCheckpoint.seq() + " (checkpoint)",
                     lastSeq < head.firstSeq() ? "no entries" : "last entry #" + lastSeq));
         } else if (head.lastSeq() > lastSeq) {
-            fail(new Break(null, lastSeq + 1, Kind.TRUNCATED, "entries up to #" + head.lastSeq() + " (chain head)",
+            fail(new Break(
+                    null,
+                    lastSeq + 1,
+                    Kind.TRUNCATED,
+                    "entries up to #" + head.lastSeq() + " (chain head)",
                     lastSeq < head.firstSeq() ? "no entries" : "last entry #" + lastSeq));
-        } else if (head.lastSeq() == lastSeq && lastSeq >= head.firstSeq() && !head.lastHash().equals(expectedPrev)) {
-            fail(new Break(null, lastSeq, Kind.HEAD_MISMATCH, "hash " + head.lastHash() + " (chain head)", "hash " + expectedPrev));
+        } else if (head.lastSeq() == lastSeq
+                && lastSeq >= head.firstSeq()
+                && !head.lastHash().equals(expectedPrev)) {
+            fail(new Break(
+                    null,
+                    lastSeq,
+                    Kind.HEAD_MISMATCH,
+                    "hash " + head.lastHash() + " (chain head)",
+                    "hash " + expectedPrev));
         }
         return new Outcome(checked, broken, first);
     }

@@ -43,6 +43,7 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
     private static final int H2_LOCK_TIMEOUT_MILLIS = 60_000;
     /** Entries per insert statement: 13 parameters each stays far below PostgreSQL's 65,535 per statement. */
     static final int ROWS_PER_INSERT = 1_000;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext db;
@@ -114,8 +115,12 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
         flushPendingOfThisTransaction();
         Condition where = condition(filter);
         long total = db.fetchCount(AUDIT_LOG, where);
-        List<AuditEntry> items = db.selectFrom(AUDIT_LOG).where(where).orderBy(AUDIT_LOG.SEQ.desc())
-                .limit(page.size()).offset(page.offset()).fetch(this::entry);
+        List<AuditEntry> items = db.selectFrom(AUDIT_LOG)
+                .where(where)
+                .orderBy(AUDIT_LOG.SEQ.desc())
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch(this::entry);
         return PageResult.of(items, page, total);
     }
 
@@ -146,29 +151,57 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
 
     /** Times in the business zone, whichever zone the database hands back. */
     private AuditEntry entry(lantern.db.tables.records.AuditLogRecord r) {
-        return new AuditEntry(r.getId(), r.getOccurredAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(), r.getActorId(), r.getActorName(), r.getIp(), r.getUserAgent(),
-                r.getRequestId(), r.getEntityType(), r.getEntityId(), r.getAction(), r.getChanges());
+        return new AuditEntry(
+                r.getId(),
+                r.getOccurredAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
+                r.getActorId(),
+                r.getActorName(),
+                r.getIp(),
+                r.getUserAgent(),
+                r.getRequestId(),
+                r.getEntityType(),
+                r.getEntityId(),
+                r.getAction(),
+                r.getChanges());
     }
 
     private void enqueue(UserRef actor, String entityType, Object entityId, String action, Map<String, ?> details) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive() || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalTransactionStateException("audit entries are written inside the caller's transaction; none is active");
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "audit entries are written inside the caller's transaction; none is active");
         }
         RequestContext request = RequestContext.current().orElse(new RequestContext(null, null, null));
-        Pending entry = new Pending(AuditChain.normalize(OffsetDateTime.now(clock)),
+        Pending entry = new Pending(
+                AuditChain.normalize(OffsetDateTime.now(clock)),
                 actor == null || actor.userId() <= 0 ? null : actor.userId(),
                 actor == null ? "system" : actor.username(),
-                request.ip(), request.userAgent(), request.requestId(),
-                entityType, String.valueOf(entityId), action, JSON.writeValueAsString(details == null ? Map.of() : details));
+                request.ip(),
+                request.userAgent(),
+                request.requestId(),
+                entityType,
+                String.valueOf(entityId),
+                action,
+                JSON.writeValueAsString(details == null ? Map.of() : details));
         pendingOfThisTransaction(true).entries.add(entry);
     }
 
     /** An entry waiting for its transaction to commit. */
-    private record Pending(OffsetDateTime occurredAt, Long actorId, String actorName, String ip, String userAgent,
-            String requestId, String entityType, String entityId, String action, String changes) {}
+    private record Pending(
+            OffsetDateTime occurredAt,
+            Long actorId,
+            String actorName,
+            String ip,
+            String userAgent,
+            String requestId,
+            String entityType,
+            String entityId,
+            String action,
+            String changes) {}
 
     private PendingEntries pendingOfThisTransaction(boolean create) {
-        // looked up among the synchronizations (not as a bound resource) so that a suspended outer transaction keeps its own
+        // looked up among the synchronizations (not as a bound resource) so that a suspended outer transaction keeps
+        // its own
         for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
             if (s instanceof PendingEntries p && p.owner == this) {
                 return p;
@@ -225,28 +258,69 @@ class JdbcAuditLog implements AuditLog, AuditTrail {
             // for longer must make other writers wait, not fail (PostgreSQL waits without limit by default)
             db.execute("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
         }
-        Record head = db.select(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_HASH).from(AUDIT_CHAIN_HEAD)
-                .where(AUDIT_CHAIN_HEAD.ID.eq(1)).forUpdate().fetchOptional()
+        Record head = db.select(AUDIT_CHAIN_HEAD.LAST_SEQ, AUDIT_CHAIN_HEAD.LAST_HASH)
+                .from(AUDIT_CHAIN_HEAD)
+                .where(AUDIT_CHAIN_HEAD.ID.eq(1))
+                .forUpdate()
+                .fetchOptional()
                 .orElseThrow(() -> new IllegalStateException("the audit chain head is missing"));
         long seq = head.get(AUDIT_CHAIN_HEAD.LAST_SEQ);
         String prev = head.get(AUDIT_CHAIN_HEAD.LAST_HASH);
         for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
-            var insert = db.insertInto(AUDIT_LOG, AUDIT_LOG.SEQ, AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.ACTOR_ID, AUDIT_LOG.ACTOR_NAME,
-                    AUDIT_LOG.IP, AUDIT_LOG.USER_AGENT, AUDIT_LOG.REQUEST_ID, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID,
-                    AUDIT_LOG.ACTION, AUDIT_LOG.CHANGES, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH);
+            var insert = db.insertInto(
+                    AUDIT_LOG,
+                    AUDIT_LOG.SEQ,
+                    AUDIT_LOG.OCCURRED_AT,
+                    AUDIT_LOG.ACTOR_ID,
+                    AUDIT_LOG.ACTOR_NAME,
+                    AUDIT_LOG.IP,
+                    AUDIT_LOG.USER_AGENT,
+                    AUDIT_LOG.REQUEST_ID,
+                    AUDIT_LOG.ENTITY_TYPE,
+                    AUDIT_LOG.ENTITY_ID,
+                    AUDIT_LOG.ACTION,
+                    AUDIT_LOG.CHANGES,
+                    AUDIT_LOG.PREV_HASH,
+                    AUDIT_LOG.HASH);
             for (Pending p : entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT))) {
                 seq++;
-                AuditChain.Content content = new AuditChain.Content(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(),
-                        p.userAgent(), p.requestId(), p.entityType(), p.entityId(), p.action(), p.changes());
+                AuditChain.Content content = new AuditChain.Content(
+                        seq,
+                        p.occurredAt(),
+                        p.actorId(),
+                        p.actorName(),
+                        p.ip(),
+                        p.userAgent(),
+                        p.requestId(),
+                        p.entityType(),
+                        p.entityId(),
+                        p.action(),
+                        p.changes());
                 String hash = AuditChain.hash(prev, content);
-                insert = insert.values(seq, p.occurredAt(), p.actorId(), p.actorName(), p.ip(), p.userAgent(), p.requestId(),
-                        p.entityType(), p.entityId(), p.action(), p.changes(), prev, hash);
+                insert = insert.values(
+                        seq,
+                        p.occurredAt(),
+                        p.actorId(),
+                        p.actorName(),
+                        p.ip(),
+                        p.userAgent(),
+                        p.requestId(),
+                        p.entityType(),
+                        p.entityId(),
+                        p.action(),
+                        p.changes(),
+                        prev,
+                        hash);
                 prev = hash;
             }
             insert.execute();
         }
-        db.update(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.LAST_SEQ, seq).set(AUDIT_CHAIN_HEAD.LAST_HASH, prev)
-                .set(AUDIT_CHAIN_HEAD.UPDATED_AT, OffsetDateTime.now(clock)).where(AUDIT_CHAIN_HEAD.ID.eq(1)).execute();
+        db.update(AUDIT_CHAIN_HEAD)
+                .set(AUDIT_CHAIN_HEAD.LAST_SEQ, seq)
+                .set(AUDIT_CHAIN_HEAD.LAST_HASH, prev)
+                .set(AUDIT_CHAIN_HEAD.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(AUDIT_CHAIN_HEAD.ID.eq(1))
+                .execute();
     }
 
     private static UserRef currentActor() {

@@ -44,6 +44,7 @@ public class CalendarAdministration {
     public static final int TITLE_MAX = 200;
     /** From this day on, next year's missing notice is worth a warning (notices are usually published Oct–Dec). */
     static final MonthDay NEXT_YEAR_WARNING_FROM = MonthDay.of(10, 1);
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final DSLContext db;
@@ -52,7 +53,8 @@ public class CalendarAdministration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CalendarAdministration(DSLContext db, CalendarStore store, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    CalendarAdministration(
+            DSLContext db, CalendarStore store, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
         this.store = store;
         this.audit = audit;
@@ -116,12 +118,19 @@ public class CalendarAdministration {
             errors.add("name", "must not contain control characters");
         }
         errors.throwIfAny();
-        if (dayKind == DayKind.WORKDAY && date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-            throw ValidationException.unprocessable("kind", "a make-up working day (WORKDAY) must be a Saturday or Sunday; "
-                    + date + " is already a working day");
+        if (dayKind == DayKind.WORKDAY
+                && date.getDayOfWeek() != DayOfWeek.SATURDAY
+                && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            throw ValidationException.unprocessable(
+                    "kind",
+                    "a make-up working day (WORKDAY) must be a Saturday or Sunday; " + date
+                            + " is already a working day");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        CalendarDayRecord existing = db.selectFrom(CALENDAR_DAY).where(CALENDAR_DAY.DAY_DATE.eq(date)).forUpdate().fetchOne();
+        CalendarDayRecord existing = db.selectFrom(CALENDAR_DAY)
+                .where(CALENDAR_DAY.DAY_DATE.eq(date))
+                .forUpdate()
+                .fetchOne();
         Map<String, Object> after = fields(dayKind.name(), cleanName);
         if (existing == null) {
             try {
@@ -133,7 +142,8 @@ public class CalendarAdministration {
                         .set(CALENDAR_DAY.UPDATED_AT, now)
                         .execute();
             } catch (DuplicateKeyException e) {
-                throw new ConflictException("another admin entered " + date + " at the same time; reload and try again",
+                throw new ConflictException(
+                        "another admin entered " + date + " at the same time; reload and try again",
                         Map.of("date", date.toString()));
             }
             audit.created("calendar_day", date.toString(), after);
@@ -157,7 +167,10 @@ public class CalendarAdministration {
     /** Removes the explicit entry of {@code date}; the day then follows the weekday rule (or the statutory fallback). */
     @Transactional
     public void deleteDay(LocalDate date) {
-        CalendarDayRecord existing = db.selectFrom(CALENDAR_DAY).where(CALENDAR_DAY.DAY_DATE.eq(date)).forUpdate().fetchOne();
+        CalendarDayRecord existing = db.selectFrom(CALENDAR_DAY)
+                .where(CALENDAR_DAY.DAY_DATE.eq(date))
+                .forUpdate()
+                .fetchOne();
         if (existing == null) {
             throw NotFoundException.of("calendar day", date);
         }
@@ -207,8 +220,14 @@ public class CalendarAdministration {
         errors.throwIfAny();
         boolean exists = db.fetchExists(CALENDAR_YEAR, CALENDAR_YEAR.YEAR_NUMBER.eq(year));
         if (exists) {
-            String old = db.select(CALENDAR_YEAR.TITLE).from(CALENDAR_YEAR).where(CALENDAR_YEAR.YEAR_NUMBER.eq(year)).fetchOne(CALENDAR_YEAR.TITLE);
-            db.update(CALENDAR_YEAR).set(CALENDAR_YEAR.TITLE, cleanTitle).where(CALENDAR_YEAR.YEAR_NUMBER.eq(year)).execute();
+            String old = db.select(CALENDAR_YEAR.TITLE)
+                    .from(CALENDAR_YEAR)
+                    .where(CALENDAR_YEAR.YEAR_NUMBER.eq(year))
+                    .fetchOne(CALENDAR_YEAR.TITLE);
+            db.update(CALENDAR_YEAR)
+                    .set(CALENDAR_YEAR.TITLE, cleanTitle)
+                    .where(CALENDAR_YEAR.YEAR_NUMBER.eq(year))
+                    .execute();
             audit.updated("calendar_year", year, Map.of("title", old), Map.of("title", cleanTitle));
         } else {
             db.insertInto(CALENDAR_YEAR)
@@ -225,7 +244,10 @@ public class CalendarAdministration {
     @Transactional
     public void revertToFallback(int year) {
         requireYear("year", year);
-        String title = db.select(CALENDAR_YEAR.TITLE).from(CALENDAR_YEAR).where(CALENDAR_YEAR.YEAR_NUMBER.eq(year)).fetchOne(CALENDAR_YEAR.TITLE);
+        String title = db.select(CALENDAR_YEAR.TITLE)
+                .from(CALENDAR_YEAR)
+                .where(CALENDAR_YEAR.YEAR_NUMBER.eq(year))
+                .fetchOne(CALENDAR_YEAR.TITLE);
         if (title == null) {
             throw NotFoundException.of("calendar notice", year);
         }

@@ -32,7 +32,8 @@ class CalendarStore implements CalendarSource {
     private static final Logger log = LoggerFactory.getLogger(CalendarStore.class);
 
     private final DSLContext db;
-    private final AtomicReferenceArray<YearTable> years = new AtomicReferenceArray<>(LAST_CACHED_YEAR - FIRST_CACHED_YEAR + 1);
+    private final AtomicReferenceArray<YearTable> years =
+            new AtomicReferenceArray<>(LAST_CACHED_YEAR - FIRST_CACHED_YEAR + 1);
     private final AtomicLong generation = new AtomicLong();
     private volatile Settings settings;
     private volatile long checkedAt;
@@ -95,8 +96,10 @@ class CalendarStore implements CalendarSource {
 
     /** Bumps the shared version so other nodes drop their caches; call inside the editing transaction. */
     void bumpVersion() {
-        db.update(CALENDAR_SETTINGS).set(CALENDAR_SETTINGS.VERSION, CALENDAR_SETTINGS.VERSION.plus(1))
-                .where(CALENDAR_SETTINGS.ID.eq(1)).execute();
+        db.update(CALENDAR_SETTINGS)
+                .set(CALENDAR_SETTINGS.VERSION, CALENDAR_SETTINGS.VERSION.plus(1))
+                .where(CALENDAR_SETTINGS.ID.eq(1))
+                .execute();
     }
 
     private Settings settings() {
@@ -118,7 +121,10 @@ class CalendarStore implements CalendarSource {
         try {
             Settings read = readSettings();
             if (current != null && read.version() != current.version()) {
-                log.info("calendar changed on another node (version {} → {}); reloading", current.version(), read.version());
+                log.info(
+                        "calendar changed on another node (version {} → {}); reloading",
+                        current.version(),
+                        read.version());
                 generation.incrementAndGet();
                 for (int i = 0; i < years.length(); i++) {
                     years.set(i, null);
@@ -134,9 +140,11 @@ class CalendarStore implements CalendarSource {
     }
 
     private Settings readSettings() {
-        Record3<java.time.LocalTime, java.time.LocalTime, Long> r = db
-                .select(CALENDAR_SETTINGS.WORK_START, CALENDAR_SETTINGS.WORK_END, CALENDAR_SETTINGS.VERSION)
-                .from(CALENDAR_SETTINGS).where(CALENDAR_SETTINGS.ID.eq(1)).fetchOne();
+        Record3<java.time.LocalTime, java.time.LocalTime, Long> r = db.select(
+                        CALENDAR_SETTINGS.WORK_START, CALENDAR_SETTINGS.WORK_END, CALENDAR_SETTINGS.VERSION)
+                .from(CALENDAR_SETTINGS)
+                .where(CALENDAR_SETTINGS.ID.eq(1))
+                .fetchOne();
         if (r == null) {
             return new Settings(WorkingHours.DEFAULT, -1);
         }
@@ -144,9 +152,12 @@ class CalendarStore implements CalendarSource {
     }
 
     private YearTable load(int year) {
-        String title = db.select(CALENDAR_YEAR.TITLE).from(CALENDAR_YEAR)
-                .where(CALENDAR_YEAR.YEAR_NUMBER.eq(year)).fetchOne(CALENDAR_YEAR.TITLE);
-        List<CalendarDay> days = db.select(CALENDAR_DAY.DAY_DATE, CALENDAR_DAY.KIND, CALENDAR_DAY.NAME).from(CALENDAR_DAY)
+        String title = db.select(CALENDAR_YEAR.TITLE)
+                .from(CALENDAR_YEAR)
+                .where(CALENDAR_YEAR.YEAR_NUMBER.eq(year))
+                .fetchOne(CALENDAR_YEAR.TITLE);
+        List<CalendarDay> days = db.select(CALENDAR_DAY.DAY_DATE, CALENDAR_DAY.KIND, CALENDAR_DAY.NAME)
+                .from(CALENDAR_DAY)
                 .where(CALENDAR_DAY.DAY_DATE.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
                 .orderBy(CALENDAR_DAY.DAY_DATE)
                 .fetch(r -> new CalendarDay(r.value1(), DayKind.valueOf(r.value2()), r.value3(), true));

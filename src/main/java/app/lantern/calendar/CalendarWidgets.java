@@ -34,8 +34,13 @@ class CalendarWidgets {
             model.put("today", today);
             model.put("todayWorking", calendar.isWorkingDay(today));
             model.put("todayName", calendar.day(today).map(CalendarDay::name).orElse(null));
-            model.put("todayMakeUp", calendar.day(today).map(CalendarDay::makeUpWorkday).orElse(false));
-            model.put("leftInMonth", calendar.workingDaysBetween(today, YearMonth.from(today).atEndOfMonth().plusDays(1)));
+            model.put(
+                    "todayMakeUp",
+                    calendar.day(today).map(CalendarDay::makeUpWorkday).orElse(false));
+            model.put(
+                    "leftInMonth",
+                    calendar.workingDaysBetween(
+                            today, YearMonth.from(today).atEndOfMonth().plusDays(1)));
             model.put("leftInYear", calendar.workingDaysBetween(today, LocalDate.of(today.getYear() + 1, 1, 1)));
             model.put("nextHoliday", nextHoliday(calendar, today));
             WorkingHours hours = calendar.workingHours();

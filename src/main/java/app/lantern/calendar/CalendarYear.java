@@ -12,7 +12,12 @@ import java.util.List;
  * @param workingDays number of working days in the year
  * @param lunarCovered false for a fallback year outside the built-in lunar table (lunar festivals then unknown)
  */
-public record CalendarYear(int year, YearSource source, String noticeTitle, List<CalendarDay> days, int workingDays,
+public record CalendarYear(
+        int year,
+        YearSource source,
+        String noticeTitle,
+        List<CalendarDay> days,
+        int workingDays,
         boolean lunarCovered) {
 
     public CalendarYear {

@@ -21,8 +21,12 @@ final class InMemoryCalendarSource implements CalendarSource {
 
     @Override
     public YearTable year(int year) {
-        return years.computeIfAbsent(year, y -> YearTable.build(y, noticeTitles.get(y),
-                days.stream().filter(d -> d.date().getYear() == y).toList()));
+        return years.computeIfAbsent(
+                year,
+                y -> YearTable.build(
+                        y,
+                        noticeTitles.get(y),
+                        days.stream().filter(d -> d.date().getYear() == y).toList()));
     }
 
     @Override

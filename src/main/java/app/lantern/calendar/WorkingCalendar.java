@@ -65,7 +65,10 @@ public interface WorkingCalendar {
      */
     default Instant addWorkingDays(Instant from, int days) {
         java.time.ZonedDateTime t = from.atZone(zone());
-        return addWorkingDays(t.toLocalDate(), days).atTime(t.toLocalTime()).atZone(zone()).toInstant();
+        return addWorkingDays(t.toLocalDate(), days)
+                .atTime(t.toLocalTime())
+                .atZone(zone())
+                .toInstant();
     }
 
     /** The first working day strictly after {@code date}. */

@@ -18,8 +18,8 @@ public final class WorkingCalendars {
      * @param noticeTitles years whose notice the days represent (year → notice title); every other year falls back to
      *                     the statutory holidays, with the given days applied on top
      */
-    public static WorkingCalendar inMemory(ZoneId zone, WorkingHours hours, Map<Integer, String> noticeTitles,
-            Collection<CalendarDay> days) {
+    public static WorkingCalendar inMemory(
+            ZoneId zone, WorkingHours hours, Map<Integer, String> noticeTitles, Collection<CalendarDay> days) {
         return new CalendarEngine(zone, new InMemoryCalendarSource(hours, noticeTitles, days));
     }
 

@@ -22,10 +22,12 @@ final class YearTable {
     private final BitSet working;
     /** workingThrough[i] = working days among day-of-year 1..i (index 0 is 0). */
     private final int[] workingThrough;
+
     private final CalendarDay[] byDayOfYear;
     private final List<CalendarDay> days;
 
-    private YearTable(int year, YearSource source, String noticeTitle, boolean lunarCovered, Map<LocalDate, CalendarDay> named) {
+    private YearTable(
+            int year, YearSource source, String noticeTitle, boolean lunarCovered, Map<LocalDate, CalendarDay> named) {
         this.year = year;
         this.source = source;
         this.noticeTitle = noticeTitle;

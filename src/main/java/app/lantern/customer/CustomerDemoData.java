@@ -49,14 +49,25 @@ class CustomerDemoData implements DemoDataContributor {
         }
     }
 
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"};
-    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "丽", "强", "军", "平", "刚", "桂英", "晓东", "海燕", "志强", "建华"};
+    private static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"
+    };
+    private static final String[] GIVEN = {
+        "伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "丽", "强", "军", "平", "刚", "桂英", "晓东",
+        "海燕", "志强", "建华"
+    };
     private static final String[] TITLES = {"总经理", "采购总监", "IT经理", "财务总监", "行政主管", "技术负责人", "采购专员", "副总裁"};
     private static final String[] ROLES = {"DECISION_MAKER", "INFLUENCER", "USER", "GATEKEEPER", "SUPPORTER"};
     private static final String[] SOURCES = {"展会", "官网咨询", "老客户转介绍", "电话营销", "微信", "招投标"};
-    private static final String[] NOTES = {"客户关注交付周期，需要在下次拜访时带上实施计划。", "对方采购流程需走三家比价，预计下月定标。",
-        "技术负责人认可方案，但预算审批要到季度末。", "客户提到竞品报价低 10%，需准备 ROI 对比。", "已约好下周二上门演示。",
-        "客户新任 IT 经理，需重新建立关系。", "回款节奏稳定，可以推荐增购模块。"};
+    private static final String[] NOTES = {
+        "客户关注交付周期，需要在下次拜访时带上实施计划。",
+        "对方采购流程需走三家比价，预计下月定标。",
+        "技术负责人认可方案，但预算审批要到季度末。",
+        "客户提到竞品报价低 10%，需准备 ROI 对比。",
+        "已约好下周二上门演示。",
+        "客户新任 IT 经理，需重新建立关系。",
+        "回款节奏稳定，可以推荐增购模块。"
+    };
 
     private final DSLContext db;
     private final Directory directory;
@@ -64,7 +75,8 @@ class CustomerDemoData implements DemoDataContributor {
     private final CustomerTimeline timeline;
     private final CustomerValue value;
 
-    CustomerDemoData(DSLContext db, Directory directory, MatchIndex index, CustomerTimeline timeline, CustomerValue value) {
+    CustomerDemoData(
+            DSLContext db, Directory directory, MatchIndex index, CustomerTimeline timeline, CustomerValue value) {
         this.db = db;
         this.directory = directory;
         this.index = index;
@@ -93,7 +105,9 @@ class CustomerDemoData implements DemoDataContributor {
         List<Long> allReps = new ArrayList<>();
         for (UserSummary u : directory.usersWithRole(Role.REP)) {
             String region = u.teamId() == null ? null : regionOfTeam.get(u.teamId());
-            repsByRegion.computeIfAbsent(region == null ? "" : region, k -> new ArrayList<>()).add(u.id());
+            repsByRegion
+                    .computeIfAbsent(region == null ? "" : region, k -> new ArrayList<>())
+                    .add(u.id());
             allReps.add(u.id());
         }
         if (allReps.isEmpty()) {
@@ -123,15 +137,21 @@ class CustomerDemoData implements DemoDataContributor {
                     .set(CUSTOMERS.OWNER_ID, owner)
                     .set(CUSTOMERS.CREATED_AT, createdAt)
                     .set(CUSTOMERS.UPDATED_AT, now.minusDays(random.nextInt(30)))
-                    .returningResult(CUSTOMERS.ID).fetchOne().value1();
+                    .returningResult(CUSTOMERS.ID)
+                    .fetchOne()
+                    .value1();
             created.add(new long[] {id, owner});
             int contacts = 1 + random.nextInt(3);
             for (int k = 0; k < contacts; k++) {
                 db.insertInto(CONTACTS)
                         .set(CONTACTS.CUSTOMER_ID, id)
-                        .set(CONTACTS.NAME, SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)])
+                        .set(
+                                CONTACTS.NAME,
+                                SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)])
                         .set(CONTACTS.TITLE, TITLES[random.nextInt(TITLES.length)])
-                        .set(CONTACTS.MOBILE, String.format("1%d%09d", 3 + random.nextInt(7), random.nextInt(1_000_000_000)))
+                        .set(
+                                CONTACTS.MOBILE,
+                                String.format("1%d%09d", 3 + random.nextInt(7), random.nextInt(1_000_000_000)))
                         .set(CONTACTS.EMAIL, random.nextBoolean() ? "contact" + id + "_" + k + "@example.cn" : null)
                         .set(CONTACTS.DECISION_ROLE, ROLES[(k + random.nextInt(2)) % ROLES.length])
                         .set(CONTACTS.STATUS, random.nextInt(12) == 0 ? "LEFT" : "ACTIVE")
@@ -141,20 +161,58 @@ class CustomerDemoData implements DemoDataContributor {
             }
             for (int k = random.nextInt(3); k > 0; k--) {
                 String note = NOTES[random.nextInt(NOTES.length)];
-                timeline.insert(id, "note", now.minusDays(random.nextInt(120)).minusHours(random.nextInt(10)), note, note, null, null, null,
-                        null, null, null, null, null);
+                timeline.insert(
+                        id,
+                        "note",
+                        now.minusDays(random.nextInt(120)).minusHours(random.nextInt(10)),
+                        note,
+                        note,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
             }
             int orders = random.nextInt(4) == 0 ? 0 : random.nextInt(9);
             double size = 20_000 + random.nextInt(400_000);
             for (int k = 0; k < orders; k++) {
-                BigDecimal amount = BigDecimal.valueOf(size * (0.5 + random.nextDouble())).setScale(2, RoundingMode.HALF_UP);
-                BigDecimal margin = amount.multiply(BigDecimal.valueOf(0.1 + random.nextDouble() * 0.4)).setScale(2, RoundingMode.HALF_UP);
-                timeline.insert(id, "order", now.minusDays(random.nextInt(360)), "订单 SO-" + id + "-" + k, "ERP 同步订单",
-                        null, "ERP", "SO-" + id + "-" + k, amount, margin, random.nextInt(5) != 0, null, null);
+                BigDecimal amount =
+                        BigDecimal.valueOf(size * (0.5 + random.nextDouble())).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal margin = amount.multiply(BigDecimal.valueOf(0.1 + random.nextDouble() * 0.4))
+                        .setScale(2, RoundingMode.HALF_UP);
+                timeline.insert(
+                        id,
+                        "order",
+                        now.minusDays(random.nextInt(360)),
+                        "订单 SO-" + id + "-" + k,
+                        "ERP 同步订单",
+                        null,
+                        "ERP",
+                        "SO-" + id + "-" + k,
+                        amount,
+                        margin,
+                        random.nextInt(5) != 0,
+                        null,
+                        null);
             }
             for (int k = random.nextInt(4) == 0 ? random.nextInt(4) : 0; k > 0; k--) {
-                timeline.insert(id, "ticket", now.minusDays(random.nextInt(300)), "服务工单 TK-" + id + "-" + k, "客户报修，已派工程师处理",
-                        null, "客服系统", "TK-" + id + "-" + k, null, null, null, BigDecimal.valueOf(200 + random.nextInt(3000)), null);
+                timeline.insert(
+                        id,
+                        "ticket",
+                        now.minusDays(random.nextInt(300)),
+                        "服务工单 TK-" + id + "-" + k,
+                        "客户报修，已派工程师处理",
+                        null,
+                        "客服系统",
+                        "TK-" + id + "-" + k,
+                        null,
+                        null,
+                        null,
+                        BigDecimal.valueOf(200 + random.nextInt(3000)),
+                        null);
             }
         }
         // planted duplicates: the short name entered again by another rep, sometimes with the same switchboard number
@@ -162,7 +220,12 @@ class CustomerDemoData implements DemoDataContributor {
             long[] original = created.get(i * 37 % created.size());
             Company c = companies.get((int) ((i * 37 % created.size()) % companies.size()));
             long owner = allReps.get(random.nextInt(allReps.size()));
-            String phone = i % 3 == 0 ? db.select(CUSTOMERS.PHONE).from(CUSTOMERS).where(CUSTOMERS.ID.eq(original[0])).fetchOne(CUSTOMERS.PHONE) : null;
+            String phone = i % 3 == 0
+                    ? db.select(CUSTOMERS.PHONE)
+                            .from(CUSTOMERS)
+                            .where(CUSTOMERS.ID.eq(original[0]))
+                            .fetchOne(CUSTOMERS.PHONE)
+                    : null;
             long id = db.insertInto(CUSTOMERS)
                     .set(CUSTOMERS.NAME, c.shortName())
                     .set(CUSTOMERS.PROVINCE, c.province())
@@ -172,7 +235,9 @@ class CustomerDemoData implements DemoDataContributor {
                     .set(CUSTOMERS.OWNER_ID, owner)
                     .set(CUSTOMERS.CREATED_AT, now.minusDays(1 + random.nextInt(20)))
                     .set(CUSTOMERS.UPDATED_AT, now.minusDays(random.nextInt(5)))
-                    .returningResult(CUSTOMERS.ID).fetchOne().value1();
+                    .returningResult(CUSTOMERS.ID)
+                    .fetchOne()
+                    .value1();
             created.add(new long[] {id, owner});
         }
         for (long[] c : created) {

@@ -25,8 +25,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CustomerExport {
 
-    static final String[] HEADERS = {"编号", "客户名称", "简称", "统一社会信用代码", "行业", "省份", "城市", "地址", "规模", "来源", "标签",
-        "状态", "电话", "邮箱", "网站", "负责人", "价值等级", "价值分", "创建时间", "更新时间"};
+    static final String[] HEADERS = {
+        "编号",
+        "客户名称",
+        "简称",
+        "统一社会信用代码",
+        "行业",
+        "省份",
+        "城市",
+        "地址",
+        "规模",
+        "来源",
+        "标签",
+        "状态",
+        "电话",
+        "邮箱",
+        "网站",
+        "负责人",
+        "价值等级",
+        "价值分",
+        "创建时间",
+        "更新时间"
+    };
 
     private final CustomerManagement customers;
     private final AuditLog audit;
@@ -117,7 +137,9 @@ public class CustomerExport {
             return value;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value
+                : value;
     }
 
     static String csvLine(List<String> values) {

@@ -69,8 +69,26 @@ public class CustomerImports {
     static final int IMPORT_SCORED = 50;
     /** Keys held by more customers than this are skipped by the import's look-ups (the interactive check allows 1,000). */
     static final int IMPORT_KEY_CAP = 200;
-    public static final List<String> FIELDS = List.of("name", "shortName", "creditCode", "industry", "province", "city", "address",
-            "size", "source", "tags", "status", "phone", "email", "website", "createdAt", "contactName", "contactTitle", "contactMobile",
+
+    public static final List<String> FIELDS = List.of(
+            "name",
+            "shortName",
+            "creditCode",
+            "industry",
+            "province",
+            "city",
+            "address",
+            "size",
+            "source",
+            "tags",
+            "status",
+            "phone",
+            "email",
+            "website",
+            "createdAt",
+            "contactName",
+            "contactTitle",
+            "contactMobile",
             "contactEmail");
     public static final List<String> POLICIES = List.of("skip", "merge", "create");
 
@@ -79,10 +97,33 @@ public class CustomerImports {
     private static final Map<String, String> SYNONYMS = new LinkedHashMap<>();
 
     static {
-        synonyms("name", "客户名称", "公司名称", "企业名称", "单位名称", "名称", "客户", "公司", "公司全称", "客户全称", "name", "company", "customer",
-                "companyname", "customername");
+        synonyms(
+                "name",
+                "客户名称",
+                "公司名称",
+                "企业名称",
+                "单位名称",
+                "名称",
+                "客户",
+                "公司",
+                "公司全称",
+                "客户全称",
+                "name",
+                "company",
+                "customer",
+                "companyname",
+                "customername");
         synonyms("shortName", "简称", "客户简称", "公司简称", "shortname", "short", "abbreviation");
-        synonyms("creditCode", "统一社会信用代码", "信用代码", "社会信用代码", "税号", "creditcode", "uscc", "taxid", "unifiedsocialcreditcode");
+        synonyms(
+                "creditCode",
+                "统一社会信用代码",
+                "信用代码",
+                "社会信用代码",
+                "税号",
+                "creditcode",
+                "uscc",
+                "taxid",
+                "unifiedsocialcreditcode");
         synonyms("industry", "行业", "所属行业", "industry", "sector");
         synonyms("province", "省份", "省", "所在省份", "province", "state");
         synonyms("city", "城市", "市", "所在城市", "city");
@@ -120,8 +161,17 @@ public class CustomerImports {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final boolean resumeOnStart;
 
-    CustomerImports(DSLContext db, CustomerManagement customers, MatchIndex index, AttachmentStorage storage, CurrentActor currentActor,
-            DataScopes scopes, Directory directory, AuditLog audit, TransactionTemplate tx, Clock clock,
+    CustomerImports(
+            DSLContext db,
+            CustomerManagement customers,
+            MatchIndex index,
+            AttachmentStorage storage,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Directory directory,
+            AuditLog audit,
+            TransactionTemplate tx,
+            Clock clock,
             @Value("${lantern.customer.import-resume:true}") boolean resumeOnStart) {
         this.db = db;
         this.customers = customers;
@@ -136,10 +186,27 @@ public class CustomerImports {
         this.resumeOnStart = resumeOnStart;
     }
 
-    public record ImportJob(String id, String ownerId, String fileName, String format, String encoding, String status,
-            List<String> headers, Map<String, String> mapping, String duplicatePolicy, int totalRows, int processedRows, int imported,
-            int merged, int skipped, int rejected, String message, OffsetDateTime createdAt, OffsetDateTime finishedAt,
-            List<List<String>> preview, List<RowOutcome> errors) {
+    public record ImportJob(
+            String id,
+            String ownerId,
+            String fileName,
+            String format,
+            String encoding,
+            String status,
+            List<String> headers,
+            Map<String, String> mapping,
+            String duplicatePolicy,
+            int totalRows,
+            int processedRows,
+            int imported,
+            int merged,
+            int skipped,
+            int rejected,
+            String message,
+            OffsetDateTime createdAt,
+            OffsetDateTime finishedAt,
+            List<List<String>> preview,
+            List<RowOutcome> errors) {
 
         public int percent() {
             return totalRows == 0 ? ("DONE".equals(status) ? 100 : 0) : Math.min(100, processedRows * 100 / totalRows);
@@ -155,7 +222,9 @@ public class CustomerImports {
         if (header == null) {
             return null;
         }
-        String h = Normalizer.normalize(header, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-*:：()（）]", "");
+        String h = Normalizer.normalize(header, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s_\\-*:：()（）]", "");
         return SYNONYMS.get(h);
     }
 
@@ -189,7 +258,8 @@ public class CustomerImports {
         if (count[0] > MAX_ROWS + 1) {
             throw ValidationException.field("file", "has more than " + MAX_ROWS + " rows; split it into several files");
         }
-        List<String> headers = head.getFirst().stream().map(h -> h == null ? "" : h.strip()).toList();
+        List<String> headers =
+                head.getFirst().stream().map(h -> h == null ? "" : h.strip()).toList();
         Map<String, String> mapping = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {
             String f = fieldFor(headers.get(i));
@@ -198,7 +268,8 @@ public class CustomerImports {
             }
         }
         if (!mapping.containsValue("name")) {
-            throw ValidationException.field("file", "has no recognisable header: one column must be the customer name (客户名称 / name)");
+            throw ValidationException.field(
+                    "file", "has no recognisable header: one column must be the customer name (客户名称 / name)");
         }
         String key;
         try {
@@ -221,10 +292,31 @@ public class CustomerImports {
                 .set(CUSTOMER_IMPORTS.TOTAL_ROWS, count[0] - 1)
                 .set(CUSTOMER_IMPORTS.CREATED_AT, now)
                 .set(CUSTOMER_IMPORTS.UPDATED_AT, now)
-                .returningResult(CUSTOMER_IMPORTS.ID).fetchOne().value1());
+                .returningResult(CUSTOMER_IMPORTS.ID)
+                .fetchOne()
+                .value1());
         ImportJob job = get(id);
-        return new ImportJob(job.id(), job.ownerId(), job.fileName(), job.format(), job.encoding(), job.status(), job.headers(), job.mapping(),
-                job.duplicatePolicy(), job.totalRows(), 0, 0, 0, 0, 0, null, job.createdAt(), null, head.subList(1, head.size()), List.of());
+        return new ImportJob(
+                job.id(),
+                job.ownerId(),
+                job.fileName(),
+                job.format(),
+                job.encoding(),
+                job.status(),
+                job.headers(),
+                job.mapping(),
+                job.duplicatePolicy(),
+                job.totalRows(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                job.createdAt(),
+                null,
+                head.subList(1, head.size()),
+                List.of());
     }
 
     /** Starts (or restarts) an import with the confirmed mapping {column index → field}. */
@@ -265,9 +357,13 @@ public class CustomerImports {
         if (!POLICIES.contains(p)) {
             throw ValidationException.field("duplicatePolicy", "must be one of " + POLICIES);
         }
-        tx.executeWithoutResult(s -> db.update(CUSTOMER_IMPORTS).set(CUSTOMER_IMPORTS.MAPPING, JSON.writeValueAsString(m))
-                .set(CUSTOMER_IMPORTS.DUPLICATE_POLICY, p).set(CUSTOMER_IMPORTS.STATUS, "QUEUED")
-                .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock)).where(CUSTOMER_IMPORTS.ID.eq(id)).execute());
+        tx.executeWithoutResult(s -> db.update(CUSTOMER_IMPORTS)
+                .set(CUSTOMER_IMPORTS.MAPPING, JSON.writeValueAsString(m))
+                .set(CUSTOMER_IMPORTS.DUPLICATE_POLICY, p)
+                .set(CUSTOMER_IMPORTS.STATUS, "QUEUED")
+                .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(CUSTOMER_IMPORTS.ID.eq(id))
+                .execute());
         var context = SecurityContextHolder.getContext();
         workers.submit(() -> {
             SecurityContextHolder.setContext(context);
@@ -286,7 +382,9 @@ public class CustomerImports {
         if (!resumeOnStart) {
             return;
         }
-        for (Long id : db.select(CUSTOMER_IMPORTS.ID).from(CUSTOMER_IMPORTS).where(CUSTOMER_IMPORTS.STATUS.in("QUEUED", "RUNNING"))
+        for (Long id : db.select(CUSTOMER_IMPORTS.ID)
+                .from(CUSTOMER_IMPORTS)
+                .where(CUSTOMER_IMPORTS.STATUS.in("QUEUED", "RUNNING"))
                 .fetch(CUSTOMER_IMPORTS.ID)) {
             log.info("resuming customer import {}", id);
             workers.submit(() -> run(id));
@@ -296,24 +394,35 @@ public class CustomerImports {
     /** Processes the remaining rows of an import; safe to call again after an interruption. */
     void run(long id) {
         try {
-            var job = db.selectFrom(CUSTOMER_IMPORTS).where(CUSTOMER_IMPORTS.ID.eq(id)).fetchOne();
+            var job = db.selectFrom(CUSTOMER_IMPORTS)
+                    .where(CUSTOMER_IMPORTS.ID.eq(id))
+                    .fetchOne();
             if (job == null || "DONE".equals(job.getStatus())) {
                 return;
             }
             UserSummary owner = directory.user(job.getOwnerId()).orElseThrow();
             Actor actor = new Actor(owner.id(), owner.username(), owner.displayName(), owner.roles(), owner.teamId());
-            Set<Long> visibleOwners = scopes.of(actor, RecordKind.CUSTOMER).isEverything() ? null : scopes.visibleOwners(actor);
+            Set<Long> visibleOwners =
+                    scopes.of(actor, RecordKind.CUSTOMER).isEverything() ? null : scopes.visibleOwners(actor);
             Map<String, String> mapping = JSON.readValue(job.getMapping(), new TypeReference<Map<String, String>>() {});
-            Integer done = db.select(org.jooq.impl.DSL.max(CUSTOMER_IMPORT_ROWS.ROW_NO)).from(CUSTOMER_IMPORT_ROWS)
-                    .where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id)).fetchOne().value1();
+            Integer done = db.select(org.jooq.impl.DSL.max(CUSTOMER_IMPORT_ROWS.ROW_NO))
+                    .from(CUSTOMER_IMPORT_ROWS)
+                    .where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id))
+                    .fetchOne()
+                    .value1();
             int resumeAfter = done == null ? 0 : done;
-            tx.executeWithoutResult(s -> db.update(CUSTOMER_IMPORTS).set(CUSTOMER_IMPORTS.STATUS, "RUNNING")
-                    .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock)).where(CUSTOMER_IMPORTS.ID.eq(id)).execute());
+            tx.executeWithoutResult(s -> db.update(CUSTOMER_IMPORTS)
+                    .set(CUSTOMER_IMPORTS.STATUS, "RUNNING")
+                    .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
+                    .where(CUSTOMER_IMPORTS.ID.eq(id))
+                    .execute());
             byte[] content;
             try (InputStream in = storage.open(job.getStorageKey())) {
                 content = in.readAllBytes();
             }
-            Charset charset = job.getEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(job.getEncoding());
+            Charset charset = job.getEncoding() == null
+                    ? java.nio.charset.StandardCharsets.UTF_8
+                    : Charset.forName(job.getEncoding());
             List<Map.Entry<Integer, List<String>>> chunk = new ArrayList<>();
             ProfileCache cache = new ProfileCache(index, IMPORT_KEY_CAP);
             int[] rowNo = {0};
@@ -324,30 +433,51 @@ public class CustomerImports {
                 }
                 chunk.add(Map.entry(n, row));
                 if (chunk.size() >= CHUNK) {
-                    processChunk(id, job.getFileName(), chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
+                    processChunk(
+                            id,
+                            job.getFileName(),
+                            chunk,
+                            mapping,
+                            job.getDuplicatePolicy(),
+                            owner,
+                            visibleOwners,
+                            cache);
                     chunk.clear();
                 }
                 return true;
             });
             if (!chunk.isEmpty()) {
-                processChunk(id, job.getFileName(), chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
+                processChunk(
+                        id, job.getFileName(), chunk, mapping, job.getDuplicatePolicy(), owner, visibleOwners, cache);
             }
             tx.executeWithoutResult(s -> {
-                db.update(CUSTOMER_IMPORTS).set(CUSTOMER_IMPORTS.STATUS, "DONE").set(CUSTOMER_IMPORTS.FINISHED_AT, OffsetDateTime.now(clock))
-                        .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock)).where(CUSTOMER_IMPORTS.ID.eq(id)).execute();
-                audit.recordedBy(new JobActor(owner.id(), owner.username()), "customer.import", id, "finished", summary(id));
+                db.update(CUSTOMER_IMPORTS)
+                        .set(CUSTOMER_IMPORTS.STATUS, "DONE")
+                        .set(CUSTOMER_IMPORTS.FINISHED_AT, OffsetDateTime.now(clock))
+                        .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
+                        .where(CUSTOMER_IMPORTS.ID.eq(id))
+                        .execute();
+                audit.recordedBy(
+                        new JobActor(owner.id(), owner.username()), "customer.import", id, "finished", summary(id));
             });
         } catch (Exception e) {
             log.error("customer import {} failed", id, e);
-            String message = e instanceof ValidationException v ? v.getMessage() : "the import stopped unexpectedly; rows already listed landed";
-            tx.executeWithoutResult(s -> db.update(CUSTOMER_IMPORTS).set(CUSTOMER_IMPORTS.STATUS, "FAILED")
+            String message = e instanceof ValidationException v
+                    ? v.getMessage()
+                    : "the import stopped unexpectedly; rows already listed landed";
+            tx.executeWithoutResult(s -> db.update(CUSTOMER_IMPORTS)
+                    .set(CUSTOMER_IMPORTS.STATUS, "FAILED")
                     .set(CUSTOMER_IMPORTS.MESSAGE, message.length() > 500 ? message.substring(0, 500) : message)
-                    .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock)).where(CUSTOMER_IMPORTS.ID.eq(id)).execute());
+                    .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
+                    .where(CUSTOMER_IMPORTS.ID.eq(id))
+                    .execute());
         }
     }
 
     private Map<String, Object> summary(long id) {
-        var j = db.selectFrom(CUSTOMER_IMPORTS).where(CUSTOMER_IMPORTS.ID.eq(id)).fetchOne();
+        var j = db.selectFrom(CUSTOMER_IMPORTS)
+                .where(CUSTOMER_IMPORTS.ID.eq(id))
+                .fetchOne();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", j.getFileName());
         m.put("imported", j.getImported());
@@ -378,7 +508,8 @@ public class CustomerImports {
             this.form = form;
             this.contact = contact;
             this.createdAt = createdAt;
-            this.query = MatchProfile.of(-1, form.name(), phones(form, contact), emails(form, contact), form.creditCode());
+            this.query =
+                    MatchProfile.of(-1, form.name(), phones(form, contact), emails(form, contact), form.creditCode());
         }
     }
 
@@ -387,8 +518,15 @@ public class CustomerImports {
      * few statements for the whole chunk (keys, then the candidates' profiles), rows of the same chunk checked against
      * each other in memory, and the new customers, contacts, keys and per-row outcomes inserted in batches.
      */
-    private void processChunk(long id, String fileName, List<Map.Entry<Integer, List<String>>> rows, Map<String, String> mapping,
-            String policy, UserSummary owner, Set<Long> visibleOwners, ProfileCache cache) {
+    private void processChunk(
+            long id,
+            String fileName,
+            List<Map.Entry<Integer, List<String>>> rows,
+            Map<String, String> mapping,
+            String policy,
+            UserSummary owner,
+            Set<Long> visibleOwners,
+            ProfileCache cache) {
         long ownerId = owner.id();
         double threshold = customers.threshold();
         tx.executeWithoutResult(s -> {
@@ -410,10 +548,17 @@ public class CustomerImports {
             List<Object[]> pairs = new ArrayList<>();
             for (int i = 0; i < pending.size(); i++) {
                 Pending row = pending.get(i);
-                List<DuplicateMatcher.Match> old = DuplicateMatcher.rank(row.query, cache.profiles(row.storedCandidates), threshold, 1);
-                List<DuplicateMatcher.Match> same = DuplicateMatcher.candidates(row.query, fresh, threshold, 1, CustomerImports::importKey);
-                DuplicateMatcher.Match best = old.isEmpty() ? (same.isEmpty() ? null : same.getFirst())
-                        : same.isEmpty() || old.getFirst().score() >= same.getFirst().score() ? old.getFirst() : same.getFirst();
+                List<DuplicateMatcher.Match> old =
+                        DuplicateMatcher.rank(row.query, cache.profiles(row.storedCandidates), threshold, 1);
+                List<DuplicateMatcher.Match> same =
+                        DuplicateMatcher.candidates(row.query, fresh, threshold, 1, CustomerImports::importKey);
+                DuplicateMatcher.Match best = old.isEmpty()
+                        ? (same.isEmpty() ? null : same.getFirst())
+                        : same.isEmpty()
+                                        || old.getFirst().score()
+                                                >= same.getFirst().score()
+                                ? old.getFirst()
+                                : same.getFirst();
                 if (best == null || "create".equals(policy)) {
                     if (best != null) {
                         pairs.add(new Object[] {created.size(), best.id(), best.score()});
@@ -428,8 +573,15 @@ public class CustomerImports {
                     if (inChunk) {
                         duplicateOfCreated.put(row.rowNo, (int) (-2 - best.id()));
                     }
-                    outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "SKIPPED", inChunk ? null : String.valueOf(best.id()),
-                            "possible duplicate of " + (inChunk ? "an earlier row of this file" : "customer " + best.id()) + reason));
+                    outcomes.put(
+                            row.rowNo,
+                            new RowOutcome(
+                                    row.rowNo,
+                                    "SKIPPED",
+                                    inChunk ? null : String.valueOf(best.id()),
+                                    "possible duplicate of "
+                                            + (inChunk ? "an earlier row of this file" : "customer " + best.id())
+                                            + reason));
                 } else if (inChunk) {
                     Pending target = created.get((int) (-2 - best.id()));
                     target.form = fillBlanks(target.form, row.form);
@@ -437,11 +589,23 @@ public class CustomerImports {
                         target.mergedContacts.add(row.contact);
                     }
                     duplicateOfCreated.put(row.rowNo, (int) (-2 - best.id()));
-                    outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "MERGED", null, "merged into the customer of an earlier row" + reason));
+                    outcomes.put(
+                            row.rowNo,
+                            new RowOutcome(
+                                    row.rowNo, "MERGED", null, "merged into the customer of an earlier row" + reason));
                 } else {
-                    Long bestOwner = db.select(CUSTOMERS.OWNER_ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(best.id())).fetchOne(CUSTOMERS.OWNER_ID);
+                    Long bestOwner = db.select(CUSTOMERS.OWNER_ID)
+                            .from(CUSTOMERS)
+                            .where(CUSTOMERS.ID.eq(best.id()))
+                            .fetchOne(CUSTOMERS.OWNER_ID);
                     if (visibleOwners != null && !visibleOwners.contains(bestOwner)) {
-                        outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "SKIPPED", null, "possible duplicate of a customer of another team; not merged"));
+                        outcomes.put(
+                                row.rowNo,
+                                new RowOutcome(
+                                        row.rowNo,
+                                        "SKIPPED",
+                                        null,
+                                        "possible duplicate of a customer of another team; not merged"));
                         continue;
                     }
                     customers.fillBlanks(best.id(), row.form);
@@ -449,12 +613,20 @@ public class CustomerImports {
                     if (row.contact != null) {
                         storedMerges.add(new long[] {best.id(), i});
                     }
-                    outcomes.put(row.rowNo, new RowOutcome(row.rowNo, "MERGED", String.valueOf(best.id()),
-                            "merged into customer " + best.id() + reason));
+                    outcomes.put(
+                            row.rowNo,
+                            new RowOutcome(
+                                    row.rowNo,
+                                    "MERGED",
+                                    String.valueOf(best.id()),
+                                    "merged into customer " + best.id() + reason));
                 }
             }
-            List<Long> ids = customers.insertImported(created.stream()
-                    .map(r -> new CustomerManagement.ImportedRow(r.form, r.contact, r.createdAt)).toList(), ownerId);
+            List<Long> ids = customers.insertImported(
+                    created.stream()
+                            .map(r -> new CustomerManagement.ImportedRow(r.form, r.contact, r.createdAt))
+                            .toList(),
+                    ownerId);
             List<Long> contactOwners = new ArrayList<>();
             List<ContactForm> contactForms = new ArrayList<>();
             List<OffsetDateTime> contactTimes = new ArrayList<>();
@@ -481,7 +653,8 @@ public class CustomerImports {
             cache.added(profiles);
             duplicateOfCreated.forEach((rowNo, createdIndex) -> {
                 RowOutcome o = outcomes.get(rowNo);
-                outcomes.put(rowNo, new RowOutcome(rowNo, o.outcome(), String.valueOf(ids.get(createdIndex)), o.message()));
+                outcomes.put(
+                        rowNo, new RowOutcome(rowNo, o.outcome(), String.valueOf(ids.get(createdIndex)), o.message()));
             });
             OffsetDateTime now = OffsetDateTime.now(clock);
             for (Object[] pair : pairs) {
@@ -497,10 +670,16 @@ public class CustomerImports {
      * Stores the chunk's row outcomes, adds them to the import's counters and gives every customer the chunk created or
      * merged a row into its own history entry ({@code imported} / {@code merged.by-import}), one batch for the chunk.
      */
-    private void recordOutcomes(long id, String fileName, java.util.Collection<RowOutcome> outcomes, UserSummary owner) {
+    private void recordOutcomes(
+            long id, String fileName, java.util.Collection<RowOutcome> outcomes, UserSummary owner) {
         int imported = 0, merged = 0, skipped = 0, rejected = 0;
-        var insert = db.insertInto(CUSTOMER_IMPORT_ROWS, CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO,
-                CUSTOMER_IMPORT_ROWS.OUTCOME, CUSTOMER_IMPORT_ROWS.CUSTOMER_ID, CUSTOMER_IMPORT_ROWS.MESSAGE);
+        var insert = db.insertInto(
+                CUSTOMER_IMPORT_ROWS,
+                CUSTOMER_IMPORT_ROWS.IMPORT_ID,
+                CUSTOMER_IMPORT_ROWS.ROW_NO,
+                CUSTOMER_IMPORT_ROWS.OUTCOME,
+                CUSTOMER_IMPORT_ROWS.CUSTOMER_ID,
+                CUSTOMER_IMPORT_ROWS.MESSAGE);
         List<AuditLog.Fact> history = new ArrayList<>();
         for (RowOutcome o : outcomes) {
             switch (o.outcome()) {
@@ -515,8 +694,11 @@ public class CustomerImports {
                 case "SKIPPED" -> skipped++;
                 default -> rejected++;
             }
-            String msg = o.message() == null ? null : o.message().length() > 500 ? o.message().substring(0, 500) : o.message();
-            insert = insert.values(id, o.row(), o.outcome(), o.customerId() == null ? null : Long.parseLong(o.customerId()), msg);
+            String msg = o.message() == null
+                    ? null
+                    : o.message().length() > 500 ? o.message().substring(0, 500) : o.message();
+            insert = insert.values(
+                    id, o.row(), o.outcome(), o.customerId() == null ? null : Long.parseLong(o.customerId()), msg);
         }
         insert.execute();
         db.update(CUSTOMER_IMPORTS)
@@ -526,7 +708,8 @@ public class CustomerImports {
                 .set(CUSTOMER_IMPORTS.SKIPPED, CUSTOMER_IMPORTS.SKIPPED.plus(skipped))
                 .set(CUSTOMER_IMPORTS.REJECTED, CUSTOMER_IMPORTS.REJECTED.plus(rejected))
                 .set(CUSTOMER_IMPORTS.UPDATED_AT, OffsetDateTime.now(clock))
-                .where(CUSTOMER_IMPORTS.ID.eq(id)).execute();
+                .where(CUSTOMER_IMPORTS.ID.eq(id))
+                .execute();
         audit.recordedAllBy(new JobActor(owner.id(), owner.username()), "customer", history);
     }
 
@@ -552,7 +735,8 @@ public class CustomerImports {
         cache.lookUp(keys);
         Set<Long> wanted = new java.util.LinkedHashSet<>();
         for (Pending row : rows) {
-            row.storedCandidates = DuplicateMatcher.candidateIds(row.query, cache, CustomerImports::importKey, IMPORT_SCORED);
+            row.storedCandidates =
+                    DuplicateMatcher.candidateIds(row.query, cache, CustomerImports::importKey, IMPORT_SCORED);
             wanted.addAll(row.storedCandidates);
         }
         cache.load(wanted);
@@ -602,10 +786,22 @@ public class CustomerImports {
 
     /** A new customer's form with its blank fields filled from a later row of the same file merged into it. */
     private static CustomerForm fillBlanks(CustomerForm a, CustomerForm b) {
-        return new CustomerForm(a.name(), or(a.shortName(), b.shortName()), or(a.creditCode(), b.creditCode()), or(a.industry(), b.industry()),
-                or(a.province(), b.province()), or(a.city(), b.city()), or(a.address(), b.address()), or(a.size(), b.size()),
-                or(a.source(), b.source()), or(a.tags(), b.tags()), or(a.status(), b.status()), or(a.phone(), b.phone()),
-                or(a.email(), b.email()), or(a.website(), b.website()), a.ownerId());
+        return new CustomerForm(
+                a.name(),
+                or(a.shortName(), b.shortName()),
+                or(a.creditCode(), b.creditCode()),
+                or(a.industry(), b.industry()),
+                or(a.province(), b.province()),
+                or(a.city(), b.city()),
+                or(a.address(), b.address()),
+                or(a.size(), b.size()),
+                or(a.source(), b.source()),
+                or(a.tags(), b.tags()),
+                or(a.status(), b.status()),
+                or(a.phone(), b.phone()),
+                or(a.email(), b.email()),
+                or(a.website(), b.website()),
+                a.ownerId());
     }
 
     private static String or(String a, String b) {
@@ -625,21 +821,44 @@ public class CustomerImports {
         if (v.isEmpty()) {
             return new RowOutcome(rowNo, "SKIPPED", null, "empty row");
         }
-        CustomerForm form = new CustomerForm(v.get("name"), v.get("shortName"), v.get("creditCode"), v.get("industry"), v.get("province"),
-                v.get("city"), v.get("address"), sizeCode(v.get("size")), v.get("source"), v.get("tags"), statusCode(v.get("status")),
-                v.get("phone"), v.get("email"), v.get("website"), null);
+        CustomerForm form = new CustomerForm(
+                v.get("name"),
+                v.get("shortName"),
+                v.get("creditCode"),
+                v.get("industry"),
+                v.get("province"),
+                v.get("city"),
+                v.get("address"),
+                sizeCode(v.get("size")),
+                v.get("source"),
+                v.get("tags"),
+                statusCode(v.get("status")),
+                v.get("phone"),
+                v.get("email"),
+                v.get("website"),
+                null);
         List<FieldErrors.FieldError> errors = new ArrayList<>(customers.validate(form, true));
         OffsetDateTime createdAt = null;
         if (v.containsKey("createdAt")) {
             createdAt = parseTime(v.get("createdAt"));
             if (createdAt == null) {
-                errors.add(new FieldErrors.FieldError("createdAt", "is not a date (use 2024-03-01 or 2024-03-01 09:30)"));
+                errors.add(
+                        new FieldErrors.FieldError("createdAt", "is not a date (use 2024-03-01 or 2024-03-01 09:30)"));
             } else if (createdAt.isAfter(OffsetDateTime.now(clock))) {
                 errors.add(new FieldErrors.FieldError("createdAt", "is in the future"));
             }
         }
         ContactForm contact = v.containsKey("contactName")
-                ? new ContactForm(v.get("contactName"), v.get("contactTitle"), null, v.get("contactMobile"), v.get("contactEmail"), null, null, null, null)
+                ? new ContactForm(
+                        v.get("contactName"),
+                        v.get("contactTitle"),
+                        null,
+                        v.get("contactMobile"),
+                        v.get("contactEmail"),
+                        null,
+                        null,
+                        null,
+                        null)
                 : null;
         if (contact != null) {
             if (contact.mobile() != null && !app.lantern.customer.matching.Phones.isValid(contact.mobile())) {
@@ -650,7 +869,14 @@ public class CustomerImports {
             }
         }
         if (!errors.isEmpty()) {
-            return new RowOutcome(rowNo, "REJECTED", null, errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+            return new RowOutcome(
+                    rowNo,
+                    "REJECTED",
+                    null,
+                    errors.stream()
+                            .map(e -> e.field() + ": " + e.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse(""));
         }
         return new Pending(rowNo, form, contact, createdAt);
     }
@@ -691,13 +917,17 @@ public class CustomerImports {
         }
         for (String pattern : List.of("yyyy-M-d H:mm:ss", "yyyy-M-d H:mm")) {
             try {
-                return LocalDateTime.parse(t, DateTimeFormatter.ofPattern(pattern)).atZone(clock.getZone()).toOffsetDateTime();
+                return LocalDateTime.parse(t, DateTimeFormatter.ofPattern(pattern))
+                        .atZone(clock.getZone())
+                        .toOffsetDateTime();
             } catch (DateTimeParseException ignored) {
                 // next
             }
         }
         try {
-            return LocalDate.parse(t, DateTimeFormatter.ofPattern("yyyy-M-d")).atStartOfDay(clock.getZone()).toOffsetDateTime();
+            return LocalDate.parse(t, DateTimeFormatter.ofPattern("yyyy-M-d"))
+                    .atStartOfDay(clock.getZone())
+                    .toOffsetDateTime();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -705,29 +935,63 @@ public class CustomerImports {
 
     /** The import if the reader started it (or may see everything). */
     public ImportJob get(long id) {
-        var r = db.selectFrom(CUSTOMER_IMPORTS).where(CUSTOMER_IMPORTS.ID.eq(id)).fetchOptional()
+        var r = db.selectFrom(CUSTOMER_IMPORTS)
+                .where(CUSTOMER_IMPORTS.ID.eq(id))
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("import", id));
         Actor actor = currentActor.require();
-        if (r.getOwnerId() != actor.userId() && !scopes.of(actor, RecordKind.CUSTOMER).covers(r.getOwnerId())) {
+        if (r.getOwnerId() != actor.userId()
+                && !scopes.of(actor, RecordKind.CUSTOMER).covers(r.getOwnerId())) {
             throw NotFoundException.of("import", id);
         }
-        List<RowOutcome> errors = db.selectFrom(CUSTOMER_IMPORT_ROWS).where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id))
+        List<RowOutcome> errors = db.selectFrom(CUSTOMER_IMPORT_ROWS)
+                .where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id))
                 .and(CUSTOMER_IMPORT_ROWS.OUTCOME.in("REJECTED", "SKIPPED"))
-                // ordered as the primary key, so that H2 reads it in order and stops after 100 instead of sorting the import
-                .orderBy(CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO).limit(100)
-                .fetch(x -> new RowOutcome(x.getRowNo(), x.getOutcome(), x.getCustomerId() == null ? null : String.valueOf(x.getCustomerId()), x.getMessage()));
-        return new ImportJob(String.valueOf(r.getId()), String.valueOf(r.getOwnerId()), r.getFileName(), r.getFormat(), r.getEncoding(), r.getStatus(),
+                // ordered as the primary key, so that H2 reads it in order and stops after 100 instead of sorting the
+                // import
+                .orderBy(CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO)
+                .limit(100)
+                .fetch(x -> new RowOutcome(
+                        x.getRowNo(),
+                        x.getOutcome(),
+                        x.getCustomerId() == null ? null : String.valueOf(x.getCustomerId()),
+                        x.getMessage()));
+        return new ImportJob(
+                String.valueOf(r.getId()),
+                String.valueOf(r.getOwnerId()),
+                r.getFileName(),
+                r.getFormat(),
+                r.getEncoding(),
+                r.getStatus(),
                 JSON.readValue(r.getHeaders(), new TypeReference<List<String>>() {}),
-                JSON.readValue(r.getMapping(), new TypeReference<Map<String, String>>() {}), r.getDuplicatePolicy(), r.getTotalRows(),
-                r.getProcessedRows(), r.getImported(), r.getMerged(), r.getSkipped(), r.getRejected(), r.getMessage(), r.getCreatedAt(),
-                r.getFinishedAt(), List.of(), errors);
+                JSON.readValue(r.getMapping(), new TypeReference<Map<String, String>>() {}),
+                r.getDuplicatePolicy(),
+                r.getTotalRows(),
+                r.getProcessedRows(),
+                r.getImported(),
+                r.getMerged(),
+                r.getSkipped(),
+                r.getRejected(),
+                r.getMessage(),
+                r.getCreatedAt(),
+                r.getFinishedAt(),
+                List.of(),
+                errors);
     }
 
     /** The reader's imports, newest first. */
     public List<ImportJob> mine() {
         long me = currentActor.require().userId();
-        return db.select(CUSTOMER_IMPORTS.ID).from(CUSTOMER_IMPORTS).where(CUSTOMER_IMPORTS.OWNER_ID.eq(me))
-                .orderBy(CUSTOMER_IMPORTS.ID.desc()).limit(20).fetch(CUSTOMER_IMPORTS.ID).stream().map(this::get).toList();
+        return db
+                .select(CUSTOMER_IMPORTS.ID)
+                .from(CUSTOMER_IMPORTS)
+                .where(CUSTOMER_IMPORTS.OWNER_ID.eq(me))
+                .orderBy(CUSTOMER_IMPORTS.ID.desc())
+                .limit(20)
+                .fetch(CUSTOMER_IMPORTS.ID)
+                .stream()
+                .map(this::get)
+                .toList();
     }
 
     /** Every row that did not land as a new customer, with its reason, as csv (UTF-8 with BOM for Excel). */
@@ -735,10 +999,15 @@ public class CustomerImports {
         get(id);
         StringBuilder sb = new StringBuilder("\uFEFF");
         sb.append(CustomerExport.csvLine(List.of("行号 row", "结果 outcome", "客户编号 customer", "原因 reason")));
-        db.selectFrom(CUSTOMER_IMPORT_ROWS).where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id)).and(CUSTOMER_IMPORT_ROWS.OUTCOME.ne("IMPORTED"))
+        db.selectFrom(CUSTOMER_IMPORT_ROWS)
+                .where(CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id))
+                .and(CUSTOMER_IMPORT_ROWS.OUTCOME.ne("IMPORTED"))
                 .orderBy(CUSTOMER_IMPORT_ROWS.IMPORT_ID, CUSTOMER_IMPORT_ROWS.ROW_NO)
-                .forEach(r -> sb.append(CustomerExport.csvLine(java.util.Arrays.asList(String.valueOf(r.getRowNo() + 1), r.getOutcome(),
-                        r.getCustomerId() == null ? "" : String.valueOf(r.getCustomerId()), CustomerExport.safe(r.getMessage())))));
+                .forEach(r -> sb.append(CustomerExport.csvLine(java.util.Arrays.asList(
+                        String.valueOf(r.getRowNo() + 1),
+                        r.getOutcome(),
+                        r.getCustomerId() == null ? "" : String.valueOf(r.getCustomerId()),
+                        CustomerExport.safe(r.getMessage())))));
         return sb.toString();
     }
 }

@@ -64,8 +64,16 @@ public class CustomerManagement {
     private final Clock clock;
     private final double threshold;
 
-    CustomerManagement(DSLContext db, DataScopes scopes, CurrentActor currentActor, Directory directory, AuditLog audit,
-            ApplicationEventPublisher events, MatchIndex index, CustomerTimeline timeline, Clock clock,
+    CustomerManagement(
+            DSLContext db,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            Directory directory,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            MatchIndex index,
+            CustomerTimeline timeline,
+            Clock clock,
             @Value("${lantern.customer.duplicate-threshold:0.85}") double threshold) {
         this.db = db;
         this.scopes = scopes;
@@ -95,11 +103,14 @@ public class CustomerManagement {
     public PageResult<CustomerView> list(Filter filter, PageQuery page) {
         Condition where = listCondition(filter);
         long total = db.fetchCount(CUSTOMERS, where);
-        List<CustomerView> items = db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME).from(CUSTOMERS)
-                .join(USERS).on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
+        List<CustomerView> items = db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME)
+                .from(CUSTOMERS)
+                .join(USERS)
+                .on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
                 .where(where)
                 .orderBy(sort(page), CUSTOMERS.ID.desc())
-                .limit(page.size()).offset(page.offset())
+                .limit(page.size())
+                .offset(page.offset())
                 .fetch(CustomerManagement::view);
         return PageResult.of(items, page, total);
     }
@@ -107,9 +118,14 @@ public class CustomerManagement {
     /** Every customer of the filtered list, for export (scoped like the list). */
     @Transactional(readOnly = true)
     public void forEach(Filter filter, java.util.function.Consumer<CustomerView> consumer) {
-        try (var cursor = db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME).from(CUSTOMERS)
-                .join(USERS).on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
-                .where(listCondition(filter)).orderBy(CUSTOMERS.ID).fetchSize(500).fetchLazy()) {
+        try (var cursor = db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME)
+                .from(CUSTOMERS)
+                .join(USERS)
+                .on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
+                .where(listCondition(filter))
+                .orderBy(CUSTOMERS.ID)
+                .fetchSize(500)
+                .fetchLazy()) {
             cursor.forEach(r -> consumer.accept(view(r)));
         }
     }
@@ -118,12 +134,22 @@ public class CustomerManagement {
         DataScope scope = scopes.current(RecordKind.CUSTOMER);
         Condition where = scope.condition(CUSTOMERS.OWNER_ID).and(CUSTOMERS.MERGED_INTO.isNull());
         if (!Texts.isBlank(filter.q())) {
-            String pattern = "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where = where.and(CUSTOMERS.NAME.likeIgnoreCase(pattern, '\\').or(CUSTOMERS.SHORT_NAME.likeIgnoreCase(pattern, '\\'))
+            String pattern = "%"
+                    + filter.q()
+                            .strip()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+            where = where.and(CUSTOMERS
+                    .NAME
+                    .likeIgnoreCase(pattern, '\\')
+                    .or(CUSTOMERS.SHORT_NAME.likeIgnoreCase(pattern, '\\'))
                     .or(CUSTOMERS.CREDIT_CODE.likeIgnoreCase(pattern, '\\')));
         }
         if (!Texts.isBlank(filter.tier())) {
-            where = "NONE".equals(filter.tier()) ? where.and(CUSTOMERS.TIER.isNull()) : where.and(CUSTOMERS.TIER.eq(filter.tier()));
+            where = "NONE".equals(filter.tier())
+                    ? where.and(CUSTOMERS.TIER.isNull())
+                    : where.and(CUSTOMERS.TIER.eq(filter.tier()));
         }
         if (!Texts.isBlank(filter.province())) {
             where = where.and(CUSTOMERS.PROVINCE.eq(filter.province()));
@@ -154,12 +180,26 @@ public class CustomerManagement {
     /** Distinct provinces and industries among the reader's customers, for filter drop-downs. */
     @Transactional(readOnly = true)
     public Map<String, List<String>> facets() {
-        Condition where = scopes.current(RecordKind.CUSTOMER).condition(CUSTOMERS.OWNER_ID).and(CUSTOMERS.MERGED_INTO.isNull());
+        Condition where = scopes.current(RecordKind.CUSTOMER)
+                .condition(CUSTOMERS.OWNER_ID)
+                .and(CUSTOMERS.MERGED_INTO.isNull());
         Map<String, List<String>> facets = new LinkedHashMap<>();
-        facets.put("province", db.selectDistinct(CUSTOMERS.PROVINCE).from(CUSTOMERS).where(where).and(CUSTOMERS.PROVINCE.isNotNull())
-                .orderBy(CUSTOMERS.PROVINCE).fetch(CUSTOMERS.PROVINCE));
-        facets.put("industry", db.selectDistinct(CUSTOMERS.INDUSTRY).from(CUSTOMERS).where(where).and(CUSTOMERS.INDUSTRY.isNotNull())
-                .orderBy(CUSTOMERS.INDUSTRY).fetch(CUSTOMERS.INDUSTRY));
+        facets.put(
+                "province",
+                db.selectDistinct(CUSTOMERS.PROVINCE)
+                        .from(CUSTOMERS)
+                        .where(where)
+                        .and(CUSTOMERS.PROVINCE.isNotNull())
+                        .orderBy(CUSTOMERS.PROVINCE)
+                        .fetch(CUSTOMERS.PROVINCE));
+        facets.put(
+                "industry",
+                db.selectDistinct(CUSTOMERS.INDUSTRY)
+                        .from(CUSTOMERS)
+                        .where(where)
+                        .and(CUSTOMERS.INDUSTRY.isNotNull())
+                        .orderBy(CUSTOMERS.INDUSTRY)
+                        .fetch(CUSTOMERS.INDUSTRY));
         return facets;
     }
 
@@ -172,9 +212,12 @@ public class CustomerManagement {
     }
 
     java.util.Optional<CustomerView> load(long id) {
-        return db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME).from(CUSTOMERS)
-                .join(USERS).on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
-                .where(CUSTOMERS.ID.eq(id)).and(CUSTOMERS.MERGED_INTO.isNull())
+        return db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME)
+                .from(CUSTOMERS)
+                .join(USERS)
+                .on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
+                .where(CUSTOMERS.ID.eq(id))
+                .and(CUSTOMERS.MERGED_INTO.isNull())
                 .fetchOptional(CustomerManagement::view);
     }
 
@@ -192,7 +235,9 @@ public class CustomerManagement {
         }
         Texts.maxLength(errors, "shortName", f.shortName(), 100);
         if (!Texts.isBlank(f.creditCode()) && !CreditCodes.isValid(f.creditCode())) {
-            errors.add("creditCode", "is not a valid unified social credit code (18 characters with a GB 32100 check digit)");
+            errors.add(
+                    "creditCode",
+                    "is not a valid unified social credit code (18 characters with a GB 32100 check digit)");
         }
         Texts.maxLength(errors, "industry", f.industry(), 100);
         Texts.maxLength(errors, "province", f.province(), 50);
@@ -240,15 +285,21 @@ public class CustomerManagement {
         check(errors, form, true);
         errors.throwIfAny();
         if (!confirmNotDuplicate) {
-            List<DuplicateCandidate> candidates = duplicates(new DuplicateQuery(form.name(), form.phone(), form.email(), form.creditCode(), null))
-                    .stream().filter(c -> c.score() >= threshold).toList();
+            List<DuplicateCandidate> candidates =
+                    duplicates(new DuplicateQuery(form.name(), form.phone(), form.email(), form.creditCode(), null))
+                            .stream()
+                            .filter(c -> c.score() >= threshold)
+                            .toList();
             if (!candidates.isEmpty()) {
-                throw new ConflictException("a customer that may be the same company exists; link to it, merge, or confirm that this is a new customer",
+                throw new ConflictException(
+                        "a customer that may be the same company exists; link to it, merge, or confirm that this is a new customer",
                         Map.of("candidates", candidates));
             }
         }
         Actor actor = currentActor.require();
-        long owner = Texts.isBlank(form.ownerId()) ? actor.userId() : Long.parseLong(form.ownerId().strip());
+        long owner = Texts.isBlank(form.ownerId())
+                ? actor.userId()
+                : Long.parseLong(form.ownerId().strip());
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime created = createdAt == null ? now : createdAt;
         var r = db.newRecord(CUSTOMERS);
@@ -279,15 +330,37 @@ public class CustomerManagement {
 
     /** Changes the given fields (null = unchanged, "" = clear). Owner changes go through {@link #transferOwner}. */
     public CustomerView update(long id, CustomerForm form, Integer expectedVersion) {
-        var r = db.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(id)).and(CUSTOMERS.MERGED_INTO.isNull()).forUpdate().fetchOptional()
+        var r = db.selectFrom(CUSTOMERS)
+                .where(CUSTOMERS.ID.eq(id))
+                .and(CUSTOMERS.MERGED_INTO.isNull())
+                .forUpdate()
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("customer", id));
         scopes.current(RecordKind.CUSTOMER).require(r.getOwnerId(), "customer", id);
         if (expectedVersion != null && !expectedVersion.equals(r.getVersion())) {
-            throw new ConflictException("the customer was changed by someone else; reload it and apply your change again");
+            throw new ConflictException(
+                    "the customer was changed by someone else; reload it and apply your change again");
         }
         FieldErrors errors = new FieldErrors();
-        check(errors, new CustomerForm(form.name(), form.shortName(), form.creditCode(), form.industry(), form.province(), form.city(),
-                form.address(), form.size(), form.source(), form.tags(), form.status(), form.phone(), form.email(), form.website(), null), false);
+        check(
+                errors,
+                new CustomerForm(
+                        form.name(),
+                        form.shortName(),
+                        form.creditCode(),
+                        form.industry(),
+                        form.province(),
+                        form.city(),
+                        form.address(),
+                        form.size(),
+                        form.source(),
+                        form.tags(),
+                        form.status(),
+                        form.phone(),
+                        form.email(),
+                        form.website(),
+                        null),
+                false);
         if (form.name() != null && form.name().isBlank()) {
             errors.add("name", "must not be blank");
         }
@@ -346,7 +419,9 @@ public class CustomerManagement {
             index.reindexAndFlag(id, threshold, r.getUpdatedAt());
             audit.updated("customer", id, before, after);
         }
-        if (form.ownerId() != null && !form.ownerId().isBlank() && !form.ownerId().strip().equals(String.valueOf(r.getOwnerId()))) {
+        if (form.ownerId() != null
+                && !form.ownerId().isBlank()
+                && !form.ownerId().strip().equals(String.valueOf(r.getOwnerId()))) {
             transferOwner(id, Long.parseLong(form.ownerId().strip()));
         }
         return load(id).orElseThrow();
@@ -354,11 +429,17 @@ public class CustomerManagement {
 
     /** Hands the customer to another user the actor's scope covers (a rep may hand over their own customers). */
     public CustomerView transferOwner(long id, long newOwnerId) {
-        var r = db.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(id)).and(CUSTOMERS.MERGED_INTO.isNull()).forUpdate().fetchOptional()
+        var r = db.selectFrom(CUSTOMERS)
+                .where(CUSTOMERS.ID.eq(id))
+                .and(CUSTOMERS.MERGED_INTO.isNull())
+                .forUpdate()
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("customer", id));
         DataScope scope = scopes.current(RecordKind.CUSTOMER);
         scope.require(r.getOwnerId(), "customer", id);
-        UserSummary target = directory.user(newOwnerId).filter(UserSummary::active)
+        UserSummary target = directory
+                .user(newOwnerId)
+                .filter(UserSummary::active)
                 .orElseThrow(() -> ValidationException.field("ownerId", "is not an active user"));
         Actor actor = currentActor.require();
         boolean sameTeam = actor.teamId() != null && actor.teamId().equals(target.teamId());
@@ -381,15 +462,23 @@ public class CustomerManagement {
     /** Candidates for a query, best first, scored 0–1; includes those below the threshold down to 0.6 for context. */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicates(DuplicateQuery query) {
-        if (Texts.isBlank(query.name()) && Texts.isBlank(query.phone()) && Texts.isBlank(query.email()) && Texts.isBlank(query.creditCode())) {
+        if (Texts.isBlank(query.name())
+                && Texts.isBlank(query.phone())
+                && Texts.isBlank(query.email())
+                && Texts.isBlank(query.creditCode())) {
             throw ValidationException.field("name", "give at least one of name, phone, email, creditCode");
         }
         long self = query.excludeId() == null ? -1 : query.excludeId();
-        MatchProfile profile = MatchProfile.of(self, query.name(), query.phone() == null ? List.of() : List.of(query.phone()),
-                query.email() == null ? List.of() : List.of(query.email()), query.creditCode());
+        MatchProfile profile = MatchProfile.of(
+                self,
+                query.name(),
+                query.phone() == null ? List.of() : List.of(query.phone()),
+                query.email() == null ? List.of() : List.of(query.email()),
+                query.creditCode());
         List<DuplicateMatcher.Match> matches = DuplicateMatcher.candidates(profile, index, 0.6, 10);
         Set<Long> distinct = self < 0 ? Set.of() : distinctFrom(self);
-        return candidatesFor(matches.stream().filter(m -> !distinct.contains(m.id())).toList());
+        return candidatesFor(
+                matches.stream().filter(m -> !distinct.contains(m.id())).toList());
     }
 
     List<DuplicateCandidate> candidatesFor(List<DuplicateMatcher.Match> matches) {
@@ -398,8 +487,12 @@ public class CustomerManagement {
         }
         DataScope scope = scopes.current(RecordKind.CUSTOMER);
         Map<Long, Record> rows = new LinkedHashMap<>();
-        db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME).from(CUSTOMERS).join(USERS).on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
-                .where(CUSTOMERS.ID.in(matches.stream().map(DuplicateMatcher.Match::id).toList()))
+        db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME)
+                .from(CUSTOMERS)
+                .join(USERS)
+                .on(USERS.ID.eq(CUSTOMERS.OWNER_ID))
+                .where(CUSTOMERS.ID.in(
+                        matches.stream().map(DuplicateMatcher.Match::id).toList()))
                 .forEach(r -> rows.put(r.get(CUSTOMERS.ID), r));
         List<DuplicateCandidate> result = new ArrayList<>();
         for (DuplicateMatcher.Match m : matches) {
@@ -408,12 +501,34 @@ public class CustomerManagement {
                 continue;
             }
             boolean visible = scope.covers(r.get(CUSTOMERS.OWNER_ID));
-            result.add(visible
-                    ? new DuplicateCandidate(String.valueOf(m.id()), r.get(CUSTOMERS.NAME), m.score(), m.matchedOn(), r.get(USERS.DISPLAY_NAME), true,
-                            r.get(CUSTOMERS.SHORT_NAME), r.get(CUSTOMERS.CREDIT_CODE), r.get(CUSTOMERS.PROVINCE), r.get(CUSTOMERS.CITY),
-                            r.get(CUSTOMERS.INDUSTRY), r.get(CUSTOMERS.TIER))
-                    : new DuplicateCandidate(String.valueOf(m.id()), r.get(CUSTOMERS.NAME), m.score(), m.matchedOn(), r.get(USERS.DISPLAY_NAME), false,
-                            null, null, null, null, null, null));
+            result.add(
+                    visible
+                            ? new DuplicateCandidate(
+                                    String.valueOf(m.id()),
+                                    r.get(CUSTOMERS.NAME),
+                                    m.score(),
+                                    m.matchedOn(),
+                                    r.get(USERS.DISPLAY_NAME),
+                                    true,
+                                    r.get(CUSTOMERS.SHORT_NAME),
+                                    r.get(CUSTOMERS.CREDIT_CODE),
+                                    r.get(CUSTOMERS.PROVINCE),
+                                    r.get(CUSTOMERS.CITY),
+                                    r.get(CUSTOMERS.INDUSTRY),
+                                    r.get(CUSTOMERS.TIER))
+                            : new DuplicateCandidate(
+                                    String.valueOf(m.id()),
+                                    r.get(CUSTOMERS.NAME),
+                                    m.score(),
+                                    m.matchedOn(),
+                                    r.get(USERS.DISPLAY_NAME),
+                                    false,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null));
         }
         return result;
     }
@@ -427,19 +542,26 @@ public class CustomerManagement {
         if (low == high) {
             throw ValidationException.field("duplicateId", "must be another customer");
         }
-        if (db.fetchExists(CUSTOMER_DISTINCT_PAIRS, CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(low).and(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(high)))) {
+        if (db.fetchExists(
+                CUSTOMER_DISTINCT_PAIRS,
+                CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(low).and(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(high)))) {
             index.dismiss(a, b);
             return;
         }
-        db.insertInto(CUSTOMER_DISTINCT_PAIRS).set(CUSTOMER_DISTINCT_PAIRS.LOW_ID, low).set(CUSTOMER_DISTINCT_PAIRS.HIGH_ID, high)
-                .set(CUSTOMER_DISTINCT_PAIRS.DECIDED_BY, actor).set(CUSTOMER_DISTINCT_PAIRS.DECIDED_AT, OffsetDateTime.now(clock)).execute();
+        db.insertInto(CUSTOMER_DISTINCT_PAIRS)
+                .set(CUSTOMER_DISTINCT_PAIRS.LOW_ID, low)
+                .set(CUSTOMER_DISTINCT_PAIRS.HIGH_ID, high)
+                .set(CUSTOMER_DISTINCT_PAIRS.DECIDED_BY, actor)
+                .set(CUSTOMER_DISTINCT_PAIRS.DECIDED_AT, OffsetDateTime.now(clock))
+                .execute();
         index.dismiss(a, b);
         audit.recorded("customer", a, "duplicate.dismissed", Map.of("otherCustomerId", b));
     }
 
     Set<Long> distinctFrom(long id) {
         Set<Long> result = new HashSet<>();
-        db.selectFrom(CUSTOMER_DISTINCT_PAIRS).where(CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(id).or(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(id)))
+        db.selectFrom(CUSTOMER_DISTINCT_PAIRS)
+                .where(CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(id).or(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(id)))
                 .forEach(r -> result.add(r.getLowId() == id ? r.getHighId() : r.getLowId()));
         return result;
     }
@@ -459,15 +581,45 @@ public class CustomerManagement {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         var c = CUSTOMERS;
-        var insert = db.insertInto(c, c.NAME, c.SHORT_NAME, c.CREDIT_CODE, c.INDUSTRY, c.PROVINCE, c.CITY, c.ADDRESS, c.SIZE, c.SOURCE,
-                c.TAGS, c.STATUS, c.PHONE, c.EMAIL, c.WEBSITE, c.OWNER_ID, c.CREATED_AT, c.UPDATED_AT);
+        var insert = db.insertInto(
+                c,
+                c.NAME,
+                c.SHORT_NAME,
+                c.CREDIT_CODE,
+                c.INDUSTRY,
+                c.PROVINCE,
+                c.CITY,
+                c.ADDRESS,
+                c.SIZE,
+                c.SOURCE,
+                c.TAGS,
+                c.STATUS,
+                c.PHONE,
+                c.EMAIL,
+                c.WEBSITE,
+                c.OWNER_ID,
+                c.CREATED_AT,
+                c.UPDATED_AT);
         for (ImportedRow row : rows) {
             CustomerForm form = row.form();
-            insert = insert.values(form.name().strip(), Texts.clean(form.shortName()), CreditCodes.normalize(Texts.clean(form.creditCode())),
-                    Texts.clean(form.industry()), Texts.clean(form.province()), Texts.clean(form.city()), Texts.clean(form.address()),
-                    Texts.clean(form.size()), Texts.isBlank(form.source()) ? "导入" : form.source().strip(), Texts.clean(form.tags()),
-                    Texts.isBlank(form.status()) ? "ACTIVE" : form.status(), Texts.clean(form.phone()), Texts.clean(form.email()),
-                    Texts.clean(form.website()), ownerId, row.createdAt() == null ? now : row.createdAt(), now);
+            insert = insert.values(
+                    form.name().strip(),
+                    Texts.clean(form.shortName()),
+                    CreditCodes.normalize(Texts.clean(form.creditCode())),
+                    Texts.clean(form.industry()),
+                    Texts.clean(form.province()),
+                    Texts.clean(form.city()),
+                    Texts.clean(form.address()),
+                    Texts.clean(form.size()),
+                    Texts.isBlank(form.source()) ? "导入" : form.source().strip(),
+                    Texts.clean(form.tags()),
+                    Texts.isBlank(form.status()) ? "ACTIVE" : form.status(),
+                    Texts.clean(form.phone()),
+                    Texts.clean(form.email()),
+                    Texts.clean(form.website()),
+                    ownerId,
+                    row.createdAt() == null ? now : row.createdAt(),
+                    now);
         }
         List<Long> ids = new ArrayList<>(insert.returningResult(c.ID).fetch(c.ID));
         ids.sort(null);
@@ -495,12 +647,19 @@ public class CustomerManagement {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         var k = CONTACTS;
-        var insert = db.insertInto(k, k.CUSTOMER_ID, k.NAME, k.TITLE, k.MOBILE, k.EMAIL, k.STATUS, k.CREATED_AT, k.UPDATED_AT);
+        var insert = db.insertInto(
+                k, k.CUSTOMER_ID, k.NAME, k.TITLE, k.MOBILE, k.EMAIL, k.STATUS, k.CREATED_AT, k.UPDATED_AT);
         for (int i = 0; i < customerIds.size(); i++) {
             ContactForm form = forms.get(i);
-            insert = insert.values(customerIds.get(i), form.name().length() > 100 ? form.name().substring(0, 100) : form.name(),
-                    Texts.clean(form.title()), Texts.clean(form.mobile()), Texts.clean(form.email()), "ACTIVE",
-                    createdAt.get(i) == null ? now : createdAt.get(i), now);
+            insert = insert.values(
+                    customerIds.get(i),
+                    form.name().length() > 100 ? form.name().substring(0, 100) : form.name(),
+                    Texts.clean(form.title()),
+                    Texts.clean(form.mobile()),
+                    Texts.clean(form.email()),
+                    "ACTIVE",
+                    createdAt.get(i) == null ? now : createdAt.get(i),
+                    now);
         }
         insert.execute();
     }
@@ -534,7 +693,9 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public List<ContactView> contacts(long customerId) {
         get(customerId);
-        return db.selectFrom(CONTACTS).where(CONTACTS.CUSTOMER_ID.eq(customerId)).orderBy(CONTACTS.STATUS, CONTACTS.ID)
+        return db.selectFrom(CONTACTS)
+                .where(CONTACTS.CUSTOMER_ID.eq(customerId))
+                .orderBy(CONTACTS.STATUS, CONTACTS.ID)
                 .fetch(CustomerManagement::contact);
     }
 
@@ -560,14 +721,21 @@ public class CustomerManagement {
         r.store();
         index.reindex(customerId);
         audit.created("contact", r.getId(), contactFields(r));
-        timeline.record(customerId, "contact", "新增联系人：" + r.getName() + (r.getTitle() == null ? "" : "（" + r.getTitle() + "）"), null);
+        timeline.record(
+                customerId,
+                "contact",
+                "新增联系人：" + r.getName() + (r.getTitle() == null ? "" : "（" + r.getTitle() + "）"),
+                null);
         touch(customerId);
         return contact(r);
     }
 
     public ContactView updateContact(long customerId, long contactId, ContactForm form) {
         get(customerId);
-        var r = db.selectFrom(CONTACTS).where(CONTACTS.ID.eq(contactId)).and(CONTACTS.CUSTOMER_ID.eq(customerId)).fetchOptional()
+        var r = db.selectFrom(CONTACTS)
+                .where(CONTACTS.ID.eq(contactId))
+                .and(CONTACTS.CUSTOMER_ID.eq(customerId))
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("contact", contactId));
         FieldErrors errors = new FieldErrors();
         checkContact(errors, form, false);
@@ -642,7 +810,10 @@ public class CustomerManagement {
     }
 
     void touch(long customerId) {
-        db.update(CUSTOMERS).set(CUSTOMERS.UPDATED_AT, OffsetDateTime.now(clock)).where(CUSTOMERS.ID.eq(customerId)).execute();
+        db.update(CUSTOMERS)
+                .set(CUSTOMERS.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(CUSTOMERS.ID.eq(customerId))
+                .execute();
     }
 
     /** Users the actor may assign customers to: everyone in their scope, or their team mates. */
@@ -650,9 +821,12 @@ public class CustomerManagement {
     public List<UserSummary> assignableOwners() {
         Actor actor = currentActor.require();
         DataScope scope = scopes.current(RecordKind.CUSTOMER);
-        return directory.users().stream().filter(UserSummary::active)
-                .filter(u -> scope.covers(u.id()) || (actor.teamId() != null && actor.teamId().equals(u.teamId())))
-                .filter(u -> u.roles().contains(app.lantern.identity.Role.REP) || u.roles().contains(app.lantern.identity.Role.MANAGER))
+        return directory.users().stream()
+                .filter(UserSummary::active)
+                .filter(u -> scope.covers(u.id())
+                        || (actor.teamId() != null && actor.teamId().equals(u.teamId())))
+                .filter(u -> u.roles().contains(app.lantern.identity.Role.REP)
+                        || u.roles().contains(app.lantern.identity.Role.MANAGER))
                 .toList();
     }
 
@@ -691,17 +865,46 @@ public class CustomerManagement {
     }
 
     static CustomerView view(Record r) {
-        return new CustomerView(String.valueOf(r.get(CUSTOMERS.ID)), r.get(CUSTOMERS.NAME), r.get(CUSTOMERS.SHORT_NAME), r.get(CUSTOMERS.CREDIT_CODE),
-                r.get(CUSTOMERS.INDUSTRY), r.get(CUSTOMERS.PROVINCE), r.get(CUSTOMERS.CITY), r.get(CUSTOMERS.ADDRESS), r.get(CUSTOMERS.SIZE),
-                r.get(CUSTOMERS.SOURCE), r.get(CUSTOMERS.TAGS), r.get(CUSTOMERS.STATUS), r.get(CUSTOMERS.PHONE), r.get(CUSTOMERS.EMAIL),
-                r.get(CUSTOMERS.WEBSITE), String.valueOf(r.get(CUSTOMERS.OWNER_ID)), r.get(USERS.DISPLAY_NAME), r.get(CUSTOMERS.TIER),
-                r.get(CUSTOMERS.VALUE_SCORE), r.get(CUSTOMERS.CREATED_AT), r.get(CUSTOMERS.UPDATED_AT), r.get(CUSTOMERS.VERSION));
+        return new CustomerView(
+                String.valueOf(r.get(CUSTOMERS.ID)),
+                r.get(CUSTOMERS.NAME),
+                r.get(CUSTOMERS.SHORT_NAME),
+                r.get(CUSTOMERS.CREDIT_CODE),
+                r.get(CUSTOMERS.INDUSTRY),
+                r.get(CUSTOMERS.PROVINCE),
+                r.get(CUSTOMERS.CITY),
+                r.get(CUSTOMERS.ADDRESS),
+                r.get(CUSTOMERS.SIZE),
+                r.get(CUSTOMERS.SOURCE),
+                r.get(CUSTOMERS.TAGS),
+                r.get(CUSTOMERS.STATUS),
+                r.get(CUSTOMERS.PHONE),
+                r.get(CUSTOMERS.EMAIL),
+                r.get(CUSTOMERS.WEBSITE),
+                String.valueOf(r.get(CUSTOMERS.OWNER_ID)),
+                r.get(USERS.DISPLAY_NAME),
+                r.get(CUSTOMERS.TIER),
+                r.get(CUSTOMERS.VALUE_SCORE),
+                r.get(CUSTOMERS.CREATED_AT),
+                r.get(CUSTOMERS.UPDATED_AT),
+                r.get(CUSTOMERS.VERSION));
     }
 
     static ContactView contact(Record r) {
-        return new ContactView(String.valueOf(r.get(CONTACTS.ID)), String.valueOf(r.get(CONTACTS.CUSTOMER_ID)), r.get(CONTACTS.NAME),
-                r.get(CONTACTS.TITLE), r.get(CONTACTS.PHONE), r.get(CONTACTS.MOBILE), r.get(CONTACTS.EMAIL), r.get(CONTACTS.WECHAT_ID),
-                r.get(CONTACTS.DECISION_ROLE), r.get(CONTACTS.STATUS), r.get(CONTACTS.NOTES), r.get(CONTACTS.CREATED_AT), r.get(CONTACTS.UPDATED_AT));
+        return new ContactView(
+                String.valueOf(r.get(CONTACTS.ID)),
+                String.valueOf(r.get(CONTACTS.CUSTOMER_ID)),
+                r.get(CONTACTS.NAME),
+                r.get(CONTACTS.TITLE),
+                r.get(CONTACTS.PHONE),
+                r.get(CONTACTS.MOBILE),
+                r.get(CONTACTS.EMAIL),
+                r.get(CONTACTS.WECHAT_ID),
+                r.get(CONTACTS.DECISION_ROLE),
+                r.get(CONTACTS.STATUS),
+                r.get(CONTACTS.NOTES),
+                r.get(CONTACTS.CREATED_AT),
+                r.get(CONTACTS.UPDATED_AT));
     }
 
     static Condition noop() {

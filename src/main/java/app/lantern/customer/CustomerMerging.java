@@ -9,8 +9,8 @@ import static lantern.db.Tables.CUSTOMER_TIMELINE;
 import static lantern.db.Tables.CUSTOMER_VALUE_SCORES;
 import static lantern.db.Tables.USERS;
 
-import app.lantern.audit.AuditLog;
 import app.lantern.audit.AuditEntry;
+import app.lantern.audit.AuditLog;
 import app.lantern.audit.AuditTrail;
 import app.lantern.customer.matching.DuplicateMatcher;
 import app.lantern.customer.matching.MatchProfile;
@@ -55,8 +55,17 @@ public class CustomerMerging {
     private final CustomerTimeline timeline;
     private final Clock clock;
 
-    CustomerMerging(DSLContext db, CustomerManagement management, DataScopes scopes, CurrentActor currentActor, AuditLog audit,
-            AuditTrail trail, ApplicationEventPublisher events, MatchIndex index, CustomerTimeline timeline, Clock clock) {
+    CustomerMerging(
+            DSLContext db,
+            CustomerManagement management,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            AuditLog audit,
+            AuditTrail trail,
+            ApplicationEventPublisher events,
+            MatchIndex index,
+            CustomerTimeline timeline,
+            Clock clock) {
         this.db = db;
         this.management = management;
         this.scopes = scopes;
@@ -72,8 +81,15 @@ public class CustomerMerging {
     /** One field of the merge preview: the survivor's value, the duplicate's, and what the survivor will have. */
     public record FieldChange(String field, String survivor, String duplicate, String result) {}
 
-    public record MergePreview(CustomerView survivor, CustomerView duplicate, List<FieldChange> fields, int contacts,
-            int timelineEntries, int attachments, double score, List<String> matchedOn) {}
+    public record MergePreview(
+            CustomerView survivor,
+            CustomerView duplicate,
+            List<FieldChange> fields,
+            int contacts,
+            int timelineEntries,
+            int attachments,
+            double score,
+            List<String> matchedOn) {}
 
     @Transactional(readOnly = true)
     public MergePreview preview(long survivorId, long duplicateId) {
@@ -91,14 +107,20 @@ public class CustomerMerging {
                 fields.add(new FieldChange(f, a.get(f), b.get(f), result));
             }
         }
-        MatchProfile pa = index.profiles(List.of(survivorId)).stream().findFirst().orElseThrow();
-        MatchProfile pb = index.profiles(List.of(duplicateId)).stream().findFirst().orElseThrow();
+        MatchProfile pa =
+                index.profiles(List.of(survivorId)).stream().findFirst().orElseThrow();
+        MatchProfile pb =
+                index.profiles(List.of(duplicateId)).stream().findFirst().orElseThrow();
         DuplicateMatcher.Match match = DuplicateMatcher.compare(pa, pb);
-        return new MergePreview(survivor, duplicate, fields,
+        return new MergePreview(
+                survivor,
+                duplicate,
+                fields,
                 db.fetchCount(CONTACTS, CONTACTS.CUSTOMER_ID.eq(duplicateId)),
                 db.fetchCount(CUSTOMER_TIMELINE, CUSTOMER_TIMELINE.CUSTOMER_ID.eq(duplicateId)),
                 db.fetchCount(CUSTOMER_ATTACHMENTS, CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(duplicateId)),
-                match.score(), match.matchedOn());
+                match.score(),
+                match.matchedOn());
     }
 
     /**
@@ -106,7 +128,8 @@ public class CustomerMerging {
      * customer's value, the entered one and what the customer keeps (its own value; a blank filled from the entry),
      * and what stays attached to it. Nothing is re-pointed: the entry never becomes a record.
      */
-    public record MergeIntoPreview(CustomerView target, List<FieldChange> fields, int contacts, int timelineEntries, int attachments) {}
+    public record MergeIntoPreview(
+            CustomerView target, List<FieldChange> fields, int contacts, int timelineEntries, int attachments) {}
 
     @Transactional(readOnly = true)
     public MergeIntoPreview previewInto(long targetId, CustomerForm entry) {
@@ -132,7 +155,9 @@ public class CustomerMerging {
                 fields.add(new FieldChange(f, kept.get(f), v, kept.get(f) != null ? kept.get(f) : v));
             }
         });
-        return new MergeIntoPreview(target, fields,
+        return new MergeIntoPreview(
+                target,
+                fields,
                 db.fetchCount(CONTACTS, CONTACTS.CUSTOMER_ID.eq(targetId)),
                 db.fetchCount(CUSTOMER_TIMELINE, CUSTOMER_TIMELINE.CUSTOMER_ID.eq(targetId)),
                 db.fetchCount(CUSTOMER_ATTACHMENTS, CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(targetId)));
@@ -141,9 +166,18 @@ public class CustomerMerging {
     /** Merges {@code duplicateId} into {@code survivorId}; both must be visible to the actor. All or nothing. */
     public CustomerView merge(long survivorId, long duplicateId) {
         MergePreview preview = preview(survivorId, duplicateId);
-        var survivor = db.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(survivorId)).forUpdate().fetchOne();
-        var duplicate = db.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(duplicateId)).forUpdate().fetchOne();
-        if (survivor == null || duplicate == null || survivor.getMergedInto() != null || duplicate.getMergedInto() != null) {
+        var survivor = db.selectFrom(CUSTOMERS)
+                .where(CUSTOMERS.ID.eq(survivorId))
+                .forUpdate()
+                .fetchOne();
+        var duplicate = db.selectFrom(CUSTOMERS)
+                .where(CUSTOMERS.ID.eq(duplicateId))
+                .forUpdate()
+                .fetchOne();
+        if (survivor == null
+                || duplicate == null
+                || survivor.getMergedInto() != null
+                || duplicate.getMergedInto() != null) {
             throw NotFoundException.of("customer", survivor == null ? survivorId : duplicateId);
         }
         Map<String, Object> before = CustomerManagement.fields(survivor);
@@ -192,12 +226,32 @@ public class CustomerMerging {
         survivor.setVersion(survivor.getVersion() + 1);
         survivor.update();
 
-        db.update(CONTACTS).set(CONTACTS.CUSTOMER_ID, survivorId).where(CONTACTS.CUSTOMER_ID.eq(duplicateId)).execute();
-        db.update(CUSTOMER_TIMELINE).set(CUSTOMER_TIMELINE.CUSTOMER_ID, survivorId).where(CUSTOMER_TIMELINE.CUSTOMER_ID.eq(duplicateId)).execute();
-        db.update(CUSTOMER_ATTACHMENTS).set(CUSTOMER_ATTACHMENTS.CUSTOMER_ID, survivorId).where(CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(duplicateId)).execute();
-        db.update(CUSTOMER_VALUE_SCORES).set(CUSTOMER_VALUE_SCORES.CUSTOMER_ID, survivorId).where(CUSTOMER_VALUE_SCORES.CUSTOMER_ID.eq(duplicateId)).execute();
-        db.deleteFrom(CUSTOMER_DISTINCT_PAIRS).where(CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(duplicateId).or(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(duplicateId))).execute();
-        db.update(CUSTOMERS).set(CUSTOMERS.MERGED_INTO, survivorId).where(CUSTOMERS.MERGED_INTO.eq(duplicateId)).execute();
+        db.update(CONTACTS)
+                .set(CONTACTS.CUSTOMER_ID, survivorId)
+                .where(CONTACTS.CUSTOMER_ID.eq(duplicateId))
+                .execute();
+        db.update(CUSTOMER_TIMELINE)
+                .set(CUSTOMER_TIMELINE.CUSTOMER_ID, survivorId)
+                .where(CUSTOMER_TIMELINE.CUSTOMER_ID.eq(duplicateId))
+                .execute();
+        db.update(CUSTOMER_ATTACHMENTS)
+                .set(CUSTOMER_ATTACHMENTS.CUSTOMER_ID, survivorId)
+                .where(CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(duplicateId))
+                .execute();
+        db.update(CUSTOMER_VALUE_SCORES)
+                .set(CUSTOMER_VALUE_SCORES.CUSTOMER_ID, survivorId)
+                .where(CUSTOMER_VALUE_SCORES.CUSTOMER_ID.eq(duplicateId))
+                .execute();
+        db.deleteFrom(CUSTOMER_DISTINCT_PAIRS)
+                .where(CUSTOMER_DISTINCT_PAIRS
+                        .LOW_ID
+                        .eq(duplicateId)
+                        .or(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(duplicateId)))
+                .execute();
+        db.update(CUSTOMERS)
+                .set(CUSTOMERS.MERGED_INTO, survivorId)
+                .where(CUSTOMERS.MERGED_INTO.eq(duplicateId))
+                .execute();
         duplicate.setMergedInto(survivorId);
         duplicate.setStatus("MERGED");
         duplicate.setUpdatedAt(now);
@@ -205,12 +259,29 @@ public class CustomerMerging {
         duplicate.update();
         index.remove(duplicateId);
         index.reindexAndFlag(survivorId, management.threshold(), now);
-        db.insertInto(CUSTOMER_MERGES).set(CUSTOMER_MERGES.SURVIVOR_ID, survivorId).set(CUSTOMER_MERGES.MERGED_ID, duplicateId)
-                .set(CUSTOMER_MERGES.MERGED_BY, currentActor.current().map(a -> a.userId()).orElse(null))
-                .set(CUSTOMER_MERGES.MERGED_AT, now).set(CUSTOMER_MERGES.SNAPSHOT, JSON.writeValueAsString(snapshot)).execute();
+        db.insertInto(CUSTOMER_MERGES)
+                .set(CUSTOMER_MERGES.SURVIVOR_ID, survivorId)
+                .set(CUSTOMER_MERGES.MERGED_ID, duplicateId)
+                .set(
+                        CUSTOMER_MERGES.MERGED_BY,
+                        currentActor.current().map(a -> a.userId()).orElse(null))
+                .set(CUSTOMER_MERGES.MERGED_AT, now)
+                .set(CUSTOMER_MERGES.SNAPSHOT, JSON.writeValueAsString(snapshot))
+                .execute();
         audit.updated("customer", survivorId, before, CustomerManagement.fields(survivor));
-        audit.recorded("customer", survivorId, "merged", Map.of("mergedId", duplicateId, "mergedName", duplicate.getName(),
-                "score", preview.score(), "matchedOn", preview.matchedOn()));
+        audit.recorded(
+                "customer",
+                survivorId,
+                "merged",
+                Map.of(
+                        "mergedId",
+                        duplicateId,
+                        "mergedName",
+                        duplicate.getName(),
+                        "score",
+                        preview.score(),
+                        "matchedOn",
+                        preview.matchedOn()));
         audit.recorded("customer", duplicateId, "merged.into", Map.of("survivorId", survivorId, "snapshot", snapshot));
         timeline.record(survivorId, "registry", "合并重复客户：" + duplicate.getName(), "原客户编号 " + duplicateId);
         events.publishEvent(new CustomersMerged(survivorId, duplicateId));
@@ -222,10 +293,14 @@ public class CustomerMerging {
     /** Customers merged into this one, newest first (their own history stays under their ids). */
     @Transactional(readOnly = true)
     public List<MergedRecord> mergedInto(long survivorId) {
-        return db.select(CUSTOMER_MERGES.MERGED_ID, CUSTOMERS.NAME, CUSTOMER_MERGES.MERGED_AT, USERS.DISPLAY_NAME).from(CUSTOMER_MERGES)
-                .join(CUSTOMERS).on(CUSTOMERS.ID.eq(CUSTOMER_MERGES.MERGED_ID))
-                .leftJoin(USERS).on(USERS.ID.eq(CUSTOMER_MERGES.MERGED_BY))
-                .where(CUSTOMER_MERGES.SURVIVOR_ID.eq(survivorId)).orderBy(CUSTOMER_MERGES.MERGED_AT.desc())
+        return db.select(CUSTOMER_MERGES.MERGED_ID, CUSTOMERS.NAME, CUSTOMER_MERGES.MERGED_AT, USERS.DISPLAY_NAME)
+                .from(CUSTOMER_MERGES)
+                .join(CUSTOMERS)
+                .on(CUSTOMERS.ID.eq(CUSTOMER_MERGES.MERGED_ID))
+                .leftJoin(USERS)
+                .on(USERS.ID.eq(CUSTOMER_MERGES.MERGED_BY))
+                .where(CUSTOMER_MERGES.SURVIVOR_ID.eq(survivorId))
+                .orderBy(CUSTOMER_MERGES.MERGED_AT.desc())
                 .fetch(r -> new MergedRecord(String.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
     }
 
@@ -300,15 +375,23 @@ public class CustomerMerging {
             }
         }
         var distinct = new java.util.HashSet<Long>();
-        db.selectFrom(CUSTOMER_DISTINCT_PAIRS).forEach(r -> distinct.add(app.lantern.customer.matching.DuplicateClusters.pairKey(r.getLowId(), r.getHighId())));
-        var found = app.lantern.customer.matching.DuplicateClusters.find(consumer -> blocks.forEach(b -> consumer.accept("n:", b)),
-                profiles::get, management.threshold(), distinct);
+        db.selectFrom(CUSTOMER_DISTINCT_PAIRS)
+                .forEach(r -> distinct.add(
+                        app.lantern.customer.matching.DuplicateClusters.pairKey(r.getLowId(), r.getHighId())));
+        var found = app.lantern.customer.matching.DuplicateClusters.find(
+                consumer -> blocks.forEach(b -> consumer.accept("n:", b)),
+                profiles::get,
+                management.threshold(),
+                distinct);
         List<Cluster> clusters = new ArrayList<>();
         for (var c : found) {
             if (clusters.size() >= limit) {
                 break;
             }
-            List<CustomerView> views = c.members().stream().map(management::load).flatMap(java.util.Optional::stream).toList();
+            List<CustomerView> views = c.members().stream()
+                    .map(management::load)
+                    .flatMap(java.util.Optional::stream)
+                    .toList();
             if (views.size() >= 2) {
                 clusters.add(new Cluster(views, c.bestScore()));
             }

@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerTimeline {
 
     public static final Set<String> INGEST_TYPES = Set.of("order", "ticket", "email", "chat");
-    static final Set<String> ALLOWED_EXTENSIONS = Set.of("pdf", "png", "jpg", "jpeg", "gif", "webp", "doc", "docx", "xls", "xlsx",
-            "ppt", "pptx", "txt", "csv", "zip", "rar", "7z", "wps", "et", "dps", "md");
+    static final Set<String> ALLOWED_EXTENSIONS = Set.of(
+            "pdf", "png", "jpg", "jpeg", "gif", "webp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "csv",
+            "zip", "rar", "7z", "wps", "et", "dps", "md");
     private static final Logger log = LoggerFactory.getLogger(CustomerTimeline.class);
 
     private final DSLContext db;
@@ -54,8 +55,14 @@ public class CustomerTimeline {
     private final Clock clock;
     private final long maxAttachmentBytes;
 
-    CustomerTimeline(DSLContext db, Customers customers, CurrentActor currentActor, AuditLog audit, AttachmentStorage storage,
-            ObjectProvider<TimelineSource> sources, Clock clock,
+    CustomerTimeline(
+            DSLContext db,
+            Customers customers,
+            CurrentActor currentActor,
+            AuditLog audit,
+            AttachmentStorage storage,
+            ObjectProvider<TimelineSource> sources,
+            Clock clock,
             @Value("${lantern.customer.attachment-max-bytes:10485760}") long maxAttachmentBytes) {
         this.db = db;
         this.customers = customers;
@@ -75,18 +82,27 @@ public class CustomerTimeline {
     @Transactional(readOnly = true)
     public List<TimelineItem> feed(long customerId, int limit) {
         customers.requireVisible(customerId);
-        List<TimelineItem> items = new ArrayList<>(db.select(CUSTOMER_TIMELINE.asterisk()).from(CUSTOMER_TIMELINE)
+        List<TimelineItem> items = new ArrayList<>(db.select(CUSTOMER_TIMELINE.asterisk())
+                .from(CUSTOMER_TIMELINE)
                 .where(CUSTOMER_TIMELINE.CUSTOMER_ID.eq(customerId))
                 .orderBy(CUSTOMER_TIMELINE.OCCURRED_AT.desc(), CUSTOMER_TIMELINE.ID.desc())
                 .limit(limit)
-                .fetch(r -> new TimelineItem(r.get(CUSTOMER_TIMELINE.TYPE), r.get(CUSTOMER_TIMELINE.OCCURRED_AT), r.get(CUSTOMER_TIMELINE.TITLE),
-                        r.get(CUSTOMER_TIMELINE.BODY), r.get(CUSTOMER_TIMELINE.LINK),
+                .fetch(r -> new TimelineItem(
+                        r.get(CUSTOMER_TIMELINE.TYPE),
+                        r.get(CUSTOMER_TIMELINE.OCCURRED_AT),
+                        r.get(CUSTOMER_TIMELINE.TITLE),
+                        r.get(CUSTOMER_TIMELINE.BODY),
+                        r.get(CUSTOMER_TIMELINE.LINK),
                         r.get(CUSTOMER_TIMELINE.ACTOR_ID) == null ? 0 : r.get(CUSTOMER_TIMELINE.ACTOR_ID))));
         for (TimelineSource source : sources) {
             try {
                 items.addAll(source.timeline(customerId, limit));
             } catch (RuntimeException e) {
-                log.warn("timeline source {} failed for customer {}", source.getClass().getSimpleName(), customerId, e);
+                log.warn(
+                        "timeline source {} failed for customer {}",
+                        source.getClass().getSimpleName(),
+                        customerId,
+                        e);
             }
         }
         items.sort(Comparator.comparing(TimelineItem::occurredAt).reversed());
@@ -97,8 +113,11 @@ public class CustomerTimeline {
     @Transactional(readOnly = true)
     public List<TimelineEntryView> entries(long customerId, int limit) {
         customers.requireVisible(customerId);
-        return db.selectFrom(CUSTOMER_TIMELINE).where(CUSTOMER_TIMELINE.CUSTOMER_ID.eq(customerId))
-                .orderBy(CUSTOMER_TIMELINE.OCCURRED_AT.desc(), CUSTOMER_TIMELINE.ID.desc()).limit(limit).fetch(CustomerTimeline::entry);
+        return db.selectFrom(CUSTOMER_TIMELINE)
+                .where(CUSTOMER_TIMELINE.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_TIMELINE.OCCURRED_AT.desc(), CUSTOMER_TIMELINE.ID.desc())
+                .limit(limit)
+                .fetch(CustomerTimeline::entry);
     }
 
     public TimelineEntryView addNote(long customerId, String text) {
@@ -107,8 +126,23 @@ public class CustomerTimeline {
         Texts.require(errors, "text", text, 5000);
         errors.throwIfAny();
         String body = text.strip();
-        String title = body.codePointCount(0, body.length()) > 40 ? body.substring(0, body.offsetByCodePoints(0, 40)) + "…" : body;
-        long id = insert(customerId, "note", OffsetDateTime.now(clock), title, body, null, null, null, null, null, null, null, null);
+        String title = body.codePointCount(0, body.length()) > 40
+                ? body.substring(0, body.offsetByCodePoints(0, 40)) + "…"
+                : body;
+        long id = insert(
+                customerId,
+                "note",
+                OffsetDateTime.now(clock),
+                title,
+                body,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         audit.created("customer.note", id, Map.of("customerId", customerId, "text", body));
         return entry(db.fetchOne(CUSTOMER_TIMELINE, CUSTOMER_TIMELINE.ID.eq(id)));
     }
@@ -118,7 +152,8 @@ public class CustomerTimeline {
         customers.requireVisible(customerId);
         FieldErrors errors = new FieldErrors();
         if (Texts.isBlank(in.type()) || !INGEST_TYPES.contains(in.type())) {
-            errors.add("type", "must be one of " + INGEST_TYPES.stream().sorted().toList());
+            errors.add(
+                    "type", "must be one of " + INGEST_TYPES.stream().sorted().toList());
         }
         Texts.require(errors, "externalId", in.externalId(), 100);
         Texts.require(errors, "title", in.title(), 200);
@@ -137,25 +172,43 @@ public class CustomerTimeline {
         money(errors, "amount", in.amount());
         money(errors, "grossMargin", in.grossMargin());
         money(errors, "serviceCost", in.serviceCost());
-        if (!"order".equals(in.type()) && (in.amount() != null || in.grossMargin() != null || in.paidOnTime() != null)) {
+        if (!"order".equals(in.type())
+                && (in.amount() != null || in.grossMargin() != null || in.paidOnTime() != null)) {
             errors.add("amount", "amount, grossMargin and paidOnTime belong to orders");
         }
         if (!"ticket".equals(in.type()) && in.serviceCost() != null) {
             errors.add("serviceCost", "belongs to tickets");
         }
         errors.throwIfAny();
-        var existing = db.selectFrom(CUSTOMER_TIMELINE).where(CUSTOMER_TIMELINE.TYPE.eq(in.type()))
-                .and(CUSTOMER_TIMELINE.EXTERNAL_ID.eq(in.externalId().strip())).fetchOptional();
+        var existing = db.selectFrom(CUSTOMER_TIMELINE)
+                .where(CUSTOMER_TIMELINE.TYPE.eq(in.type()))
+                .and(CUSTOMER_TIMELINE.EXTERNAL_ID.eq(in.externalId().strip()))
+                .fetchOptional();
         if (existing.isPresent()) {
             if (existing.get().getCustomerId() != customerId) {
                 throw new ConflictException("this " + in.type() + " id is already on another customer's timeline");
             }
             return new Ingested(entry(existing.get()), false);
         }
-        long id = insert(customerId, in.type(), in.occurredAt(), in.title().strip(), Texts.clean(in.body()), Texts.clean(in.link()),
-                Texts.clean(in.source()), in.externalId().strip(), scale(in.amount()), scale(in.grossMargin()), in.paidOnTime(),
-                scale(in.serviceCost()), null);
-        audit.recorded("customer", customerId, "timeline.ingested", Map.of("type", in.type(), "externalId", in.externalId().strip(), "entryId", id));
+        long id = insert(
+                customerId,
+                in.type(),
+                in.occurredAt(),
+                in.title().strip(),
+                Texts.clean(in.body()),
+                Texts.clean(in.link()),
+                Texts.clean(in.source()),
+                in.externalId().strip(),
+                scale(in.amount()),
+                scale(in.grossMargin()),
+                in.paidOnTime(),
+                scale(in.serviceCost()),
+                null);
+        audit.recorded(
+                "customer",
+                customerId,
+                "timeline.ingested",
+                Map.of("type", in.type(), "externalId", in.externalId().strip(), "entryId", id));
         return new Ingested(entry(db.fetchOne(CUSTOMER_TIMELINE, CUSTOMER_TIMELINE.ID.eq(id))), true);
     }
 
@@ -173,11 +226,36 @@ public class CustomerTimeline {
 
     /** A system entry (contact changes, merges) in the caller's transaction. */
     void record(long customerId, String type, String title, String body) {
-        insert(customerId, type, OffsetDateTime.now(clock), title, body, null, null, null, null, null, null, null, null);
+        insert(
+                customerId,
+                type,
+                OffsetDateTime.now(clock),
+                title,
+                body,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    long insert(long customerId, String type, OffsetDateTime at, String title, String body, String link, String source,
-            String externalId, BigDecimal amount, BigDecimal margin, Boolean paidOnTime, BigDecimal serviceCost, Long attachmentId) {
+    long insert(
+            long customerId,
+            String type,
+            OffsetDateTime at,
+            String title,
+            String body,
+            String link,
+            String source,
+            String externalId,
+            BigDecimal amount,
+            BigDecimal margin,
+            Boolean paidOnTime,
+            BigDecimal serviceCost,
+            Long attachmentId) {
         Long actor = currentActor.current().map(a -> a.userId()).orElse(null);
         return db.insertInto(CUSTOMER_TIMELINE)
                 .set(CUSTOMER_TIMELINE.CUSTOMER_ID, customerId)
@@ -195,7 +273,9 @@ public class CustomerTimeline {
                 .set(CUSTOMER_TIMELINE.SERVICE_COST, serviceCost)
                 .set(CUSTOMER_TIMELINE.ATTACHMENT_ID, attachmentId)
                 .set(CUSTOMER_TIMELINE.CREATED_AT, OffsetDateTime.now(clock))
-                .returningResult(CUSTOMER_TIMELINE.ID).fetchOne().value1();
+                .returningResult(CUSTOMER_TIMELINE.ID)
+                .fetchOne()
+                .value1();
     }
 
     // ---- attachments
@@ -203,9 +283,12 @@ public class CustomerTimeline {
     @Transactional(readOnly = true)
     public List<AttachmentView> attachments(long customerId) {
         customers.requireVisible(customerId);
-        return db.select(CUSTOMER_ATTACHMENTS.asterisk(), USERS.DISPLAY_NAME).from(CUSTOMER_ATTACHMENTS)
-                .join(USERS).on(USERS.ID.eq(CUSTOMER_ATTACHMENTS.UPLOADED_BY))
-                .where(CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(customerId)).orderBy(CUSTOMER_ATTACHMENTS.UPLOADED_AT.desc())
+        return db.select(CUSTOMER_ATTACHMENTS.asterisk(), USERS.DISPLAY_NAME)
+                .from(CUSTOMER_ATTACHMENTS)
+                .join(USERS)
+                .on(USERS.ID.eq(CUSTOMER_ATTACHMENTS.UPLOADED_BY))
+                .where(CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_ATTACHMENTS.UPLOADED_AT.desc())
                 .fetch(CustomerTimeline::attachment);
     }
 
@@ -220,9 +303,13 @@ public class CustomerTimeline {
         if (name.length() > 255) {
             name = name.substring(name.length() - 255);
         }
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String ext =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!ALLOWED_EXTENSIONS.contains(ext)) {
-            throw ValidationException.field("file", "this file type is not allowed; allowed: " + ALLOWED_EXTENSIONS.stream().sorted().toList());
+            throw ValidationException.field(
+                    "file",
+                    "this file type is not allowed; allowed: "
+                            + ALLOWED_EXTENSIONS.stream().sorted().toList());
         }
         if (size <= 0) {
             throw ValidationException.field("file", "is empty");
@@ -238,7 +325,9 @@ public class CustomerTimeline {
         }
         long actor = currentActor.require().userId();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String type = contentType == null || contentType.isBlank() || contentType.length() > 100 ? "application/octet-stream" : contentType;
+        String type = contentType == null || contentType.isBlank() || contentType.length() > 100
+                ? "application/octet-stream"
+                : contentType;
         long id = db.insertInto(CUSTOMER_ATTACHMENTS)
                 .set(CUSTOMER_ATTACHMENTS.CUSTOMER_ID, customerId)
                 .set(CUSTOMER_ATTACHMENTS.FILE_NAME, name)
@@ -247,11 +336,32 @@ public class CustomerTimeline {
                 .set(CUSTOMER_ATTACHMENTS.STORAGE_KEY, key)
                 .set(CUSTOMER_ATTACHMENTS.UPLOADED_BY, actor)
                 .set(CUSTOMER_ATTACHMENTS.UPLOADED_AT, now)
-                .returningResult(CUSTOMER_ATTACHMENTS.ID).fetchOne().value1();
-        insert(customerId, "attachment", now, "上传附件：" + name, null, "/customers/" + customerId + "/attachments/" + id, null, null,
-                null, null, null, null, id);
-        audit.recorded("customer", customerId, "attachment.uploaded", Map.of("attachmentId", id, "fileName", name, "sizeBytes", size));
-        return attachments(customerId).stream().filter(a -> a.id().equals(String.valueOf(id))).findFirst().orElseThrow();
+                .returningResult(CUSTOMER_ATTACHMENTS.ID)
+                .fetchOne()
+                .value1();
+        insert(
+                customerId,
+                "attachment",
+                now,
+                "上传附件：" + name,
+                null,
+                "/customers/" + customerId + "/attachments/" + id,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                id);
+        audit.recorded(
+                "customer",
+                customerId,
+                "attachment.uploaded",
+                Map.of("attachmentId", id, "fileName", name, "sizeBytes", size));
+        return attachments(customerId).stream()
+                .filter(a -> a.id().equals(String.valueOf(id)))
+                .findFirst()
+                .orElseThrow();
     }
 
     public record Download(AttachmentView attachment, InputStream content) {}
@@ -259,30 +369,59 @@ public class CustomerTimeline {
     /** Opens an attachment for download; audited. */
     public Download download(long customerId, long attachmentId) {
         customers.requireVisible(customerId);
-        var r = db.selectFrom(CUSTOMER_ATTACHMENTS).where(CUSTOMER_ATTACHMENTS.ID.eq(attachmentId))
-                .and(CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(customerId)).fetchOptional()
+        var r = db.selectFrom(CUSTOMER_ATTACHMENTS)
+                .where(CUSTOMER_ATTACHMENTS.ID.eq(attachmentId))
+                .and(CUSTOMER_ATTACHMENTS.CUSTOMER_ID.eq(customerId))
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("attachment", attachmentId));
-        audit.recorded("customer", customerId, "attachment.downloaded", Map.of("attachmentId", attachmentId, "fileName", r.getFileName()));
+        audit.recorded(
+                "customer",
+                customerId,
+                "attachment.downloaded",
+                Map.of("attachmentId", attachmentId, "fileName", r.getFileName()));
         try {
             InputStream in = storage.open(r.getStorageKey());
-            return new Download(new AttachmentView(String.valueOf(r.getId()), String.valueOf(customerId), r.getFileName(), r.getContentType(),
-                    r.getSizeBytes(), null, r.getUploadedAt()), in);
+            return new Download(
+                    new AttachmentView(
+                            String.valueOf(r.getId()),
+                            String.valueOf(customerId),
+                            r.getFileName(),
+                            r.getContentType(),
+                            r.getSizeBytes(),
+                            null,
+                            r.getUploadedAt()),
+                    in);
         } catch (IOException e) {
             throw NotFoundException.of("attachment", attachmentId);
         }
     }
 
     static TimelineEntryView entry(Record r) {
-        return new TimelineEntryView(String.valueOf(r.get(CUSTOMER_TIMELINE.ID)), String.valueOf(r.get(CUSTOMER_TIMELINE.CUSTOMER_ID)),
-                r.get(CUSTOMER_TIMELINE.TYPE), r.get(CUSTOMER_TIMELINE.OCCURRED_AT), r.get(CUSTOMER_TIMELINE.TITLE), r.get(CUSTOMER_TIMELINE.BODY),
-                r.get(CUSTOMER_TIMELINE.LINK), r.get(CUSTOMER_TIMELINE.SOURCE), r.get(CUSTOMER_TIMELINE.EXTERNAL_ID), r.get(CUSTOMER_TIMELINE.AMOUNT),
-                r.get(CUSTOMER_TIMELINE.GROSS_MARGIN), r.get(CUSTOMER_TIMELINE.PAID_ON_TIME), r.get(CUSTOMER_TIMELINE.SERVICE_COST),
+        return new TimelineEntryView(
+                String.valueOf(r.get(CUSTOMER_TIMELINE.ID)),
+                String.valueOf(r.get(CUSTOMER_TIMELINE.CUSTOMER_ID)),
+                r.get(CUSTOMER_TIMELINE.TYPE),
+                r.get(CUSTOMER_TIMELINE.OCCURRED_AT),
+                r.get(CUSTOMER_TIMELINE.TITLE),
+                r.get(CUSTOMER_TIMELINE.BODY),
+                r.get(CUSTOMER_TIMELINE.LINK),
+                r.get(CUSTOMER_TIMELINE.SOURCE),
+                r.get(CUSTOMER_TIMELINE.EXTERNAL_ID),
+                r.get(CUSTOMER_TIMELINE.AMOUNT),
+                r.get(CUSTOMER_TIMELINE.GROSS_MARGIN),
+                r.get(CUSTOMER_TIMELINE.PAID_ON_TIME),
+                r.get(CUSTOMER_TIMELINE.SERVICE_COST),
                 r.get(CUSTOMER_TIMELINE.CREATED_AT));
     }
 
     static AttachmentView attachment(Record r) {
-        return new AttachmentView(String.valueOf(r.get(CUSTOMER_ATTACHMENTS.ID)), String.valueOf(r.get(CUSTOMER_ATTACHMENTS.CUSTOMER_ID)),
-                r.get(CUSTOMER_ATTACHMENTS.FILE_NAME), r.get(CUSTOMER_ATTACHMENTS.CONTENT_TYPE), r.get(CUSTOMER_ATTACHMENTS.SIZE_BYTES),
-                r.get(USERS.DISPLAY_NAME), r.get(CUSTOMER_ATTACHMENTS.UPLOADED_AT));
+        return new AttachmentView(
+                String.valueOf(r.get(CUSTOMER_ATTACHMENTS.ID)),
+                String.valueOf(r.get(CUSTOMER_ATTACHMENTS.CUSTOMER_ID)),
+                r.get(CUSTOMER_ATTACHMENTS.FILE_NAME),
+                r.get(CUSTOMER_ATTACHMENTS.CONTENT_TYPE),
+                r.get(CUSTOMER_ATTACHMENTS.SIZE_BYTES),
+                r.get(USERS.DISPLAY_NAME),
+                r.get(CUSTOMER_ATTACHMENTS.UPLOADED_AT));
     }
 }

@@ -38,11 +38,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class CustomerValue {
 
-    public enum Dimension { FREQUENCY, REVENUE, MARGIN, SERVICE_COST, STRATEGIC_FIT, GROWTH, PAYMENT, ENGAGEMENT }
+    public enum Dimension {
+        FREQUENCY,
+        REVENUE,
+        MARGIN,
+        SERVICE_COST,
+        STRATEGIC_FIT,
+        GROWTH,
+        PAYMENT,
+        ENGAGEMENT
+    }
 
-    public record DimensionScore(String dimension, double raw, double percentile, double weight, double contribution, String explanation) {}
+    public record DimensionScore(
+            String dimension, double raw, double percentile, double weight, double contribution, String explanation) {}
 
-    public record ValueScore(String customerId, double score, String tier, OffsetDateTime computedAt, List<DimensionScore> dimensions) {}
+    public record ValueScore(
+            String customerId, double score, String tier, OffsetDateTime computedAt, List<DimensionScore> dimensions) {}
 
     public record TierPoint(OffsetDateTime computedAt, String tier, double score) {}
 
@@ -59,7 +70,11 @@ public class CustomerValue {
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<TimelineSource> sources;
 
-    CustomerValue(DSLContext db, CurrentActor currentActor, AuditLog audit, Clock clock,
+    CustomerValue(
+            DSLContext db,
+            CurrentActor currentActor,
+            AuditLog audit,
+            Clock clock,
             org.springframework.beans.factory.ObjectProvider<TimelineSource> sources) {
         this.db = db;
         this.currentActor = currentActor;
@@ -91,7 +106,10 @@ public class CustomerValue {
         }
         double sum = 0;
         for (var e : weights.entrySet()) {
-            if (e.getValue() == null || e.getValue() < 0 || e.getValue() > 10 || e.getValue().isNaN()) {
+            if (e.getValue() == null
+                    || e.getValue() < 0
+                    || e.getValue() > 10
+                    || e.getValue().isNaN()) {
                 throw ValidationException.field(e.getKey().name(), "must be between 0 and 10");
             }
             sum += e.getValue();
@@ -103,11 +121,17 @@ public class CustomerValue {
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (var e : weights.entrySet()) {
             BigDecimal w = BigDecimal.valueOf(e.getValue()).setScale(3, RoundingMode.HALF_UP);
-            int updated = db.update(CUSTOMER_VALUE_WEIGHTS).set(CUSTOMER_VALUE_WEIGHTS.WEIGHT, w).set(CUSTOMER_VALUE_WEIGHTS.UPDATED_AT, now)
-                    .where(CUSTOMER_VALUE_WEIGHTS.DIMENSION.eq(e.getKey().name())).execute();
+            int updated = db.update(CUSTOMER_VALUE_WEIGHTS)
+                    .set(CUSTOMER_VALUE_WEIGHTS.WEIGHT, w)
+                    .set(CUSTOMER_VALUE_WEIGHTS.UPDATED_AT, now)
+                    .where(CUSTOMER_VALUE_WEIGHTS.DIMENSION.eq(e.getKey().name()))
+                    .execute();
             if (updated == 0) {
-                db.insertInto(CUSTOMER_VALUE_WEIGHTS).set(CUSTOMER_VALUE_WEIGHTS.DIMENSION, e.getKey().name())
-                        .set(CUSTOMER_VALUE_WEIGHTS.WEIGHT, w).set(CUSTOMER_VALUE_WEIGHTS.UPDATED_AT, now).execute();
+                db.insertInto(CUSTOMER_VALUE_WEIGHTS)
+                        .set(CUSTOMER_VALUE_WEIGHTS.DIMENSION, e.getKey().name())
+                        .set(CUSTOMER_VALUE_WEIGHTS.WEIGHT, w)
+                        .set(CUSTOMER_VALUE_WEIGHTS.UPDATED_AT, now)
+                        .execute();
             }
         }
         Map<String, Object> b = new LinkedHashMap<>();
@@ -121,7 +145,11 @@ public class CustomerValue {
     public RunResult recompute() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String runId = now.toLocalDate().toString() + "-" + now.toEpochSecond();
-        List<Long> ids = db.select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.MERGED_INTO.isNull()).orderBy(CUSTOMERS.ID).fetch(CUSTOMERS.ID);
+        List<Long> ids = db.select(CUSTOMERS.ID)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.MERGED_INTO.isNull())
+                .orderBy(CUSTOMERS.ID)
+                .fetch(CUSTOMERS.ID);
         int n = ids.size();
         if (n == 0) {
             return new RunResult(runId, 0, Map.of());
@@ -137,16 +165,32 @@ public class CustomerValue {
         OffsetDateTime halfYear = now.minusMonths(6);
         var t = CUSTOMER_TIMELINE;
         var isOrder = t.TYPE.eq("order");
-        db.select(t.CUSTOMER_ID,
+        db.select(
+                        t.CUSTOMER_ID,
                         DSL.sum(DSL.when(isOrder, 1).otherwise(0)),
                         DSL.sum(DSL.when(isOrder, t.AMOUNT).otherwise(BigDecimal.ZERO)),
-                        DSL.sum(DSL.when(isOrder, DSL.coalesce(t.GROSS_MARGIN, BigDecimal.ZERO)).otherwise(BigDecimal.ZERO)),
-                        DSL.sum(DSL.when(t.TYPE.eq("ticket"), DSL.coalesce(t.SERVICE_COST, BigDecimal.ZERO).plus(100)).otherwise(BigDecimal.ZERO)),
-                        DSL.sum(DSL.when(isOrder.and(t.OCCURRED_AT.ge(halfYear)), t.AMOUNT).otherwise(BigDecimal.ZERO)),
-                        DSL.sum(DSL.when(isOrder.and(t.PAID_ON_TIME.isTrue()), 1).otherwise(0)),
-                        DSL.sum(DSL.when(isOrder.and(t.PAID_ON_TIME.isNotNull()), 1).otherwise(0)),
-                        DSL.sum(DSL.when(t.TYPE.in("note", "email", "chat", "contact", "attachment").and(t.OCCURRED_AT.ge(now.minusDays(90))), 1).otherwise(0)))
-                .from(t).where(t.OCCURRED_AT.ge(yearAgo)).and(t.OCCURRED_AT.le(now)).groupBy(t.CUSTOMER_ID)
+                        DSL.sum(DSL.when(isOrder, DSL.coalesce(t.GROSS_MARGIN, BigDecimal.ZERO))
+                                .otherwise(BigDecimal.ZERO)),
+                        DSL.sum(DSL.when(
+                                        t.TYPE.eq("ticket"),
+                                        DSL.coalesce(t.SERVICE_COST, BigDecimal.ZERO)
+                                                .plus(100))
+                                .otherwise(BigDecimal.ZERO)),
+                        DSL.sum(DSL.when(isOrder.and(t.OCCURRED_AT.ge(halfYear)), t.AMOUNT)
+                                .otherwise(BigDecimal.ZERO)),
+                        DSL.sum(DSL.when(isOrder.and(t.PAID_ON_TIME.isTrue()), 1)
+                                .otherwise(0)),
+                        DSL.sum(DSL.when(isOrder.and(t.PAID_ON_TIME.isNotNull()), 1)
+                                .otherwise(0)),
+                        DSL.sum(DSL.when(
+                                        t.TYPE.in("note", "email", "chat", "contact", "attachment")
+                                                .and(t.OCCURRED_AT.ge(now.minusDays(90))),
+                                        1)
+                                .otherwise(0)))
+                .from(t)
+                .where(t.OCCURRED_AT.ge(yearAgo))
+                .and(t.OCCURRED_AT.le(now))
+                .groupBy(t.CUSTOMER_ID)
                 .forEach(r -> {
                     Integer i = pos.get(r.value1());
                     if (i == null) {
@@ -161,7 +205,8 @@ public class CustomerValue {
                     raw[Dimension.SERVICE_COST.ordinal()][i] = -num(r.value5());
                     double recent = num(r.value6());
                     double earlier = revenue - recent;
-                    raw[Dimension.GROWTH.ordinal()][i] = revenue == 0 ? 0 : Math.max(-1, Math.min(3, (recent - earlier) / Math.max(earlier, 1000)));
+                    raw[Dimension.GROWTH.ordinal()][i] =
+                            revenue == 0 ? 0 : Math.max(-1, Math.min(3, (recent - earlier) / Math.max(earlier, 1000)));
                     paidKnown[i] = num(r.value8());
                     raw[Dimension.PAYMENT.ordinal()][i] = paidKnown[i] == 0 ? 0.5 : num(r.value7()) / paidKnown[i];
                     raw[Dimension.ENGAGEMENT.ordinal()][i] = num(r.value9());
@@ -191,23 +236,29 @@ public class CustomerValue {
                 }
             });
         }
-        db.select(CUSTOMERS.ID, CUSTOMERS.SIZE, CUSTOMERS.TAGS).from(CUSTOMERS).where(CUSTOMERS.MERGED_INTO.isNull()).forEach(r -> {
-            Integer i = pos.get(r.value1());
-            double fit = switch (r.value2() == null ? "" : r.value2()) {
-                case "ENTERPRISE" -> 1.0;
-                case "LARGE" -> 0.8;
-                case "MEDIUM" -> 0.5;
-                case "SMALL" -> 0.3;
-                case "MICRO" -> 0.1;
-                default -> 0.3;
-            };
-            if (r.value3() != null && (r.value3().contains("战略") || r.value3().toLowerCase().contains("strategic"))) {
-                fit += 0.5;
-            }
-            raw[Dimension.STRATEGIC_FIT.ordinal()][i] = fit;
-        });
+        db.select(CUSTOMERS.ID, CUSTOMERS.SIZE, CUSTOMERS.TAGS)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.MERGED_INTO.isNull())
+                .forEach(r -> {
+                    Integer i = pos.get(r.value1());
+                    double fit = switch (r.value2() == null ? "" : r.value2()) {
+                        case "ENTERPRISE" -> 1.0;
+                        case "LARGE" -> 0.8;
+                        case "MEDIUM" -> 0.5;
+                        case "SMALL" -> 0.3;
+                        case "MICRO" -> 0.1;
+                        default -> 0.3;
+                    };
+                    if (r.value3() != null
+                            && (r.value3().contains("战略")
+                                    || r.value3().toLowerCase().contains("strategic"))) {
+                        fit += 0.5;
+                    }
+                    raw[Dimension.STRATEGIC_FIT.ordinal()][i] = fit;
+                });
         Map<Dimension, Double> weights = weights();
-        double weightSum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double weightSum =
+                weights.values().stream().mapToDouble(Double::doubleValue).sum();
         double[][] pct = new double[raw.length][];
         for (Dimension d : Dimension.values()) {
             pct[d.ordinal()] = percentiles(raw[d.ordinal()]);
@@ -222,8 +273,14 @@ public class CustomerValue {
         }
         double[] scorePct = percentiles(score);
         Map<String, Integer> tiers = new LinkedHashMap<>();
-        var insert = db.insertInto(CUSTOMER_VALUE_SCORES, CUSTOMER_VALUE_SCORES.CUSTOMER_ID, CUSTOMER_VALUE_SCORES.RUN_ID,
-                CUSTOMER_VALUE_SCORES.COMPUTED_AT, CUSTOMER_VALUE_SCORES.SCORE, CUSTOMER_VALUE_SCORES.TIER, CUSTOMER_VALUE_SCORES.DIMENSIONS);
+        var insert = db.insertInto(
+                CUSTOMER_VALUE_SCORES,
+                CUSTOMER_VALUE_SCORES.CUSTOMER_ID,
+                CUSTOMER_VALUE_SCORES.RUN_ID,
+                CUSTOMER_VALUE_SCORES.COMPUTED_AT,
+                CUSTOMER_VALUE_SCORES.SCORE,
+                CUSTOMER_VALUE_SCORES.TIER,
+                CUSTOMER_VALUE_SCORES.DIMENSIONS);
         List<org.jooq.Query> updates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String tier = scorePct[i] >= 0.8 ? "A" : scorePct[i] >= 0.5 ? "B" : scorePct[i] >= 0.2 ? "C" : "D";
@@ -232,19 +289,37 @@ public class CustomerValue {
             for (Dimension d : Dimension.values()) {
                 double w = weights.get(d);
                 double p = pct[d.ordinal()][i];
-                dims.add(new DimensionScore(d.name(), raw[d.ordinal()][i], round(p), w, round(100 * w * p / weightSum),
+                dims.add(new DimensionScore(
+                        d.name(),
+                        raw[d.ordinal()][i],
+                        round(p),
+                        w,
+                        round(100 * w * p / weightSum),
                         explain(d, raw[d.ordinal()][i], p, orders[i], paidKnown[i], deals[i], touches[i])));
             }
-            insert = insert.values(ids.get(i), runId, now, BigDecimal.valueOf(score[i]).setScale(2, RoundingMode.HALF_UP), tier,
+            insert = insert.values(
+                    ids.get(i),
+                    runId,
+                    now,
+                    BigDecimal.valueOf(score[i]).setScale(2, RoundingMode.HALF_UP),
+                    tier,
                     JSON.writeValueAsString(dims));
-            updates.add(db.update(CUSTOMERS).set(CUSTOMERS.TIER, tier)
-                    .set(CUSTOMERS.VALUE_SCORE, BigDecimal.valueOf(score[i]).setScale(2, RoundingMode.HALF_UP)).where(CUSTOMERS.ID.eq(ids.get(i))));
+            updates.add(db.update(CUSTOMERS)
+                    .set(CUSTOMERS.TIER, tier)
+                    .set(CUSTOMERS.VALUE_SCORE, BigDecimal.valueOf(score[i]).setScale(2, RoundingMode.HALF_UP))
+                    .where(CUSTOMERS.ID.eq(ids.get(i))));
             if (updates.size() == 500) {
                 insert.execute();
                 db.batch(updates).execute();
                 updates.clear();
-                insert = db.insertInto(CUSTOMER_VALUE_SCORES, CUSTOMER_VALUE_SCORES.CUSTOMER_ID, CUSTOMER_VALUE_SCORES.RUN_ID,
-                        CUSTOMER_VALUE_SCORES.COMPUTED_AT, CUSTOMER_VALUE_SCORES.SCORE, CUSTOMER_VALUE_SCORES.TIER, CUSTOMER_VALUE_SCORES.DIMENSIONS);
+                insert = db.insertInto(
+                        CUSTOMER_VALUE_SCORES,
+                        CUSTOMER_VALUE_SCORES.CUSTOMER_ID,
+                        CUSTOMER_VALUE_SCORES.RUN_ID,
+                        CUSTOMER_VALUE_SCORES.COMPUTED_AT,
+                        CUSTOMER_VALUE_SCORES.SCORE,
+                        CUSTOMER_VALUE_SCORES.TIER,
+                        CUSTOMER_VALUE_SCORES.DIMENSIONS);
             }
         }
         if (!updates.isEmpty()) {
@@ -255,13 +330,21 @@ public class CustomerValue {
         return new RunResult(runId, n, tiers);
     }
 
-    private static String explain(Dimension d, double raw, double pct, double orders, double paidKnown, double deals, double touches) {
+    private static String explain(
+            Dimension d, double raw, double pct, double orders, double paidKnown, double deals, double touches) {
         String better = "高于 " + Math.round(pct * 100) + "% 的客户";
         return switch (d) {
             case FREQUENCY -> "近12个月订单 " + (long) orders + " 笔、报价与商机 " + (long) deals + " 次，" + better;
-            case REVENUE -> "近12个月成交额 " + BigDecimal.valueOf(raw).setScale(0, RoundingMode.HALF_UP).toPlainString() + " 元，" + better;
+            case REVENUE ->
+                "近12个月成交额 "
+                        + BigDecimal.valueOf(raw)
+                                .setScale(0, RoundingMode.HALF_UP)
+                                .toPlainString() + " 元，" + better;
             case MARGIN -> orders == 0 ? "暂无订单，毛利率无数据" : "毛利率 " + Math.round(raw * 100) + "%，" + better;
-            case SERVICE_COST -> raw == 0 ? "近12个月无服务工单" : "服务成本折合 " + Math.round(-raw) + " 元（越低越好），优于 " + Math.round(pct * 100) + "% 的客户";
+            case SERVICE_COST ->
+                raw == 0
+                        ? "近12个月无服务工单"
+                        : "服务成本折合 " + Math.round(-raw) + " 元（越低越好），优于 " + Math.round(pct * 100) + "% 的客户";
             case STRATEGIC_FIT -> "规模与战略标签得分 " + Math.round(raw * 100) / 100.0 + "，" + better;
             case GROWTH -> orders == 0 ? "暂无订单，增长无数据" : "近6个月较前6个月增长 " + Math.round(raw * 100) + "%，" + better;
             case PAYMENT -> paidKnown == 0 ? "暂无回款记录，按中性处理" : "按时回款率 " + Math.round(raw * 100) + "%，" + better;
@@ -304,16 +387,26 @@ public class CustomerValue {
     /** The latest score with its per-dimension explanation (caller checked the scope). */
     @Transactional(readOnly = true)
     public Optional<ValueScore> latest(long customerId) {
-        return db.selectFrom(CUSTOMER_VALUE_SCORES).where(CUSTOMER_VALUE_SCORES.CUSTOMER_ID.eq(customerId))
-                .orderBy(CUSTOMER_VALUE_SCORES.COMPUTED_AT.desc(), CUSTOMER_VALUE_SCORES.ID.desc()).limit(1).fetchOptional()
-                .map(r -> new ValueScore(String.valueOf(customerId), r.getScore().doubleValue(), r.getTier(), r.getComputedAt(),
+        return db.selectFrom(CUSTOMER_VALUE_SCORES)
+                .where(CUSTOMER_VALUE_SCORES.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_VALUE_SCORES.COMPUTED_AT.desc(), CUSTOMER_VALUE_SCORES.ID.desc())
+                .limit(1)
+                .fetchOptional()
+                .map(r -> new ValueScore(
+                        String.valueOf(customerId),
+                        r.getScore().doubleValue(),
+                        r.getTier(),
+                        r.getComputedAt(),
                         JSON.readValue(r.getDimensions(), new TypeReference<List<DimensionScore>>() {})));
     }
 
     @Transactional(readOnly = true)
     public List<TierPoint> history(long customerId) {
-        return db.selectFrom(CUSTOMER_VALUE_SCORES).where(CUSTOMER_VALUE_SCORES.CUSTOMER_ID.eq(customerId))
-                .orderBy(CUSTOMER_VALUE_SCORES.COMPUTED_AT.desc(), CUSTOMER_VALUE_SCORES.ID.desc()).limit(24)
-                .fetch(r -> new TierPoint(r.getComputedAt(), r.getTier(), r.getScore().doubleValue()));
+        return db.selectFrom(CUSTOMER_VALUE_SCORES)
+                .where(CUSTOMER_VALUE_SCORES.CUSTOMER_ID.eq(customerId))
+                .orderBy(CUSTOMER_VALUE_SCORES.COMPUTED_AT.desc(), CUSTOMER_VALUE_SCORES.ID.desc())
+                .limit(24)
+                .fetch(r -> new TierPoint(
+                        r.getComputedAt(), r.getTier(), r.getScore().doubleValue()));
     }
 }

@@ -15,12 +15,24 @@ class CustomerWiring {
 
     @Bean
     NavItem customersNav() {
-        return new NavItem("nav.customers", "/customers", "buildings", Set.of("REP", "MANAGER", "EXECUTIVE", "ADMIN"), 100, "nav.menu.customers");
+        return new NavItem(
+                "nav.customers",
+                "/customers",
+                "buildings",
+                Set.of("REP", "MANAGER", "EXECUTIVE", "ADMIN"),
+                100,
+                "nav.menu.customers");
     }
 
     @Bean
     NavItem customerImportsNav() {
-        return new NavItem("nav.customerImports", "/customers/imports", "cloud-upload", Set.of("REP", "MANAGER", "EXECUTIVE", "ADMIN"), 105, "nav.menu.customers");
+        return new NavItem(
+                "nav.customerImports",
+                "/customers/imports",
+                "cloud-upload",
+                Set.of("REP", "MANAGER", "EXECUTIVE", "ADMIN"),
+                105,
+                "nav.menu.customers");
     }
 
     @Bean

@@ -30,7 +30,11 @@ public class Customers {
 
     /** Unscoped: the caller decides whether the reader may see it. */
     public Optional<CustomerRef> find(long id) {
-        return db.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(id)).and(CUSTOMERS.MERGED_INTO.isNull()).fetchOptional().map(Customers::ref);
+        return db.selectFrom(CUSTOMERS)
+                .where(CUSTOMERS.ID.eq(id))
+                .and(CUSTOMERS.MERGED_INTO.isNull())
+                .fetchOptional()
+                .map(Customers::ref);
     }
 
     /** The customer if the signed-in user may see it; 404 otherwise. */
@@ -43,11 +47,17 @@ public class Customers {
     /** Customers the signed-in user may see whose name or short name contains {@code q}. */
     public List<CustomerRef> search(String q, int limit) {
         DataScope scope = scopes.current(RecordKind.CUSTOMER);
-        String pattern = "%" + (q == null ? "" : q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        String pattern = "%"
+                + (q == null
+                        ? ""
+                        : q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         return db.selectFrom(CUSTOMERS)
                 .where(scope.condition(CUSTOMERS.OWNER_ID))
                 .and(CUSTOMERS.MERGED_INTO.isNull())
-                .and(CUSTOMERS.NAME.likeIgnoreCase(pattern, '\\').or(CUSTOMERS.SHORT_NAME.likeIgnoreCase(pattern, '\\')))
+                .and(CUSTOMERS
+                        .NAME
+                        .likeIgnoreCase(pattern, '\\')
+                        .or(CUSTOMERS.SHORT_NAME.likeIgnoreCase(pattern, '\\')))
                 .orderBy(CUSTOMERS.UPDATED_AT.desc())
                 .limit(Math.min(Math.max(limit, 1), 200))
                 .fetch(Customers::ref);
@@ -56,7 +66,8 @@ public class Customers {
     /** The owner's customers, most recently updated first. */
     public List<CustomerRef> recentlyTouchedBy(long ownerId, int limit) {
         return db.selectFrom(CUSTOMERS)
-                .where(CUSTOMERS.OWNER_ID.eq(ownerId)).and(CUSTOMERS.MERGED_INTO.isNull())
+                .where(CUSTOMERS.OWNER_ID.eq(ownerId))
+                .and(CUSTOMERS.MERGED_INTO.isNull())
                 .orderBy(CUSTOMERS.UPDATED_AT.desc())
                 .limit(Math.min(Math.max(limit, 1), 200))
                 .fetch(Customers::ref);
@@ -64,17 +75,33 @@ public class Customers {
 
     /** Unscoped. */
     public List<ContactRef> contacts(long customerId) {
-        return db.selectFrom(CONTACTS).where(CONTACTS.CUSTOMER_ID.eq(customerId)).orderBy(CONTACTS.ID)
-                .fetch(r -> new ContactRef(r.getId(), r.getCustomerId(), r.getName(), r.getTitle(), r.getDecisionRole(),
+        return db.selectFrom(CONTACTS)
+                .where(CONTACTS.CUSTOMER_ID.eq(customerId))
+                .orderBy(CONTACTS.ID)
+                .fetch(r -> new ContactRef(
+                        r.getId(),
+                        r.getCustomerId(),
+                        r.getName(),
+                        r.getTitle(),
+                        r.getDecisionRole(),
                         "ACTIVE".equals(r.getStatus())));
     }
 
     public Optional<OffsetDateTime> createdAt(long customerId) {
-        return db.select(CUSTOMERS.CREATED_AT).from(CUSTOMERS).where(CUSTOMERS.ID.eq(customerId)).fetchOptional(CUSTOMERS.CREATED_AT);
+        return db.select(CUSTOMERS.CREATED_AT)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.ID.eq(customerId))
+                .fetchOptional(CUSTOMERS.CREATED_AT);
     }
 
     private static CustomerRef ref(Record r) {
-        return new CustomerRef(r.get(CUSTOMERS.ID), r.get(CUSTOMERS.NAME), r.get(CUSTOMERS.SHORT_NAME), r.get(CUSTOMERS.OWNER_ID),
-                r.get(CUSTOMERS.INDUSTRY), r.get(CUSTOMERS.PROVINCE), r.get(CUSTOMERS.TIER));
+        return new CustomerRef(
+                r.get(CUSTOMERS.ID),
+                r.get(CUSTOMERS.NAME),
+                r.get(CUSTOMERS.SHORT_NAME),
+                r.get(CUSTOMERS.OWNER_ID),
+                r.get(CUSTOMERS.INDUSTRY),
+                r.get(CUSTOMERS.PROVINCE),
+                r.get(CUSTOMERS.TIER));
     }
 }

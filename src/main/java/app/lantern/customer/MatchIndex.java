@@ -35,9 +35,11 @@ class MatchIndex implements KeyIndex {
     static final int BATCH = 1000;
     /** Postings per delete statement (a customer has about 35). */
     static final int KEY_DELETE_BATCH = 5000;
+
     private static final long LOW_32 = 0xFFFF_FFFFL;
-    private static final String RANGES = "select p.posting from customer_match_postings p join unnest(cast(? as bigint array)) as r(lo)"
-            + " on p.posting between r.lo and r.lo + " + LOW_32;
+    private static final String RANGES =
+            "select p.posting from customer_match_postings p join unnest(cast(? as bigint array)) as r(lo)"
+                    + " on p.posting between r.lo and r.lo + " + LOW_32;
 
     private final DSLContext db;
 
@@ -74,7 +76,8 @@ class MatchIndex implements KeyIndex {
     @Override
     public List<Long> lookup(String key, int cap) {
         long low = low(bucket(key));
-        return db.select(CUSTOMER_MATCH_POSTINGS.POSTING).from(CUSTOMER_MATCH_POSTINGS)
+        return db.select(CUSTOMER_MATCH_POSTINGS.POSTING)
+                .from(CUSTOMER_MATCH_POSTINGS)
                 .where(CUSTOMER_MATCH_POSTINGS.POSTING.between(low, low | LOW_32))
                 .orderBy(CUSTOMER_MATCH_POSTINGS.POSTING)
                 .limit(cap + 1)
@@ -88,7 +91,8 @@ class MatchIndex implements KeyIndex {
         }
         Map<Long, List<String>> phones = new HashMap<>();
         Map<Long, List<String>> emails = new HashMap<>();
-        db.select(CONTACTS.CUSTOMER_ID, CONTACTS.PHONE, CONTACTS.MOBILE, CONTACTS.EMAIL).from(CONTACTS)
+        db.select(CONTACTS.CUSTOMER_ID, CONTACTS.PHONE, CONTACTS.MOBILE, CONTACTS.EMAIL)
+                .from(CONTACTS)
                 .where(CONTACTS.CUSTOMER_ID.in(ids))
                 .forEach(r -> {
                     List<String> p = phones.computeIfAbsent(r.value1(), k -> new ArrayList<>());
@@ -99,12 +103,21 @@ class MatchIndex implements KeyIndex {
                         p.add(r.value3());
                     }
                     if (r.value4() != null) {
-                        emails.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value4());
+                        emails.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                                .add(r.value4());
                     }
                 });
         List<MatchProfile> result = new ArrayList<>();
-        db.select(CUSTOMERS.ID, CUSTOMERS.NAME, CUSTOMERS.SHORT_NAME, CUSTOMERS.PHONE, CUSTOMERS.EMAIL, CUSTOMERS.CREDIT_CODE)
-                .from(CUSTOMERS).where(CUSTOMERS.ID.in(ids)).and(CUSTOMERS.MERGED_INTO.isNull())
+        db.select(
+                        CUSTOMERS.ID,
+                        CUSTOMERS.NAME,
+                        CUSTOMERS.SHORT_NAME,
+                        CUSTOMERS.PHONE,
+                        CUSTOMERS.EMAIL,
+                        CUSTOMERS.CREDIT_CODE)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.ID.in(ids))
+                .and(CUSTOMERS.MERGED_INTO.isNull())
                 .forEach(r -> {
                     List<String> p = new ArrayList<>(phones.getOrDefault(r.value1(), List.of()));
                     if (r.value4() != null) {
@@ -125,7 +138,11 @@ class MatchIndex implements KeyIndex {
     /** Rewrites the customer's keys from its current name, short name, phones, e-mails and credit code. */
     void reindex(long customerId) {
         // the customer's row lock orders this after a running key rebuild's chunk (MatchKeyRebuild)
-        db.select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(customerId)).forUpdate().fetch();
+        db.select(CUSTOMERS.ID)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.ID.eq(customerId))
+                .forUpdate()
+                .fetch();
         removePostings(List.of(customerId));
         add(profiles(List.of(customerId)));
     }
@@ -168,7 +185,8 @@ class MatchIndex implements KeyIndex {
         insert.execute();
         // in key order: consecutive inserts then land on neighbouring index pages
         postings.sort(null);
-        db.execute("insert into customer_match_postings (posting) select x from unnest(cast(? as bigint array)) as u(x)",
+        db.execute(
+                "insert into customer_match_postings (posting) select x from unnest(cast(? as bigint array)) as u(x)",
                 (Object) postings.toArray(Long[]::new));
     }
 
@@ -176,16 +194,21 @@ class MatchIndex implements KeyIndex {
     private void removePostings(List<Long> customerIds) {
         var b = CUSTOMER_MATCH_BUCKETS;
         List<Long> postings = new ArrayList<>();
-        db.select(b.CUSTOMER_ID, b.BUCKETS).from(b).where(b.CUSTOMER_ID.in(customerIds)).forEach(r -> {
-            if (!r.value2().isEmpty()) {
-                for (String bucket : r.value2().split(",")) {
-                    postings.add(posting(Integer.parseInt(bucket), r.value1()));
-                }
-            }
-        });
+        db.select(b.CUSTOMER_ID, b.BUCKETS)
+                .from(b)
+                .where(b.CUSTOMER_ID.in(customerIds))
+                .forEach(r -> {
+                    if (!r.value2().isEmpty()) {
+                        for (String bucket : r.value2().split(",")) {
+                            postings.add(posting(Integer.parseInt(bucket), r.value1()));
+                        }
+                    }
+                });
         for (int from = 0; from < postings.size(); from += KEY_DELETE_BATCH) {
             db.deleteFrom(CUSTOMER_MATCH_POSTINGS)
-                    .where(CUSTOMER_MATCH_POSTINGS.POSTING.in(postings.subList(from, Math.min(postings.size(), from + KEY_DELETE_BATCH)))).execute();
+                    .where(CUSTOMER_MATCH_POSTINGS.POSTING.in(
+                            postings.subList(from, Math.min(postings.size(), from + KEY_DELETE_BATCH))))
+                    .execute();
         }
         db.deleteFrom(b).where(b.CUSTOMER_ID.in(customerIds)).execute();
     }
@@ -199,7 +222,8 @@ class MatchIndex implements KeyIndex {
         List<Long> lows = byBucket.keySet().stream().map(MatchIndex::low).toList();
         Map<String, List<Long>> result = new HashMap<>();
         for (int from = 0; from < lows.size(); from += BATCH) {
-            Long[] batch = lows.subList(from, Math.min(lows.size(), from + BATCH)).toArray(Long[]::new);
+            Long[] batch =
+                    lows.subList(from, Math.min(lows.size(), from + BATCH)).toArray(Long[]::new);
             for (var r : db.fetch(RANGES, (Object) batch)) {
                 long posting = r.get(0, Long.class);
                 for (String key : byBucket.get((int) (posting >> 32))) {
@@ -221,7 +245,12 @@ class MatchIndex implements KeyIndex {
 
     void remove(long customerId) {
         removePostings(List.of(customerId));
-        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(customerId))).execute();
+        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS)
+                .where(CUSTOMER_DUPLICATE_PAIRS
+                        .LOW_ID
+                        .eq(customerId)
+                        .or(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(customerId)))
+                .execute();
     }
 
     /**
@@ -230,9 +259,15 @@ class MatchIndex implements KeyIndex {
      */
     void reindexAndFlag(long customerId, double threshold, java.time.OffsetDateTime now) {
         reindex(customerId);
-        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(customerId))).execute();
+        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS)
+                .where(CUSTOMER_DUPLICATE_PAIRS
+                        .LOW_ID
+                        .eq(customerId)
+                        .or(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(customerId)))
+                .execute();
         var distinct = new java.util.HashSet<Long>();
-        db.selectFrom(CUSTOMER_DISTINCT_PAIRS).where(CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(customerId)))
+        db.selectFrom(CUSTOMER_DISTINCT_PAIRS)
+                .where(CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(customerId).or(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(customerId)))
                 .forEach(r -> distinct.add(r.getLowId() == customerId ? r.getHighId() : r.getLowId()));
         java.util.Map<Long, Double> best = new java.util.HashMap<>();
         for (MatchProfile p : profiles(List.of(customerId))) {
@@ -250,8 +285,11 @@ class MatchIndex implements KeyIndex {
         db.insertInto(CUSTOMER_DUPLICATE_PAIRS)
                 .set(CUSTOMER_DUPLICATE_PAIRS.LOW_ID, Math.min(a, b))
                 .set(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID, Math.max(a, b))
-                .set(CUSTOMER_DUPLICATE_PAIRS.SCORE, java.math.BigDecimal.valueOf(Math.min(score, 1.0)).setScale(3, java.math.RoundingMode.HALF_UP))
-                .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now).execute();
+                .set(
+                        CUSTOMER_DUPLICATE_PAIRS.SCORE,
+                        java.math.BigDecimal.valueOf(Math.min(score, 1.0)).setScale(3, java.math.RoundingMode.HALF_UP))
+                .set(CUSTOMER_DUPLICATE_PAIRS.FOUND_AT, now)
+                .execute();
     }
 
     /** The customers of every strong-key bucket held by 2…maxSize of them (the cluster report's blocks), in one pass. */
@@ -260,7 +298,12 @@ class MatchIndex implements KeyIndex {
         List<long[]> blocks = new ArrayList<>();
         long current = 0;
         List<Long> ids = new ArrayList<>();
-        try (var cursor = db.select(p.POSTING).from(p).where(p.POSTING.lt(0L)).orderBy(p.POSTING).fetchSize(BATCH).fetchLazy()) {
+        try (var cursor = db.select(p.POSTING)
+                .from(p)
+                .where(p.POSTING.lt(0L))
+                .orderBy(p.POSTING)
+                .fetchSize(BATCH)
+                .fetchLazy()) {
             for (var r : cursor) {
                 long bucket = r.value1() >> 32;
                 if (ids.isEmpty() || bucket != current) {
@@ -282,7 +325,9 @@ class MatchIndex implements KeyIndex {
     }
 
     void dismiss(long a, long b) {
-        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS).where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(Math.min(a, b)))
-                .and(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(Math.max(a, b))).execute();
+        db.deleteFrom(CUSTOMER_DUPLICATE_PAIRS)
+                .where(CUSTOMER_DUPLICATE_PAIRS.LOW_ID.eq(Math.min(a, b)))
+                .and(CUSTOMER_DUPLICATE_PAIRS.HIGH_ID.eq(Math.max(a, b)))
+                .execute();
     }
 }

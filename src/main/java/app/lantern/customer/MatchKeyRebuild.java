@@ -53,8 +53,10 @@ class MatchKeyRebuild {
     }
 
     boolean outdated() {
-        Integer version = db.select(CUSTOMER_MATCH_KEY_SCHEME.VERSION).from(CUSTOMER_MATCH_KEY_SCHEME)
-                .where(CUSTOMER_MATCH_KEY_SCHEME.ID.eq(1)).fetchOne(CUSTOMER_MATCH_KEY_SCHEME.VERSION);
+        Integer version = db.select(CUSTOMER_MATCH_KEY_SCHEME.VERSION)
+                .from(CUSTOMER_MATCH_KEY_SCHEME)
+                .where(CUSTOMER_MATCH_KEY_SCHEME.ID.eq(1))
+                .fetchOne(CUSTOMER_MATCH_KEY_SCHEME.VERSION);
         return version == null || version != MatchKeys.SCHEME;
     }
 
@@ -79,11 +81,19 @@ class MatchKeyRebuild {
                     log.info("duplicate-check keys: {} customers rebuilt", done);
                 }
             }
-            db.update(s).set(s.VERSION, MatchKeys.SCHEME).set(s.REBUILT_UPTO, 0L).setNull(s.CLAIMED_BY).setNull(s.CLAIMED_AT)
-                    .where(s.ID.eq(1)).execute();
+            db.update(s)
+                    .set(s.VERSION, MatchKeys.SCHEME)
+                    .set(s.REBUILT_UPTO, 0L)
+                    .setNull(s.CLAIMED_BY)
+                    .setNull(s.CLAIMED_AT)
+                    .where(s.ID.eq(1))
+                    .execute();
             log.info("duplicate-check keys rebuilt to scheme {}: {} customers", MatchKeys.SCHEME, done);
         } catch (RuntimeException e) {
-            log.error("rebuilding duplicate-check keys stopped after {} customers; it resumes at the next start", done, e);
+            log.error(
+                    "rebuilding duplicate-check keys stopped after {} customers; it resumes at the next start",
+                    done,
+                    e);
         }
         return done;
     }
@@ -97,7 +107,10 @@ class MatchKeyRebuild {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                log.warn("duplicate-check key rebuild: chunk after customer {} failed ({}), trying again", after, e.getMessage());
+                log.warn(
+                        "duplicate-check key rebuild: chunk after customer {} failed ({}), trying again",
+                        after,
+                        e.getMessage());
             }
         }
     }
@@ -107,23 +120,36 @@ class MatchKeyRebuild {
      * it, and records the progress with it.
      */
     private List<Long> rebuildChunk(long after) {
-        List<Long> ids = db.select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.ID.gt(after)).orderBy(CUSTOMERS.ID).limit(CHUNK)
-                .forUpdate().fetch(CUSTOMERS.ID);
+        List<Long> ids = db.select(CUSTOMERS.ID)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.ID.gt(after))
+                .orderBy(CUSTOMERS.ID)
+                .limit(CHUNK)
+                .forUpdate()
+                .fetch(CUSTOMERS.ID);
         if (ids.isEmpty()) {
             return ids;
         }
         index.replaceKeys(ids);
         var s = CUSTOMER_MATCH_KEY_SCHEME;
-        db.update(s).set(s.REBUILT_UPTO, ids.getLast()).set(s.CLAIMED_AT, OffsetDateTime.now(clock)).where(s.ID.eq(1)).execute();
+        db.update(s)
+                .set(s.REBUILT_UPTO, ids.getLast())
+                .set(s.CLAIMED_AT, OffsetDateTime.now(clock))
+                .where(s.ID.eq(1))
+                .execute();
         return ids;
     }
 
     private boolean claim() {
         var s = CUSTOMER_MATCH_KEY_SCHEME;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return db.update(s).set(s.CLAIMED_BY, node).set(s.CLAIMED_AT, now)
-                .where(s.ID.eq(1)).and(s.VERSION.ne(MatchKeys.SCHEME))
-                .and(s.CLAIMED_BY.isNull().or(s.CLAIMED_AT.lt(now.minus(STALE))))
-                .execute() == 1;
+        return db.update(s)
+                        .set(s.CLAIMED_BY, node)
+                        .set(s.CLAIMED_AT, now)
+                        .where(s.ID.eq(1))
+                        .and(s.VERSION.ne(MatchKeys.SCHEME))
+                        .and(s.CLAIMED_BY.isNull().or(s.CLAIMED_AT.lt(now.minus(STALE))))
+                        .execute()
+                == 1;
     }
 }

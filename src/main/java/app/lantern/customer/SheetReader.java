@@ -29,7 +29,8 @@ final class SheetReader {
 
     /** "xlsx" or "csv" from the content (a zip is xlsx) and the name; anything else is refused. */
     static String format(String fileName, byte[] content) {
-        boolean zip = content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        boolean zip =
+                content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         String lower = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
         if (zip && (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || !lower.endsWith(".csv"))) {
             return "xlsx";
@@ -45,12 +46,18 @@ final class SheetReader {
 
     /** UTF-8 (with or without BOM) if the bytes decode as UTF-8, otherwise GB18030 (a superset of GBK, as Excel writes). */
     static Charset detect(byte[] content) {
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
+        if (content.length >= 3
+                && (content[0] & 0xFF) == 0xEF
+                && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF) {
             return StandardCharsets.UTF_8;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content));
             return StandardCharsets.UTF_8;
         } catch (CharacterCodingException e) {
             return GB18030;
@@ -80,11 +87,13 @@ final class SheetReader {
             if (e instanceof ValidationException v) {
                 throw v;
             }
-            throw ValidationException.field("file", "could not be read as " + format + ": the file is damaged or not a spreadsheet");
+            throw ValidationException.field(
+                    "file", "could not be read as " + format + ": the file is damaged or not a spreadsheet");
         }
     }
 
-    private static void readXlsx(byte[] content, java.util.function.Predicate<List<String>> consumer) throws IOException {
+    private static void readXlsx(byte[] content, java.util.function.Predicate<List<String>> consumer)
+            throws IOException {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = wb.getFirstSheet();
             try (var rows = sheet.openStream()) {
@@ -126,16 +135,24 @@ final class SheetReader {
         return cell.getText();
     }
 
-    private static void readCsv(byte[] content, Charset charset, java.util.function.Predicate<List<String>> consumer) throws IOException {
+    private static void readCsv(byte[] content, Charset charset, java.util.function.Predicate<List<String>> consumer)
+            throws IOException {
         if (charset.equals(StandardCharsets.UTF_8)) {
             try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(content));
             } catch (CharacterCodingException e) {
-                throw ValidationException.field("encoding", "the file is not UTF-8; choose GBK (Excel in China saves csv as GBK)");
+                throw ValidationException.field(
+                        "encoding", "the file is not UTF-8; choose GBK (Excel in China saves csv as GBK)");
             }
         }
-        Reader in = new InputStreamReader(new ByteArrayInputStream(content), charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        Reader in = new InputStreamReader(
+                new ByteArrayInputStream(content),
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -189,7 +206,8 @@ final class SheetReader {
     }
 
     /** Handles one unquoted character; true when the consumer asked to stop. */
-    private static boolean handle(int c, List<String> row, StringBuilder cell, java.util.function.Predicate<List<String>> consumer) {
+    private static boolean handle(
+            int c, List<String> row, StringBuilder cell, java.util.function.Predicate<List<String>> consumer) {
         if (c == ',') {
             row.add(cell.toString());
             cell.setLength(0);
@@ -204,5 +222,4 @@ final class SheetReader {
         }
         return false;
     }
-
 }

@@ -9,4 +9,5 @@ import java.time.OffsetDateTime;
  *             transcript, registry, task
  * @param link path of the page showing the source record, or null
  */
-public record TimelineItem(String type, OffsetDateTime occurredAt, String title, String body, String link, long actorId) {}
+public record TimelineItem(
+        String type, OffsetDateTime occurredAt, String title, String body, String link, long actorId) {}

@@ -25,7 +25,9 @@ public interface TimelineSource {
     default Map<Long, List<TimelineItem>> since(Collection<Long> customerIds, OffsetDateTime since) {
         Map<Long, List<TimelineItem>> result = new LinkedHashMap<>();
         for (Long id : customerIds) {
-            List<TimelineItem> items = timeline(id, SINCE_LIMIT).stream().filter(i -> !i.occurredAt().isBefore(since)).toList();
+            List<TimelineItem> items = timeline(id, SINCE_LIMIT).stream()
+                    .filter(i -> !i.occurredAt().isBefore(since))
+                    .toList();
             if (!items.isEmpty()) {
                 result.put(id, items);
             }

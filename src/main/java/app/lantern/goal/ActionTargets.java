@@ -34,6 +34,7 @@ public class ActionTargets {
 
     /** Weekly figures above these are typing mistakes, not plans. */
     static final int MAX_VISITS = 60;
+
     static final int MAX_NEW_OPPORTUNITIES = 30;
     static final int MAX_DEMOS = 30;
 
@@ -41,7 +42,15 @@ public class ActionTargets {
     public record Change(Integer visits, Integer newOpportunities, Integer demos, String reason) {}
 
     /** The override in force for a rep and month. */
-    public record Override(long id, int visits, int newOpportunities, int demos, String reason, String changedBy, OffsetDateTime changedAt, int version) {}
+    public record Override(
+            long id,
+            int visits,
+            int newOpportunities,
+            int demos,
+            String reason,
+            String changedBy,
+            OffsetDateTime changedAt,
+            int version) {}
 
     private final DSLContext db;
     private final OverrideStore store;
@@ -51,7 +60,13 @@ public class ActionTargets {
     private final AuditLog audit;
     private final Clock clock;
 
-    ActionTargets(DSLContext db, OverrideStore store, RepProgress progress, DataScopes scopes, CurrentActor currentActor, AuditLog audit,
+    ActionTargets(
+            DSLContext db,
+            OverrideStore store,
+            RepProgress progress,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            AuditLog audit,
             Clock clock) {
         this.db = db;
         this.store = store;
@@ -93,36 +108,57 @@ public class ActionTargets {
             ActionTargetOverridesRecord r = existing.get();
             id = r.getId();
             version = r.getVersion() + 1;
-            db.update(ACTION_TARGET_OVERRIDES).set(ACTION_TARGET_OVERRIDES.VISITS, change.visits())
-                    .set(ACTION_TARGET_OVERRIDES.NEW_OPPORTUNITIES, change.newOpportunities()).set(ACTION_TARGET_OVERRIDES.DEMOS, change.demos())
-                    .set(ACTION_TARGET_OVERRIDES.REASON, reason).set(ACTION_TARGET_OVERRIDES.CHANGED_BY, actor.userId())
-                    .set(ACTION_TARGET_OVERRIDES.CHANGED_AT, now).set(ACTION_TARGET_OVERRIDES.VERSION, version)
-                    .where(ACTION_TARGET_OVERRIDES.ID.eq(id)).execute();
-            audit.updated("action_target", id, fields(r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason()), after);
+            db.update(ACTION_TARGET_OVERRIDES)
+                    .set(ACTION_TARGET_OVERRIDES.VISITS, change.visits())
+                    .set(ACTION_TARGET_OVERRIDES.NEW_OPPORTUNITIES, change.newOpportunities())
+                    .set(ACTION_TARGET_OVERRIDES.DEMOS, change.demos())
+                    .set(ACTION_TARGET_OVERRIDES.REASON, reason)
+                    .set(ACTION_TARGET_OVERRIDES.CHANGED_BY, actor.userId())
+                    .set(ACTION_TARGET_OVERRIDES.CHANGED_AT, now)
+                    .set(ACTION_TARGET_OVERRIDES.VERSION, version)
+                    .where(ACTION_TARGET_OVERRIDES.ID.eq(id))
+                    .execute();
+            audit.updated(
+                    "action_target",
+                    id,
+                    fields(r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason()),
+                    after);
         } else {
             version = 1;
-            id = db.insertInto(ACTION_TARGET_OVERRIDES).set(ACTION_TARGET_OVERRIDES.REP_ID, repId)
-                    .set(ACTION_TARGET_OVERRIDES.MONTH_KEY, month.toString()).set(ACTION_TARGET_OVERRIDES.VISITS, change.visits())
-                    .set(ACTION_TARGET_OVERRIDES.NEW_OPPORTUNITIES, change.newOpportunities()).set(ACTION_TARGET_OVERRIDES.DEMOS, change.demos())
-                    .set(ACTION_TARGET_OVERRIDES.REASON, reason).set(ACTION_TARGET_OVERRIDES.CHANGED_BY, actor.userId())
-                    .set(ACTION_TARGET_OVERRIDES.CHANGED_AT, now).set(ACTION_TARGET_OVERRIDES.VERSION, 1)
-                    .returningResult(ACTION_TARGET_OVERRIDES.ID).fetchOne(ACTION_TARGET_OVERRIDES.ID);
+            id = db.insertInto(ACTION_TARGET_OVERRIDES)
+                    .set(ACTION_TARGET_OVERRIDES.REP_ID, repId)
+                    .set(ACTION_TARGET_OVERRIDES.MONTH_KEY, month.toString())
+                    .set(ACTION_TARGET_OVERRIDES.VISITS, change.visits())
+                    .set(ACTION_TARGET_OVERRIDES.NEW_OPPORTUNITIES, change.newOpportunities())
+                    .set(ACTION_TARGET_OVERRIDES.DEMOS, change.demos())
+                    .set(ACTION_TARGET_OVERRIDES.REASON, reason)
+                    .set(ACTION_TARGET_OVERRIDES.CHANGED_BY, actor.userId())
+                    .set(ACTION_TARGET_OVERRIDES.CHANGED_AT, now)
+                    .set(ACTION_TARGET_OVERRIDES.VERSION, 1)
+                    .returningResult(ACTION_TARGET_OVERRIDES.ID)
+                    .fetchOne(ACTION_TARGET_OVERRIDES.ID);
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("rep", repId);
             created.put("month", month.toString());
-            created.put("derived", derived.derivedVisits() + "/" + derived.derivedNewOpportunities() + "/" + derived.derivedDemos());
+            created.put(
+                    "derived",
+                    derived.derivedVisits() + "/" + derived.derivedNewOpportunities() + "/" + derived.derivedDemos());
             created.putAll(after);
             audit.created("action_target", id, created);
         }
-        db.insertInto(ACTION_TARGET_OVERRIDE_VERSIONS).set(ACTION_TARGET_OVERRIDE_VERSIONS.OVERRIDE_ID, id)
-                .set(ACTION_TARGET_OVERRIDE_VERSIONS.VERSION, version).set(ACTION_TARGET_OVERRIDE_VERSIONS.VISITS, change.visits())
+        db.insertInto(ACTION_TARGET_OVERRIDE_VERSIONS)
+                .set(ACTION_TARGET_OVERRIDE_VERSIONS.OVERRIDE_ID, id)
+                .set(ACTION_TARGET_OVERRIDE_VERSIONS.VERSION, version)
+                .set(ACTION_TARGET_OVERRIDE_VERSIONS.VISITS, change.visits())
                 .set(ACTION_TARGET_OVERRIDE_VERSIONS.NEW_OPPORTUNITIES, change.newOpportunities())
                 .set(ACTION_TARGET_OVERRIDE_VERSIONS.DEMOS, change.demos())
                 .set(ACTION_TARGET_OVERRIDE_VERSIONS.DERIVED_VISITS, derived.derivedVisits())
                 .set(ACTION_TARGET_OVERRIDE_VERSIONS.DERIVED_NEW_OPPORTUNITIES, derived.derivedNewOpportunities())
                 .set(ACTION_TARGET_OVERRIDE_VERSIONS.DERIVED_DEMOS, derived.derivedDemos())
-                .set(ACTION_TARGET_OVERRIDE_VERSIONS.REASON, reason).set(ACTION_TARGET_OVERRIDE_VERSIONS.CHANGED_BY, actor.userId())
-                .set(ACTION_TARGET_OVERRIDE_VERSIONS.CHANGED_AT, now).execute();
+                .set(ACTION_TARGET_OVERRIDE_VERSIONS.REASON, reason)
+                .set(ACTION_TARGET_OVERRIDE_VERSIONS.CHANGED_BY, actor.userId())
+                .set(ACTION_TARGET_OVERRIDE_VERSIONS.CHANGED_AT, now)
+                .execute();
         return progress.of(repId, month);
     }
 

@@ -43,7 +43,12 @@ class GoalDemoData implements DemoDataContributor {
     private final UserDetailsService users;
     private final ActionTargets actionTargets;
 
-    GoalDemoData(Targets targets, Directory directory, Opportunities opportunities, UserDetailsService users, ActionTargets actionTargets) {
+    GoalDemoData(
+            Targets targets,
+            Directory directory,
+            Opportunities opportunities,
+            UserDetailsService users,
+            ActionTargets actionTargets) {
         this.targets = targets;
         this.actionTargets = actionTargets;
         this.directory = directory;
@@ -60,12 +65,18 @@ class GoalDemoData implements DemoDataContributor {
     public void contribute(DemoContext context) {
         UserDetails exec = users.loadUserByUsername("exec");
         var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(exec, null, exec.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(exec, null, exec.getAuthorities()));
         try {
             generate(context);
             // a new rep's weekly actions set by hand for the month, so that the progress page shows an override
-            directory.userByUsername("rep2").ifPresent(rep -> actionTargets.override(rep.id(), YearMonth.now(context.clock()),
-                    new ActionTargets.Change(8, 2, 1, "新人上手期：先保拜访量，演示由经理陪同")));
+            directory
+                    .userByUsername("rep2")
+                    .ifPresent(rep -> actionTargets.override(
+                            rep.id(),
+                            YearMonth.now(context.clock()),
+                            new ActionTargets.Change(8, 2, 1, "新人上手期：先保拜访量，演示由经理陪同")));
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
@@ -77,27 +88,45 @@ class GoalDemoData implements DemoDataContributor {
      * history has no signed deals yet.
      */
     private BigDecimal annualFromHistory(LocalDate today, ZoneId zone, int scale) {
-        Set<Long> reps = directory.usersWithRole(Role.REP).stream().map(UserSummary::id).collect(Collectors.toSet());
+        Set<Long> reps =
+                directory.usersWithRole(Role.REP).stream().map(UserSummary::id).collect(Collectors.toSet());
         LocalDate monthStart = today.withDayOfMonth(1);
-        BigDecimal quarter = opportunities.closedBetween(reps, monthStart.minusMonths(3).atStartOfDay(zone).toOffsetDateTime(),
-                        monthStart.atStartOfDay(zone).toOffsetDateTime()).stream()
+        BigDecimal quarter = opportunities
+                .closedBetween(
+                        reps,
+                        monthStart.minusMonths(3).atStartOfDay(zone).toOffsetDateTime(),
+                        monthStart.atStartOfDay(zone).toOffsetDateTime())
+                .stream()
                 .filter(o -> o.status() == OpportunityStatus.WON && o.amount() != null)
-                .map(OpportunityRef::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(OpportunityRef::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (quarter.signum() == 0) {
             return BigDecimal.valueOf(36_000_000L * scale);
         }
-        return quarter.multiply(new BigDecimal("4.8")).divide(MILLION, 0, RoundingMode.HALF_UP).multiply(MILLION);
+        return quarter.multiply(new BigDecimal("4.8"))
+                .divide(MILLION, 0, RoundingMode.HALF_UP)
+                .multiply(MILLION);
     }
 
     private void generate(DemoContext context) {
         Random random = context.random("goal");
         int year = LocalDate.now(context.clock()).getYear();
-        TeamSummary company = directory.teams().stream().filter(t -> t.parentId() == null).findFirst().orElseThrow();
-        BigDecimal annual = annualFromHistory(LocalDate.now(context.clock()), context.clock().getZone(), context.scale());
-        var top = targets.set(new Targets.SetTarget(TargetMetric.SIGNED, String.valueOf(year), TargetLevel.COMPANY, company.id(), annual,
-                "年度经营计划", null));
-        targets.set(new Targets.SetTarget(TargetMetric.COLLECTED, String.valueOf(year), TargetLevel.COMPANY, company.id(),
-                annual.multiply(new BigDecimal("0.85")), "年度回款计划", null));
+        TeamSummary company = directory.teams().stream()
+                .filter(t -> t.parentId() == null)
+                .findFirst()
+                .orElseThrow();
+        BigDecimal annual = annualFromHistory(
+                LocalDate.now(context.clock()), context.clock().getZone(), context.scale());
+        var top = targets.set(new Targets.SetTarget(
+                TargetMetric.SIGNED, String.valueOf(year), TargetLevel.COMPANY, company.id(), annual, "年度经营计划", null));
+        targets.set(new Targets.SetTarget(
+                TargetMetric.COLLECTED,
+                String.valueOf(year),
+                TargetLevel.COMPANY,
+                company.id(),
+                annual.multiply(new BigDecimal("0.85")),
+                "年度回款计划",
+                null));
 
         Map<String, BigDecimal> potential = new HashMap<>();
         String[] coefficients = {"1.30", "1.00", "0.70"};
@@ -107,32 +136,43 @@ class GoalDemoData implements DemoDataContributor {
         }
         targets.setWeights(TargetLevel.COMPANY, company.id(), potential);
 
-        List<Targets.TargetView> quarters = targets.decompose(top.id(), new Targets.Decompose("TIME", SplitMethod.WEIGHTS, null, null, "按工作日"));
+        List<Targets.TargetView> quarters =
+                targets.decompose(top.id(), new Targets.Decompose("TIME", SplitMethod.WEIGHTS, null, null, "按工作日"));
         for (Targets.TargetView q : quarters) {
             targets.decompose(q.id(), new Targets.Decompose("TIME", SplitMethod.WEIGHTS, null, null, "按工作日"));
         }
-        List<Targets.TargetView> teamTargets = targets.decompose(top.id(), new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"));
+        List<Targets.TargetView> teamTargets =
+                targets.decompose(top.id(), new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"));
         int month = LocalDate.now(context.clock()).getMonthValue();
         String monthKey = String.format("%d-%02d", year, month);
         for (Targets.TargetView team : teamTargets) {
             targets.decompose(team.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
         }
         // the current month: by region potential into teams, equally among reps, and each rep's month into weeks
-        Targets.TargetView companyMonth = targets.board(year, TargetMetric.SIGNED).get("COMPANY/" + company.id() + "/" + monthKey);
+        Targets.TargetView companyMonth =
+                targets.board(year, TargetMetric.SIGNED).get("COMPANY/" + company.id() + "/" + monthKey);
         if (companyMonth == null) {
             return;
         }
-        for (Targets.TargetView teamMonth : targets.decompose(companyMonth.id(),
-                new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"))) {
-            List<Targets.TargetView> reps = targets.decompose(teamMonth.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
+        for (Targets.TargetView teamMonth : targets.decompose(
+                companyMonth.id(), new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"))) {
+            List<Targets.TargetView> reps = targets.decompose(
+                    teamMonth.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
             for (Targets.TargetView rep : reps) {
                 targets.decompose(rep.id(), new Targets.Decompose("TIME", SplitMethod.EQUAL, null, null, "按周平均"));
             }
-            if (!reps.isEmpty() && teamMonth.subjectId() == teamTargets.getFirst().subjectId()) {
+            if (!reps.isEmpty()
+                    && teamMonth.subjectId() == teamTargets.getFirst().subjectId()) {
                 // a manager raised one rep's month by hand: the team's month is flagged until the others are adjusted
                 Targets.TargetView star = reps.get(random.nextInt(reps.size()));
-                targets.set(new Targets.SetTarget(TargetMetric.SIGNED, monthKey, TargetLevel.REP, star.subjectId(),
-                        star.amount().multiply(new BigDecimal("1.2")).setScale(2, java.math.RoundingMode.HALF_UP), "承接重点客户", null));
+                targets.set(new Targets.SetTarget(
+                        TargetMetric.SIGNED,
+                        monthKey,
+                        TargetLevel.REP,
+                        star.subjectId(),
+                        star.amount().multiply(new BigDecimal("1.2")).setScale(2, java.math.RoundingMode.HALF_UP),
+                        "承接重点客户",
+                        null));
             }
         }
     }

@@ -15,6 +15,12 @@ class GoalNavigation {
 
     @Bean
     NavItem progressNav() {
-        return new NavItem("nav.progress", "/goals/progress", "speedometer2", Set.of("MANAGER", "EXECUTIVE"), 41, "nav.menu.goals");
+        return new NavItem(
+                "nav.progress",
+                "/goals/progress",
+                "speedometer2",
+                Set.of("MANAGER", "EXECUTIVE"),
+                41,
+                "nav.menu.goals");
     }
 }

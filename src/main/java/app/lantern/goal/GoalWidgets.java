@@ -29,12 +29,20 @@ class GoalWidgets {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
-    LandingWidget kpiTrendWidget(Kpis kpis, CurrentActor currentActor, DataScopes scopes, Directory directory, Clock clock,
+    LandingWidget kpiTrendWidget(
+            Kpis kpis,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Directory directory,
+            Clock clock,
             MessageSource messages) {
         return LandingWidget.of(Set.of("MANAGER", "EXECUTIVE"), 30, "goal/widgets :: kpis", () -> {
             Actor actor = currentActor.require();
-            Set<Long> reps = directory.usersWithRole(Role.REP).stream().map(UserSummary::id)
-                    .filter(id -> actor.has(Role.EXECUTIVE) || actor.has(Role.ADMIN) || scopes.visibleOwners(actor).contains(id))
+            Set<Long> reps = directory.usersWithRole(Role.REP).stream()
+                    .map(UserSummary::id)
+                    .filter(id -> actor.has(Role.EXECUTIVE)
+                            || actor.has(Role.ADMIN)
+                            || scopes.visibleOwners(actor).contains(id))
                     .collect(Collectors.toSet());
             List<Kpis.MonthKpi> trend = kpis.trend(reps, YearMonth.now(clock), 12);
             Map<String, Object> model = new LinkedHashMap<>();
@@ -57,7 +65,8 @@ class GoalWidgets {
         for (Kpis.MonthKpi k : trend) {
             months.add(k.month().substring(2));
             completion.add(k.actionCompletion() == null ? null : Math.round(k.actionCompletion() * 1000) / 10.0);
-            concentration.add(k.monthEndConcentration() == null ? null : Math.round(k.monthEndConcentration() * 1000) / 10.0);
+            concentration.add(
+                    k.monthEndConcentration() == null ? null : Math.round(k.monthEndConcentration() * 1000) / 10.0);
             cycle.add(k.medianCycleDays());
         }
         Map<String, Object> option = new LinkedHashMap<>();
@@ -65,11 +74,17 @@ class GoalWidgets {
         option.put("legend", Map.of("data", List.of(completionName, concentrationName, cycleName)));
         option.put("grid", Map.of("left", 40, "right", 40, "bottom", 30, "top", 40));
         option.put("xAxis", Map.of("type", "category", "data", months));
-        option.put("yAxis", List.of(Map.of("type", "value", "name", "%", "max", 100), Map.of("type", "value", "name", messages.getMessage("goal.kpi.chart.days", null, locale))));
-        option.put("series", List.of(
-                Map.of("name", completionName, "type", "line", "data", completion, "connectNulls", true),
-                Map.of("name", concentrationName, "type", "line", "data", concentration, "connectNulls", true),
-                Map.of("name", cycleName, "type", "bar", "yAxisIndex", 1, "data", cycle, "barMaxWidth", 14)));
+        option.put(
+                "yAxis",
+                List.of(
+                        Map.of("type", "value", "name", "%", "max", 100),
+                        Map.of("type", "value", "name", messages.getMessage("goal.kpi.chart.days", null, locale))));
+        option.put(
+                "series",
+                List.of(
+                        Map.of("name", completionName, "type", "line", "data", completion, "connectNulls", true),
+                        Map.of("name", concentrationName, "type", "line", "data", concentration, "connectNulls", true),
+                        Map.of("name", cycleName, "type", "bar", "yAxisIndex", 1, "data", cycle, "barMaxWidth", 14)));
         return option;
     }
 }

@@ -27,7 +27,11 @@ class OverrideStore {
 
     Optional<ActionTargetOverridesRecord> record(long repId, YearMonth month) {
         return db.selectFrom(ACTION_TARGET_OVERRIDES)
-                .where(ACTION_TARGET_OVERRIDES.REP_ID.eq(repId).and(ACTION_TARGET_OVERRIDES.MONTH_KEY.eq(month.toString()))).fetchOptional();
+                .where(ACTION_TARGET_OVERRIDES
+                        .REP_ID
+                        .eq(repId)
+                        .and(ACTION_TARGET_OVERRIDES.MONTH_KEY.eq(month.toString())))
+                .fetchOptional();
     }
 
     Optional<ActionTargets.Override> find(long repId, YearMonth month) {
@@ -40,15 +44,27 @@ class OverrideStore {
         if (repIds.isEmpty()) {
             return m;
         }
-        db.selectFrom(ACTION_TARGET_OVERRIDES).where(ACTION_TARGET_OVERRIDES.REP_ID.in(repIds))
+        db.selectFrom(ACTION_TARGET_OVERRIDES)
+                .where(ACTION_TARGET_OVERRIDES.REP_ID.in(repIds))
                 .and(ACTION_TARGET_OVERRIDES.MONTH_KEY.eq(month.toString()))
                 .forEach(r -> m.put(r.getRepId(), override(r)));
         return m;
     }
 
     private ActionTargets.Override override(ActionTargetOverridesRecord r) {
-        return new ActionTargets.Override(r.getId(), r.getVisits(), r.getNewOpportunities(), r.getDemos(), r.getReason(),
-                r.getChangedBy() == null ? "" : directory.user(r.getChangedBy()).map(UserSummary::displayName).orElse(""), r.getChangedAt(),
+        return new ActionTargets.Override(
+                r.getId(),
+                r.getVisits(),
+                r.getNewOpportunities(),
+                r.getDemos(),
+                r.getReason(),
+                r.getChangedBy() == null
+                        ? ""
+                        : directory
+                                .user(r.getChangedBy())
+                                .map(UserSummary::displayName)
+                                .orElse(""),
+                r.getChangedAt(),
                 r.getVersion());
     }
 
@@ -58,9 +74,11 @@ class OverrideStore {
         if (reps.isEmpty()) {
             return m;
         }
-        db.selectFrom(ACTION_TARGET_OVERRIDES).where(ACTION_TARGET_OVERRIDES.REP_ID.in(reps))
+        db.selectFrom(ACTION_TARGET_OVERRIDES)
+                .where(ACTION_TARGET_OVERRIDES.REP_ID.in(reps))
                 .and(ACTION_TARGET_OVERRIDES.MONTH_KEY.between(first.toString(), last.toString()))
-                .forEach(r -> m.put(r.getRepId() + "/" + r.getMonthKey(), r.getVisits() + r.getNewOpportunities() + r.getDemos()));
+                .forEach(r -> m.put(
+                        r.getRepId() + "/" + r.getMonthKey(), r.getVisits() + r.getNewOpportunities() + r.getDemos()));
         return m;
     }
 }

@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
  */
 public record Period(Type type, String key, LocalDate start, LocalDate end) {
 
-    public enum Type { YEAR, QUARTER, MONTH, WEEK }
+    public enum Type {
+        YEAR,
+        QUARTER,
+        MONTH,
+        WEEK
+    }
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
@@ -52,10 +57,12 @@ public record Period(Type type, String key, LocalDate start, LocalDate end) {
             if (w < 1 || w > LocalDate.of(y, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) || w > weeks) {
                 throw ValidationException.field("period", key + " is not an ISO week of " + y);
             }
-            LocalDate monday = jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalDate monday = jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w)
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             return new Period(Type.WEEK, key, monday, monday.plusDays(6));
         }
-        throw ValidationException.field("period", "'" + key + "' is not a period; use 2026, 2026-Q1, 2026-03 or 2026-W09");
+        throw ValidationException.field(
+                "period", "'" + key + "' is not a period; use 2026, 2026-Q1, 2026-03 or 2026-W09");
     }
 
     private static int year(String s) {
@@ -71,7 +78,8 @@ public record Period(Type type, String key, LocalDate start, LocalDate end) {
     }
 
     public static String weekKey(LocalDate day) {
-        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The month a week belongs to: the one holding its Thursday. */
@@ -99,13 +107,15 @@ public record Period(Type type, String key, LocalDate start, LocalDate end) {
                 }
             }
             case MONTH -> {
-                for (LocalDate d = start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); !d.isAfter(end); d = d.plusWeeks(1)) {
+                for (LocalDate d = start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                        !d.isAfter(end);
+                        d = d.plusWeeks(1)) {
                     if (!d.plusDays(3).isBefore(start) && !d.plusDays(3).isAfter(end)) {
                         result.add(parse(weekKey(d)));
                     }
                 }
             }
-            case WEEK -> { }
+            case WEEK -> {}
         }
         return result;
     }

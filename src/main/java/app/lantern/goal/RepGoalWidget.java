@@ -31,10 +31,14 @@ class RepGoalWidget {
         return LandingWidget.of(Set.of("REP"), 5, "goal/widgets :: myMonth", () -> {
             RepProgress.Progress p = progress.of(currentActor.require().userId(), YearMonth.now(clock));
             RepProgress.WeeklyActions w = p.thisWeek();
-            return Map.of("progress", p, "actions", List.of(
-                    new ActionLine("goal.mine.visits", w.visits(), w.visitsTarget()),
-                    new ActionLine("goal.mine.newOpps", w.newOpportunities(), w.newOpportunitiesTarget()),
-                    new ActionLine("goal.mine.demos", w.demos(), w.demosTarget())));
+            return Map.of(
+                    "progress",
+                    p,
+                    "actions",
+                    List.of(
+                            new ActionLine("goal.mine.visits", w.visits(), w.visitsTarget()),
+                            new ActionLine("goal.mine.newOpps", w.newOpportunities(), w.newOpportunitiesTarget()),
+                            new ActionLine("goal.mine.demos", w.demos(), w.demosTarget())));
         });
     }
 }

@@ -2,7 +2,9 @@ package app.lantern.goal;
 
 /** Whose target: the company (the root team), a team below it, or a rep. */
 public enum TargetLevel {
-    COMPANY, TEAM, REP;
+    COMPANY,
+    TEAM,
+    REP;
 
     public TargetLevel below() {
         return switch (this) {

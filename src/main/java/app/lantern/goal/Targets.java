@@ -48,8 +48,19 @@ public class Targets {
     /** Above 1,000 亿元 a target is a typo, not an ambition. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
 
-    public record TargetView(long id, TargetMetric metric, String period, Period.Type periodType, TargetLevel level, long subjectId,
-            String subjectName, BigDecimal amount, SplitMethod method, int version, BigDecimal timeChildrenSum, BigDecimal orgChildrenSum) {
+    public record TargetView(
+            long id,
+            TargetMetric metric,
+            String period,
+            Period.Type periodType,
+            TargetLevel level,
+            long subjectId,
+            String subjectName,
+            BigDecimal amount,
+            SplitMethod method,
+            int version,
+            BigDecimal timeChildrenSum,
+            BigDecimal orgChildrenSum) {
 
         /** Its finer periods exist and do not add up to it. */
         public boolean timeMismatch() {
@@ -66,7 +77,13 @@ public class Targets {
         }
     }
 
-    public record SetTarget(TargetMetric metric, String period, TargetLevel level, Long subjectId, BigDecimal amount, String reason,
+    public record SetTarget(
+            TargetMetric metric,
+            String period,
+            TargetLevel level,
+            Long subjectId,
+            BigDecimal amount,
+            String reason,
             Integer expectedVersion) {}
 
     /**
@@ -74,9 +91,20 @@ public class Targets {
      * @param amounts   for MANUAL: child key (period key, or subject id) → amount
      * @param weights   for WEIGHTS over ORG: subject id → weight, saved as the children's weights; absent = saved weights
      */
-    public record Decompose(String dimension, SplitMethod method, Map<String, BigDecimal> amounts, Map<String, BigDecimal> weights, String reason) {}
+    public record Decompose(
+            String dimension,
+            SplitMethod method,
+            Map<String, BigDecimal> amounts,
+            Map<String, BigDecimal> weights,
+            String reason) {}
 
-    public record TargetVersion(int version, BigDecimal amount, SplitMethod method, String reason, Long changedBy, OffsetDateTime changedAt) {}
+    public record TargetVersion(
+            int version,
+            BigDecimal amount,
+            SplitMethod method,
+            String reason,
+            Long changedBy,
+            OffsetDateTime changedAt) {}
 
     public record Subject(TargetLevel level, long id, String name, int depth) {}
 
@@ -89,7 +117,13 @@ public class Targets {
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    Targets(DSLContext db, Directory directory, CurrentActor currentActor, AuditLog audit, WorkingCalendar calendar, Clock clock) {
+    Targets(
+            DSLContext db,
+            Directory directory,
+            CurrentActor currentActor,
+            AuditLog audit,
+            WorkingCalendar calendar,
+            Clock clock) {
         this.db = db;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -107,10 +141,16 @@ public class Targets {
     /** Teams directly below a team, or active reps of a team (for REP targets). */
     List<Subject> childrenOf(TargetLevel level, long subjectId) {
         return switch (level) {
-            case COMPANY -> directory.teams().stream().filter(t -> Long.valueOf(subjectId).equals(t.parentId()))
-                    .map(t -> new Subject(TargetLevel.TEAM, t.id(), t.name(), 1)).toList();
-            case TEAM -> directory.members(Set.of(subjectId)).stream().filter(u -> u.roles().contains(Role.REP))
-                    .map(u -> new Subject(TargetLevel.REP, u.id(), u.displayName(), 2)).toList();
+            case COMPANY ->
+                directory.teams().stream()
+                        .filter(t -> Long.valueOf(subjectId).equals(t.parentId()))
+                        .map(t -> new Subject(TargetLevel.TEAM, t.id(), t.name(), 1))
+                        .toList();
+            case TEAM ->
+                directory.members(Set.of(subjectId)).stream()
+                        .filter(u -> u.roles().contains(Role.REP))
+                        .map(u -> new Subject(TargetLevel.REP, u.id(), u.displayName(), 2))
+                        .toList();
             case REP -> List.of();
         };
     }
@@ -122,22 +162,30 @@ public class Targets {
     }
 
     /** What the signed-in user may read and change. */
-    record Access(boolean all, Set<Long> readTeams, Set<Long> writeTeams, Set<Long> readReps, Set<Long> writeReps, long companyId) {
+    record Access(
+            boolean all,
+            Set<Long> readTeams,
+            Set<Long> writeTeams,
+            Set<Long> readReps,
+            Set<Long> writeReps,
+            long companyId) {
 
         boolean canRead(TargetLevel level, long subject) {
-            return all || switch (level) {
-                case COMPANY -> true;
-                case TEAM -> readTeams.contains(subject);
-                case REP -> readReps.contains(subject);
-            };
+            return all
+                    || switch (level) {
+                        case COMPANY -> true;
+                        case TEAM -> readTeams.contains(subject);
+                        case REP -> readReps.contains(subject);
+                    };
         }
 
         boolean canWrite(TargetLevel level, long subject) {
-            return all || switch (level) {
-                case COMPANY -> false;
-                case TEAM -> writeTeams.contains(subject);
-                case REP -> writeReps.contains(subject);
-            };
+            return all
+                    || switch (level) {
+                        case COMPANY -> false;
+                        case TEAM -> writeTeams.contains(subject);
+                        case REP -> writeReps.contains(subject);
+                    };
         }
     }
 
@@ -175,7 +223,9 @@ public class Targets {
     }
 
     private List<TargetsRecord> yearRows(int year, TargetMetric metric) {
-        return db.selectFrom(TARGETS).where(TARGETS.TARGET_YEAR.eq(year).and(TARGETS.METRIC.eq(metric.name()))).fetch();
+        return db.selectFrom(TARGETS)
+                .where(TARGETS.TARGET_YEAR.eq(year).and(TARGETS.METRIC.eq(metric.name())))
+                .fetch();
     }
 
     private TargetView view(TargetsRecord r, Map<String, TargetsRecord> index) {
@@ -197,13 +247,27 @@ public class Targets {
                 }
             }
         }
-        return new TargetView(r.getId(), TargetMetric.valueOf(r.getMetric()), r.getPeriodKey(), period.type(), level, r.getSubjectId(),
-                subjectName(level, r.getSubjectId()), r.getAmount(), SplitMethod.valueOf(r.getMethod()), r.getVersion(), timeSum, orgSum);
+        return new TargetView(
+                r.getId(),
+                TargetMetric.valueOf(r.getMetric()),
+                r.getPeriodKey(),
+                period.type(),
+                level,
+                r.getSubjectId(),
+                subjectName(level, r.getSubjectId()),
+                r.getAmount(),
+                SplitMethod.valueOf(r.getMethod()),
+                r.getVersion(),
+                timeSum,
+                orgSum);
     }
 
     @Transactional(readOnly = true)
     public TargetView get(long id) {
-        TargetsRecord r = db.selectFrom(TARGETS).where(TARGETS.ID.eq(id)).fetchOptional().orElseThrow(() -> NotFoundException.of("target", id));
+        TargetsRecord r = db.selectFrom(TARGETS)
+                .where(TARGETS.ID.eq(id))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("target", id));
         if (!access().canRead(TargetLevel.valueOf(r.getOrgLevel()), r.getSubjectId())) {
             throw NotFoundException.of("target", id);
         }
@@ -212,7 +276,8 @@ public class Targets {
 
     /** The targets of a year the user may read, optionally of one level, subject or period type. */
     @Transactional(readOnly = true)
-    public PageResult<TargetView> list(int year, TargetMetric metric, TargetLevel level, Long subjectId, Period.Type periodType, PageQuery page) {
+    public PageResult<TargetView> list(
+            int year, TargetMetric metric, TargetLevel level, Long subjectId, Period.Type periodType, PageQuery page) {
         Access access = access();
         List<TargetsRecord> rows = yearRows(year, metric);
         Map<String, TargetsRecord> index = index(rows);
@@ -221,8 +286,10 @@ public class Targets {
                 .filter(r -> level == null || r.getOrgLevel().equals(level.name()))
                 .filter(r -> subjectId == null || r.getSubjectId().equals(subjectId))
                 .filter(r -> periodType == null || r.getPeriodType().equals(periodType.name()))
-                .sorted(java.util.Comparator.comparing((TargetsRecord r) -> TargetLevel.valueOf(r.getOrgLevel()).ordinal())
-                        .thenComparing(TargetsRecord::getSubjectId).thenComparing(TargetsRecord::getPeriodKey))
+                .sorted(java.util.Comparator.comparing((TargetsRecord r) ->
+                                TargetLevel.valueOf(r.getOrgLevel()).ordinal())
+                        .thenComparing(TargetsRecord::getSubjectId)
+                        .thenComparing(TargetsRecord::getPeriodKey))
                 .map(r -> view(r, index))
                 .toList();
         int from = Math.min(page.offset(), visible.size());
@@ -233,21 +300,30 @@ public class Targets {
     /** The amount of one target, unscoped (for other modules' computations), or empty when none is set. */
     @Transactional(readOnly = true)
     public Optional<BigDecimal> amount(TargetMetric metric, TargetLevel level, long subjectId, String periodKey) {
-        return db.select(TARGETS.AMOUNT).from(TARGETS)
-                .where(TARGETS.METRIC.eq(metric.name()).and(TARGETS.ORG_LEVEL.eq(level.name())).and(TARGETS.SUBJECT_ID.eq(subjectId))
+        return db.select(TARGETS.AMOUNT)
+                .from(TARGETS)
+                .where(TARGETS.METRIC
+                        .eq(metric.name())
+                        .and(TARGETS.ORG_LEVEL.eq(level.name()))
+                        .and(TARGETS.SUBJECT_ID.eq(subjectId))
                         .and(TARGETS.PERIOD_KEY.eq(periodKey)))
                 .fetchOptional(TARGETS.AMOUNT);
     }
 
     /** {@link #amount} of many subjects at once: subjects without a target are absent. */
     @Transactional(readOnly = true)
-    public Map<Long, BigDecimal> amounts(TargetMetric metric, TargetLevel level, java.util.Collection<Long> subjectIds, String periodKey) {
+    public Map<Long, BigDecimal> amounts(
+            TargetMetric metric, TargetLevel level, java.util.Collection<Long> subjectIds, String periodKey) {
         Map<Long, BigDecimal> result = new java.util.HashMap<>();
         if (subjectIds.isEmpty()) {
             return result;
         }
-        db.select(TARGETS.SUBJECT_ID, TARGETS.AMOUNT).from(TARGETS)
-                .where(TARGETS.METRIC.eq(metric.name()).and(TARGETS.ORG_LEVEL.eq(level.name())).and(TARGETS.SUBJECT_ID.in(subjectIds))
+        db.select(TARGETS.SUBJECT_ID, TARGETS.AMOUNT)
+                .from(TARGETS)
+                .where(TARGETS.METRIC
+                        .eq(metric.name())
+                        .and(TARGETS.ORG_LEVEL.eq(level.name()))
+                        .and(TARGETS.SUBJECT_ID.in(subjectIds))
                         .and(TARGETS.PERIOD_KEY.eq(periodKey)))
                 .forEach(r -> result.put(r.value1(), r.value2()));
         return result;
@@ -256,8 +332,15 @@ public class Targets {
     @Transactional(readOnly = true)
     public List<TargetVersion> versions(long id) {
         get(id);
-        return db.selectFrom(TARGET_VERSIONS).where(TARGET_VERSIONS.TARGET_ID.eq(id)).orderBy(TARGET_VERSIONS.VERSION.desc())
-                .fetch(r -> new TargetVersion(r.getVersion(), r.getAmount(), SplitMethod.valueOf(r.getMethod()), r.getReason(), r.getChangedBy(),
+        return db.selectFrom(TARGET_VERSIONS)
+                .where(TARGET_VERSIONS.TARGET_ID.eq(id))
+                .orderBy(TARGET_VERSIONS.VERSION.desc())
+                .fetch(r -> new TargetVersion(
+                        r.getVersion(),
+                        r.getAmount(),
+                        SplitMethod.valueOf(r.getMethod()),
+                        r.getReason(),
+                        r.getChangedBy(),
                         r.getChangedAt()));
     }
 
@@ -322,10 +405,22 @@ public class Targets {
         long subject = subject(cmd.level(), cmd.subjectId());
         requireWrite(cmd.level(), subject);
         Optional<TargetsRecord> existing = find(cmd.metric(), period.key(), cmd.level(), subject);
-        if (cmd.expectedVersion() != null && existing.isPresent() && !existing.get().getVersion().equals(cmd.expectedVersion())) {
-            throw new ConflictException("target was changed meanwhile", Map.of("currentVersion", existing.get().getVersion()));
+        if (cmd.expectedVersion() != null
+                && existing.isPresent()
+                && !existing.get().getVersion().equals(cmd.expectedVersion())) {
+            throw new ConflictException(
+                    "target was changed meanwhile",
+                    Map.of("currentVersion", existing.get().getVersion()));
         }
-        long id = upsert(cmd.metric(), period, cmd.level(), subject, cmd.amount(), SplitMethod.MANUAL, Texts.clean(cmd.reason()), null);
+        long id = upsert(
+                cmd.metric(),
+                period,
+                cmd.level(),
+                subject,
+                cmd.amount(),
+                SplitMethod.MANUAL,
+                Texts.clean(cmd.reason()),
+                null);
         return get(id);
     }
 
@@ -364,13 +459,17 @@ public class Targets {
                 requireWrite(childLevel, s.id());
             }
             if (childKeys.isEmpty()) {
-                throw ValidationException.unprocessable("dimension", parent.subjectName() + " has nobody to split the target among");
+                throw ValidationException.unprocessable(
+                        "dimension", parent.subjectName() + " has nobody to split the target among");
             }
         }
         List<BigDecimal> amounts = switch (d.method()) {
             case EQUAL -> Split.equal(parent.amount(), childKeys.size());
-            case WEIGHTS -> Split.proportional(parent.amount(), weightsFor(dimension, period, parent, childLevel, childKeys, d.weights()));
-            case LAST_YEAR -> Split.proportional(parent.amount(), lastYearShares(parent, period, dimension, childLevel, childKeys));
+            case WEIGHTS ->
+                Split.proportional(
+                        parent.amount(), weightsFor(dimension, period, parent, childLevel, childKeys, d.weights()));
+            case LAST_YEAR ->
+                Split.proportional(parent.amount(), lastYearShares(parent, period, dimension, childLevel, childKeys));
             case MANUAL -> manual(dimension, period, childKeys, d.amounts());
         };
         List<TargetView> result = new ArrayList<>();
@@ -380,22 +479,36 @@ public class Targets {
             }
             Period childPeriod = dimension.equals("TIME") ? Period.parse(childKeys.get(i)) : period;
             long childSubject = dimension.equals("TIME") ? parent.subjectId() : Long.parseLong(childKeys.get(i));
-            long id = upsert(parent.metric(), childPeriod, childLevel, childSubject, amounts.get(i), d.method(), Texts.clean(d.reason()), parent.id());
+            long id = upsert(
+                    parent.metric(),
+                    childPeriod,
+                    childLevel,
+                    childSubject,
+                    amounts.get(i),
+                    d.method(),
+                    Texts.clean(d.reason()),
+                    parent.id());
             result.add(get(id));
         }
-        audit.recorded("target", parent.id(), "decomposed", Map.of("dimension", dimension, "method", d.method().name(),
-                "children", childNames.size()));
+        audit.recorded(
+                "target",
+                parent.id(),
+                "decomposed",
+                Map.of("dimension", dimension, "method", d.method().name(), "children", childNames.size()));
         return result;
     }
 
-    private List<BigDecimal> manual(String dimension, Period period, List<String> childKeys, Map<String, BigDecimal> given) {
+    private List<BigDecimal> manual(
+            String dimension, Period period, List<String> childKeys, Map<String, BigDecimal> given) {
         FieldErrors errors = new FieldErrors();
         if (given == null || given.isEmpty()) {
             throw ValidationException.field("amounts", "give an amount for at least one child");
         }
         for (var e : given.entrySet()) {
             if (!childKeys.contains(e.getKey())) {
-                String why = dimension.equals("TIME") && period.type() == Period.Type.MONTH && e.getKey().contains("-W")
+                String why = dimension.equals("TIME")
+                                && period.type() == Period.Type.MONTH
+                                && e.getKey().contains("-W")
                         ? "week is outside " + period.key()
                         : "is not a child of " + period.key();
                 errors.add("amounts." + e.getKey(), why);
@@ -406,14 +519,20 @@ public class Targets {
         return childKeys.stream().map(given::get).toList();
     }
 
-    private List<BigDecimal> weightsFor(String dimension, Period period, TargetView parent, TargetLevel childLevel, List<String> childKeys,
+    private List<BigDecimal> weightsFor(
+            String dimension,
+            Period period,
+            TargetView parent,
+            TargetLevel childLevel,
+            List<String> childKeys,
             Map<String, BigDecimal> given) {
         List<BigDecimal> weights = new ArrayList<>();
         if (dimension.equals("TIME")) {
             // time is weighted by working days (holidays and 调休 from the calendar)
             for (String k : childKeys) {
                 Period p = Period.parse(k);
-                weights.add(BigDecimal.valueOf(calendar.workingDaysBetween(p.start(), p.end().plusDays(1))));
+                weights.add(BigDecimal.valueOf(
+                        calendar.workingDaysBetween(p.start(), p.end().plusDays(1))));
             }
         } else {
             FieldErrors errors = new FieldErrors();
@@ -421,7 +540,9 @@ public class Targets {
                 for (var e : given.entrySet()) {
                     if (!childKeys.contains(e.getKey())) {
                         errors.add("weights." + e.getKey(), "is not a child of " + parent.subjectName());
-                    } else if (e.getValue() == null || e.getValue().signum() < 0 || e.getValue().compareTo(new BigDecimal("1000")) > 0) {
+                    } else if (e.getValue() == null
+                            || e.getValue().signum() < 0
+                            || e.getValue().compareTo(new BigDecimal("1000")) > 0) {
                         errors.add("weights." + e.getKey(), "must be between 0 and 1000");
                     }
                 }
@@ -436,20 +557,25 @@ public class Targets {
             }
         }
         if (weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
-            throw ValidationException.field("weights", "weights sum to zero; give at least one child a positive weight");
+            throw ValidationException.field(
+                    "weights", "weights sum to zero; give at least one child a positive weight");
         }
         return weights;
     }
 
-    private List<BigDecimal> lastYearShares(TargetView parent, Period period, String dimension, TargetLevel childLevel, List<String> childKeys) {
+    private List<BigDecimal> lastYearShares(
+            TargetView parent, Period period, String dimension, TargetLevel childLevel, List<String> childKeys) {
         List<BigDecimal> shares = new ArrayList<>();
         for (String k : childKeys) {
-            String periodKey = dimension.equals("TIME") ? Period.parse(k).lastYear().key() : period.lastYear().key();
+            String periodKey = dimension.equals("TIME")
+                    ? Period.parse(k).lastYear().key()
+                    : period.lastYear().key();
             long subject = dimension.equals("TIME") ? parent.subjectId() : Long.parseLong(k);
             shares.add(amount(parent.metric(), childLevel, subject, periodKey).orElse(BigDecimal.ZERO));
         }
         if (shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
-            throw ValidationException.unprocessable("method", "no targets last year to take shares from; split equally or by weights");
+            throw ValidationException.unprocessable(
+                    "method", "no targets last year to take shares from; split equally or by weights");
         }
         return shares;
     }
@@ -467,7 +593,9 @@ public class Targets {
     }
 
     private long subject(TargetLevel level, Long subjectId) {
-        long companyId = company().map(TeamSummary::id).orElseThrow(() -> ValidationException.unprocessable("level", "no company team exists"));
+        long companyId = company()
+                .map(TeamSummary::id)
+                .orElseThrow(() -> ValidationException.unprocessable("level", "no company team exists"));
         if (level == TargetLevel.COMPANY) {
             if (subjectId != null && subjectId != companyId) {
                 throw ValidationException.field("subjectId", "the company target belongs to team " + companyId);
@@ -479,9 +607,13 @@ public class Targets {
         }
         boolean exists = level == TargetLevel.TEAM
                 ? directory.team(subjectId).filter(t -> t.parentId() != null).isPresent()
-                : directory.user(subjectId).filter(u -> u.active() && u.roles().contains(Role.REP)).isPresent();
+                : directory
+                        .user(subjectId)
+                        .filter(u -> u.active() && u.roles().contains(Role.REP))
+                        .isPresent();
         if (!exists) {
-            throw ValidationException.field("subjectId", "no such " + (level == TargetLevel.TEAM ? "team" : "active rep"));
+            throw ValidationException.field(
+                    "subjectId", "no such " + (level == TargetLevel.TEAM ? "team" : "active rep"));
         }
         return subjectId;
     }
@@ -497,11 +629,23 @@ public class Targets {
     }
 
     private Optional<TargetsRecord> find(TargetMetric metric, String periodKey, TargetLevel level, long subject) {
-        return db.selectFrom(TARGETS).where(TARGETS.METRIC.eq(metric.name()).and(TARGETS.PERIOD_KEY.eq(periodKey))
-                .and(TARGETS.ORG_LEVEL.eq(level.name())).and(TARGETS.SUBJECT_ID.eq(subject))).fetchOptional();
+        return db.selectFrom(TARGETS)
+                .where(TARGETS.METRIC
+                        .eq(metric.name())
+                        .and(TARGETS.PERIOD_KEY.eq(periodKey))
+                        .and(TARGETS.ORG_LEVEL.eq(level.name()))
+                        .and(TARGETS.SUBJECT_ID.eq(subject)))
+                .fetchOptional();
     }
 
-    private long upsert(TargetMetric metric, Period period, TargetLevel level, long subject, BigDecimal amount, SplitMethod method, String reason,
+    private long upsert(
+            TargetMetric metric,
+            Period period,
+            TargetLevel level,
+            long subject,
+            BigDecimal amount,
+            SplitMethod method,
+            String reason,
             Long parentId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
@@ -516,18 +660,36 @@ public class Targets {
             }
             id = r.getId();
             version = r.getVersion() + 1;
-            db.update(TARGETS).set(TARGETS.AMOUNT, value).set(TARGETS.METHOD, method.name()).set(TARGETS.UPDATED_AT, now)
-                    .set(TARGETS.VERSION, version).set(TARGETS.PARENT_ID, parentId == null ? r.getParentId() : parentId)
-                    .where(TARGETS.ID.eq(id).and(TARGETS.VERSION.eq(r.getVersion()))).execute();
-            audit.updated("target", id, Map.of("amount", r.getAmount().toPlainString(), "method", r.getMethod()),
+            db.update(TARGETS)
+                    .set(TARGETS.AMOUNT, value)
+                    .set(TARGETS.METHOD, method.name())
+                    .set(TARGETS.UPDATED_AT, now)
+                    .set(TARGETS.VERSION, version)
+                    .set(TARGETS.PARENT_ID, parentId == null ? r.getParentId() : parentId)
+                    .where(TARGETS.ID.eq(id).and(TARGETS.VERSION.eq(r.getVersion())))
+                    .execute();
+            audit.updated(
+                    "target",
+                    id,
+                    Map.of("amount", r.getAmount().toPlainString(), "method", r.getMethod()),
                     Map.of("amount", value.toPlainString(), "method", method.name()));
         } else {
             version = 1;
-            id = db.insertInto(TARGETS).set(TARGETS.METRIC, metric.name()).set(TARGETS.PERIOD_TYPE, period.type().name())
-                    .set(TARGETS.PERIOD_KEY, period.key()).set(TARGETS.TARGET_YEAR, period.year()).set(TARGETS.ORG_LEVEL, level.name())
-                    .set(TARGETS.SUBJECT_ID, subject).set(TARGETS.AMOUNT, value).set(TARGETS.PARENT_ID, parentId)
-                    .set(TARGETS.METHOD, method.name()).set(TARGETS.CREATED_AT, now).set(TARGETS.UPDATED_AT, now).set(TARGETS.VERSION, 1)
-                    .returningResult(TARGETS.ID).fetchOne(TARGETS.ID);
+            id = db.insertInto(TARGETS)
+                    .set(TARGETS.METRIC, metric.name())
+                    .set(TARGETS.PERIOD_TYPE, period.type().name())
+                    .set(TARGETS.PERIOD_KEY, period.key())
+                    .set(TARGETS.TARGET_YEAR, period.year())
+                    .set(TARGETS.ORG_LEVEL, level.name())
+                    .set(TARGETS.SUBJECT_ID, subject)
+                    .set(TARGETS.AMOUNT, value)
+                    .set(TARGETS.PARENT_ID, parentId)
+                    .set(TARGETS.METHOD, method.name())
+                    .set(TARGETS.CREATED_AT, now)
+                    .set(TARGETS.UPDATED_AT, now)
+                    .set(TARGETS.VERSION, 1)
+                    .returningResult(TARGETS.ID)
+                    .fetchOne(TARGETS.ID);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("metric", metric.name());
             fields.put("period", period.key());
@@ -537,9 +699,15 @@ public class Targets {
             fields.put("method", method.name());
             audit.created("target", id, fields);
         }
-        db.insertInto(TARGET_VERSIONS).set(TARGET_VERSIONS.TARGET_ID, id).set(TARGET_VERSIONS.VERSION, version)
-                .set(TARGET_VERSIONS.AMOUNT, value).set(TARGET_VERSIONS.METHOD, method.name()).set(TARGET_VERSIONS.REASON, reason)
-                .set(TARGET_VERSIONS.CHANGED_BY, actor).set(TARGET_VERSIONS.CHANGED_AT, now).execute();
+        db.insertInto(TARGET_VERSIONS)
+                .set(TARGET_VERSIONS.TARGET_ID, id)
+                .set(TARGET_VERSIONS.VERSION, version)
+                .set(TARGET_VERSIONS.AMOUNT, value)
+                .set(TARGET_VERSIONS.METHOD, method.name())
+                .set(TARGET_VERSIONS.REASON, reason)
+                .set(TARGET_VERSIONS.CHANGED_BY, actor)
+                .set(TARGET_VERSIONS.CHANGED_AT, now)
+                .execute();
         return id;
     }
 
@@ -547,7 +715,9 @@ public class Targets {
 
     Map<Long, BigDecimal> weights(TargetLevel level) {
         Map<Long, BigDecimal> m = new HashMap<>();
-        db.selectFrom(TARGET_WEIGHTS).where(TARGET_WEIGHTS.ORG_LEVEL.eq(level.name())).forEach(r -> m.put(r.getSubjectId(), r.getWeight()));
+        db.selectFrom(TARGET_WEIGHTS)
+                .where(TARGET_WEIGHTS.ORG_LEVEL.eq(level.name()))
+                .forEach(r -> m.put(r.getSubjectId(), r.getWeight()));
         return m;
     }
 
@@ -562,7 +732,9 @@ public class Targets {
             return List.of();
         }
         Map<Long, BigDecimal> saved = weights(children.getFirst().level());
-        return children.stream().map(c -> new Weight(c.id(), c.name(), saved.getOrDefault(c.id(), BigDecimal.ONE))).toList();
+        return children.stream()
+                .map(c -> new Weight(c.id(), c.name(), saved.getOrDefault(c.id(), BigDecimal.ONE)))
+                .toList();
     }
 
     /** Saves the weights of a company's teams or a team's reps; they must not all be zero. */
@@ -576,13 +748,17 @@ public class Targets {
         for (var e : weights.entrySet()) {
             if (!keys.contains(e.getKey())) {
                 errors.add("weights." + e.getKey(), "is not below " + subjectName(level, subjectId));
-            } else if (e.getValue() == null || e.getValue().signum() < 0 || e.getValue().compareTo(new BigDecimal("1000")) > 0) {
+            } else if (e.getValue() == null
+                    || e.getValue().signum() < 0
+                    || e.getValue().compareTo(new BigDecimal("1000")) > 0) {
                 errors.add("weights." + e.getKey(), "must be between 0 and 1000");
             } else {
                 sum = sum.add(e.getValue());
             }
         }
-        errors.addIf(errors.isEmpty() && !weights.isEmpty() && sum.signum() == 0 && weights.size() == children.size(), "weights",
+        errors.addIf(
+                errors.isEmpty() && !weights.isEmpty() && sum.signum() == 0 && weights.size() == children.size(),
+                "weights",
                 "weights sum to zero; give at least one a positive weight");
         errors.throwIfAny();
         for (Subject c : children) {
@@ -595,16 +771,27 @@ public class Targets {
     }
 
     private void saveWeight(TargetLevel level, long subject, BigDecimal weight) {
-        BigDecimal before = db.select(TARGET_WEIGHTS.WEIGHT).from(TARGET_WEIGHTS)
-                .where(TARGET_WEIGHTS.ORG_LEVEL.eq(level.name()).and(TARGET_WEIGHTS.SUBJECT_ID.eq(subject))).fetchOptional(TARGET_WEIGHTS.WEIGHT)
+        BigDecimal before = db.select(TARGET_WEIGHTS.WEIGHT)
+                .from(TARGET_WEIGHTS)
+                .where(TARGET_WEIGHTS.ORG_LEVEL.eq(level.name()).and(TARGET_WEIGHTS.SUBJECT_ID.eq(subject)))
+                .fetchOptional(TARGET_WEIGHTS.WEIGHT)
                 .orElse(null);
         if (before != null && before.compareTo(weight) == 0) {
             return;
         }
-        db.deleteFrom(TARGET_WEIGHTS).where(TARGET_WEIGHTS.ORG_LEVEL.eq(level.name()).and(TARGET_WEIGHTS.SUBJECT_ID.eq(subject))).execute();
-        db.insertInto(TARGET_WEIGHTS).set(TARGET_WEIGHTS.ORG_LEVEL, level.name()).set(TARGET_WEIGHTS.SUBJECT_ID, subject)
-                .set(TARGET_WEIGHTS.WEIGHT, weight.setScale(4, RoundingMode.HALF_UP)).set(TARGET_WEIGHTS.UPDATED_AT, OffsetDateTime.now(clock)).execute();
-        audit.updated("target_weight", level.name() + "/" + subject, Map.of("weight", before == null ? "1" : before.toPlainString()),
+        db.deleteFrom(TARGET_WEIGHTS)
+                .where(TARGET_WEIGHTS.ORG_LEVEL.eq(level.name()).and(TARGET_WEIGHTS.SUBJECT_ID.eq(subject)))
+                .execute();
+        db.insertInto(TARGET_WEIGHTS)
+                .set(TARGET_WEIGHTS.ORG_LEVEL, level.name())
+                .set(TARGET_WEIGHTS.SUBJECT_ID, subject)
+                .set(TARGET_WEIGHTS.WEIGHT, weight.setScale(4, RoundingMode.HALF_UP))
+                .set(TARGET_WEIGHTS.UPDATED_AT, OffsetDateTime.now(clock))
+                .execute();
+        audit.updated(
+                "target_weight",
+                level.name() + "/" + subject,
+                Map.of("weight", before == null ? "1" : before.toPlainString()),
                 Map.of("weight", weight.toPlainString()));
     }
 }

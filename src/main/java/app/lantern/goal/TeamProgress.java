@@ -33,9 +33,23 @@ public class TeamProgress {
     public record RepRow(RepProgress.Progress progress, BigDecimal actionGapValue, Phrase link) {}
 
     /** A team's totals over its reps. */
-    public record TeamRow(long teamId, String teamName, List<RepRow> reps, BigDecimal target, BigDecimal signed, double attainment, double pace,
-            long visits, int visitsTarget, long newOpportunities, int newOpportunitiesTarget, long demos, int demosTarget, double actionCompletion,
-            BigDecimal actionGapValue, Phrase link) {}
+    public record TeamRow(
+            long teamId,
+            String teamName,
+            List<RepRow> reps,
+            BigDecimal target,
+            BigDecimal signed,
+            double attainment,
+            double pace,
+            long visits,
+            int visitsTarget,
+            long newOpportunities,
+            int newOpportunitiesTarget,
+            long demos,
+            int demosTarget,
+            double actionCompletion,
+            BigDecimal actionGapValue,
+            Phrase link) {}
 
     public record Rollup(String month, List<TeamRow> teams, double pace, int workingDaysElapsed, int workingDays) {}
 
@@ -60,14 +74,17 @@ public class TeamProgress {
         Set<Long> visible = everything ? Set.of() : scopes.visibleOwners(actor);
         LocalDate today = LocalDate.now(clock);
         List<UserSummary> reps = directory.usersWithRole(Role.REP).stream()
-                .filter(rep -> rep.active() && rep.teamId() != null && (everything || visible.contains(rep.id()))).toList();
+                .filter(rep -> rep.active() && rep.teamId() != null && (everything || visible.contains(rep.id())))
+                .toList();
         Map<Long, List<RepRow>> byTeam = new LinkedHashMap<>();
         RepProgress.Progress any = null;
-        List<RepProgress.Progress> all = progress.unscoped(reps.stream().map(UserSummary::id).toList(), month, today);
+        List<RepProgress.Progress> all =
+                progress.unscoped(reps.stream().map(UserSummary::id).toList(), month, today);
         for (int i = 0; i < reps.size(); i++) {
             RepProgress.Progress p = all.get(i);
             any = p;
-            byTeam.computeIfAbsent(reps.get(i).teamId(), k -> new ArrayList<>()).add(new RepRow(p, gapValue(p), link(p)));
+            byTeam.computeIfAbsent(reps.get(i).teamId(), k -> new ArrayList<>())
+                    .add(new RepRow(p, gapValue(p), link(p)));
         }
         List<TeamRow> teams = new ArrayList<>();
         Map<Long, String> names = new LinkedHashMap<>();
@@ -76,7 +93,11 @@ public class TeamProgress {
             teams.add(team(e.getKey(), names.getOrDefault(e.getKey(), ""), e.getValue()));
         }
         teams.sort(Comparator.comparing(TeamRow::teamName));
-        return new Rollup(month.toString(), teams, any == null ? 0 : any.pace(), any == null ? 0 : any.workingDaysElapsed(),
+        return new Rollup(
+                month.toString(),
+                teams,
+                any == null ? 0 : any.pace(),
+                any == null ? 0 : any.workingDaysElapsed(),
                 any == null ? 0 : any.workingDays());
     }
 
@@ -99,17 +120,38 @@ public class TeamProgress {
             visitsTarget += w.visitsTarget();
             newOppsTarget += w.newOpportunitiesTarget();
             demosTarget += w.demosTarget();
-            done += Math.min(w.visits(), w.visitsTarget()) + Math.min(w.newOpportunities(), w.newOpportunitiesTarget()) + Math.min(w.demos(), w.demosTarget());
+            done += Math.min(w.visits(), w.visitsTarget())
+                    + Math.min(w.newOpportunities(), w.newOpportunitiesTarget())
+                    + Math.min(w.demos(), w.demosTarget());
         }
         int asked = visitsTarget + newOppsTarget + demosTarget;
         double completion = asked == 0 ? 1 : (double) done / asked;
-        double attainment = target.signum() == 0 ? 0 : signed.divide(target, 4, RoundingMode.HALF_UP).doubleValue();
+        double attainment = target.signum() == 0
+                ? 0
+                : signed.divide(target, 4, RoundingMode.HALF_UP).doubleValue();
         double pace = reps.isEmpty() ? 0 : reps.getFirst().progress().pace();
-        Phrase link = target.signum() == 0 ? NO_TARGET : newOpps >= newOppsTarget
-                ? new Phrase("goal.link.onTrack", newOpps, newOppsTarget)
-                : new Phrase("goal.link.teamGap", newOppsTarget - newOpps, wan(gapValue), gapValue);
-        return new TeamRow(id, name, reps, target, signed, attainment, pace, visits, visitsTarget, newOpps, newOppsTarget, demos, demosTarget,
-                completion, gapValue, link);
+        Phrase link = target.signum() == 0
+                ? NO_TARGET
+                : newOpps >= newOppsTarget
+                        ? new Phrase("goal.link.onTrack", newOpps, newOppsTarget)
+                        : new Phrase("goal.link.teamGap", newOppsTarget - newOpps, wan(gapValue), gapValue);
+        return new TeamRow(
+                id,
+                name,
+                reps,
+                target,
+                signed,
+                attainment,
+                pace,
+                visits,
+                visitsTarget,
+                newOpps,
+                newOppsTarget,
+                demos,
+                demosTarget,
+                completion,
+                gapValue,
+                link);
     }
 
     static final Phrase NO_TARGET = new Phrase("goal.link.noTarget");
@@ -118,7 +160,9 @@ public class TeamProgress {
     static BigDecimal gapValue(RepProgress.Progress p) {
         RepProgress.WeeklyActions w = p.thisWeek();
         long missing = Math.max(0, w.newOpportunitiesTarget() - w.newOpportunities());
-        return p.averageDeal().multiply(BigDecimal.valueOf(missing * p.winRate())).setScale(0, RoundingMode.HALF_UP);
+        return p.averageDeal()
+                .multiply(BigDecimal.valueOf(missing * p.winRate()))
+                .setScale(0, RoundingMode.HALF_UP);
     }
 
     /** One sentence linking the week's actions to the result ("行动缺口意味着…"), to be put into the reader's language. */
@@ -132,11 +176,19 @@ public class TeamProgress {
             return new Phrase("goal.link.onTrack", w.newOpportunities(), w.newOpportunitiesTarget());
         }
         BigDecimal gap = gapValue(p);
-        return new Phrase("goal.link.repGap", missing, Math.round(p.winRate() * 100), wan(p.averageDeal()), p.averageDeal(), wan(gap), gap);
+        return new Phrase(
+                "goal.link.repGap",
+                missing,
+                Math.round(p.winRate() * 100),
+                wan(p.averageDeal()),
+                p.averageDeal(),
+                wan(gap),
+                gap);
     }
 
     /** An amount in 万 (ten thousands) with one decimal, as Chinese sentences give it; English ones use the yuan amount. */
     static String wan(BigDecimal amount) {
-        return amount.divide(BigDecimal.valueOf(10_000), 1, RoundingMode.HALF_UP).toPlainString();
+        return amount.divide(BigDecimal.valueOf(10_000), 1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

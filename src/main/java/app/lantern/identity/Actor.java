@@ -7,7 +7,8 @@ import java.util.Set;
  *
  * @param teamId the team the user belongs to; null for users outside the team tree (admin, executive)
  */
-public record Actor(long userId, String username, String displayName, Set<Role> roles, Long teamId) implements java.io.Serializable {
+public record Actor(long userId, String username, String displayName, Set<Role> roles, Long teamId)
+        implements java.io.Serializable {
 
     public Actor {
         roles = Set.copyOf(roles);

@@ -35,7 +35,8 @@ class ApiTokens {
     private final AuditLog audit;
     private final Duration lifetime;
 
-    ApiTokens(DSLContext db, Clock clock, AuditLog audit, @Value("${lantern.api.token-lifetime:90d}") Duration lifetime) {
+    ApiTokens(
+            DSLContext db, Clock clock, AuditLog audit, @Value("${lantern.api.token-lifetime:90d}") Duration lifetime) {
         this.db = db;
         this.clock = clock;
         this.audit = audit;
@@ -59,7 +60,12 @@ class ApiTokens {
                 .set(API_TOKENS.EXPIRES_AT, expires)
                 .returning(API_TOKENS.ID)
                 .fetchOne(API_TOKENS.ID);
-        audit.recordedBy(principal, "api_token", id, "created", Map.of("userId", principal.userId(), "expiresAt", expires.toString()));
+        audit.recordedBy(
+                principal,
+                "api_token",
+                id,
+                "created",
+                Map.of("userId", principal.userId(), "expiresAt", expires.toString()));
         return new Issued(token, expires);
     }
 
@@ -70,25 +76,35 @@ class ApiTokens {
             return Optional.empty();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var row = db.select(API_TOKENS.ID, API_TOKENS.USER_ID).from(API_TOKENS).join(USERS).on(USERS.ID.eq(API_TOKENS.USER_ID))
+        var row = db.select(API_TOKENS.ID, API_TOKENS.USER_ID)
+                .from(API_TOKENS)
+                .join(USERS)
+                .on(USERS.ID.eq(API_TOKENS.USER_ID))
                 .where(API_TOKENS.TOKEN_HASH.eq(hash(token)))
                 .and(API_TOKENS.REVOKED_AT.isNull())
                 .and(API_TOKENS.EXPIRES_AT.gt(now))
                 .and(USERS.ACTIVE.isTrue())
                 .fetchOptional();
-        row.ifPresent(r -> db.update(API_TOKENS).set(API_TOKENS.LAST_USED_AT, now).where(API_TOKENS.ID.eq(r.value1())).execute());
+        row.ifPresent(r -> db.update(API_TOKENS)
+                .set(API_TOKENS.LAST_USED_AT, now)
+                .where(API_TOKENS.ID.eq(r.value1()))
+                .execute());
         return row.map(r -> r.value2());
     }
 
     @Transactional
     int revokeAll(long userId) {
-        return db.update(API_TOKENS).set(API_TOKENS.REVOKED_AT, OffsetDateTime.now(clock))
-                .where(API_TOKENS.USER_ID.eq(userId)).and(API_TOKENS.REVOKED_AT.isNull()).execute();
+        return db.update(API_TOKENS)
+                .set(API_TOKENS.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(API_TOKENS.USER_ID.eq(userId))
+                .and(API_TOKENS.REVOKED_AT.isNull())
+                .execute();
     }
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -31,14 +31,23 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var principal = tokens.authenticate(header.substring(7).trim()).flatMap(principals::byId).filter(LanternPrincipal::isEnabled);
+        var principal = tokens.authenticate(header.substring(7).trim())
+                .flatMap(principals::byId)
+                .filter(LanternPrincipal::isEnabled);
         if (principal.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "the token is invalid, expired or revoked"));
+            Problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            "Unauthorized",
+                            "the token is invalid, expired or revoked"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null, principal.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                principal.get(), null, principal.get().getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

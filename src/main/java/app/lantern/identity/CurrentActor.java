@@ -12,12 +12,13 @@ public class CurrentActor {
 
     public Optional<Actor> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof LanternPrincipal p ? Optional.of(p.actor()) : Optional.empty();
+        return auth != null && auth.getPrincipal() instanceof LanternPrincipal p
+                ? Optional.of(p.actor())
+                : Optional.empty();
     }
 
     /** The current actor; fails with 401 semantics when nobody is signed in. */
     public Actor require() {
         return current().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not signed in"));
     }
-
 }

@@ -57,6 +57,9 @@ class DemoOrganisation implements DemoDataContributor {
     }
 
     private long user(String username, String name, String hash, Long team, Set<Role> roles) {
-        return accounts.create(new UserAccounts.NewUser(username, name, null, username + "@demo.lantern.app", null, team, roles), hash, false);
+        return accounts.create(
+                new UserAccounts.NewUser(username, name, null, username + "@demo.lantern.app", null, team, roles),
+                hash,
+                false);
     }
 }

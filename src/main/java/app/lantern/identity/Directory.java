@@ -31,11 +31,16 @@ public class Directory {
     }
 
     public Optional<UserSummary> user(long id) {
-        return db.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional().map(r -> summary(r, rolesOf(List.of(r.getId())).get(r.getId())));
+        return db.selectFrom(USERS)
+                .where(USERS.ID.eq(id))
+                .fetchOptional()
+                .map(r -> summary(r, rolesOf(List.of(r.getId())).get(r.getId())));
     }
 
     public Optional<UserSummary> userByUsername(String username) {
-        return db.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOptional()
+        return db.selectFrom(USERS)
+                .where(USERS.USERNAME.eq(username))
+                .fetchOptional()
                 .map(r -> summary(r, rolesOf(List.of(r.getId())).get(r.getId())));
     }
 
@@ -46,11 +51,14 @@ public class Directory {
     }
 
     public List<UserSummary> usersWithRole(Role role) {
-        return users().stream().filter(u -> u.active() && u.roles().contains(role)).toList();
+        return users().stream()
+                .filter(u -> u.active() && u.roles().contains(role))
+                .toList();
     }
 
     public List<TeamSummary> teams() {
-        return db.selectFrom(TEAMS).orderBy(TEAMS.ID)
+        return db.selectFrom(TEAMS)
+                .orderBy(TEAMS.ID)
                 .fetch(r -> new TeamSummary(r.getId(), r.getName(), r.getParentId(), r.getLeaderId(), r.getRegion()));
     }
 
@@ -79,7 +87,9 @@ public class Directory {
 
     /** Active members of the given teams. */
     public List<UserSummary> members(Set<Long> teamIds) {
-        return users().stream().filter(u -> u.active() && u.teamId() != null && teamIds.contains(u.teamId())).toList();
+        return users().stream()
+                .filter(u -> u.active() && u.teamId() != null && teamIds.contains(u.teamId()))
+                .toList();
     }
 
     /**
@@ -105,19 +115,28 @@ public class Directory {
 
     /** Teams whose leader is the user. */
     public Set<Long> teamsLedBy(long userId) {
-        return new HashSet<>(db.select(TEAMS.ID).from(TEAMS).where(TEAMS.LEADER_ID.eq(userId)).fetch(TEAMS.ID));
+        return new HashSet<>(db.select(TEAMS.ID)
+                .from(TEAMS)
+                .where(TEAMS.LEADER_ID.eq(userId))
+                .fetch(TEAMS.ID));
     }
 
     private Map<Long, Set<Role>> rolesOf(List<Long> userIds) {
         Map<Long, Set<Role>> result = new HashMap<>();
         userIds.forEach(id -> result.put(id, EnumSet.noneOf(Role.class)));
-        db.selectFrom(USER_ROLES).where(USER_ROLES.USER_ID.in(userIds))
+        db.selectFrom(USER_ROLES)
+                .where(USER_ROLES.USER_ID.in(userIds))
                 .forEach(r -> result.get(r.getUserId()).add(Role.valueOf(r.getRole())));
         return result;
     }
 
     private static UserSummary summary(Record r, Set<Role> roles) {
-        return new UserSummary(r.get(USERS.ID), r.get(USERS.USERNAME), r.get(USERS.DISPLAY_NAME), r.get(USERS.TEAM_ID),
-                roles == null ? Set.of() : roles, r.get(USERS.ACTIVE));
+        return new UserSummary(
+                r.get(USERS.ID),
+                r.get(USERS.USERNAME),
+                r.get(USERS.DISPLAY_NAME),
+                r.get(USERS.TEAM_ID),
+                roles == null ? Set.of() : roles,
+                r.get(USERS.ACTIVE));
     }
 }

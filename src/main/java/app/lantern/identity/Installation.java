@@ -47,13 +47,23 @@ class Installation implements ApplicationRunner {
     private final String adminPassword;
     private final int scale;
 
-    Installation(DSLContext db, Environment env, DataSource dataSource, List<DemoDataContributor> contributors, TransactionTemplate tx,
-            UserAccounts accounts, PasswordEncoder encoder, Clock clock,
-            @Value("${lantern.admin-password:}") String adminPassword, @Value("${lantern.demo.scale:1}") int scale) {
+    Installation(
+            DSLContext db,
+            Environment env,
+            DataSource dataSource,
+            List<DemoDataContributor> contributors,
+            TransactionTemplate tx,
+            UserAccounts accounts,
+            PasswordEncoder encoder,
+            Clock clock,
+            @Value("${lantern.admin-password:}") String adminPassword,
+            @Value("${lantern.demo.scale:1}") int scale) {
         this.db = db;
         this.env = env;
         this.dataSource = dataSource;
-        this.contributors = contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order)).toList();
+        this.contributors = contributors.stream()
+                .sorted(Comparator.comparingInt(DemoDataContributor::order))
+                .toList();
         this.tx = tx;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -80,7 +90,8 @@ class Installation implements ApplicationRunner {
             installDemo();
         } else if (!adminPassword.isBlank()) {
             tx.executeWithoutResult(s -> {
-                accounts.create(new UserAccounts.NewUser("admin", "管理员", adminPassword, null, null, null, EnumSet.of(Role.ADMIN)));
+                accounts.create(new UserAccounts.NewUser(
+                        "admin", "管理员", adminPassword, null, null, null, EnumSet.of(Role.ADMIN)));
                 markInstalled(false);
             });
             log.info("Created the first administrator 'admin' from LANTERN_ADMIN_PASSWORD.");
@@ -109,7 +120,10 @@ class Installation implements ApplicationRunner {
         for (DemoDataContributor contributor : contributors) {
             long t = System.nanoTime();
             tx.executeWithoutResult(s -> contributor.contribute(context));
-            log.info("Demo data: {} in {} ms", contributor.getClass().getSimpleName(), (System.nanoTime() - t) / 1_000_000);
+            log.info(
+                    "Demo data: {} in {} ms",
+                    contributor.getClass().getSimpleName(),
+                    (System.nanoTime() - t) / 1_000_000);
         }
         tx.executeWithoutResult(s -> markInstalled(true));
         log.info("Demo organisation created in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -117,16 +131,21 @@ class Installation implements ApplicationRunner {
     }
 
     private void markInstalled(boolean demo) {
-        db.insertInto(INSTALLATION).set(INSTALLATION.ID, 1).set(INSTALLATION.DEMO, demo)
-                .set(INSTALLATION.CREATED_AT, OffsetDateTime.now(clock)).execute();
+        db.insertInto(INSTALLATION)
+                .set(INSTALLATION.ID, 1)
+                .set(INSTALLATION.DEMO, demo)
+                .set(INSTALLATION.CREATED_AT, OffsetDateTime.now(clock))
+                .execute();
     }
 
     private void offerSetup() {
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        tx.executeWithoutResult(s -> db.update(INSTALLATION).set(INSTALLATION.SETUP_TOKEN_HASH, ApiTokens.hash(token))
-                .where(INSTALLATION.ID.eq(1)).execute());
+        tx.executeWithoutResult(s -> db.update(INSTALLATION)
+                .set(INSTALLATION.SETUP_TOKEN_HASH, ApiTokens.hash(token))
+                .where(INSTALLATION.ID.eq(1))
+                .execute());
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         log.warn("""
 
@@ -140,14 +159,25 @@ class Installation implements ApplicationRunner {
     /** Creates the first administrator if the token matches; the token works once. */
     @Transactional
     boolean completeSetup(String token, String username, String displayName, String password) {
-        var row = db.selectFrom(INSTALLATION).where(INSTALLATION.ID.eq(1)).forUpdate().fetchOptional();
-        if (row.isEmpty() || row.get().getSetupTokenHash() == null || token == null
-                || !java.security.MessageDigest.isEqual(row.get().getSetupTokenHash().getBytes(), ApiTokens.hash(token).getBytes())
+        var row = db.selectFrom(INSTALLATION)
+                .where(INSTALLATION.ID.eq(1))
+                .forUpdate()
+                .fetchOptional();
+        if (row.isEmpty()
+                || row.get().getSetupTokenHash() == null
+                || token == null
+                || !java.security.MessageDigest.isEqual(
+                        row.get().getSetupTokenHash().getBytes(),
+                        ApiTokens.hash(token).getBytes())
                 || db.fetchExists(USERS)) {
             return false;
         }
-        accounts.create(new UserAccounts.NewUser(username, displayName, password, null, null, null, EnumSet.of(Role.ADMIN)));
-        db.update(INSTALLATION).setNull(INSTALLATION.SETUP_TOKEN_HASH).where(INSTALLATION.ID.eq(1)).execute();
+        accounts.create(
+                new UserAccounts.NewUser(username, displayName, password, null, null, null, EnumSet.of(Role.ADMIN)));
+        db.update(INSTALLATION)
+                .setNull(INSTALLATION.SETUP_TOKEN_HASH)
+                .where(INSTALLATION.ID.eq(1))
+                .execute();
         return true;
     }
 
@@ -163,5 +193,4 @@ class Installation implements ApplicationRunner {
                  (reps 1–6 report to manager1, 7–12 to manager2, 13–18 to manager3)
                 ==================================================================""", port, DEMO_PASSWORD);
     }
-
 }

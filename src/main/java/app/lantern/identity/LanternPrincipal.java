@@ -41,7 +41,9 @@ final class LanternPrincipal implements UserDetails, UserRef, Serializable {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return actor.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return actor.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

@@ -29,7 +29,8 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     private final DSLContext db;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler redirect =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     LoginOutcomes(LoginThrottle throttle, AuditLog audit, DSLContext db, Clock clock, TransactionTemplate tx) {
         this.throttle = throttle;
@@ -42,24 +43,30 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, jakarta.servlet.ServletException {
         succeeded((LanternPrincipal) authentication.getPrincipal(), "form");
         redirect.onAuthenticationSuccess(request, response, authentication);
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         String username = request.getParameter("username");
         failed(username, request.getRemoteAddr(), exception, "form");
-        response.sendRedirect(request.getContextPath() + (exception instanceof DisabledException ? "/login?disabled" : "/login?error"));
+        response.sendRedirect(request.getContextPath()
+                + (exception instanceof DisabledException ? "/login?disabled" : "/login?error"));
     }
 
     void succeeded(LanternPrincipal principal, String channel) {
         throttle.succeeded(principal.username());
         tx.executeWithoutResult(s -> {
-            db.update(USERS).set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock)).where(USERS.ID.eq(principal.userId())).execute();
+            db.update(USERS)
+                    .set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock))
+                    .where(USERS.ID.eq(principal.userId()))
+                    .execute();
             audit.recordedBy(principal, "user", principal.userId(), "login.succeeded", Map.of("channel", channel));
         });
     }
@@ -68,8 +75,16 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         throttle.failed(username, ip);
         String attempted = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
         UserRef anonymous = new Anonymous(attempted);
-        tx.executeWithoutResult(s -> audit.recordedBy(anonymous, "user", attempted, "login.failed",
-                Map.of("channel", channel, "reason", exception instanceof DisabledException ? "deactivated" : "bad credentials")));
+        tx.executeWithoutResult(s -> audit.recordedBy(
+                anonymous,
+                "user",
+                attempted,
+                "login.failed",
+                Map.of(
+                        "channel",
+                        channel,
+                        "reason",
+                        exception instanceof DisabledException ? "deactivated" : "bad credentials")));
     }
 
     private record Anonymous(String username) implements UserRef {

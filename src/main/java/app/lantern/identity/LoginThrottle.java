@@ -39,7 +39,8 @@ class LoginThrottle {
 
     /** Whether another attempt for this user from this address may go ahead. */
     synchronized boolean allows(String username, String ip) {
-        return bucket(userKey(username), perUser).getAvailableTokens() > 0 && bucket(ipKey(ip), perIp).getAvailableTokens() > 0;
+        return bucket(userKey(username), perUser).getAvailableTokens() > 0
+                && bucket(ipKey(ip), perIp).getAvailableTokens() > 0;
     }
 
     synchronized void failed(String username, String ip) {
@@ -52,9 +53,14 @@ class LoginThrottle {
     }
 
     private Bucket bucket(String key, int capacity) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(capacity)
+                                .refillGreedy(capacity, window)
+                                .build())
+                        .build());
     }
 
     private static String userKey(String username) {

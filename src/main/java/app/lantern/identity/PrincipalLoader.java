@@ -31,7 +31,10 @@ class PrincipalLoader implements UserDetailsService {
 
     @Transactional(readOnly = true)
     Optional<LanternPrincipal> byUsername(String username) {
-        return db.selectFrom(USERS).where(USERS.USERNAME.eq(username)).fetchOptional().map(this::principal);
+        return db.selectFrom(USERS)
+                .where(USERS.USERNAME.eq(username))
+                .fetchOptional()
+                .map(this::principal);
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +44,9 @@ class PrincipalLoader implements UserDetailsService {
 
     private LanternPrincipal principal(lantern.db.tables.records.UsersRecord u) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        db.select(USER_ROLES.ROLE).from(USER_ROLES).where(USER_ROLES.USER_ID.eq(u.getId()))
+        db.select(USER_ROLES.ROLE)
+                .from(USER_ROLES)
+                .where(USER_ROLES.USER_ID.eq(u.getId()))
                 .forEach(r -> roles.add(Role.valueOf(r.value1())));
         Actor actor = new Actor(u.getId(), u.getUsername(), u.getDisplayName(), roles, u.getTeamId());
         return new LanternPrincipal(actor, u.getPasswordHash(), u.getActive());

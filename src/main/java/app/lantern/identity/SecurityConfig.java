@@ -14,9 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
@@ -39,22 +39,36 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ApiTokens tokens, PrincipalLoader principals, LoginThrottle throttle,
-            LoginOutcomes outcomes) throws Exception {
+    SecurityFilterChain security(
+            HttpSecurity http,
+            ApiTokens tokens,
+            PrincipalLoader principals,
+            LoginThrottle throttle,
+            LoginOutcomes outcomes)
+            throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher bearer = (HttpServletRequest r) -> {
             String h = r.getHeader("Authorization");
             return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
         };
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/setup", "/error", "/error/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                        .requestMatchers("/public/**", "/api/v1/public/**", "/api/v1/inbound/**").permitAll()
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login", "/setup", "/error", "/error/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**")
+                        .permitAll()
+                        .requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/public/**", "/api/v1/public/**", "/api/v1/inbound/**")
+                        .permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/admin/**", "/api/v1/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, principals), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
@@ -62,18 +76,32 @@ class SecurityConfig {
                         .failureHandler(outcomes)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer,
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        bearer,
                         PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/tokens"),
                         PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/api/v1/inbound/**")))
-                .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> Problems.write(response,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "sign in or send a Bearer token")), api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(api))
-                        .defaultAccessDeniedHandlerFor((request, response, e) -> Problems.write(response,
-                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "you are not allowed to do this")), api))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> Problems.write(
+                                        response,
+                                        Problems.of(
+                                                HttpStatus.UNAUTHORIZED,
+                                                "unauthorized",
+                                                "Unauthorized",
+                                                "sign in or send a Bearer token")),
+                                api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(api))
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> Problems.write(
+                                        response,
+                                        Problems.of(
+                                                HttpStatus.FORBIDDEN,
+                                                "forbidden",
+                                                "Forbidden",
+                                                "you are not allowed to do this")),
+                                api))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), geolocation=(), microphone=(self)")));
         return http.build();

@@ -18,7 +18,11 @@ public class SignIn {
     private final ApiTokens tokens;
     private final Installation installation;
 
-    SignIn(AuthenticationManager authenticationManager, LoginThrottle throttle, LoginOutcomes outcomes, ApiTokens tokens,
+    SignIn(
+            AuthenticationManager authenticationManager,
+            LoginThrottle throttle,
+            LoginOutcomes outcomes,
+            ApiTokens tokens,
             Installation installation) {
         this.authenticationManager = authenticationManager;
         this.throttle = throttle;
@@ -30,7 +34,11 @@ public class SignIn {
     public record IssuedToken(String token, OffsetDateTime expiresAt) {}
 
     /** Why a sign-in was refused. */
-    public enum Refusal { BAD_CREDENTIALS, DEACTIVATED, THROTTLED }
+    public enum Refusal {
+        BAD_CREDENTIALS,
+        DEACTIVATED,
+        THROTTLED
+    }
 
     public static final class SignInRefused extends RuntimeException {
         private final Refusal reason;
@@ -52,7 +60,8 @@ public class SignIn {
         }
         Authentication auth;
         try {
-            auth = authenticationManager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+            auth = authenticationManager.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(username, password));
         } catch (AuthenticationException e) {
             outcomes.failed(username, clientIp, e, "api");
             throw new SignInRefused(e instanceof DisabledException ? Refusal.DEACTIVATED : Refusal.BAD_CREDENTIALS);

@@ -38,7 +38,13 @@ public class UserAccounts {
     private final ApiTokens tokens;
     private final ApplicationEventPublisher events;
 
-    UserAccounts(DSLContext db, PasswordEncoder encoder, AuditLog audit, Clock clock, ApiTokens tokens, ApplicationEventPublisher events) {
+    UserAccounts(
+            DSLContext db,
+            PasswordEncoder encoder,
+            AuditLog audit,
+            Clock clock,
+            ApiTokens tokens,
+            ApplicationEventPublisher events) {
         this.db = db;
         this.encoder = encoder;
         this.audit = audit;
@@ -48,7 +54,14 @@ public class UserAccounts {
     }
 
     /** What an admin enters to create a user. */
-    public record NewUser(String username, String displayName, String password, String email, String phone, Long teamId, Set<Role> roles) {}
+    public record NewUser(
+            String username,
+            String displayName,
+            String password,
+            String email,
+            String phone,
+            Long teamId,
+            Set<Role> roles) {}
 
     /** What an admin may change on a user. */
     public record UserChange(String displayName, String email, String phone, Set<Role> roles) {}
@@ -63,12 +76,17 @@ public class UserAccounts {
     long create(NewUser u, String passwordHash, boolean checkPassword) {
         FieldErrors errors = new FieldErrors();
         if (u.username() == null || !USERNAME.matcher(u.username()).matches()) {
-            errors.add("username", "must be 2–64 lower-case letters, digits, dot, dash or underscore, starting with a letter");
+            errors.add(
+                    "username",
+                    "must be 2–64 lower-case letters, digits, dot, dash or underscore, starting with a letter");
         } else if (db.fetchExists(USERS, USERS.USERNAME.eq(u.username()))) {
             errors.add("username", "is already taken");
         }
         Texts.require(errors, "displayName", u.displayName(), 100);
-        if (checkPassword && (u.password() == null || u.password().length() < MIN_PASSWORD || u.password().length() > 128)) {
+        if (checkPassword
+                && (u.password() == null
+                        || u.password().length() < MIN_PASSWORD
+                        || u.password().length() > 128)) {
             errors.add("password", "must be " + MIN_PASSWORD + " to 128 characters");
         }
         checkContact(errors, u.email(), u.phone());
@@ -93,7 +111,10 @@ public class UserAccounts {
                 .returning(USERS.ID)
                 .fetchOne(USERS.ID);
         for (Role r : u.roles()) {
-            db.insertInto(USER_ROLES).set(USER_ROLES.USER_ID, id).set(USER_ROLES.ROLE, r.name()).execute();
+            db.insertInto(USER_ROLES)
+                    .set(USER_ROLES.USER_ID, id)
+                    .set(USER_ROLES.ROLE, r.name())
+                    .execute();
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("username", u.username());
@@ -115,19 +136,33 @@ public class UserAccounts {
             errors.add("roles", "choose at least one role");
         }
         errors.throwIfAny();
-        List<String> oldRoles = db.select(USER_ROLES.ROLE).from(USER_ROLES).where(USER_ROLES.USER_ID.eq(userId)).fetch(USER_ROLES.ROLE)
-                .stream().sorted().toList();
+        List<String> oldRoles = db
+                .select(USER_ROLES.ROLE)
+                .from(USER_ROLES)
+                .where(USER_ROLES.USER_ID.eq(userId))
+                .fetch(USER_ROLES.ROLE)
+                .stream()
+                .sorted()
+                .toList();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("displayName", user.getDisplayName());
         before.put("email", user.getEmail());
         before.put("phone", user.getPhone());
         before.put("roles", oldRoles);
-        db.update(USERS).set(USERS.DISPLAY_NAME, c.displayName().strip()).set(USERS.EMAIL, Texts.clean(c.email()))
-                .set(USERS.PHONE, Texts.clean(c.phone())).set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
-                .set(USERS.VERSION, USERS.VERSION.plus(1)).where(USERS.ID.eq(userId)).execute();
+        db.update(USERS)
+                .set(USERS.DISPLAY_NAME, c.displayName().strip())
+                .set(USERS.EMAIL, Texts.clean(c.email()))
+                .set(USERS.PHONE, Texts.clean(c.phone()))
+                .set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(USERS.VERSION, USERS.VERSION.plus(1))
+                .where(USERS.ID.eq(userId))
+                .execute();
         db.deleteFrom(USER_ROLES).where(USER_ROLES.USER_ID.eq(userId)).execute();
         for (Role r : c.roles()) {
-            db.insertInto(USER_ROLES).set(USER_ROLES.USER_ID, userId).set(USER_ROLES.ROLE, r.name()).execute();
+            db.insertInto(USER_ROLES)
+                    .set(USER_ROLES.USER_ID, userId)
+                    .set(USER_ROLES.ROLE, r.name())
+                    .execute();
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("displayName", c.displayName().strip());
@@ -153,8 +188,12 @@ public class UserAccounts {
         if (teamId != null && !db.fetchExists(TEAMS, TEAMS.ID.eq(teamId))) {
             throw app.lantern.shared.ValidationException.field("teamId", "no such team");
         }
-        db.update(USERS).set(USERS.TEAM_ID, teamId).set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
-                .set(USERS.VERSION, USERS.VERSION.plus(1)).where(USERS.ID.eq(userId)).execute();
+        db.update(USERS)
+                .set(USERS.TEAM_ID, teamId)
+                .set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(USERS.VERSION, USERS.VERSION.plus(1))
+                .where(USERS.ID.eq(userId))
+                .execute();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("teamId", user.getTeamId());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -169,8 +208,12 @@ public class UserAccounts {
         if (!user.getActive()) {
             return;
         }
-        db.update(USERS).set(USERS.ACTIVE, false).set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
-                .set(USERS.VERSION, USERS.VERSION.plus(1)).where(USERS.ID.eq(userId)).execute();
+        db.update(USERS)
+                .set(USERS.ACTIVE, false)
+                .set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(USERS.VERSION, USERS.VERSION.plus(1))
+                .where(USERS.ID.eq(userId))
+                .execute();
         int sessions = endSessions(user.getUsername());
         int revoked = tokens.revokeAll(userId);
         audit.recorded("user", userId, "deactivated", Map.of("sessionsEnded", sessions, "tokensRevoked", revoked));
@@ -183,8 +226,12 @@ public class UserAccounts {
         if (user.getActive()) {
             return;
         }
-        db.update(USERS).set(USERS.ACTIVE, true).set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
-                .set(USERS.VERSION, USERS.VERSION.plus(1)).where(USERS.ID.eq(userId)).execute();
+        db.update(USERS)
+                .set(USERS.ACTIVE, true)
+                .set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(USERS.VERSION, USERS.VERSION.plus(1))
+                .where(USERS.ID.eq(userId))
+                .execute();
         audit.recorded("user", userId, "reactivated", Map.of());
     }
 
@@ -192,10 +239,14 @@ public class UserAccounts {
     public void resetPassword(long userId, String password) {
         var user = load(userId);
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
-            throw app.lantern.shared.ValidationException.field("password", "must be " + MIN_PASSWORD + " to 128 characters");
+            throw app.lantern.shared.ValidationException.field(
+                    "password", "must be " + MIN_PASSWORD + " to 128 characters");
         }
-        db.update(USERS).set(USERS.PASSWORD_HASH, encoder.encode(password)).set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
-                .where(USERS.ID.eq(userId)).execute();
+        db.update(USERS)
+                .set(USERS.PASSWORD_HASH, encoder.encode(password))
+                .set(USERS.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(USERS.ID.eq(userId))
+                .execute();
         endSessions(user.getUsername());
         audit.recorded("user", userId, "password.reset", Map.of());
     }
@@ -213,9 +264,14 @@ public class UserAccounts {
             errors.add("leaderId", "no such user");
         }
         errors.throwIfAny();
-        long id = db.insertInto(TEAMS).set(TEAMS.NAME, name.strip()).set(TEAMS.PARENT_ID, parentId).set(TEAMS.LEADER_ID, leaderId)
-                .set(TEAMS.REGION, Texts.clean(region)).set(TEAMS.CREATED_AT, OffsetDateTime.now(clock))
-                .returning(TEAMS.ID).fetchOne(TEAMS.ID);
+        long id = db.insertInto(TEAMS)
+                .set(TEAMS.NAME, name.strip())
+                .set(TEAMS.PARENT_ID, parentId)
+                .set(TEAMS.LEADER_ID, leaderId)
+                .set(TEAMS.REGION, Texts.clean(region))
+                .set(TEAMS.CREATED_AT, OffsetDateTime.now(clock))
+                .returning(TEAMS.ID)
+                .fetchOne(TEAMS.ID);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", name.strip());
         fields.put("parentId", parentId);
@@ -227,11 +283,18 @@ public class UserAccounts {
 
     @Transactional
     public void setTeamLeader(long teamId, Long leaderId) {
-        var team = db.selectFrom(TEAMS).where(TEAMS.ID.eq(teamId)).fetchOptional().orElseThrow(() -> NotFoundException.of("team", teamId));
+        var team = db.selectFrom(TEAMS)
+                .where(TEAMS.ID.eq(teamId))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("team", teamId));
         if (leaderId != null && !db.fetchExists(USERS, USERS.ID.eq(leaderId))) {
             throw app.lantern.shared.ValidationException.field("leaderId", "no such user");
         }
-        db.update(TEAMS).set(TEAMS.LEADER_ID, leaderId).set(TEAMS.VERSION, TEAMS.VERSION.plus(1)).where(TEAMS.ID.eq(teamId)).execute();
+        db.update(TEAMS)
+                .set(TEAMS.LEADER_ID, leaderId)
+                .set(TEAMS.VERSION, TEAMS.VERSION.plus(1))
+                .where(TEAMS.ID.eq(teamId))
+                .execute();
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("leaderId", team.getLeaderId());
         Map<String, Object> after = new LinkedHashMap<>();
@@ -240,11 +303,16 @@ public class UserAccounts {
     }
 
     int endSessions(String username) {
-        return db.deleteFrom(SPRING_SESSION).where(SPRING_SESSION.PRINCIPAL_NAME.eq(username)).execute();
+        return db.deleteFrom(SPRING_SESSION)
+                .where(SPRING_SESSION.PRINCIPAL_NAME.eq(username))
+                .execute();
     }
 
     private lantern.db.tables.records.UsersRecord load(long userId) {
-        return db.selectFrom(USERS).where(USERS.ID.eq(userId)).fetchOptional().orElseThrow(() -> NotFoundException.of("user", userId));
+        return db.selectFrom(USERS)
+                .where(USERS.ID.eq(userId))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("user", userId));
     }
 
     private static void checkContact(FieldErrors errors, String email, String phone) {

@@ -20,6 +20,8 @@ class AllowedHosts implements AllowedOutboundHosts {
 
     @Override
     public Set<String> hosts() {
-        return new HashSet<>(db.select(NOTIFICATION_ALLOWED_HOSTS.HOST).from(NOTIFICATION_ALLOWED_HOSTS).fetch(NOTIFICATION_ALLOWED_HOSTS.HOST));
+        return new HashSet<>(db.select(NOTIFICATION_ALLOWED_HOSTS.HOST)
+                .from(NOTIFICATION_ALLOWED_HOSTS)
+                .fetch(NOTIFICATION_ALLOWED_HOSTS.HOST));
     }
 }

@@ -6,7 +6,15 @@ package app.lantern.notification;
  *
  * @param channelId null for the in-app inbox
  */
-public record ChannelReach(Long channelId, String channel, String kind, long sent, long delivered, long failed, long pending, long skipped) {
+public record ChannelReach(
+        Long channelId,
+        String channel,
+        String kind,
+        long sent,
+        long delivered,
+        long failed,
+        long pending,
+        long skipped) {
 
     /** delivered / sent, or 1.0 when nothing was sent. */
     public double rate() {

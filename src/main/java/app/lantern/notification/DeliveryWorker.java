@@ -68,8 +68,18 @@ class DeliveryWorker {
     private final String node;
     private final Policy policy;
 
-    DeliveryWorker(DSLContext db, List<ChannelSender> senders, ChannelStore channels, NotificationPreferences preferences, Directory directory,
-            MessageSource messages, Clock clock, MeterRegistry meters, String publicUrl, String node, Policy policy) {
+    DeliveryWorker(
+            DSLContext db,
+            List<ChannelSender> senders,
+            ChannelStore channels,
+            NotificationPreferences preferences,
+            Directory directory,
+            MessageSource messages,
+            Clock clock,
+            MeterRegistry meters,
+            String publicUrl,
+            String node,
+            Policy policy) {
         this.db = db;
         senders.forEach(s -> this.senders.put(s.kind(), s));
         this.channels = channels;
@@ -100,8 +110,12 @@ class DeliveryWorker {
     List<Claim> claim(int max) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var d = NOTIFICATION_DELIVERIES;
-        List<Record4<Long, Long, Long, Integer>> candidates = db.select(d.ID, d.NOTIFICATION_ID, d.CHANNEL_ID, d.VERSION).from(d)
-                .where(d.STATUS.in(DeliveryStatus.PENDING.name(), DeliveryStatus.RETRY.name()).and(d.NEXT_ATTEMPT_AT.le(now))
+        List<Record4<Long, Long, Long, Integer>> candidates = db.select(
+                        d.ID, d.NOTIFICATION_ID, d.CHANNEL_ID, d.VERSION)
+                .from(d)
+                .where(d.STATUS
+                        .in(DeliveryStatus.PENDING.name(), DeliveryStatus.RETRY.name())
+                        .and(d.NEXT_ATTEMPT_AT.le(now))
                         .or(d.STATUS.eq(DeliveryStatus.SENDING.name()).and(d.LEASE_UNTIL.lt(now))))
                 .orderBy(d.NEXT_ATTEMPT_AT, d.ID)
                 .limit(max * 2)
@@ -116,8 +130,10 @@ class DeliveryWorker {
             Optional<ChannelConfig> channel = channels.find(channelId);
             int perMinute = channel.map(ch -> ch.kind().perMinute()).orElse(0);
             if (perMinute > 0) {
-                int left = budget.computeIfAbsent(channelId, id -> perMinute
-                        - db.fetchCount(d, d.CHANNEL_ID.eq(id).and(d.LAST_ATTEMPT_AT.gt(now.minusMinutes(1)))));
+                int left = budget.computeIfAbsent(
+                        channelId,
+                        id -> perMinute
+                                - db.fetchCount(d, d.CHANNEL_ID.eq(id).and(d.LAST_ATTEMPT_AT.gt(now.minusMinutes(1)))));
                 if (left <= 0) {
                     continue;
                 }
@@ -125,22 +141,23 @@ class DeliveryWorker {
             int updated;
             try {
                 updated = db.update(d)
-                    .set(d.STATUS, DeliveryStatus.SENDING.name())
-                    .set(d.LEASE_OWNER, node)
-                    .set(d.LEASE_UNTIL, now.plus(policy.lease()))
-                    .set(d.ATTEMPTS, d.ATTEMPTS.plus(1))
-                    .set(d.LAST_ATTEMPT_AT, now)
-                    .set(d.SENT_AT, org.jooq.impl.DSL.coalesce(d.SENT_AT, now))
-                    .set(d.VERSION, d.VERSION.plus(1))
-                    .where(d.ID.eq(c.value1()).and(d.VERSION.eq(c.value4())))
-                    .execute();
+                        .set(d.STATUS, DeliveryStatus.SENDING.name())
+                        .set(d.LEASE_OWNER, node)
+                        .set(d.LEASE_UNTIL, now.plus(policy.lease()))
+                        .set(d.ATTEMPTS, d.ATTEMPTS.plus(1))
+                        .set(d.LAST_ATTEMPT_AT, now)
+                        .set(d.SENT_AT, org.jooq.impl.DSL.coalesce(d.SENT_AT, now))
+                        .set(d.VERSION, d.VERSION.plus(1))
+                        .where(d.ID.eq(c.value1()).and(d.VERSION.eq(c.value4())))
+                        .execute();
             } catch (org.springframework.dao.DataAccessException e) {
                 // another worker holds or just changed the row: it is theirs
                 updated = 0;
             }
             if (updated == 1) {
                 budget.computeIfPresent(channelId, (k, v) -> v - 1);
-                int attempts = db.select(d.ATTEMPTS).from(d).where(d.ID.eq(c.value1())).fetchOne(d.ATTEMPTS);
+                int attempts =
+                        db.select(d.ATTEMPTS).from(d).where(d.ID.eq(c.value1())).fetchOne(d.ATTEMPTS);
                 claimed.add(new Claim(c.value1(), c.value2(), channelId, c.value4() + 1, attempts));
             }
         }
@@ -168,12 +185,23 @@ class DeliveryWorker {
     }
 
     private OutboundMessage message(long notificationId) {
-        var n = db.selectFrom(NOTIFICATIONS).where(NOTIFICATIONS.ID.eq(notificationId)).fetchSingle();
+        var n = db.selectFrom(NOTIFICATIONS)
+                .where(NOTIFICATIONS.ID.eq(notificationId))
+                .fetchSingle();
         NotificationPreferences.Settings s = preferences.of(n.getRecipientUserId());
-        String name = directory.user(n.getRecipientUserId()).map(UserSummary::displayName).orElse("");
+        String name = directory
+                .user(n.getRecipientUserId())
+                .map(UserSummary::displayName)
+                .orElse("");
         String url = n.getLink() == null ? null : publicUrl + n.getLink();
         String open = messages.getMessage("notification.open", null, "查看详情", s.locale());
-        return new OutboundMessage(n.getId(), n.getTitle(), n.getBody(), url, open, s.locale(),
+        return new OutboundMessage(
+                n.getId(),
+                n.getTitle(),
+                n.getBody(),
+                url,
+                open,
+                s.locale(),
                 new OutboundMessage.Recipient(n.getRecipientUserId(), name, s.email(), s.wecomUserId(), s.mobile()));
     }
 
@@ -203,16 +231,20 @@ class DeliveryWorker {
             default -> {
                 if (claim.attempts() >= policy.maxAttempts()) {
                     status = DeliveryStatus.FAILED;
-                    update = update.set(d.FAILURE_REASON, truncate("gave up after " + claim.attempts() + " attempts; last: " + reason(result), 1000));
+                    update = update.set(
+                            d.FAILURE_REASON,
+                            truncate("gave up after " + claim.attempts() + " attempts; last: " + reason(result), 1000));
                 } else {
                     status = DeliveryStatus.RETRY;
                     Duration wait = policy.backoff(claim.attempts());
                     if (result.outcome() == SendResult.Outcome.RATE_LIMITED) {
                         // DingTalk blocks a robot for ten minutes once it exceeded 20 per minute
-                        Duration floor = "410100".equals(result.code()) ? Duration.ofMinutes(10) : Duration.ofMinutes(1);
+                        Duration floor =
+                                "410100".equals(result.code()) ? Duration.ofMinutes(10) : Duration.ofMinutes(1);
                         wait = wait.compareTo(floor) < 0 ? floor : wait;
                     }
-                    update = update.set(d.NEXT_ATTEMPT_AT, now.plus(wait)).set(d.FAILURE_REASON, truncate(reason(result), 1000));
+                    update = update.set(d.NEXT_ATTEMPT_AT, now.plus(wait))
+                            .set(d.FAILURE_REASON, truncate(reason(result), 1000));
                 }
             }
         }
@@ -222,8 +254,13 @@ class DeliveryWorker {
         if (n == 0) {
             log.warn("Delivery {} lost its lease before the outcome {} was recorded", claim.deliveryId(), status);
         }
-        meters.counter("lantern.notifications.attempts", "kind", channel == null ? "unknown" : channel.kind().name(),
-                "outcome", result.outcome().name()).increment();
+        meters.counter(
+                        "lantern.notifications.attempts",
+                        "kind",
+                        channel == null ? "unknown" : channel.kind().name(),
+                        "outcome",
+                        result.outcome().name())
+                .increment();
     }
 
     private static String reason(SendResult r) {

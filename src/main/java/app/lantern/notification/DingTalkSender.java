@@ -57,9 +57,11 @@ class DingTalkSender implements ChannelSender {
     public SendResult send(ChannelConfig channel, OutboundMessage message) {
         String token = secrets.value(channel.credentialEnv()).orElse(null);
         if (token == null) {
-            return SendResult.failed("config", "robot access_token variable " + channel.credentialEnv() + " is not set");
+            return SendResult.failed(
+                    "config", "robot access_token variable " + channel.credentialEnv() + " is not set");
         }
-        StringBuilder url = new StringBuilder(channel.endpoint()).append("/robot/send?access_token=")
+        StringBuilder url = new StringBuilder(channel.endpoint())
+                .append("/robot/send?access_token=")
                 .append(URLEncoder.encode(token, StandardCharsets.UTF_8));
         if (channel.secretEnv() != null) {
             String secret = secrets.value(channel.secretEnv()).orElse(null);
@@ -67,11 +69,14 @@ class DingTalkSender implements ChannelSender {
                 return SendResult.failed("config", "signing secret variable " + channel.secretEnv() + " is not set");
             }
             long timestamp = clock.millis();
-            url.append("&timestamp=").append(timestamp)
-                    .append("&sign=").append(URLEncoder.encode(sign(timestamp, secret), StandardCharsets.UTF_8));
+            url.append("&timestamp=")
+                    .append(timestamp)
+                    .append("&sign=")
+                    .append(URLEncoder.encode(sign(timestamp, secret), StandardCharsets.UTF_8));
         }
         try {
-            ProviderHttp.Response response = http.postJson(URI.create(url.toString()), Json.write(payload(channel, message)));
+            ProviderHttp.Response response =
+                    http.postJson(URI.create(url.toString()), Json.write(payload(channel, message)));
             if (response.status() >= 500 || response.status() == 429) {
                 return SendResult.retry("http " + response.status(), "provider unavailable");
             }
@@ -99,16 +104,27 @@ class DingTalkSender implements ChannelSender {
         // DingTalk only notifies an @-mentioned member when the content also contains "@mobile"
         String mention = mobile == null ? "" : "\n@" + mobile;
         if (channel.markdown()) {
-            String suffix = (message.url() == null ? "" : "\n\n[" + message.openLabel() + "](" + message.url() + ")") + mention;
+            String suffix =
+                    (message.url() == null ? "" : "\n\n[" + message.openLabel() + "](" + message.url() + ")") + mention;
             body.put("msgtype", "markdown");
             ObjectNode md = body.putObject("markdown");
             md.put("title", message.title());
-            md.put("text", MessageText.fit("### " + message.title() + "\n" + message.markdown(), suffix, ChannelKind.DINGTALK_ROBOT.maxBytes()));
+            md.put(
+                    "text",
+                    MessageText.fit(
+                            "### " + message.title() + "\n" + message.markdown(),
+                            suffix,
+                            ChannelKind.DINGTALK_ROBOT.maxBytes()));
         } else {
             String suffix = (message.url() == null ? "" : "\n" + message.url()) + mention;
             body.put("msgtype", "text");
-            body.putObject("text").put("content",
-                    MessageText.fit(message.title() + "\n" + MessageText.plain(message.markdown()), suffix, ChannelKind.DINGTALK_ROBOT.maxBytes()));
+            body.putObject("text")
+                    .put(
+                            "content",
+                            MessageText.fit(
+                                    message.title() + "\n" + MessageText.plain(message.markdown()),
+                                    suffix,
+                                    ChannelKind.DINGTALK_ROBOT.maxBytes()));
         }
         ObjectNode at = body.putObject("at");
         var mobiles = at.putArray("atMobiles");

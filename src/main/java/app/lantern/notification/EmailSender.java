@@ -64,10 +64,13 @@ class EmailSender implements ChannelSender {
             helper.setTo(to);
             helper.setSubject(message.title());
             String link = message.url() == null ? "" : "\n\n" + message.openLabel() + ": " + message.url();
-            String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><h2>" + MessageText.escapeHtml(message.title())
+            String html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><h2>"
+                    + MessageText.escapeHtml(message.title())
                     + "</h2>" + MessageText.html(message.markdown())
-                    + (message.url() == null ? "" : "<p><a href=\"" + MessageText.escapeHtml(message.url()) + "\">"
-                            + MessageText.escapeHtml(message.openLabel()) + "</a></p>")
+                    + (message.url() == null
+                            ? ""
+                            : "<p><a href=\"" + MessageText.escapeHtml(message.url()) + "\">"
+                                    + MessageText.escapeHtml(message.openLabel()) + "</a></p>")
                     + "</body></html>";
             helper.setText(MessageText.plain(message.markdown()) + link, html);
             sender.send(mime);

@@ -49,7 +49,8 @@ class FeishuSender implements ChannelSender {
     static String sign(long timestampSeconds, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec((timestampSeconds + "\n" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(
+                    (timestampSeconds + "\n" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Base64.getEncoder().encodeToString(mac.doFinal(new byte[0]));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -74,7 +75,8 @@ class FeishuSender implements ChannelSender {
         }
         content(body, channel, message);
         try {
-            URI uri = URI.create(channel.endpoint() + "/open-apis/bot/v2/hook/" + URLEncoder.encode(hook, StandardCharsets.UTF_8));
+            URI uri = URI.create(
+                    channel.endpoint() + "/open-apis/bot/v2/hook/" + URLEncoder.encode(hook, StandardCharsets.UTF_8));
             ProviderHttp.Response response = http.postJson(uri, Json.write(body));
             if (response.status() == 429) {
                 return SendResult.rateLimited("http 429", "throttled");
@@ -83,8 +85,12 @@ class FeishuSender implements ChannelSender {
                 return SendResult.retry("http " + response.status(), "provider unavailable");
             }
             JsonNode answer = Json.read(response.body());
-            int code = answer.has("code") ? answer.path("code").asInt(-1) : answer.path("StatusCode").asInt(-1);
-            String msg = answer.has("msg") ? answer.path("msg").asString("") : answer.path("StatusMessage").asString("");
+            int code = answer.has("code")
+                    ? answer.path("code").asInt(-1)
+                    : answer.path("StatusCode").asInt(-1);
+            String msg = answer.has("msg")
+                    ? answer.path("msg").asString("")
+                    : answer.path("StatusMessage").asString("");
             if (code == 0) {
                 return SendResult.delivered("0", msg);
             }
@@ -108,7 +114,8 @@ class FeishuSender implements ChannelSender {
             body.remove("content");
             if (channel.markdown()) {
                 body.put("msg_type", "post");
-                ObjectNode lang = body.putObject("content").putObject("post")
+                ObjectNode lang = body.putObject("content")
+                        .putObject("post")
                         .putObject(message.locale().getLanguage().equals("en") ? "en_us" : "zh_cn");
                 lang.put("title", message.title());
                 ArrayNode paragraphs = lang.putArray("content");
@@ -122,12 +129,20 @@ class FeishuSender implements ChannelSender {
                     }
                 }
                 if (message.url() != null) {
-                    paragraphs.addArray().addObject().put("tag", "a").put("text", message.openLabel()).put("href", message.url());
+                    paragraphs
+                            .addArray()
+                            .addObject()
+                            .put("tag", "a")
+                            .put("text", message.openLabel())
+                            .put("href", message.url());
                 }
             } else {
                 body.put("msg_type", "text");
-                body.putObject("content").put("text", message.title() + "\n" + MessageText.plain(text)
-                        + (message.url() == null ? "" : "\n" + message.url()));
+                body.putObject("content")
+                        .put(
+                                "text",
+                                message.title() + "\n" + MessageText.plain(text)
+                                        + (message.url() == null ? "" : "\n" + message.url()));
             }
             if (MessageText.utf8Length(Json.write(body)) < MAX_BODY_BYTES || budget < 64) {
                 return;

@@ -45,7 +45,8 @@ final class MessageText {
 
     /** Plain text: bold markers dropped, links as "text (url)". */
     static String plain(String markdown) {
-        String s = LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " (" + m.group(2) + ")"));
+        String s =
+                LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " (" + m.group(2) + ")"));
         s = BOLD.matcher(s).replaceAll("$1");
         return s.replaceAll("(?m)^#{1,6}\\s*", "");
     }
@@ -86,7 +87,8 @@ final class MessageText {
         for (String line : markdown.split("\n", -1)) {
             String trimmed = line.strip();
             Matcher numbered = NUMBERED.matcher(trimmed);
-            String kind = trimmed.startsWith("- ") || trimmed.startsWith("* ") ? "ul" : numbered.matches() ? "ol" : null;
+            String kind =
+                    trimmed.startsWith("- ") || trimmed.startsWith("* ") ? "ul" : numbered.matches() ? "ol" : null;
             if (list != null && !list.equals(kind)) {
                 out.append("</").append(list).append('>');
                 list = null;
@@ -99,11 +101,17 @@ final class MessageText {
                 continue;
             }
             if (kind != null) {
-                out.append("<li>").append(inline(kind.equals("ul") ? trimmed.substring(2) : numbered.group(1), external)).append("</li>");
+                out.append("<li>")
+                        .append(inline(kind.equals("ul") ? trimmed.substring(2) : numbered.group(1), external))
+                        .append("</li>");
             } else if (trimmed.startsWith("#")) {
-                out.append("<h3>").append(inline(trimmed.replaceFirst("^#+\\s*", ""), external)).append("</h3>");
+                out.append("<h3>")
+                        .append(inline(trimmed.replaceFirst("^#+\\s*", ""), external))
+                        .append("</h3>");
             } else if (trimmed.startsWith(">")) {
-                out.append("<blockquote>").append(inline(trimmed.substring(1).strip(), external)).append("</blockquote>");
+                out.append("<blockquote>")
+                        .append(inline(trimmed.substring(1).strip(), external))
+                        .append("</blockquote>");
             } else {
                 out.append("<p>").append(inline(trimmed, external)).append("</p>");
             }
@@ -116,7 +124,10 @@ final class MessageText {
 
     /** A path inside Lantern: starts with one slash, not two ({@code //host}) nor a backslash trick. */
     static boolean relative(String url) {
-        return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") && url.chars().noneMatch(c -> c < 0x20);
+        return url.startsWith("/")
+                && !url.startsWith("//")
+                && !url.startsWith("/\\")
+                && url.chars().noneMatch(c -> c < 0x20);
     }
 
     private static String inline(String text, boolean external) {
@@ -127,7 +138,11 @@ final class MessageText {
             out.append(bold(escapeHtml(text.substring(last, m.start()))));
             String url = m.group(2);
             if (relative(url) || external && (url.startsWith("https://") || url.startsWith("http://"))) {
-                out.append("<a href=\"").append(escapeHtml(url)).append("\">").append(bold(escapeHtml(m.group(1)))).append("</a>");
+                out.append("<a href=\"")
+                        .append(escapeHtml(url))
+                        .append("\">")
+                        .append(bold(escapeHtml(m.group(1))))
+                        .append("</a>");
             } else {
                 out.append(bold(escapeHtml(m.group(1))));
             }

@@ -9,4 +9,5 @@ package app.lantern.notification;
  * @param link         relative path in Lantern ({@code /alerts/12}) the message points to, or null
  * @param dedupKey     the same key for the same recipient is stored and sent once
  */
-public record Notification(long recipientUserId, String category, String title, String markdownBody, String link, String dedupKey) {}
+public record Notification(
+        long recipientUserId, String category, String title, String markdownBody, String link, String dedupKey) {}

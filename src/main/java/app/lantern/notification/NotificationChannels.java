@@ -30,16 +30,49 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NotificationChannels {
 
-    public record ChannelView(long id, String name, ChannelKind kind, String endpoint, String appId, String agentId,
-            String credentialEnv, boolean credentialSet, String secretEnv, boolean secretSet, String msgFormat, Long teamId,
-            boolean defaultOn, boolean enabled) {}
+    public record ChannelView(
+            long id,
+            String name,
+            ChannelKind kind,
+            String endpoint,
+            String appId,
+            String agentId,
+            String credentialEnv,
+            boolean credentialSet,
+            String secretEnv,
+            boolean secretSet,
+            String msgFormat,
+            Long teamId,
+            boolean defaultOn,
+            boolean enabled) {}
 
-    public record ChannelForm(String name, ChannelKind kind, String endpoint, String appId, String agentId, String credentialEnv,
-            String secretEnv, String msgFormat, Long teamId, boolean defaultOn, boolean enabled) {}
+    public record ChannelForm(
+            String name,
+            ChannelKind kind,
+            String endpoint,
+            String appId,
+            String agentId,
+            String credentialEnv,
+            String secretEnv,
+            String msgFormat,
+            Long teamId,
+            boolean defaultOn,
+            boolean enabled) {}
 
-    public record DeliveryView(long id, long notificationId, String title, long recipientUserId, String channel, DeliveryStatus status,
-            int attempts, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt, String providerCode, String providerMessage,
-            String failureReason, OffsetDateTime createdAt) {}
+    public record DeliveryView(
+            long id,
+            long notificationId,
+            String title,
+            long recipientUserId,
+            String channel,
+            DeliveryStatus status,
+            int attempts,
+            OffsetDateTime nextAttemptAt,
+            OffsetDateTime deliveredAt,
+            String providerCode,
+            String providerMessage,
+            String failureReason,
+            OffsetDateTime createdAt) {}
 
     private final DSLContext db;
     private final Clock clock;
@@ -48,7 +81,13 @@ public class NotificationChannels {
     private final OutboundGuard guard;
     private final AuditLog audit;
 
-    NotificationChannels(DSLContext db, Clock clock, Secrets secrets, AllowedHosts allowedHosts, OutboundGuard guard, AuditLog audit) {
+    NotificationChannels(
+            DSLContext db,
+            Clock clock,
+            Secrets secrets,
+            AllowedHosts allowedHosts,
+            OutboundGuard guard,
+            AuditLog audit) {
         this.db = db;
         this.clock = clock;
         this.secrets = secrets;
@@ -59,18 +98,36 @@ public class NotificationChannels {
 
     @Transactional(readOnly = true)
     public List<ChannelView> list() {
-        return db.selectFrom(NOTIFICATION_CHANNELS).orderBy(NOTIFICATION_CHANNELS.ID).fetch(r -> view(ChannelStore.config(r)));
+        return db.selectFrom(NOTIFICATION_CHANNELS)
+                .orderBy(NOTIFICATION_CHANNELS.ID)
+                .fetch(r -> view(ChannelStore.config(r)));
     }
 
     @Transactional(readOnly = true)
     public ChannelView get(long id) {
-        return db.selectFrom(NOTIFICATION_CHANNELS).where(NOTIFICATION_CHANNELS.ID.eq(id)).fetchOptional()
-                .map(r -> view(ChannelStore.config(r))).orElseThrow(() -> NotFoundException.of("channel", id));
+        return db.selectFrom(NOTIFICATION_CHANNELS)
+                .where(NOTIFICATION_CHANNELS.ID.eq(id))
+                .fetchOptional()
+                .map(r -> view(ChannelStore.config(r)))
+                .orElseThrow(() -> NotFoundException.of("channel", id));
     }
 
     private ChannelView view(ChannelConfig c) {
-        return new ChannelView(c.id(), c.name(), c.kind(), c.endpoint(), c.appId(), c.agentId(), c.credentialEnv(),
-                secrets.isSet(c.credentialEnv()), c.secretEnv(), secrets.isSet(c.secretEnv()), c.msgFormat(), c.teamId(), c.defaultOn(), c.enabled());
+        return new ChannelView(
+                c.id(),
+                c.name(),
+                c.kind(),
+                c.endpoint(),
+                c.appId(),
+                c.agentId(),
+                c.credentialEnv(),
+                secrets.isSet(c.credentialEnv()),
+                c.secretEnv(),
+                secrets.isSet(c.secretEnv()),
+                c.msgFormat(),
+                c.teamId(),
+                c.defaultOn(),
+                c.enabled());
     }
 
     @Transactional
@@ -78,14 +135,21 @@ public class NotificationChannels {
         ChannelForm f = validate(form, null);
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = db.insertInto(NOTIFICATION_CHANNELS)
-                .set(NOTIFICATION_CHANNELS.NAME, f.name()).set(NOTIFICATION_CHANNELS.KIND, f.kind().name())
-                .set(NOTIFICATION_CHANNELS.ENDPOINT, f.endpoint()).set(NOTIFICATION_CHANNELS.APP_ID, f.appId())
-                .set(NOTIFICATION_CHANNELS.AGENT_ID, f.agentId()).set(NOTIFICATION_CHANNELS.CREDENTIAL_ENV, f.credentialEnv())
-                .set(NOTIFICATION_CHANNELS.SECRET_ENV, f.secretEnv()).set(NOTIFICATION_CHANNELS.MSG_FORMAT, f.msgFormat())
-                .set(NOTIFICATION_CHANNELS.TEAM_ID, f.teamId()).set(NOTIFICATION_CHANNELS.DEFAULT_ON, f.defaultOn())
+                .set(NOTIFICATION_CHANNELS.NAME, f.name())
+                .set(NOTIFICATION_CHANNELS.KIND, f.kind().name())
+                .set(NOTIFICATION_CHANNELS.ENDPOINT, f.endpoint())
+                .set(NOTIFICATION_CHANNELS.APP_ID, f.appId())
+                .set(NOTIFICATION_CHANNELS.AGENT_ID, f.agentId())
+                .set(NOTIFICATION_CHANNELS.CREDENTIAL_ENV, f.credentialEnv())
+                .set(NOTIFICATION_CHANNELS.SECRET_ENV, f.secretEnv())
+                .set(NOTIFICATION_CHANNELS.MSG_FORMAT, f.msgFormat())
+                .set(NOTIFICATION_CHANNELS.TEAM_ID, f.teamId())
+                .set(NOTIFICATION_CHANNELS.DEFAULT_ON, f.defaultOn())
                 .set(NOTIFICATION_CHANNELS.ENABLED, f.enabled())
-                .set(NOTIFICATION_CHANNELS.CREATED_AT, now).set(NOTIFICATION_CHANNELS.UPDATED_AT, now)
-                .returningResult(NOTIFICATION_CHANNELS.ID).fetchOne(NOTIFICATION_CHANNELS.ID);
+                .set(NOTIFICATION_CHANNELS.CREATED_AT, now)
+                .set(NOTIFICATION_CHANNELS.UPDATED_AT, now)
+                .returningResult(NOTIFICATION_CHANNELS.ID)
+                .fetchOne(NOTIFICATION_CHANNELS.ID);
         audit.created("notification_channel", id, fields(f));
         return id;
     }
@@ -95,18 +159,37 @@ public class NotificationChannels {
         ChannelView before = get(id);
         ChannelForm f = validate(form, id);
         db.update(NOTIFICATION_CHANNELS)
-                .set(NOTIFICATION_CHANNELS.NAME, f.name()).set(NOTIFICATION_CHANNELS.KIND, f.kind().name())
-                .set(NOTIFICATION_CHANNELS.ENDPOINT, f.endpoint()).set(NOTIFICATION_CHANNELS.APP_ID, f.appId())
-                .set(NOTIFICATION_CHANNELS.AGENT_ID, f.agentId()).set(NOTIFICATION_CHANNELS.CREDENTIAL_ENV, f.credentialEnv())
-                .set(NOTIFICATION_CHANNELS.SECRET_ENV, f.secretEnv()).set(NOTIFICATION_CHANNELS.MSG_FORMAT, f.msgFormat())
-                .set(NOTIFICATION_CHANNELS.TEAM_ID, f.teamId()).set(NOTIFICATION_CHANNELS.DEFAULT_ON, f.defaultOn())
+                .set(NOTIFICATION_CHANNELS.NAME, f.name())
+                .set(NOTIFICATION_CHANNELS.KIND, f.kind().name())
+                .set(NOTIFICATION_CHANNELS.ENDPOINT, f.endpoint())
+                .set(NOTIFICATION_CHANNELS.APP_ID, f.appId())
+                .set(NOTIFICATION_CHANNELS.AGENT_ID, f.agentId())
+                .set(NOTIFICATION_CHANNELS.CREDENTIAL_ENV, f.credentialEnv())
+                .set(NOTIFICATION_CHANNELS.SECRET_ENV, f.secretEnv())
+                .set(NOTIFICATION_CHANNELS.MSG_FORMAT, f.msgFormat())
+                .set(NOTIFICATION_CHANNELS.TEAM_ID, f.teamId())
+                .set(NOTIFICATION_CHANNELS.DEFAULT_ON, f.defaultOn())
                 .set(NOTIFICATION_CHANNELS.ENABLED, f.enabled())
                 .set(NOTIFICATION_CHANNELS.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(NOTIFICATION_CHANNELS.VERSION, NOTIFICATION_CHANNELS.VERSION.plus(1))
-                .where(NOTIFICATION_CHANNELS.ID.eq(id)).execute();
-        audit.updated("notification_channel", id, fields(new ChannelForm(before.name(), before.kind(), before.endpoint(), before.appId(),
-                before.agentId(), before.credentialEnv(), before.secretEnv(), before.msgFormat(), before.teamId(), before.defaultOn(),
-                before.enabled())), fields(f));
+                .where(NOTIFICATION_CHANNELS.ID.eq(id))
+                .execute();
+        audit.updated(
+                "notification_channel",
+                id,
+                fields(new ChannelForm(
+                        before.name(),
+                        before.kind(),
+                        before.endpoint(),
+                        before.appId(),
+                        before.agentId(),
+                        before.credentialEnv(),
+                        before.secretEnv(),
+                        before.msgFormat(),
+                        before.teamId(),
+                        before.defaultOn(),
+                        before.enabled())),
+                fields(f));
     }
 
     private static Map<String, Object> fields(ChannelForm f) {
@@ -144,21 +227,37 @@ public class NotificationChannels {
         String agentId = Texts.clean(form.agentId());
         String credentialEnv = Texts.clean(form.credentialEnv());
         String secretEnv = Texts.clean(form.secretEnv());
-        String format = Texts.isBlank(form.msgFormat()) ? "markdown" : form.msgFormat().strip().toLowerCase(Locale.ROOT);
+        String format = Texts.isBlank(form.msgFormat())
+                ? "markdown"
+                : form.msgFormat().strip().toLowerCase(Locale.ROOT);
         errors.addIf(!format.equals("markdown") && !format.equals("text"), "msgFormat", "must be markdown or text");
-        errors.addIf(credentialEnv != null && !Secrets.acceptableName(credentialEnv), "credentialEnv",
+        errors.addIf(
+                credentialEnv != null && !Secrets.acceptableName(credentialEnv),
+                "credentialEnv",
                 "must be the name of an environment variable LANTERN_… (not the database or admin password)");
-        errors.addIf(secretEnv != null && !Secrets.acceptableName(secretEnv), "secretEnv",
+        errors.addIf(
+                secretEnv != null && !Secrets.acceptableName(secretEnv),
+                "secretEnv",
                 "must be the name of an environment variable LANTERN_… (not the database or admin password)");
         switch (kind) {
-            case WECOM_ROBOT, DINGTALK_ROBOT, FEISHU_BOT -> errors.addIf(credentialEnv == null, "credentialEnv",
-                    "name the variable holding the robot's key / access_token / hook token");
+            case WECOM_ROBOT, DINGTALK_ROBOT, FEISHU_BOT ->
+                errors.addIf(
+                        credentialEnv == null,
+                        "credentialEnv",
+                        "name the variable holding the robot's key / access_token / hook token");
             case WECOM_APP -> {
-                errors.addIf(appId == null || !appId.matches("[A-Za-z0-9]{1,64}"), "appId", "corp id (corpid) is required");
-                errors.addIf(agentId == null || !agentId.matches("[0-9]{1,12}"), "agentId", "agent id must be a number");
-                errors.addIf(secretEnv == null, "secretEnv", "name the variable holding the application secret (corpsecret)");
+                errors.addIf(
+                        appId == null || !appId.matches("[A-Za-z0-9]{1,64}"), "appId", "corp id (corpid) is required");
+                errors.addIf(
+                        agentId == null || !agentId.matches("[0-9]{1,12}"), "agentId", "agent id must be a number");
+                errors.addIf(
+                        secretEnv == null,
+                        "secretEnv",
+                        "name the variable holding the application secret (corpsecret)");
             }
-            case EMAIL -> errors.addIf(appId == null || !appId.matches("[^@\\s]+@[^@\\s]+"), "appId", "sender address is required");
+            case EMAIL ->
+                errors.addIf(
+                        appId == null || !appId.matches("[^@\\s]+@[^@\\s]+"), "appId", "sender address is required");
         }
         URI uri = null;
         try {
@@ -168,31 +267,54 @@ public class NotificationChannels {
         }
         if (uri != null) {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean allowed = uri.getHost() != null && allowedHosts.hosts().contains(uri.getHost().toLowerCase(Locale.ROOT));
+            boolean allowed = uri.getHost() != null
+                    && allowedHosts.hosts().contains(uri.getHost().toLowerCase(Locale.ROOT));
             if (kind == ChannelKind.EMAIL) {
-                errors.addIf(!scheme.equals("smtp") && !scheme.equals("smtps"), "endpoint", "must be smtp://host:port or smtps://host:port");
+                errors.addIf(
+                        !scheme.equals("smtp") && !scheme.equals("smtps"),
+                        "endpoint",
+                        "must be smtp://host:port or smtps://host:port");
             } else {
-                errors.addIf(!scheme.equals("https") && !(scheme.equals("http") && allowed), "endpoint",
+                errors.addIf(
+                        !scheme.equals("https") && !(scheme.equals("http") && allowed),
+                        "endpoint",
                         "must be https (plain http only for an allow-listed host)");
             }
-            errors.addIf(uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null, "endpoint",
+            errors.addIf(
+                    uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null,
+                    "endpoint",
                     "give only scheme, host and port (credentials belong in variables)");
             if (errors.isEmpty()) {
                 guard.refusal(uri).ifPresent(reason -> errors.add("endpoint", reason));
             }
         }
         if (name != null) {
-            var same = db.select(NOTIFICATION_CHANNELS.ID).from(NOTIFICATION_CHANNELS).where(NOTIFICATION_CHANNELS.NAME.eq(name))
+            var same = db.select(NOTIFICATION_CHANNELS.ID)
+                    .from(NOTIFICATION_CHANNELS)
+                    .where(NOTIFICATION_CHANNELS.NAME.eq(name))
                     .fetchOptional(NOTIFICATION_CHANNELS.ID);
             errors.addIf(same.isPresent() && !same.get().equals(id), "name", "another channel has this name");
         }
         errors.throwIfAny();
-        return new ChannelForm(name, kind, endpoint, appId, agentId, credentialEnv, secretEnv, format, form.teamId(), form.defaultOn(), form.enabled());
+        return new ChannelForm(
+                name,
+                kind,
+                endpoint,
+                appId,
+                agentId,
+                credentialEnv,
+                secretEnv,
+                format,
+                form.teamId(),
+                form.defaultOn(),
+                form.enabled());
     }
 
     @Transactional(readOnly = true)
     public List<String> allowedHosts() {
-        return db.select(NOTIFICATION_ALLOWED_HOSTS.HOST).from(NOTIFICATION_ALLOWED_HOSTS).orderBy(NOTIFICATION_ALLOWED_HOSTS.HOST)
+        return db.select(NOTIFICATION_ALLOWED_HOSTS.HOST)
+                .from(NOTIFICATION_ALLOWED_HOSTS)
+                .orderBy(NOTIFICATION_ALLOWED_HOSTS.HOST)
                 .fetch(NOTIFICATION_ALLOWED_HOSTS.HOST);
     }
 
@@ -205,15 +327,20 @@ public class NotificationChannels {
         }
         h = h.toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
         if (!allowedHosts.hosts().contains(h)) {
-            db.insertInto(NOTIFICATION_ALLOWED_HOSTS).set(NOTIFICATION_ALLOWED_HOSTS.HOST, h)
-                    .set(NOTIFICATION_ALLOWED_HOSTS.CREATED_AT, OffsetDateTime.now(clock)).execute();
+            db.insertInto(NOTIFICATION_ALLOWED_HOSTS)
+                    .set(NOTIFICATION_ALLOWED_HOSTS.HOST, h)
+                    .set(NOTIFICATION_ALLOWED_HOSTS.CREATED_AT, OffsetDateTime.now(clock))
+                    .execute();
             audit.recorded("notification_allowed_host", h, "allowed", Map.of("host", h));
         }
     }
 
     @Transactional
     public void removeHost(String host) {
-        if (db.deleteFrom(NOTIFICATION_ALLOWED_HOSTS).where(NOTIFICATION_ALLOWED_HOSTS.HOST.eq(host)).execute() > 0) {
+        if (db.deleteFrom(NOTIFICATION_ALLOWED_HOSTS)
+                        .where(NOTIFICATION_ALLOWED_HOSTS.HOST.eq(host))
+                        .execute()
+                > 0) {
             audit.recorded("notification_allowed_host", host, "removed", Map.of("host", host));
         }
     }
@@ -223,22 +350,56 @@ public class NotificationChannels {
     public List<DeliveryView> deliveries(DeliveryStatus status, int limit) {
         var d = NOTIFICATION_DELIVERIES;
         var condition = status == null ? org.jooq.impl.DSL.trueCondition() : d.STATUS.eq(status.name());
-        return db.select(d.ID, d.NOTIFICATION_ID, NOTIFICATIONS.TITLE, NOTIFICATIONS.RECIPIENT_USER_ID, NOTIFICATION_CHANNELS.NAME, d.STATUS,
-                        d.ATTEMPTS, d.NEXT_ATTEMPT_AT, d.DELIVERED_AT, d.PROVIDER_CODE, d.PROVIDER_MESSAGE, d.FAILURE_REASON, d.CREATED_AT)
-                .from(d).join(NOTIFICATIONS).on(NOTIFICATIONS.ID.eq(d.NOTIFICATION_ID))
-                .join(NOTIFICATION_CHANNELS).on(NOTIFICATION_CHANNELS.ID.eq(d.CHANNEL_ID))
-                .where(condition).orderBy(d.ID.desc()).limit(Math.min(Math.max(limit, 1), 500))
-                .fetch(r -> new DeliveryView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), DeliveryStatus.valueOf(r.value6()),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
+        return db.select(
+                        d.ID,
+                        d.NOTIFICATION_ID,
+                        NOTIFICATIONS.TITLE,
+                        NOTIFICATIONS.RECIPIENT_USER_ID,
+                        NOTIFICATION_CHANNELS.NAME,
+                        d.STATUS,
+                        d.ATTEMPTS,
+                        d.NEXT_ATTEMPT_AT,
+                        d.DELIVERED_AT,
+                        d.PROVIDER_CODE,
+                        d.PROVIDER_MESSAGE,
+                        d.FAILURE_REASON,
+                        d.CREATED_AT)
+                .from(d)
+                .join(NOTIFICATIONS)
+                .on(NOTIFICATIONS.ID.eq(d.NOTIFICATION_ID))
+                .join(NOTIFICATION_CHANNELS)
+                .on(NOTIFICATION_CHANNELS.ID.eq(d.CHANNEL_ID))
+                .where(condition)
+                .orderBy(d.ID.desc())
+                .limit(Math.min(Math.max(limit, 1), 500))
+                .fetch(r -> new DeliveryView(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        DeliveryStatus.valueOf(r.value6()),
+                        r.value7(),
+                        r.value8(),
+                        r.value9(),
+                        r.value10(),
+                        r.value11(),
+                        r.value12(),
+                        r.value13()));
     }
 
     /** Sends a failed delivery again from scratch (after the admin fixed the channel). */
     @Transactional
     public void retry(long deliveryId) {
         var d = NOTIFICATION_DELIVERIES;
-        int n = db.update(d).set(d.STATUS, DeliveryStatus.PENDING.name()).set(d.ATTEMPTS, 0)
-                .set(d.NEXT_ATTEMPT_AT, OffsetDateTime.now(clock)).setNull(d.FAILURE_REASON).set(d.VERSION, d.VERSION.plus(1))
-                .where(d.ID.eq(deliveryId).and(d.STATUS.eq(DeliveryStatus.FAILED.name()))).execute();
+        int n = db.update(d)
+                .set(d.STATUS, DeliveryStatus.PENDING.name())
+                .set(d.ATTEMPTS, 0)
+                .set(d.NEXT_ATTEMPT_AT, OffsetDateTime.now(clock))
+                .setNull(d.FAILURE_REASON)
+                .set(d.VERSION, d.VERSION.plus(1))
+                .where(d.ID.eq(deliveryId).and(d.STATUS.eq(DeliveryStatus.FAILED.name())))
+                .execute();
         if (n == 0) {
             throw NotFoundException.of("failed delivery", deliveryId);
         }

@@ -23,10 +23,27 @@ import org.springframework.context.annotation.Configuration;
 class NotificationConfig {
 
     @Bean
-    DeliveryWorker deliveryWorker(DSLContext db, List<ChannelSender> senders, ChannelStore channels, NotificationPreferences preferences,
-            Directory directory, MessageSource messages, Clock clock, MeterRegistry meters,
+    DeliveryWorker deliveryWorker(
+            DSLContext db,
+            List<ChannelSender> senders,
+            ChannelStore channels,
+            NotificationPreferences preferences,
+            Directory directory,
+            MessageSource messages,
+            Clock clock,
+            MeterRegistry meters,
             @Value("${lantern.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
-        return new DeliveryWorker(db, senders, channels, preferences, directory, messages, clock, meters, publicUrl, nodeName(),
+        return new DeliveryWorker(
+                db,
+                senders,
+                channels,
+                preferences,
+                directory,
+                messages,
+                clock,
+                meters,
+                publicUrl,
+                nodeName(),
                 DeliveryWorker.Policy.DEFAULT);
     }
 
@@ -52,7 +69,8 @@ class NotificationConfig {
         } catch (Exception e) {
             host = "node";
         }
-        return (host.length() > 40 ? host.substring(0, 40) : host) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return (host.length() > 40 ? host.substring(0, 40) : host) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** {@code lantern.notifications.reach{channel,kind}} = delivered / sent over the last 30 days. */
@@ -62,14 +80,17 @@ class NotificationConfig {
 
         ReachGauges(Notifications notifications, MeterRegistry meters) {
             this.notifications = notifications;
-            this.gauge = MultiGauge.builder("lantern.notifications.reach").description("delivered / sent per channel, last 30 days")
+            this.gauge = MultiGauge.builder("lantern.notifications.reach")
+                    .description("delivered / sent per channel, last 30 days")
                     .register(meters);
         }
 
         void refresh() {
-            gauge.register(notifications.reach(Duration.ofDays(30)).stream()
-                    .map(r -> MultiGauge.Row.of(Tags.of("channel", r.channel(), "kind", r.kind()), r.rate()))
-                    .toList(), true);
+            gauge.register(
+                    notifications.reach(Duration.ofDays(30)).stream()
+                            .map(r -> MultiGauge.Row.of(Tags.of("channel", r.channel(), "kind", r.kind()), r.rate()))
+                            .toList(),
+                    true);
         }
     }
 }

@@ -41,7 +41,12 @@ public class Notifications {
     private final ChannelStore channels;
     private final MessageSource messages;
 
-    Notifications(DSLContext db, Clock clock, NotificationPreferences settings, ChannelStore channels, MessageSource messages) {
+    Notifications(
+            DSLContext db,
+            Clock clock,
+            NotificationPreferences settings,
+            ChannelStore channels,
+            MessageSource messages) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
@@ -63,7 +68,8 @@ public class Notifications {
      * {@code .body} in the recipient's language (zh-CN or en), formatted with {@code args}.
      */
     @Transactional
-    public void sendTemplated(long recipientUserId, String category, String templateKey, Object[] args, String link, String dedupKey) {
+    public void sendTemplated(
+            long recipientUserId, String category, String templateKey, Object[] args, String link, String dedupKey) {
         Locale locale = settings.of(recipientUserId).locale();
         String title = messages.getMessage("notification.template." + templateKey + ".title", args, locale);
         String body = messages.getMessage("notification.template." + templateKey + ".body", args, locale);
@@ -82,7 +88,8 @@ public class Notifications {
                 .set(NOTIFICATIONS.LINK, Texts.clean(n.link()))
                 .set(NOTIFICATIONS.DEDUP_KEY, n.dedupKey())
                 .set(NOTIFICATIONS.CREATED_AT, now)
-                .onConflict(NOTIFICATIONS.RECIPIENT_USER_ID, NOTIFICATIONS.DEDUP_KEY).doNothing()
+                .onConflict(NOTIFICATIONS.RECIPIENT_USER_ID, NOTIFICATIONS.DEDUP_KEY)
+                .doNothing()
                 .returningResult(NOTIFICATIONS.ID)
                 .fetchOptional(NOTIFICATIONS.ID);
         if (id.isEmpty()) {
@@ -118,7 +125,8 @@ public class Notifications {
 
     @Transactional(readOnly = true)
     public long unreadCount(long userId) {
-        return db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.RECIPIENT_USER_ID.eq(userId).and(NOTIFICATIONS.READ_AT.isNull()));
+        return db.fetchCount(
+                NOTIFICATIONS, NOTIFICATIONS.RECIPIENT_USER_ID.eq(userId).and(NOTIFICATIONS.READ_AT.isNull()));
     }
 
     @Transactional(readOnly = true)
@@ -128,28 +136,44 @@ public class Notifications {
             condition = condition.and(NOTIFICATIONS.READ_AT.isNull());
         }
         long total = db.fetchCount(NOTIFICATIONS, condition);
-        List<InboxItem> items = db.selectFrom(NOTIFICATIONS).where(condition)
+        List<InboxItem> items = db.selectFrom(NOTIFICATIONS)
+                .where(condition)
                 .orderBy(NOTIFICATIONS.ID.desc())
-                .limit(page.size()).offset(page.offset())
-                .fetch(r -> new InboxItem(r.getId(), r.getCategory(), r.getTitle(), r.getBody(), r.getLink(), r.getCreatedAt(), r.getReadAt()));
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch(r -> new InboxItem(
+                        r.getId(),
+                        r.getCategory(),
+                        r.getTitle(),
+                        r.getBody(),
+                        r.getLink(),
+                        r.getCreatedAt(),
+                        r.getReadAt()));
         return PageResult.of(items, page, total);
     }
 
     /** Marks the user's message read and returns where it points; 404 for someone else's message. */
     @Transactional
     public Optional<String> markRead(long userId, long notificationId) {
-        var row = db.selectFrom(NOTIFICATIONS).where(NOTIFICATIONS.ID.eq(notificationId).and(NOTIFICATIONS.RECIPIENT_USER_ID.eq(userId)))
-                .fetchOptional().orElseThrow(() -> NotFoundException.of("notification", notificationId));
+        var row = db.selectFrom(NOTIFICATIONS)
+                .where(NOTIFICATIONS.ID.eq(notificationId).and(NOTIFICATIONS.RECIPIENT_USER_ID.eq(userId)))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("notification", notificationId));
         if (row.getReadAt() == null) {
-            db.update(NOTIFICATIONS).set(NOTIFICATIONS.READ_AT, OffsetDateTime.now(clock)).where(NOTIFICATIONS.ID.eq(notificationId)).execute();
+            db.update(NOTIFICATIONS)
+                    .set(NOTIFICATIONS.READ_AT, OffsetDateTime.now(clock))
+                    .where(NOTIFICATIONS.ID.eq(notificationId))
+                    .execute();
         }
         return Optional.ofNullable(row.getLink());
     }
 
     @Transactional
     public int markAllRead(long userId) {
-        return db.update(NOTIFICATIONS).set(NOTIFICATIONS.READ_AT, OffsetDateTime.now(clock))
-                .where(NOTIFICATIONS.RECIPIENT_USER_ID.eq(userId).and(NOTIFICATIONS.READ_AT.isNull())).execute();
+        return db.update(NOTIFICATIONS)
+                .set(NOTIFICATIONS.READ_AT, OffsetDateTime.now(clock))
+                .where(NOTIFICATIONS.RECIPIENT_USER_ID.eq(userId).and(NOTIFICATIONS.READ_AT.isNull()))
+                .execute();
     }
 
     /**
@@ -164,24 +188,36 @@ public class Notifications {
         result.add(new ChannelReach(null, "in-app", "IN_APP", inApp, inApp, 0, 0, 0));
         var d = NOTIFICATION_DELIVERIES;
         Map<Long, Map<String, Integer>> counts = new LinkedHashMap<>();
-        for (Record r : db.select(d.CHANNEL_ID, d.STATUS, DSL.count()).from(d)
-                .where(d.CREATED_AT.ge(since)).groupBy(d.CHANNEL_ID, d.STATUS).fetch()) {
-            counts.computeIfAbsent(r.get(d.CHANNEL_ID), k -> new LinkedHashMap<>()).merge(r.get(d.STATUS), r.get(2, Integer.class), Integer::sum);
+        for (Record r : db.select(d.CHANNEL_ID, d.STATUS, DSL.count())
+                .from(d)
+                .where(d.CREATED_AT.ge(since))
+                .groupBy(d.CHANNEL_ID, d.STATUS)
+                .fetch()) {
+            counts.computeIfAbsent(r.get(d.CHANNEL_ID), k -> new LinkedHashMap<>())
+                    .merge(r.get(d.STATUS), r.get(2, Integer.class), Integer::sum);
         }
         // deliveries still waiting that were attempted at least once count as sent
         Map<Long, Integer> attemptedPending = new LinkedHashMap<>();
-        for (Record r : db.select(d.CHANNEL_ID, DSL.count()).from(d)
-                .where(d.CREATED_AT.ge(since).and(d.ATTEMPTS.gt(0)).and(d.STATUS.in("RETRY", "SENDING"))).groupBy(d.CHANNEL_ID).fetch()) {
+        for (Record r : db.select(d.CHANNEL_ID, DSL.count())
+                .from(d)
+                .where(d.CREATED_AT.ge(since).and(d.ATTEMPTS.gt(0)).and(d.STATUS.in("RETRY", "SENDING")))
+                .groupBy(d.CHANNEL_ID)
+                .fetch()) {
             attemptedPending.put(r.get(d.CHANNEL_ID), r.get(1, Integer.class));
         }
-        for (var c : db.selectFrom(NOTIFICATION_CHANNELS).orderBy(NOTIFICATION_CHANNELS.ID).fetch()) {
+        for (var c : db.selectFrom(NOTIFICATION_CHANNELS)
+                .orderBy(NOTIFICATION_CHANNELS.ID)
+                .fetch()) {
             Map<String, Integer> byStatus = counts.getOrDefault(c.getId(), Map.of());
             long delivered = byStatus.getOrDefault("DELIVERED", 0);
             long failed = byStatus.getOrDefault("FAILED", 0);
             long skipped = byStatus.getOrDefault("SKIPPED", 0);
-            long pending = byStatus.getOrDefault("PENDING", 0) + byStatus.getOrDefault("RETRY", 0) + byStatus.getOrDefault("SENDING", 0);
+            long pending = byStatus.getOrDefault("PENDING", 0)
+                    + byStatus.getOrDefault("RETRY", 0)
+                    + byStatus.getOrDefault("SENDING", 0);
             long sent = delivered + failed + attemptedPending.getOrDefault(c.getId(), 0);
-            result.add(new ChannelReach(c.getId(), c.getName(), c.getKind(), sent, delivered, failed, pending, skipped));
+            result.add(
+                    new ChannelReach(c.getId(), c.getName(), c.getKind(), sent, delivered, failed, pending, skipped));
         }
         return result;
     }

@@ -7,7 +7,14 @@ import java.util.Locale;
  *
  * @param openLabel the localised label of the link ("查看详情" / "Open in Lantern")
  */
-record OutboundMessage(long notificationId, String title, String markdown, String url, String openLabel, Locale locale, Recipient recipient) {
+record OutboundMessage(
+        long notificationId,
+        String title,
+        String markdown,
+        String url,
+        String openLabel,
+        Locale locale,
+        Recipient recipient) {
 
     record Recipient(long userId, String displayName, String email, String wecomUserId, String mobile) {}
 

@@ -41,7 +41,10 @@ class ProviderHttp {
 
     Response get(URI uri) throws IOException {
         guard(uri);
-        return exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build());
+        return exchange(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
     }
 
     private void guard(URI uri) {
@@ -53,7 +56,8 @@ class ProviderHttp {
 
     private Response exchange(HttpRequest request) throws IOException {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

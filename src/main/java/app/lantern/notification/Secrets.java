@@ -15,8 +15,14 @@ import org.springframework.stereotype.Component;
 class Secrets {
 
     static final Pattern NAME = Pattern.compile("LANTERN_[A-Z0-9_]{1,60}");
-    private static final Set<String> FORBIDDEN = Set.of("LANTERN_DB_URL", "LANTERN_DB_USERNAME", "LANTERN_DB_PASSWORD",
-            "LANTERN_ADMIN_PASSWORD", "LANTERN_TEST_DB_PASSWORD", "LANTERN_TEST_DB_USERNAME", "LANTERN_TEST_DB_URL");
+    private static final Set<String> FORBIDDEN = Set.of(
+            "LANTERN_DB_URL",
+            "LANTERN_DB_USERNAME",
+            "LANTERN_DB_PASSWORD",
+            "LANTERN_ADMIN_PASSWORD",
+            "LANTERN_TEST_DB_PASSWORD",
+            "LANTERN_TEST_DB_USERNAME",
+            "LANTERN_TEST_DB_URL");
 
     private final Environment environment;
 

@@ -26,7 +26,8 @@ class WeComAppSender implements ChannelSender {
     static final Set<Integer> TOKEN_INVALID = Set.of(40014, 42001, 40001);
     private static final Set<Integer> THROTTLED = Set.of(45009, 45033, 45047);
     /** all recipients invalid, invalid agent id, user not in the app's visible range, invalid corp id, no such user. */
-    private static final Set<Integer> PERMANENT = Set.of(81013, 40056, 60020, 301002, 40013, 60111, 60102, 40008, 44004);
+    private static final Set<Integer> PERMANENT =
+            Set.of(81013, 40056, 60020, 301002, 40013, 60111, 60102, 40008, 44004);
 
     record Token(String value, Instant expiresAt) {}
 
@@ -54,7 +55,8 @@ class WeComAppSender implements ChannelSender {
         }
         String secret = secrets.value(channel.secretEnv()).orElse(null);
         if (secret == null || channel.appId() == null || channel.agentId() == null) {
-            return SendResult.failed("config", "corp id, agent id or secret variable " + channel.secretEnv() + " missing");
+            return SendResult.failed(
+                    "config", "corp id, agent id or secret variable " + channel.secretEnv() + " missing");
         }
         try {
             String cacheKey = channel.appId() + "/" + channel.agentId();
@@ -85,7 +87,8 @@ class WeComAppSender implements ChannelSender {
                     if (!invalid.isBlank()) {
                         return SendResult.failed("invaliduser", "WeCom does not know user " + invalid);
                     }
-                    return SendResult.delivered("0", "msgid " + answer.path("msgid").asString(""));
+                    return SendResult.delivered(
+                            "0", "msgid " + answer.path("msgid").asString(""));
                 }
                 if (THROTTLED.contains(errcode)) {
                     return SendResult.rateLimited(String.valueOf(errcode), errmsg);
@@ -102,8 +105,9 @@ class WeComAppSender implements ChannelSender {
     }
 
     private SendResult fetchToken(ChannelConfig channel, String secret, String cacheKey) throws IOException {
-        URI uri = URI.create(channel.endpoint() + "/cgi-bin/gettoken?corpid=" + URLEncoder.encode(channel.appId(), StandardCharsets.UTF_8)
-                + "&corpsecret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+        URI uri = URI.create(channel.endpoint() + "/cgi-bin/gettoken?corpid="
+                + URLEncoder.encode(channel.appId(), StandardCharsets.UTF_8) + "&corpsecret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8));
         ProviderHttp.Response response = http.get(uri);
         if (response.status() >= 500 || response.status() == 429) {
             return SendResult.retry("http " + response.status(), "gettoken unavailable");
@@ -118,7 +122,11 @@ class WeComAppSender implements ChannelSender {
                     : SendResult.retry(String.valueOf(errcode), errmsg);
         }
         long expiresIn = answer.path("expires_in").asLong(7200);
-        tokens.put(cacheKey, new Token(answer.get("access_token").asString(), clock.instant().plusSeconds(Math.max(60, expiresIn - 300))));
+        tokens.put(
+                cacheKey,
+                new Token(
+                        answer.get("access_token").asString(),
+                        clock.instant().plusSeconds(Math.max(60, expiresIn - 300))));
         return null;
     }
 
@@ -129,13 +137,23 @@ class WeComAppSender implements ChannelSender {
         if (channel.markdown()) {
             String suffix = message.url() == null ? "" : "\n[" + message.openLabel() + "](" + message.url() + ")";
             body.put("msgtype", "markdown");
-            body.putObject("markdown").put("content",
-                    MessageText.fit("**" + message.title() + "**\n" + message.markdown(), suffix, ChannelKind.WECOM_APP.maxBytes()));
+            body.putObject("markdown")
+                    .put(
+                            "content",
+                            MessageText.fit(
+                                    "**" + message.title() + "**\n" + message.markdown(),
+                                    suffix,
+                                    ChannelKind.WECOM_APP.maxBytes()));
         } else {
             String suffix = message.url() == null ? "" : "\n" + message.url();
             body.put("msgtype", "text");
-            body.putObject("text").put("content",
-                    MessageText.fit(message.title() + "\n" + MessageText.plain(message.markdown()), suffix, ChannelKind.WECOM_APP.maxBytes()));
+            body.putObject("text")
+                    .put(
+                            "content",
+                            MessageText.fit(
+                                    message.title() + "\n" + MessageText.plain(message.markdown()),
+                                    suffix,
+                                    ChannelKind.WECOM_APP.maxBytes()));
             body.put("safe", 0);
         }
         return body;

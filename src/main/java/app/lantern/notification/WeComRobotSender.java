@@ -44,7 +44,8 @@ class WeComRobotSender implements ChannelSender {
         }
         ObjectNode body = payload(channel, message);
         try {
-            URI uri = URI.create(channel.endpoint() + "/cgi-bin/webhook/send?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+            URI uri = URI.create(
+                    channel.endpoint() + "/cgi-bin/webhook/send?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
             ProviderHttp.Response response = http.postJson(uri, Json.write(body));
             return interpret(response);
         } catch (IOException e) {
@@ -58,12 +59,14 @@ class WeComRobotSender implements ChannelSender {
         if (channel.markdown()) {
             String suffix = (message.url() == null ? "" : "\n[" + message.openLabel() + "](" + message.url() + ")")
                     + (mention == null ? "" : "\n<@" + mention + ">");
-            String content = MessageText.fit("**" + message.title() + "**\n" + message.markdown(), suffix, ChannelKind.WECOM_ROBOT.maxBytes());
+            String content = MessageText.fit(
+                    "**" + message.title() + "**\n" + message.markdown(), suffix, ChannelKind.WECOM_ROBOT.maxBytes());
             body.put("msgtype", "markdown");
             body.putObject("markdown").put("content", content);
         } else {
             String suffix = message.url() == null ? "" : "\n" + message.url();
-            String content = MessageText.fit(message.title() + "\n" + MessageText.plain(message.markdown()), suffix, TEXT_MAX_BYTES);
+            String content = MessageText.fit(
+                    message.title() + "\n" + MessageText.plain(message.markdown()), suffix, TEXT_MAX_BYTES);
             body.put("msgtype", "text");
             ObjectNode text = body.putObject("text");
             text.put("content", content);

@@ -19,6 +19,8 @@ public record ClosedDeals(int won, int lost, BigDecimal wonAmount) {
 
     /** As {@link Funnel#averageWonAmount()}: 0.00 when nothing was won. */
     public BigDecimal averageWonAmount() {
-        return won == 0 ? BigDecimal.ZERO.setScale(2) : wonAmount.divide(BigDecimal.valueOf(won), 2, RoundingMode.HALF_UP);
+        return won == 0
+                ? BigDecimal.ZERO.setScale(2)
+                : wonAmount.divide(BigDecimal.valueOf(won), 2, RoundingMode.HALF_UP);
     }
 }

@@ -11,7 +11,8 @@ import app.lantern.shared.Phrase;
  * @param maxPoints points available
  * @param why       the rule that turned the value into points, to be put into words
  */
-public record FactorResult(HealthFactor factor, Phrase value, double ratio, double points, double maxPoints, Phrase why) {
+public record FactorResult(
+        HealthFactor factor, Phrase value, double ratio, double points, double maxPoints, Phrase why) {
 
     public boolean weak() {
         return ratio < 0.5;

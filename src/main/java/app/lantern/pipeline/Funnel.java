@@ -10,5 +10,11 @@ import java.util.List;
  * @param medianCycleDays  median days from creation to winning of the opportunities won in the period (成交周期)
  * @param created          opportunities created in the period
  */
-public record Funnel(List<StageConversion> stages, double winRate, BigDecimal averageWonAmount, double medianCycleDays,
-        int won, int lost, int created) {}
+public record Funnel(
+        List<StageConversion> stages,
+        double winRate,
+        BigDecimal averageWonAmount,
+        double medianCycleDays,
+        int won,
+        int lost,
+        int created) {}

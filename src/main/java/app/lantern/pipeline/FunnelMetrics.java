@@ -52,19 +52,26 @@ public class FunnelMetrics {
         // stage catalogue
         Map<Long, Object[]> stages = new LinkedHashMap<>();
         var stageQuery = db.selectFrom(PIPELINE_STAGES);
-        (pipelineId == null ? stageQuery.orderBy(PIPELINE_STAGES.PIPELINE_ID, PIPELINE_STAGES.POSITION)
-                : stageQuery.where(PIPELINE_STAGES.PIPELINE_ID.eq(pipelineId)).orderBy(PIPELINE_STAGES.POSITION))
+        (pipelineId == null
+                        ? stageQuery.orderBy(PIPELINE_STAGES.PIPELINE_ID, PIPELINE_STAGES.POSITION)
+                        : stageQuery
+                                .where(PIPELINE_STAGES.PIPELINE_ID.eq(pipelineId))
+                                .orderBy(PIPELINE_STAGES.POSITION))
                 .forEach(s -> stages.put(s.getId(), new Object[] {s.getName(), s.getPosition()}));
         // the furthest position each opportunity ever reached, and whether it was won
         Map<Long, Integer> maxPos = new HashMap<>();
         Map<Long, Boolean> won = new HashMap<>();
         db.select(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, DSL.max(PIPELINE_STAGES.POSITION), OPPORTUNITIES.STATUS)
                 .from(OPPORTUNITY_STAGE_HISTORY)
-                .join(PIPELINE_STAGES).on(PIPELINE_STAGES.ID.eq(OPPORTUNITY_STAGE_HISTORY.STAGE_ID))
-                .join(OPPORTUNITIES).on(OPPORTUNITIES.ID.eq(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID))
+                .join(PIPELINE_STAGES)
+                .on(PIPELINE_STAGES.ID.eq(OPPORTUNITY_STAGE_HISTORY.STAGE_ID))
+                .join(OPPORTUNITIES)
+                .on(OPPORTUNITIES.ID.eq(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID))
                 .where(opp)
-                .and(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.in(DSL.select(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID).from(OPPORTUNITY_STAGE_HISTORY)
-                        .where(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.ge(start)).and(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.lt(end))))
+                .and(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.in(DSL.select(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID)
+                        .from(OPPORTUNITY_STAGE_HISTORY)
+                        .where(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.ge(start))
+                        .and(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.lt(end))))
                 .groupBy(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, OPPORTUNITIES.STATUS)
                 .forEach(r -> {
                     maxPos.put(r.value1(), r.value2());
@@ -72,12 +79,20 @@ public class FunnelMetrics {
                 });
         Map<Long, int[]> counts = new HashMap<>();
         Map<Long, List<Double>> dwell = new HashMap<>();
-        db.select(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, OPPORTUNITY_STAGE_HISTORY.STAGE_ID, PIPELINE_STAGES.POSITION,
-                        OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.EXITED_AT)
+        db.select(
+                        OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID,
+                        OPPORTUNITY_STAGE_HISTORY.STAGE_ID,
+                        PIPELINE_STAGES.POSITION,
+                        OPPORTUNITY_STAGE_HISTORY.ENTERED_AT,
+                        OPPORTUNITY_STAGE_HISTORY.EXITED_AT)
                 .from(OPPORTUNITY_STAGE_HISTORY)
-                .join(PIPELINE_STAGES).on(PIPELINE_STAGES.ID.eq(OPPORTUNITY_STAGE_HISTORY.STAGE_ID))
-                .join(OPPORTUNITIES).on(OPPORTUNITIES.ID.eq(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID))
-                .where(opp).and(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.ge(start)).and(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.lt(end))
+                .join(PIPELINE_STAGES)
+                .on(PIPELINE_STAGES.ID.eq(OPPORTUNITY_STAGE_HISTORY.STAGE_ID))
+                .join(OPPORTUNITIES)
+                .on(OPPORTUNITIES.ID.eq(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID))
+                .where(opp)
+                .and(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.ge(start))
+                .and(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.lt(end))
                 .forEach(r -> {
                     int[] c = counts.computeIfAbsent(r.value2(), k -> new int[2]);
                     c[0]++;
@@ -93,16 +108,27 @@ public class FunnelMetrics {
         List<StageConversion> conversions = new ArrayList<>();
         stages.forEach((id, s) -> {
             int[] c = counts.getOrDefault(id, new int[2]);
-            conversions.add(new StageConversion(id, (String) s[0], (Integer) s[1], c[0], c[1], c[0] == 0 ? 0 : round((double) c[1] / c[0]),
+            conversions.add(new StageConversion(
+                    id,
+                    (String) s[0],
+                    (Integer) s[1],
+                    c[0],
+                    c[1],
+                    c[0] == 0 ? 0 : round((double) c[1] / c[0]),
                     round(median(dwell.getOrDefault(id, List.of())))));
         });
         int wonCount = 0;
         int lost = 0;
         BigDecimal wonAmount = BigDecimal.ZERO;
         List<Double> cycles = new ArrayList<>();
-        for (var r : db.select(OPPORTUNITIES.STATUS, OPPORTUNITIES.AMOUNT, OPPORTUNITIES.CREATED_AT, OPPORTUNITIES.CLOSED_AT)
-                .from(OPPORTUNITIES).where(opp).and(OPPORTUNITIES.STATUS.in("WON", "LOST"))
-                .and(OPPORTUNITIES.CLOSED_AT.ge(start)).and(OPPORTUNITIES.CLOSED_AT.lt(end)).fetch()) {
+        for (var r : db.select(
+                        OPPORTUNITIES.STATUS, OPPORTUNITIES.AMOUNT, OPPORTUNITIES.CREATED_AT, OPPORTUNITIES.CLOSED_AT)
+                .from(OPPORTUNITIES)
+                .where(opp)
+                .and(OPPORTUNITIES.STATUS.in("WON", "LOST"))
+                .and(OPPORTUNITIES.CLOSED_AT.ge(start))
+                .and(OPPORTUNITIES.CLOSED_AT.lt(end))
+                .fetch()) {
             if ("WON".equals(r.value1())) {
                 wonCount++;
                 wonAmount = wonAmount.add(r.value2() == null ? BigDecimal.ZERO : r.value2());
@@ -111,10 +137,19 @@ public class FunnelMetrics {
                 lost++;
             }
         }
-        int created = db.fetchCount(OPPORTUNITIES, opp.and(OPPORTUNITIES.CREATED_AT.ge(start)).and(OPPORTUNITIES.CREATED_AT.lt(end)));
-        BigDecimal avg = wonCount == 0 ? BigDecimal.ZERO.setScale(2) : wonAmount.divide(BigDecimal.valueOf(wonCount), 2, RoundingMode.HALF_UP);
-        return new Funnel(conversions, wonCount + lost == 0 ? 0 : round((double) wonCount / (wonCount + lost)), avg,
-                round(median(cycles)), wonCount, lost, created);
+        int created = db.fetchCount(
+                OPPORTUNITIES, opp.and(OPPORTUNITIES.CREATED_AT.ge(start)).and(OPPORTUNITIES.CREATED_AT.lt(end)));
+        BigDecimal avg = wonCount == 0
+                ? BigDecimal.ZERO.setScale(2)
+                : wonAmount.divide(BigDecimal.valueOf(wonCount), 2, RoundingMode.HALF_UP);
+        return new Funnel(
+                conversions,
+                wonCount + lost == 0 ? 0 : round((double) wonCount / (wonCount + lost)),
+                avg,
+                round(median(cycles)),
+                wonCount,
+                lost,
+                created);
     }
 
     /** Won and lost deals closed in [{@code from}, {@code to}] per owner, one grouped query for all of them. */
@@ -125,13 +160,19 @@ public class FunnelMetrics {
         }
         var won = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq("WON"));
         var lost = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq("LOST"));
-        var wonAmount = DSL.sum(DSL.when(OPPORTUNITIES.STATUS.eq("WON"), DSL.coalesce(OPPORTUNITIES.AMOUNT, BigDecimal.ZERO)));
-        db.select(OPPORTUNITIES.OWNER_ID, won, lost, wonAmount).from(OPPORTUNITIES)
-                .where(OPPORTUNITIES.OWNER_ID.in(ownerIds)).and(OPPORTUNITIES.STATUS.in("WON", "LOST"))
+        var wonAmount =
+                DSL.sum(DSL.when(OPPORTUNITIES.STATUS.eq("WON"), DSL.coalesce(OPPORTUNITIES.AMOUNT, BigDecimal.ZERO)));
+        db.select(OPPORTUNITIES.OWNER_ID, won, lost, wonAmount)
+                .from(OPPORTUNITIES)
+                .where(OPPORTUNITIES.OWNER_ID.in(ownerIds))
+                .and(OPPORTUNITIES.STATUS.in("WON", "LOST"))
                 .and(OPPORTUNITIES.CLOSED_AT.ge(from.atStartOfDay(zone).toOffsetDateTime()))
-                .and(OPPORTUNITIES.CLOSED_AT.lt(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))
+                .and(OPPORTUNITIES.CLOSED_AT.lt(
+                        to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))
                 .groupBy(OPPORTUNITIES.OWNER_ID)
-                .forEach(r -> result.put(r.value1(), new ClosedDeals(r.value2(), r.value3(), r.value4() == null ? BigDecimal.ZERO : r.value4())));
+                .forEach(r -> result.put(
+                        r.value1(),
+                        new ClosedDeals(r.value2(), r.value3(), r.value4() == null ? BigDecimal.ZERO : r.value4())));
         return result;
     }
 

@@ -55,8 +55,15 @@ class HealthEngine {
     private final Clock clock;
     private final int graceWorkingDays;
 
-    HealthEngine(DSLContext db, Pipelines pipelines, WorkingCalendar calendar, Directory directory,
-            ObjectProvider<QuoteSignals> quoteSignals, Notifications notifications, ApplicationEventPublisher events, Clock clock,
+    HealthEngine(
+            DSLContext db,
+            Pipelines pipelines,
+            WorkingCalendar calendar,
+            Directory directory,
+            ObjectProvider<QuoteSignals> quoteSignals,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${lantern.pipeline.health.grace-working-days:5}") int graceWorkingDays) {
         this.db = db;
         this.pipelines = pipelines;
@@ -98,13 +105,22 @@ class HealthEngine {
         Integer previous = r.get(OPPORTUNITIES.HEALTH_SCORE);
         long ownerId = r.get(OPPORTUNITIES.OWNER_ID);
         if (previous == null || previous != report.score()) {
-            db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, report.score()).set(OPPORTUNITIES.HEALTH_COMPUTED_AT, now)
-                    .where(OPPORTUNITIES.ID.eq(opportunityId)).execute();
-            events.publishEvent(new OpportunityHealthChanged(opportunityId, ownerId, report.score(), previous == null ? -1 : previous));
+            db.update(OPPORTUNITIES)
+                    .set(OPPORTUNITIES.HEALTH_SCORE, report.score())
+                    .set(OPPORTUNITIES.HEALTH_COMPUTED_AT, now)
+                    .where(OPPORTUNITIES.ID.eq(opportunityId))
+                    .execute();
+            events.publishEvent(new OpportunityHealthChanged(
+                    opportunityId, ownerId, report.score(), previous == null ? -1 : previous));
         }
         if (report.score() < p.healthThreshold() && !inGrace(facts.createdAt(), days, now)) {
-            openIntervention(opportunityId, r.get(OPPORTUNITIES.NAME), ownerId, report.score(), report.weakFactors().stream()
-                    .map(f -> f.factor().label()).collect(Collectors.joining("、")), now);
+            openIntervention(
+                    opportunityId,
+                    r.get(OPPORTUNITIES.NAME),
+                    ownerId,
+                    report.score(),
+                    report.weakFactors().stream().map(f -> f.factor().label()).collect(Collectors.joining("、")),
+                    now);
         }
         return report.score();
     }
@@ -112,7 +128,8 @@ class HealthEngine {
     /** Result of a full recompute. */
     record FullRun(int scanned, int changed, int interventionsOpened, long millis) {}
 
-    private record ToOpen(long opportunityId, String name, long ownerId, int score, HealthFacts facts, PipelineView pipeline) {}
+    private record ToOpen(
+            long opportunityId, String name, long ownerId, int score, HealthFacts facts, PipelineView pipeline) {}
 
     /** Recomputes every open opportunity: one scan, scores in memory, batched updates of the changed ones. */
     @Transactional
@@ -135,8 +152,10 @@ class HealthEngine {
             totals.put(p.id(), total);
         });
         Map<Long, int[]> roles = new HashMap<>();
-        db.select(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.ROLE).from(OPPORTUNITY_CONTACTS)
-                .join(OPPORTUNITIES).on(OPPORTUNITIES.ID.eq(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID))
+        db.select(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.ROLE)
+                .from(OPPORTUNITY_CONTACTS)
+                .join(OPPORTUNITIES)
+                .on(OPPORTUNITIES.ID.eq(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID))
                 .where(OPPORTUNITIES.STATUS.eq("OPEN"))
                 .fetchSize(5000)
                 .forEach(rec -> {
@@ -145,17 +164,24 @@ class HealthEngine {
                     v[1]++;
                 });
         Set<Long> openInterventions = new HashSet<>(db.selectDistinct(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID)
-                .from(OPPORTUNITY_INTERVENTIONS).where(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN")).fetch(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID));
+                .from(OPPORTUNITY_INTERVENTIONS)
+                .where(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN"))
+                .fetch(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID));
         QuoteSignals quotes = quoteSignals.getIfAvailable();
         List<long[]> changed = new ArrayList<>();
         List<ToOpen> toOpen = new ArrayList<>();
         int scanned = 0;
-        try (Cursor<Record> cursor = db.select(OPPORTUNITIES.fields()).from(OPPORTUNITIES).where(OPPORTUNITIES.STATUS.eq("OPEN"))
-                .fetchSize(5000).fetchLazy()) {
+        try (Cursor<Record> cursor = db.select(OPPORTUNITIES.fields())
+                .from(OPPORTUNITIES)
+                .where(OPPORTUNITIES.STATUS.eq("OPEN"))
+                .fetchSize(5000)
+                .fetchLazy()) {
             while (cursor.hasNext()) {
                 List<Record> chunk = cursor.fetchNext(5000);
-                Map<Long, QuoteSignal> quoteOf = quotes == null ? Map.of()
-                        : quotes.latestFor(chunk.stream().map(r -> r.get(OPPORTUNITIES.ID)).toList());
+                Map<Long, QuoteSignal> quoteOf = quotes == null
+                        ? Map.of()
+                        : quotes.latestFor(
+                                chunk.stream().map(r -> r.get(OPPORTUNITIES.ID)).toList());
                 for (Record r : chunk) {
                     scanned++;
                     long id = r.get(OPPORTUNITIES.ID);
@@ -166,17 +192,28 @@ class HealthEngine {
                     int score = HealthModel.scoreOnly(facts, weights.get(p.id()), totals.get(p.id()), now);
                     Integer previous = r.get(OPPORTUNITIES.HEALTH_SCORE);
                     if (previous == null || previous != score) {
-                        changed.add(new long[] {id, score, previous == null ? -1 : previous, r.get(OPPORTUNITIES.OWNER_ID), p.healthThreshold()});
+                        changed.add(new long[] {
+                            id,
+                            score,
+                            previous == null ? -1 : previous,
+                            r.get(OPPORTUNITIES.OWNER_ID),
+                            p.healthThreshold()
+                        });
                     }
-                    if (score < p.healthThreshold() && !openInterventions.contains(id) && !inGrace(facts.createdAt(), days, now)) {
-                        toOpen.add(new ToOpen(id, r.get(OPPORTUNITIES.NAME), r.get(OPPORTUNITIES.OWNER_ID), score, facts, p));
+                    if (score < p.healthThreshold()
+                            && !openInterventions.contains(id)
+                            && !inGrace(facts.createdAt(), days, now)) {
+                        toOpen.add(new ToOpen(
+                                id, r.get(OPPORTUNITIES.NAME), r.get(OPPORTUNITIES.OWNER_ID), score, facts, p));
                     }
                 }
             }
         }
         for (int from = 0; from < changed.size(); from += 2000) {
-            var batch = db.batch(db.update(OPPORTUNITIES).set(OPPORTUNITIES.HEALTH_SCORE, (Integer) null)
-                    .set(OPPORTUNITIES.HEALTH_COMPUTED_AT, (OffsetDateTime) null).where(OPPORTUNITIES.ID.eq((Long) null)));
+            var batch = db.batch(db.update(OPPORTUNITIES)
+                    .set(OPPORTUNITIES.HEALTH_SCORE, (Integer) null)
+                    .set(OPPORTUNITIES.HEALTH_COMPUTED_AT, (OffsetDateTime) null)
+                    .where(OPPORTUNITIES.ID.eq((Long) null)));
             for (long[] c : changed.subList(from, Math.min(changed.size(), from + 2000))) {
                 batch.bind((int) c[1], now, c[0]);
             }
@@ -193,10 +230,16 @@ class HealthEngine {
                 byOwner.merge(c[3], c, (a, b) -> significance(b) > significance(a) ? b : a);
             }
         }
-        byOwner.values().forEach(c -> events.publishEvent(new OpportunityHealthChanged(c[0], c[3], (int) c[1], (int) c[2])));
+        byOwner.values()
+                .forEach(c -> events.publishEvent(new OpportunityHealthChanged(c[0], c[3], (int) c[1], (int) c[2])));
         int opened = openInterventions(toOpen, weights, now);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        log.info("health recompute: {} open opportunities, {} changed, {} interventions opened in {} ms", scanned, changed.size(), opened, millis);
+        log.info(
+                "health recompute: {} open opportunities, {} changed, {} interventions opened in {} ms",
+                scanned,
+                changed.size(),
+                opened,
+                millis);
         return new FullRun(scanned, changed.size(), opened, millis);
     }
 
@@ -208,9 +251,15 @@ class HealthEngine {
         Map<Long, Optional<UserSummary>> managers = new HashMap<>();
         Map<Long, List<String>> openedFor = new LinkedHashMap<>();
         for (int from = 0; from < toOpen.size(); from += 2000) {
-            var batch = db.batch(db.insertInto(OPPORTUNITY_INTERVENTIONS, OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID,
-                    OPPORTUNITY_INTERVENTIONS.OWNER_ID, OPPORTUNITY_INTERVENTIONS.MANAGER_ID, OPPORTUNITY_INTERVENTIONS.SCORE,
-                    OPPORTUNITY_INTERVENTIONS.WEAK_FACTORS, OPPORTUNITY_INTERVENTIONS.STATUS, OPPORTUNITY_INTERVENTIONS.OPENED_AT)
+            var batch = db.batch(db.insertInto(
+                            OPPORTUNITY_INTERVENTIONS,
+                            OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID,
+                            OPPORTUNITY_INTERVENTIONS.OWNER_ID,
+                            OPPORTUNITY_INTERVENTIONS.MANAGER_ID,
+                            OPPORTUNITY_INTERVENTIONS.SCORE,
+                            OPPORTUNITY_INTERVENTIONS.WEAK_FACTORS,
+                            OPPORTUNITY_INTERVENTIONS.STATUS,
+                            OPPORTUNITY_INTERVENTIONS.OPENED_AT)
                     .values((Long) null, null, null, null, null, null, null));
             for (ToOpen o : toOpen.subList(from, Math.min(toOpen.size(), from + 2000))) {
                 Optional<UserSummary> manager = managers.computeIfAbsent(o.ownerId(), directory::directManagerOf);
@@ -219,16 +268,25 @@ class HealthEngine {
                 }
                 String weak = weakLabels(o.facts(), weights.get(o.pipeline().id()), now);
                 batch.bind(o.opportunityId(), o.ownerId(), manager.get().id(), o.score(), weak, "OPEN", now);
-                openedFor.computeIfAbsent(manager.get().id(), k -> new ArrayList<>()).add(o.name());
+                openedFor
+                        .computeIfAbsent(manager.get().id(), k -> new ArrayList<>())
+                        .add(o.name());
             }
             if (batch.size() > 0) {
                 batch.execute();
             }
         }
         String day = localDate(now).toString();
-        openedFor.forEach((managerId, names) -> notifications.sendTemplated(managerId, NOTIFICATION_CATEGORY, "pipeline.interventions",
-                new Object[] {names.size(), String.join("、", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? " …" : "")},
-                "/opportunities/interventions?status=OPEN", "interventions:" + managerId + ":" + day));
+        openedFor.forEach((managerId, names) -> notifications.sendTemplated(
+                managerId,
+                NOTIFICATION_CATEGORY,
+                "pipeline.interventions",
+                new Object[] {
+                    names.size(),
+                    String.join("、", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? " …" : "")
+                },
+                "/opportunities/interventions?status=OPEN",
+                "interventions:" + managerId + ":" + day));
         return openedFor.values().stream().mapToInt(List::size).sum();
     }
 
@@ -265,16 +323,23 @@ class HealthEngine {
     }
 
     private Record require(long opportunityId) {
-        Record r = db.selectFrom(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(opportunityId)).fetchOne();
+        Record r = db.selectFrom(OPPORTUNITIES)
+                .where(OPPORTUNITIES.ID.eq(opportunityId))
+                .fetchOne();
         if (r == null) {
             throw NotFoundException.of("opportunity", opportunityId);
         }
         return r;
     }
 
-    private void openIntervention(long opportunityId, String name, long ownerId, int score, String weakFactors, OffsetDateTime now) {
-        if (db.fetchExists(OPPORTUNITY_INTERVENTIONS, OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID.eq(opportunityId)
-                .and(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN")))) {
+    private void openIntervention(
+            long opportunityId, String name, long ownerId, int score, String weakFactors, OffsetDateTime now) {
+        if (db.fetchExists(
+                OPPORTUNITY_INTERVENTIONS,
+                OPPORTUNITY_INTERVENTIONS
+                        .OPPORTUNITY_ID
+                        .eq(opportunityId)
+                        .and(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN")))) {
             return;
         }
         Optional<UserSummary> manager = directory.directManagerOf(ownerId);
@@ -290,16 +355,24 @@ class HealthEngine {
                 .set(OPPORTUNITY_INTERVENTIONS.WEAK_FACTORS, weak)
                 .set(OPPORTUNITY_INTERVENTIONS.STATUS, "OPEN")
                 .set(OPPORTUNITY_INTERVENTIONS.OPENED_AT, now)
-                .returningResult(OPPORTUNITY_INTERVENTIONS.ID).fetchOne().value1();
+                .returningResult(OPPORTUNITY_INTERVENTIONS.ID)
+                .fetchOne()
+                .value1();
         String owner = directory.user(ownerId).map(UserSummary::displayName).orElse("#" + ownerId);
-        notifications.sendTemplated(manager.get().id(), NOTIFICATION_CATEGORY, "pipeline.intervention",
+        notifications.sendTemplated(
+                manager.get().id(),
+                NOTIFICATION_CATEGORY,
+                "pipeline.intervention",
                 new Object[] {name, owner, score, HealthFactor.listPhrase(HealthFactor.ofLabels(weak))},
-                "/opportunities/interventions#intervention-" + id, "intervention:" + id);
+                "/opportunities/interventions#intervention-" + id,
+                "intervention:" + id);
     }
 
     private int[] rolesOf(long opportunityId) {
         int[] v = new int[2];
-        db.select(OPPORTUNITY_CONTACTS.ROLE).from(OPPORTUNITY_CONTACTS).where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(opportunityId))
+        db.select(OPPORTUNITY_CONTACTS.ROLE)
+                .from(OPPORTUNITY_CONTACTS)
+                .where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(opportunityId))
                 .forEach(rec -> {
                     v[0] |= HealthModel.roleBit(rec.value1());
                     v[1]++;
@@ -312,10 +385,14 @@ class HealthEngine {
         return q == null ? null : q.latestFor(opportunityId).orElse(null);
     }
 
-    static HealthFacts facts(Record r, PipelineView p, int[] roles, WorkingDayIndex days, OffsetDateTime now, QuoteSignal quote) {
+    static HealthFacts facts(
+            Record r, PipelineView p, int[] roles, WorkingDayIndex days, OffsetDateTime now, QuoteSignal quote) {
         StageView stage = p.stage(r.get(OPPORTUNITIES.STAGE_ID)).orElse(p.firstStage());
         List<OpportunityField> required = new ArrayList<>(p.entryCriteria(stage));
-        for (OpportunityField core : List.of(OpportunityField.AMOUNT, OpportunityField.EXPECTED_CLOSE, OpportunityField.CORE_NEED,
+        for (OpportunityField core : List.of(
+                OpportunityField.AMOUNT,
+                OpportunityField.EXPECTED_CLOSE,
+                OpportunityField.CORE_NEED,
                 OpportunityField.NEXT_STEP)) {
             if (!required.contains(core)) {
                 required.add(core);
@@ -361,7 +438,9 @@ class HealthEngine {
     /** Whether a field counts as filled on the stored row ({@code roles}: bit set and contact count). */
     static boolean filled(OpportunityField f, Record r, int[] roles) {
         return switch (f) {
-            case AMOUNT -> r.get(OPPORTUNITIES.AMOUNT) != null && r.get(OPPORTUNITIES.AMOUNT).signum() > 0;
+            case AMOUNT ->
+                r.get(OPPORTUNITIES.AMOUNT) != null
+                        && r.get(OPPORTUNITIES.AMOUNT).signum() > 0;
             case BUDGET_RANGE -> r.get(OPPORTUNITIES.BUDGET_RANGE) != null;
             case EXPECTED_CLOSE -> r.get(OPPORTUNITIES.EXPECTED_CLOSE) != null;
             case CORE_NEED -> notBlank(r.get(OPPORTUNITIES.CORE_NEED));
@@ -379,5 +458,4 @@ class HealthEngine {
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
     }
-
 }

@@ -45,7 +45,9 @@ public enum HealthFactor {
             return new Phrase("pipeline.factor.none");
         }
         Phrase first = new Phrase("pipeline.factor." + factors.getFirst());
-        return factors.size() == 1 ? first : new Phrase("pipeline.factor.list", first, listPhrase(factors.subList(1, factors.size())));
+        return factors.size() == 1
+                ? first
+                : new Phrase("pipeline.factor.list", first, listPhrase(factors.subList(1, factors.size())));
     }
 
     /** The factors of a stored list of labels ("最近联系、决策链完整度"), in their order; unknown parts are left out. */
@@ -53,7 +55,10 @@ public enum HealthFactor {
         if (labels == null || labels.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(labels.split("、")).map(String::strip)
-                .flatMap(l -> Arrays.stream(values()).filter(f -> f.label.equals(l) || f.name().equals(l))).toList();
+        return Arrays.stream(labels.split("、"))
+                .map(String::strip)
+                .flatMap(l -> Arrays.stream(values())
+                        .filter(f -> f.label.equals(l) || f.name().equals(l)))
+                .toList();
     }
 }

@@ -78,12 +78,17 @@ public final class HealthModel {
             case DECISION_CHAIN -> Integer.bitCount(f.decisionChainRoles() & 0xF) / 4.0;
             case BUDGET_CONFIRMED -> f.budgetConfirmed() ? 1 : f.stagePosition() < f.budgetRequiredFrom() ? 0.5 : 0;
             case COMPETITOR_DOC -> f.competitorDocUploaded() ? 1 : f.competitorsKnown() ? 0 : 0.3;
-            case NEXT_STEP -> !f.nextStepSet() ? 0 : f.nextStepDue() == null ? 0.5 : f.nextStepDue().isBefore(today) ? 0.2 : 1;
+            case NEXT_STEP ->
+                !f.nextStepSet()
+                        ? 0
+                        : f.nextStepDue() == null ? 0.5 : f.nextStepDue().isBefore(today) ? 0.2 : 1;
             case STAGE_DWELL -> dwellRatio(f);
             case REQUIRED_FIELDS -> f.requiredTotal() == 0 ? 1 : (double) f.requiredFilled() / f.requiredTotal();
             case ENGAGEMENT -> engagementRatio(f, now);
-            case DEMO_PROPOSAL -> f.demoDelivered() && f.proposalDelivered() ? 1
-                    : f.demoDelivered() || f.proposalDelivered() ? 0.6 : f.stagePosition() <= 2 ? 0.5 : 0;
+            case DEMO_PROPOSAL ->
+                f.demoDelivered() && f.proposalDelivered()
+                        ? 1
+                        : f.demoDelivered() || f.proposalDelivered() ? 0.6 : f.stagePosition() <= 2 ? 0.5 : 0;
             case QUOTE -> quoteRatio(f.quote(), today);
             case CLOSE_SLIPPAGE -> slippageRatio(f, today);
         };
@@ -97,26 +102,91 @@ public final class HealthModel {
                 long d = days(f.lastContactAt() == null ? f.createdAt() : f.lastContactAt(), now);
                 yield new Eval(r, f.lastContactAt() == null ? value("neverContacted", d) : value("daysAgo", d), why);
             }
-            case DECISION_MAKER_CONTACT -> new Eval(r, f.lastDecisionMakerContactAt() == null ? value("decisionMakerNever")
-                    : value("decisionMakerContacts", f.decisionMakerContacts(), days(f.lastDecisionMakerContactAt(), now)), why);
+            case DECISION_MAKER_CONTACT ->
+                new Eval(
+                        r,
+                        f.lastDecisionMakerContactAt() == null
+                                ? value("decisionMakerNever")
+                                : value(
+                                        "decisionMakerContacts",
+                                        f.decisionMakerContacts(),
+                                        days(f.lastDecisionMakerContactAt(), now)),
+                        why);
             case DECISION_CHAIN -> new Eval(r, value("roles", Integer.bitCount(f.decisionChainRoles() & 0xF)), why);
-            case BUDGET_CONFIRMED -> new Eval(r, value(f.budgetConfirmed() ? "budgetFilled" : "budgetMissing"),
-                    new Phrase(WHY + factor + (f.budgetConfirmed() ? ".confirmed" : f.stagePosition() < f.budgetRequiredFrom() ? ".notYetRequired" : ".missing")));
-            case COMPETITOR_DOC -> new Eval(r, f.competitorDocUploaded()
-                    ? value("competitorDocUploaded", f.competitorDocName(), f.competitorDocUploadedAt().atZoneSameInstant(now.getOffset()).toLocalDate())
-                    : value(f.competitorsKnown() ? "competitorDocMissing" : "competitorsUnknown"), why);
-            case NEXT_STEP -> new Eval(r, !f.nextStepSet() ? value("nextStepNone") : f.nextStepDue() == null ? value("nextStepNoDate")
-                    : value("nextStepDue", f.nextStepDue()), why);
-            case STAGE_DWELL -> new Eval(r, f.slaDays() <= 0 ? value("dwellNoSla", f.stageWorkingDays()) : value("dwell", f.stageWorkingDays(), f.slaDays()), why);
+            case BUDGET_CONFIRMED ->
+                new Eval(
+                        r,
+                        value(f.budgetConfirmed() ? "budgetFilled" : "budgetMissing"),
+                        new Phrase(WHY
+                                + factor
+                                + (f.budgetConfirmed()
+                                        ? ".confirmed"
+                                        : f.stagePosition() < f.budgetRequiredFrom()
+                                                ? ".notYetRequired"
+                                                : ".missing")));
+            case COMPETITOR_DOC ->
+                new Eval(
+                        r,
+                        f.competitorDocUploaded()
+                                ? value(
+                                        "competitorDocUploaded",
+                                        f.competitorDocName(),
+                                        f.competitorDocUploadedAt()
+                                                .atZoneSameInstant(now.getOffset())
+                                                .toLocalDate())
+                                : value(f.competitorsKnown() ? "competitorDocMissing" : "competitorsUnknown"),
+                        why);
+            case NEXT_STEP ->
+                new Eval(
+                        r,
+                        !f.nextStepSet()
+                                ? value("nextStepNone")
+                                : f.nextStepDue() == null
+                                        ? value("nextStepNoDate")
+                                        : value("nextStepDue", f.nextStepDue()),
+                        why);
+            case STAGE_DWELL ->
+                new Eval(
+                        r,
+                        f.slaDays() <= 0
+                                ? value("dwellNoSla", f.stageWorkingDays())
+                                : value("dwell", f.stageWorkingDays(), f.slaDays()),
+                        why);
             case REQUIRED_FIELDS -> new Eval(r, value("fraction", f.requiredFilled(), f.requiredTotal()), why);
-            case ENGAGEMENT -> new Eval(r, f.lastTwoWayAt() == null ? value("interactions", f.twoWayInteractions())
-                    : value("interactionsLatest", f.twoWayInteractions(), days(f.lastTwoWayAt(), now)), why);
-            case DEMO_PROPOSAL -> new Eval(r, value("demo" + (f.demoDelivered() ? "Given" : "Missing") + ".proposal" + (f.proposalDelivered() ? "Given" : "Missing")), why);
-            case QUOTE -> new Eval(r, f.quote() == null ? value("noQuote")
-                    : f.quote().feedbackTag() == null ? value("quote", f.quote().status()) : value("quoteFeedback", f.quote().status(), f.quote().feedbackTag()),
-                    f.quote() == null ? new Phrase(WHY + factor + ".none") : why);
-            case CLOSE_SLIPPAGE -> new Eval(r, value(f.expectedClose() == null ? "postponedNoDate" : f.expectedClose().isBefore(today) ? "postponedPassed" : "postponed",
-                    f.closeDateChanges()), why);
+            case ENGAGEMENT ->
+                new Eval(
+                        r,
+                        f.lastTwoWayAt() == null
+                                ? value("interactions", f.twoWayInteractions())
+                                : value("interactionsLatest", f.twoWayInteractions(), days(f.lastTwoWayAt(), now)),
+                        why);
+            case DEMO_PROPOSAL ->
+                new Eval(
+                        r,
+                        value("demo" + (f.demoDelivered() ? "Given" : "Missing") + ".proposal"
+                                + (f.proposalDelivered() ? "Given" : "Missing")),
+                        why);
+            case QUOTE ->
+                new Eval(
+                        r,
+                        f.quote() == null
+                                ? value("noQuote")
+                                : f.quote().feedbackTag() == null
+                                        ? value("quote", f.quote().status())
+                                        : value(
+                                                "quoteFeedback",
+                                                f.quote().status(),
+                                                f.quote().feedbackTag()),
+                        f.quote() == null ? new Phrase(WHY + factor + ".none") : why);
+            case CLOSE_SLIPPAGE ->
+                new Eval(
+                        r,
+                        value(
+                                f.expectedClose() == null
+                                        ? "postponedNoDate"
+                                        : f.expectedClose().isBefore(today) ? "postponedPassed" : "postponed",
+                                f.closeDateChanges()),
+                        why);
         };
     }
 

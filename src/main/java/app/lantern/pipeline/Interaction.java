@@ -10,5 +10,5 @@ import java.time.OffsetDateTime;
  * @param decisionMaker     a decision maker took part
  * @param twoWay            the customer interacted (not a one-way email or message)
  */
-public record Interaction(long opportunityId, String activityType, OffsetDateTime occurredAt, boolean decisionMaker,
-        boolean twoWay) {}
+public record Interaction(
+        long opportunityId, String activityType, OffsetDateTime occurredAt, boolean decisionMaker, boolean twoWay) {}

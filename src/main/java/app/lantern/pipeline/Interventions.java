@@ -41,8 +41,14 @@ public class Interventions {
     private final OpportunityService opportunities;
     private final Clock clock;
 
-    Interventions(DSLContext db, CurrentActor currentActor, DataScopes scopes, Directory directory, AuditLog audit,
-            OpportunityService opportunities, Clock clock) {
+    Interventions(
+            DSLContext db,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Directory directory,
+            AuditLog audit,
+            OpportunityService opportunities,
+            Clock clock) {
         this.db = db;
         this.currentActor = currentActor;
         this.scopes = scopes;
@@ -58,7 +64,10 @@ public class Interventions {
         Actor actor = currentActor.require();
         Condition c = scopes.current(RecordKind.OPPORTUNITY).condition(OPPORTUNITY_INTERVENTIONS.OWNER_ID);
         if (actor.has(Role.MANAGER) && !actor.has(Role.ADMIN) && !actor.has(Role.EXECUTIVE)) {
-            c = c.and(OPPORTUNITY_INTERVENTIONS.MANAGER_ID.eq(actor.userId()).or(OPPORTUNITY_INTERVENTIONS.OWNER_ID.eq(actor.userId())));
+            c = c.and(OPPORTUNITY_INTERVENTIONS
+                    .MANAGER_ID
+                    .eq(actor.userId())
+                    .or(OPPORTUNITY_INTERVENTIONS.OWNER_ID.eq(actor.userId())));
         }
         if (status != null) {
             c = c.and(OPPORTUNITY_INTERVENTIONS.STATUS.eq(status));
@@ -75,16 +84,22 @@ public class Interventions {
     /** Outcome counts of resolved interventions in scope, for the manager view. */
     @Transactional(readOnly = true)
     public Map<String, Integer> outcomeCounts() {
-        Condition c = scopes.current(RecordKind.OPPORTUNITY).condition(OPPORTUNITY_INTERVENTIONS.OWNER_ID)
+        Condition c = scopes.current(RecordKind.OPPORTUNITY)
+                .condition(OPPORTUNITY_INTERVENTIONS.OWNER_ID)
                 .and(OPPORTUNITY_INTERVENTIONS.STATUS.eq("DONE"));
-        return db.select(OPPORTUNITY_INTERVENTIONS.OUTCOME, org.jooq.impl.DSL.count()).from(OPPORTUNITY_INTERVENTIONS).where(c)
-                .groupBy(OPPORTUNITY_INTERVENTIONS.OUTCOME).fetchMap(r -> r.value1(), r -> r.value2());
+        return db.select(OPPORTUNITY_INTERVENTIONS.OUTCOME, org.jooq.impl.DSL.count())
+                .from(OPPORTUNITY_INTERVENTIONS)
+                .where(c)
+                .groupBy(OPPORTUNITY_INTERVENTIONS.OUTCOME)
+                .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     /** The manager (or an admin) records what was done; closing lost also closes the opportunity. */
     public Intervention resolve(long id, String outcome, String note) {
         Actor actor = currentActor.require();
-        var r = db.selectFrom(OPPORTUNITY_INTERVENTIONS).where(OPPORTUNITY_INTERVENTIONS.ID.eq(id)).fetchOne();
+        var r = db.selectFrom(OPPORTUNITY_INTERVENTIONS)
+                .where(OPPORTUNITY_INTERVENTIONS.ID.eq(id))
+                .fetchOne();
         if (r == null || !scopes.current(RecordKind.OPPORTUNITY).covers(r.getOwnerId())) {
             throw NotFoundException.of("intervention", id);
         }
@@ -92,7 +107,10 @@ public class Interventions {
             throw new app.lantern.shared.ForbiddenException("only the owner's manager resolves this intervention");
         }
         FieldErrors e = new FieldErrors();
-        e.addIf(outcome == null || !OUTCOMES.contains(outcome), "outcome", "must be one of COACHED, REPLANNED, CLOSED_LOST, NO_ACTION");
+        e.addIf(
+                outcome == null || !OUTCOMES.contains(outcome),
+                "outcome",
+                "must be one of COACHED, REPLANNED, CLOSED_LOST, NO_ACTION");
         Texts.maxLength(e, "note", note, 1000);
         e.throwIfAny();
         if (!"OPEN".equals(r.getStatus())) {
@@ -105,26 +123,47 @@ public class Interventions {
                 opportunities.lose(d.id(), Texts.isBlank(note) ? "经理干预后关闭" : note.strip(), null);
             }
         }
-        db.update(OPPORTUNITY_INTERVENTIONS).set(OPPORTUNITY_INTERVENTIONS.STATUS, "DONE").set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome)
-                .set(OPPORTUNITY_INTERVENTIONS.NOTE, Texts.clean(note)).set(OPPORTUNITY_INTERVENTIONS.RESOLVED_AT, now)
+        db.update(OPPORTUNITY_INTERVENTIONS)
+                .set(OPPORTUNITY_INTERVENTIONS.STATUS, "DONE")
+                .set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome)
+                .set(OPPORTUNITY_INTERVENTIONS.NOTE, Texts.clean(note))
+                .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_AT, now)
                 .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_BY, actor.userId())
-                .where(OPPORTUNITY_INTERVENTIONS.ID.eq(id)).execute();
-        audit.recorded("opportunity", r.getOpportunityId(), "intervention.resolved",
+                .where(OPPORTUNITY_INTERVENTIONS.ID.eq(id))
+                .execute();
+        audit.recorded(
+                "opportunity",
+                r.getOpportunityId(),
+                "intervention.resolved",
                 Map.of("intervention", id, "outcome", outcome, "note", Texts.clean(note) == null ? "" : note.strip()));
         return query(OPPORTUNITY_INTERVENTIONS.ID.eq(id), 1).getFirst();
     }
 
     private List<Intervention> query(Condition c, int limit) {
-        Map<Long, String> names = directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
-        return db.select(OPPORTUNITY_INTERVENTIONS.fields()).select(OPPORTUNITIES.NAME, OPPORTUNITIES.HEALTH_SCORE)
-                .from(OPPORTUNITY_INTERVENTIONS).join(OPPORTUNITIES).on(OPPORTUNITIES.ID.eq(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID))
-                .where(c).orderBy(OPPORTUNITY_INTERVENTIONS.STATUS.desc(), OPPORTUNITY_INTERVENTIONS.OPENED_AT.desc())
+        Map<Long, String> names =
+                directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
+        return db.select(OPPORTUNITY_INTERVENTIONS.fields())
+                .select(OPPORTUNITIES.NAME, OPPORTUNITIES.HEALTH_SCORE)
+                .from(OPPORTUNITY_INTERVENTIONS)
+                .join(OPPORTUNITIES)
+                .on(OPPORTUNITIES.ID.eq(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID))
+                .where(c)
+                .orderBy(OPPORTUNITY_INTERVENTIONS.STATUS.desc(), OPPORTUNITY_INTERVENTIONS.OPENED_AT.desc())
                 .limit(Math.max(1, Math.min(limit, 500)))
-                .fetch(r -> new Intervention(r.get(OPPORTUNITY_INTERVENTIONS.ID), r.get(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID),
-                        r.get(OPPORTUNITIES.NAME), r.get(OPPORTUNITY_INTERVENTIONS.OWNER_ID),
-                        names.getOrDefault(r.get(OPPORTUNITY_INTERVENTIONS.OWNER_ID), "?"), r.get(OPPORTUNITY_INTERVENTIONS.MANAGER_ID),
-                        r.get(OPPORTUNITY_INTERVENTIONS.SCORE), r.get(OPPORTUNITIES.HEALTH_SCORE), r.get(OPPORTUNITY_INTERVENTIONS.WEAK_FACTORS),
-                        r.get(OPPORTUNITY_INTERVENTIONS.STATUS), r.get(OPPORTUNITY_INTERVENTIONS.OUTCOME), r.get(OPPORTUNITY_INTERVENTIONS.NOTE),
-                        r.get(OPPORTUNITY_INTERVENTIONS.OPENED_AT), r.get(OPPORTUNITY_INTERVENTIONS.RESOLVED_AT)));
+                .fetch(r -> new Intervention(
+                        r.get(OPPORTUNITY_INTERVENTIONS.ID),
+                        r.get(OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID),
+                        r.get(OPPORTUNITIES.NAME),
+                        r.get(OPPORTUNITY_INTERVENTIONS.OWNER_ID),
+                        names.getOrDefault(r.get(OPPORTUNITY_INTERVENTIONS.OWNER_ID), "?"),
+                        r.get(OPPORTUNITY_INTERVENTIONS.MANAGER_ID),
+                        r.get(OPPORTUNITY_INTERVENTIONS.SCORE),
+                        r.get(OPPORTUNITIES.HEALTH_SCORE),
+                        r.get(OPPORTUNITY_INTERVENTIONS.WEAK_FACTORS),
+                        r.get(OPPORTUNITY_INTERVENTIONS.STATUS),
+                        r.get(OPPORTUNITY_INTERVENTIONS.OUTCOME),
+                        r.get(OPPORTUNITY_INTERVENTIONS.NOTE),
+                        r.get(OPPORTUNITY_INTERVENTIONS.OPENED_AT),
+                        r.get(OPPORTUNITY_INTERVENTIONS.RESOLVED_AT)));
     }
 }

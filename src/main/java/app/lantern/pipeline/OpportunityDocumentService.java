@@ -11,7 +11,6 @@ import app.lantern.identity.CurrentActor;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.ValidationException;
 import java.io.InputStream;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,13 @@ public class OpportunityDocumentService {
     private final AuditLog audit;
     private final HealthEngine health;
 
-    OpportunityDocumentService(DSLContext db, OpportunityService opportunities, CustomerTimeline customerFiles, CurrentActor currentActor,
-            AuditLog audit, HealthEngine health) {
+    OpportunityDocumentService(
+            DSLContext db,
+            OpportunityService opportunities,
+            CustomerTimeline customerFiles,
+            CurrentActor currentActor,
+            AuditLog audit,
+            HealthEngine health) {
         this.db = db;
         this.opportunities = opportunities;
         this.customerFiles = customerFiles;
@@ -52,7 +56,13 @@ public class OpportunityDocumentService {
     }
 
     /** Stores the file within the customer attachment limits (422 naming {@code file} otherwise) and recomputes health. */
-    public OpportunityDocument upload(long opportunityId, DocumentKind kind, String fileName, String contentType, long size, InputStream content) {
+    public OpportunityDocument upload(
+            long opportunityId,
+            DocumentKind kind,
+            String fileName,
+            String contentType,
+            long size,
+            InputStream content) {
         OpportunityDetails o = opportunities.visible(opportunityId);
         if (kind == null) {
             throw ValidationException.field("kind", "must be one of COMPETITOR_COMPARISON, PROPOSAL, OTHER");
@@ -66,7 +76,9 @@ public class OpportunityDocumentService {
                 .set(OPPORTUNITY_DOCUMENTS.SIZE_BYTES, stored.sizeBytes())
                 .set(OPPORTUNITY_DOCUMENTS.UPLOADED_BY, currentActor.require().userId())
                 .set(OPPORTUNITY_DOCUMENTS.UPLOADED_AT, stored.uploadedAt())
-                .returningResult(OPPORTUNITY_DOCUMENTS.ID).fetchOne().value1();
+                .returningResult(OPPORTUNITY_DOCUMENTS.ID)
+                .fetchOne()
+                .value1();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("documentId", id);
         details.put("kind", kind.name());
@@ -74,9 +86,16 @@ public class OpportunityDocumentService {
         details.put("sizeBytes", stored.sizeBytes());
         audit.recorded("opportunity", opportunityId, "document.uploaded", details);
         if (kind == DocumentKind.COMPETITOR_COMPARISON) {
-            db.update(OPPORTUNITIES).set(OPPORTUNITIES.COMPETITOR_DOC, stored.fileName()).set(OPPORTUNITIES.COMPETITOR_DOC_AT, stored.uploadedAt())
-                    .where(OPPORTUNITIES.ID.eq(opportunityId)).execute();
-            audit.updated("opportunity", opportunityId, mapOf("competitorDoc", o.competitorDoc()), mapOf("competitorDoc", stored.fileName()));
+            db.update(OPPORTUNITIES)
+                    .set(OPPORTUNITIES.COMPETITOR_DOC, stored.fileName())
+                    .set(OPPORTUNITIES.COMPETITOR_DOC_AT, stored.uploadedAt())
+                    .where(OPPORTUNITIES.ID.eq(opportunityId))
+                    .execute();
+            audit.updated(
+                    "opportunity",
+                    opportunityId,
+                    mapOf("competitorDoc", o.competitorDoc()),
+                    mapOf("competitorDoc", stored.fileName()));
             if (o.status() == OpportunityStatus.OPEN) {
                 health.recompute(opportunityId);
             }
@@ -87,8 +106,10 @@ public class OpportunityDocumentService {
     @Transactional(readOnly = true)
     public List<OpportunityDocument> of(long opportunityId) {
         opportunities.visible(opportunityId);
-        return db.select(OPPORTUNITY_DOCUMENTS.asterisk(), USERS.DISPLAY_NAME).from(OPPORTUNITY_DOCUMENTS)
-                .join(USERS).on(USERS.ID.eq(OPPORTUNITY_DOCUMENTS.UPLOADED_BY))
+        return db.select(OPPORTUNITY_DOCUMENTS.asterisk(), USERS.DISPLAY_NAME)
+                .from(OPPORTUNITY_DOCUMENTS)
+                .join(USERS)
+                .on(USERS.ID.eq(OPPORTUNITY_DOCUMENTS.UPLOADED_BY))
                 .where(OPPORTUNITY_DOCUMENTS.OPPORTUNITY_ID.eq(opportunityId))
                 .orderBy(OPPORTUNITY_DOCUMENTS.UPLOADED_AT.desc(), OPPORTUNITY_DOCUMENTS.ID.desc())
                 .fetch(OpportunityDocumentService::document);
@@ -97,22 +118,35 @@ public class OpportunityDocumentService {
     /** The document's content for download; audited on the opportunity (and on the customer by its storage). */
     public CustomerTimeline.Download download(long opportunityId, long documentId) {
         OpportunityDetails o = opportunities.visible(opportunityId);
-        var r = db.selectFrom(OPPORTUNITY_DOCUMENTS).where(OPPORTUNITY_DOCUMENTS.ID.eq(documentId))
-                .and(OPPORTUNITY_DOCUMENTS.OPPORTUNITY_ID.eq(opportunityId)).fetchOptional()
+        var r = db.selectFrom(OPPORTUNITY_DOCUMENTS)
+                .where(OPPORTUNITY_DOCUMENTS.ID.eq(documentId))
+                .and(OPPORTUNITY_DOCUMENTS.OPPORTUNITY_ID.eq(opportunityId))
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("document", documentId));
-        audit.recorded("opportunity", opportunityId, "document.downloaded", Map.of("documentId", documentId, "fileName", r.getFileName()));
+        audit.recorded(
+                "opportunity",
+                opportunityId,
+                "document.downloaded",
+                Map.of("documentId", documentId, "fileName", r.getFileName()));
         return customerFiles.download(o.customerId(), r.getCustomerAttachmentId());
     }
 
     private OpportunityDocument require(long opportunityId, long documentId) {
-        return of(opportunityId).stream().filter(d -> d.id() == documentId).findFirst()
+        return of(opportunityId).stream()
+                .filter(d -> d.id() == documentId)
+                .findFirst()
                 .orElseThrow(() -> NotFoundException.of("document", documentId));
     }
 
     private static OpportunityDocument document(Record r) {
-        return new OpportunityDocument(r.get(OPPORTUNITY_DOCUMENTS.ID), r.get(OPPORTUNITY_DOCUMENTS.OPPORTUNITY_ID),
-                DocumentKind.valueOf(r.get(OPPORTUNITY_DOCUMENTS.KIND)), r.get(OPPORTUNITY_DOCUMENTS.FILE_NAME),
-                r.get(OPPORTUNITY_DOCUMENTS.SIZE_BYTES), r.get(USERS.DISPLAY_NAME), r.get(OPPORTUNITY_DOCUMENTS.UPLOADED_AT));
+        return new OpportunityDocument(
+                r.get(OPPORTUNITY_DOCUMENTS.ID),
+                r.get(OPPORTUNITY_DOCUMENTS.OPPORTUNITY_ID),
+                DocumentKind.valueOf(r.get(OPPORTUNITY_DOCUMENTS.KIND)),
+                r.get(OPPORTUNITY_DOCUMENTS.FILE_NAME),
+                r.get(OPPORTUNITY_DOCUMENTS.SIZE_BYTES),
+                r.get(USERS.DISPLAY_NAME),
+                r.get(OPPORTUNITY_DOCUMENTS.UPLOADED_AT));
     }
 
     private static Map<String, Object> mapOf(String key, Object value) {

@@ -41,7 +41,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SortField;
-import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -52,7 +51,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class OpportunityService {
 
-    public static final Set<String> SORT_FIELDS = Set.of("name", "amount", "expectedClose", "updatedAt", "createdAt", "healthScore");
+    public static final Set<String> SORT_FIELDS =
+            Set.of("name", "amount", "expectedClose", "updatedAt", "createdAt", "healthScore");
     static final Set<String> DECISION_ROLES = Set.of("DECISION_MAKER", "INFLUENCER", "USER", "GATEKEEPER", "SUPPORTER");
 
     private final DSLContext db;
@@ -67,9 +67,18 @@ public class OpportunityService {
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    OpportunityService(DSLContext db, Pipelines pipelines, Customers customers, Directory directory, DataScopes scopes,
-            CurrentActor currentActor, AuditLog audit, ApplicationEventPublisher events, HealthEngine health,
-            WorkingCalendar calendar, Clock clock) {
+    OpportunityService(
+            DSLContext db,
+            Pipelines pipelines,
+            Customers customers,
+            Directory directory,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            HealthEngine health,
+            WorkingCalendar calendar,
+            Clock clock) {
         this.db = db;
         this.pipelines = pipelines;
         this.customers = customers;
@@ -94,13 +103,18 @@ public class OpportunityService {
         errors.throwIfAny();
         CustomerRef customer = customers.requireVisible(in.customerId());
         long ownerId = in.ownerId() == null ? actor.userId() : in.ownerId();
-        if (!scope.covers(ownerId) || directory.user(ownerId).filter(UserSummary::active).isEmpty()) {
+        if (!scope.covers(ownerId)
+                || directory.user(ownerId).filter(UserSummary::active).isEmpty()) {
             throw ValidationException.field("ownerId", "not a user you may assign");
         }
-        PipelineView pipeline = pipelines.find(in.pipelineId()).filter(PipelineView::active)
+        PipelineView pipeline = pipelines
+                .find(in.pipelineId())
+                .filter(PipelineView::active)
                 .orElseThrow(() -> ValidationException.field("pipelineId", "unknown pipeline"));
-        StageView stage = in.stageId() == null ? pipeline.firstStage()
-                : pipeline.stage(in.stageId()).orElseThrow(() -> ValidationException.field("stageId", "not a stage of this pipeline"));
+        StageView stage = in.stageId() == null
+                ? pipeline.firstStage()
+                : pipeline.stage(in.stageId())
+                        .orElseThrow(() -> ValidationException.field("stageId", "not a stage of this pipeline"));
         checkContacts(in, customer.id());
         OffsetDateTime now = OffsetDateTime.now(clock);
         long id = db.insertInto(OPPORTUNITIES)
@@ -115,7 +129,9 @@ public class OpportunityService {
                 .set(OPPORTUNITIES.STAGE_ENTERED_AT, now)
                 .set(OPPORTUNITIES.CREATED_AT, now)
                 .set(OPPORTUNITIES.UPDATED_AT, now)
-                .returning(OPPORTUNITIES.ID).fetchOne().getId();
+                .returning(OPPORTUNITIES.ID)
+                .fetchOne()
+                .getId();
         saveContacts(id, in.contacts());
         if (stage.position() > 1) {
             List<OpportunityField> missing = missing(id, pipeline, stage);
@@ -123,9 +139,12 @@ public class OpportunityService {
                 throw gate(stage, missing);
             }
         }
-        db.insertInto(OPPORTUNITY_STAGE_HISTORY).set(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, id)
-                .set(OPPORTUNITY_STAGE_HISTORY.STAGE_ID, stage.id()).set(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, now)
-                .set(OPPORTUNITY_STAGE_HISTORY.ACTOR_ID, actor.userId()).execute();
+        db.insertInto(OPPORTUNITY_STAGE_HISTORY)
+                .set(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, id)
+                .set(OPPORTUNITY_STAGE_HISTORY.STAGE_ID, stage.id())
+                .set(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, now)
+                .set(OPPORTUNITY_STAGE_HISTORY.ACTOR_ID, actor.userId())
+                .execute();
         OpportunityDetails created = details(id);
         audit.created("opportunity", id, snapshot(created));
         events.publishEvent(new OpportunityCreated(id, ownerId, customer.id()));
@@ -142,20 +161,25 @@ public class OpportunityService {
         }
         long ownerId = before.ownerId();
         if (in.ownerId() != null && in.ownerId() != before.ownerId()) {
-            if (!scopes.current(RecordKind.OPPORTUNITY).covers(in.ownerId()) || directory.user(in.ownerId()).filter(UserSummary::active).isEmpty()) {
+            if (!scopes.current(RecordKind.OPPORTUNITY).covers(in.ownerId())
+                    || directory.user(in.ownerId()).filter(UserSummary::active).isEmpty()) {
                 throw ValidationException.field("ownerId", "not a user you may assign");
             }
             ownerId = in.ownerId();
         }
         checkContacts(in, before.customerId());
-        var step = db.update(OPPORTUNITIES).set(OPPORTUNITIES.NAME, in.name().strip()).set(fieldValues(in))
+        var step = db.update(OPPORTUNITIES)
+                .set(OPPORTUNITIES.NAME, in.name().strip())
+                .set(fieldValues(in))
                 .set(OPPORTUNITIES.OWNER_ID, ownerId);
         if (slipped(before.expectedClose(), in.expectedClose())) {
             step = step.set(OPPORTUNITIES.CLOSE_DATE_CHANGES, OPPORTUNITIES.CLOSE_DATE_CHANGES.plus(1));
         }
         bump(step.set(OPPORTUNITIES.UPDATED_AT, OffsetDateTime.now(clock)), id, expectedVersion);
         if (in.contacts() != null) {
-            db.deleteFrom(OPPORTUNITY_CONTACTS).where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id)).execute();
+            db.deleteFrom(OPPORTUNITY_CONTACTS)
+                    .where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id))
+                    .execute();
             saveContacts(id, in.contacts());
         }
         OpportunityDetails after = details(id);
@@ -186,10 +210,14 @@ public class OpportunityService {
                 errors.add("budgetRange", "must be one of UP_TO_50K, FROM_50K_TO_200K, FROM_200K_TO_500K, ABOVE_500K");
             }
         }
-        LocalDate close = v.containsKey("expectedClose") ? parseDate(v.get("expectedClose"), "expectedClose", errors) : b.expectedClose();
-        LocalDate due = v.containsKey("nextStepDue") ? parseDate(v.get("nextStepDue"), "nextStepDue", errors) : b.nextStepDue();
+        LocalDate close = v.containsKey("expectedClose")
+                ? parseDate(v.get("expectedClose"), "expectedClose", errors)
+                : b.expectedClose();
+        LocalDate due =
+                v.containsKey("nextStepDue") ? parseDate(v.get("nextStepDue"), "nextStepDue", errors) : b.nextStepDue();
         List<OpportunityInput.ContactRole> contacts = b.contacts().stream()
-                .map(c -> new OpportunityInput.ContactRole(c.contactId(), c.role())).collect(Collectors.toCollection(ArrayList::new));
+                .map(c -> new OpportunityInput.ContactRole(c.contactId(), c.role()))
+                .collect(Collectors.toCollection(ArrayList::new));
         if (v.containsKey("decisionMakerContactId")) {
             try {
                 long cid = Long.parseLong(v.get("decisionMakerContactId"));
@@ -200,10 +228,22 @@ public class OpportunityService {
             }
         }
         errors.throwIfAny();
-        OpportunityInput in = new OpportunityInput(b.name(), b.customerId(), b.ownerId(), b.pipelineId(), null, amount, budget, close,
-                v.getOrDefault("coreNeed", b.coreNeed()), v.getOrDefault("blocker", b.blocker()),
+        OpportunityInput in = new OpportunityInput(
+                b.name(),
+                b.customerId(),
+                b.ownerId(),
+                b.pipelineId(),
+                null,
+                amount,
+                budget,
+                close,
+                v.getOrDefault("coreNeed", b.coreNeed()),
+                v.getOrDefault("blocker", b.blocker()),
                 v.getOrDefault("competitors", b.competitors()),
-                v.getOrDefault("nextStep", b.nextStep()), due, v.getOrDefault("source", b.source()), contacts);
+                v.getOrDefault("nextStep", b.nextStep()),
+                due,
+                v.getOrDefault("source", b.source()),
+                contacts);
         return update(id, in, expectedVersion);
     }
 
@@ -212,7 +252,8 @@ public class OpportunityService {
         OpportunityDetails before = requireOpen(id);
         PipelineView pipeline = pipelines.require(before.pipelineId());
         StageView target = pipeline.stage(stageId)
-                .orElseThrow(() -> ValidationException.unprocessable("stageId", "not a stage of this opportunity's pipeline"));
+                .orElseThrow(() ->
+                        ValidationException.unprocessable("stageId", "not a stage of this opportunity's pipeline"));
         if (target.id() == before.stageId()) {
             return before;
         }
@@ -224,12 +265,20 @@ public class OpportunityService {
             throw gate(target, missing);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        bump(db.update(OPPORTUNITIES).set(OPPORTUNITIES.STAGE_ID, target.id()).set(OPPORTUNITIES.STAGE_ENTERED_AT, now)
-                .set(OPPORTUNITIES.UPDATED_AT, now), id, before.version());
+        bump(
+                db.update(OPPORTUNITIES)
+                        .set(OPPORTUNITIES.STAGE_ID, target.id())
+                        .set(OPPORTUNITIES.STAGE_ENTERED_AT, now)
+                        .set(OPPORTUNITIES.UPDATED_AT, now),
+                id,
+                before.version());
         closeHistory(id, now, "MOVED");
-        db.insertInto(OPPORTUNITY_STAGE_HISTORY).set(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, id)
-                .set(OPPORTUNITY_STAGE_HISTORY.STAGE_ID, target.id()).set(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, now)
-                .set(OPPORTUNITY_STAGE_HISTORY.ACTOR_ID, currentActor.require().userId()).execute();
+        db.insertInto(OPPORTUNITY_STAGE_HISTORY)
+                .set(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, id)
+                .set(OPPORTUNITY_STAGE_HISTORY.STAGE_ID, target.id())
+                .set(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, now)
+                .set(OPPORTUNITY_STAGE_HISTORY.ACTOR_ID, currentActor.require().userId())
+                .execute();
         audit.updated("opportunity", id, Map.of("stage", before.stageName()), Map.of("stage", target.name()));
         events.publishEvent(new OpportunityStageChanged(id, before.ownerId(), before.stageId(), target.id(), now));
         health.recompute(id);
@@ -243,15 +292,24 @@ public class OpportunityService {
             throw conflict(before.version());
         }
         FieldErrors e = new FieldErrors();
-        e.addIf(amount != null && (amount.signum() <= 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 12), "amount",
+        e.addIf(
+                amount != null
+                        && (amount.signum() <= 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 12),
+                "amount",
                 "must be a positive amount in yuan with at most 2 decimals");
         Texts.maxLength(e, "reason", note, 500);
         BigDecimal finalAmount = amount != null ? amount : before.amount();
         e.addIf(finalAmount == null, "amount", "a won opportunity needs an amount");
         e.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        bump(db.update(OPPORTUNITIES).set(OPPORTUNITIES.STATUS, "WON").set(OPPORTUNITIES.AMOUNT, finalAmount)
-                .set(OPPORTUNITIES.CLOSED_AT, now).set(OPPORTUNITIES.UPDATED_AT, now), id, before.version());
+        bump(
+                db.update(OPPORTUNITIES)
+                        .set(OPPORTUNITIES.STATUS, "WON")
+                        .set(OPPORTUNITIES.AMOUNT, finalAmount)
+                        .set(OPPORTUNITIES.CLOSED_AT, now)
+                        .set(OPPORTUNITIES.UPDATED_AT, now),
+                id,
+                before.version());
         closeHistory(id, now, "WON");
         closeInterventions(id, "CLOSED_WON", now);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -277,11 +335,18 @@ public class OpportunityService {
         Texts.require(e, "reason", reason, 500);
         e.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        bump(db.update(OPPORTUNITIES).set(OPPORTUNITIES.STATUS, "LOST").set(OPPORTUNITIES.LOSS_REASON, reason.strip())
-                .set(OPPORTUNITIES.CLOSED_AT, now).set(OPPORTUNITIES.UPDATED_AT, now), id, before.version());
+        bump(
+                db.update(OPPORTUNITIES)
+                        .set(OPPORTUNITIES.STATUS, "LOST")
+                        .set(OPPORTUNITIES.LOSS_REASON, reason.strip())
+                        .set(OPPORTUNITIES.CLOSED_AT, now)
+                        .set(OPPORTUNITIES.UPDATED_AT, now),
+                id,
+                before.version());
         closeHistory(id, now, "LOST");
         closeInterventions(id, "CLOSED_LOST", now);
-        audit.updated("opportunity", id, Map.of("status", "OPEN"), Map.of("status", "LOST", "lossReason", reason.strip()));
+        audit.updated(
+                "opportunity", id, Map.of("status", "OPEN"), Map.of("status", "LOST", "lossReason", reason.strip()));
         events.publishEvent(new OpportunityLost(id, before.ownerId(), reason.strip(), now));
         return details(id);
     }
@@ -292,13 +357,20 @@ public class OpportunityService {
         if (expectedVersion != before.version()) {
             throw conflict(before.version());
         }
-        db.deleteFrom(OPPORTUNITY_CONTACTS).where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id)).execute();
-        db.deleteFrom(OPPORTUNITY_STAGE_HISTORY).where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(id)).execute();
-        db.deleteFrom(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS).where(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID.eq(id)).execute();
+        db.deleteFrom(OPPORTUNITY_CONTACTS)
+                .where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id))
+                .execute();
+        db.deleteFrom(OPPORTUNITY_STAGE_HISTORY)
+                .where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(id))
+                .execute();
+        db.deleteFrom(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS)
+                .where(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID.eq(id))
+                .execute();
         try {
             db.deleteFrom(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(id)).execute();
         } catch (org.springframework.dao.DataIntegrityViolationException ex) {
-            throw ValidationException.unprocessable("id", "activities refer to this opportunity; close it as lost instead");
+            throw ValidationException.unprocessable(
+                    "id", "activities refer to this opportunity; close it as lost instead");
         }
         audit.deleted("opportunity", id, snapshot(before));
     }
@@ -335,7 +407,13 @@ public class OpportunityService {
     }
 
     /** Filters of the list view and the API. */
-    public record Filter(Long pipelineId, Long stageId, OpportunityStatus status, Long ownerId, Long customerId, String q,
+    public record Filter(
+            Long pipelineId,
+            Long stageId,
+            OpportunityStatus status,
+            Long ownerId,
+            Long customerId,
+            String q,
             Integer healthBelow) {}
 
     @Transactional(readOnly = true)
@@ -360,7 +438,8 @@ public class OpportunityService {
             c = c.and(OPPORTUNITIES.HEALTH_SCORE.lt(f.healthBelow()));
         }
         if (!Texts.isBlank(f.q())) {
-            String pattern = "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String pattern = "%"
+                    + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             c = c.and(OPPORTUNITIES.NAME.likeIgnoreCase(pattern, '\\'));
         }
         Field<?> sortField = switch (page.sortField()) {
@@ -373,7 +452,12 @@ public class OpportunityService {
         };
         SortField<?> sort = page.descending() ? sortField.desc() : sortField.asc();
         long total = db.fetchCount(OPPORTUNITIES, c);
-        var rows = db.selectFrom(OPPORTUNITIES).where(c).orderBy(sort, OPPORTUNITIES.ID.desc()).limit(page.size()).offset(page.offset()).fetch();
+        var rows = db.selectFrom(OPPORTUNITIES)
+                .where(c)
+                .orderBy(sort, OPPORTUNITIES.ID.desc())
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch();
         return PageResult.of(cards(rows), page, total);
     }
 
@@ -381,16 +465,26 @@ public class OpportunityService {
     @Transactional(readOnly = true)
     public Map<StageView, List<OpportunityCard>> board(long pipelineId, Long ownerId) {
         PipelineView p = pipelines.require(pipelineId);
-        Condition c = scopes.current(RecordKind.OPPORTUNITY).condition(OPPORTUNITIES.OWNER_ID)
-                .and(OPPORTUNITIES.PIPELINE_ID.eq(pipelineId)).and(OPPORTUNITIES.STATUS.eq("OPEN"));
+        Condition c = scopes.current(RecordKind.OPPORTUNITY)
+                .condition(OPPORTUNITIES.OWNER_ID)
+                .and(OPPORTUNITIES.PIPELINE_ID.eq(pipelineId))
+                .and(OPPORTUNITIES.STATUS.eq("OPEN"));
         if (ownerId != null) {
             c = c.and(OPPORTUNITIES.OWNER_ID.eq(ownerId));
         }
-        var rows = db.selectFrom(OPPORTUNITIES).where(c).orderBy(OPPORTUNITIES.EXPECTED_CLOSE.asc().nullsLast(), OPPORTUNITIES.ID).fetch();
+        var rows = db.selectFrom(OPPORTUNITIES)
+                .where(c)
+                .orderBy(OPPORTUNITIES.EXPECTED_CLOSE.asc().nullsLast(), OPPORTUNITIES.ID)
+                .fetch();
         List<OpportunityCard> all = cards(rows);
         Map<StageView, List<OpportunityCard>> board = new LinkedHashMap<>();
         for (StageView s : p.stages()) {
-            board.put(s, all.stream().filter(card -> card.stageId() == s.id()).limit(200).toList());
+            board.put(
+                    s,
+                    all.stream()
+                            .filter(card -> card.stageId() == s.id())
+                            .limit(200)
+                            .toList());
         }
         return board;
     }
@@ -398,22 +492,38 @@ public class OpportunityService {
     @Transactional(readOnly = true)
     public OpportunityCard card(long id) {
         visible(id);
-        return cards(db.selectFrom(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(id)).fetch()).getFirst();
+        return cards(db.selectFrom(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(id)).fetch())
+                .getFirst();
     }
 
     // ---------------------------------------------------------------- internals
 
     private List<OpportunityCard> cards(org.jooq.Result<lantern.db.tables.records.OpportunitiesRecord> rows) {
-        Map<Long, String> users = directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
+        Map<Long, String> users =
+                directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
         Map<Long, String> stageNames = new HashMap<>();
         pipelines.all().forEach(p -> p.stages().forEach(s -> stageNames.put(s.id(), s.name())));
         Map<Long, String> customerNames = new HashMap<>();
-        Function<Long, String> customerName = cid -> customerNames.computeIfAbsent(cid,
-                k -> customers.find(k).map(CustomerRef::name).orElse("#" + k));
-        return rows.map(r -> new OpportunityCard(r.getId(), r.getName(), r.getCustomerId(), customerName.apply(r.getCustomerId()),
-                r.getOwnerId(), users.getOrDefault(r.getOwnerId(), "#" + r.getOwnerId()), r.getPipelineId(), r.getStageId(),
-                stageNames.get(r.getStageId()), OpportunityStatus.valueOf(r.getStatus()), r.getAmount(), r.getExpectedClose(),
-                r.getHealthScore(), r.getLastContactAt(), r.getStageEnteredAt(), r.getUpdatedAt(), r.getVersion()));
+        Function<Long, String> customerName = cid -> customerNames.computeIfAbsent(
+                cid, k -> customers.find(k).map(CustomerRef::name).orElse("#" + k));
+        return rows.map(r -> new OpportunityCard(
+                r.getId(),
+                r.getName(),
+                r.getCustomerId(),
+                customerName.apply(r.getCustomerId()),
+                r.getOwnerId(),
+                users.getOrDefault(r.getOwnerId(), "#" + r.getOwnerId()),
+                r.getPipelineId(),
+                r.getStageId(),
+                stageNames.get(r.getStageId()),
+                OpportunityStatus.valueOf(r.getStatus()),
+                r.getAmount(),
+                r.getExpectedClose(),
+                r.getHealthScore(),
+                r.getLastContactAt(),
+                r.getStageEnteredAt(),
+                r.getUpdatedAt(),
+                r.getVersion()));
     }
 
     OpportunityDetails details(long id) {
@@ -433,32 +543,79 @@ public class OpportunityService {
         StageView stage = p.stage(r.getStageId()).orElseThrow();
         Map<Long, ContactRef> contactRefs = customers.contacts(r.getCustomerId()).stream()
                 .collect(Collectors.toMap(ContactRef::id, c -> c, (a, b) -> a));
-        List<OpportunityDetails.Contact> contacts = db.selectFrom(OPPORTUNITY_CONTACTS).where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id))
-                .orderBy(OPPORTUNITY_CONTACTS.CONTACT_ID).fetch(c -> {
+        List<OpportunityDetails.Contact> contacts = db.selectFrom(OPPORTUNITY_CONTACTS)
+                .where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id))
+                .orderBy(OPPORTUNITY_CONTACTS.CONTACT_ID)
+                .fetch(c -> {
                     ContactRef ref = contactRefs.get(c.getContactId());
-                    return new OpportunityDetails.Contact(c.getContactId(), ref == null ? "#" + c.getContactId() : ref.name(),
-                            ref == null ? null : ref.title(), c.getRole());
+                    return new OpportunityDetails.Contact(
+                            c.getContactId(),
+                            ref == null ? "#" + c.getContactId() : ref.name(),
+                            ref == null ? null : ref.title(),
+                            c.getRole());
                 });
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<Long, StageView> stages = new HashMap<>();
         p.stages().forEach(s -> stages.put(s.id(), s));
-        List<StageHistoryEntry> history = db.selectFrom(OPPORTUNITY_STAGE_HISTORY).where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(id))
-                .orderBy(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.ID).fetch(h -> {
+        List<StageHistoryEntry> history = db.selectFrom(OPPORTUNITY_STAGE_HISTORY)
+                .where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(id))
+                .orderBy(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.ID)
+                .fetch(h -> {
                     StageView s = stages.get(h.getStageId());
                     OffsetDateTime end = h.getExitedAt() == null ? now : h.getExitedAt();
-                    return new StageHistoryEntry(h.getStageId(), s == null ? "#" + h.getStageId() : s.name(), s == null ? 0 : s.position(),
-                            h.getEnteredAt(), h.getExitedAt(), h.getExitKind(), Duration.between(h.getEnteredAt(), end).toHours(),
-                            calendar.workingDaysBetween(h.getEnteredAt().atZoneSameInstant(calendar.zone()).toLocalDate(),
+                    return new StageHistoryEntry(
+                            h.getStageId(),
+                            s == null ? "#" + h.getStageId() : s.name(),
+                            s == null ? 0 : s.position(),
+                            h.getEnteredAt(),
+                            h.getExitedAt(),
+                            h.getExitKind(),
+                            Duration.between(h.getEnteredAt(), end).toHours(),
+                            calendar.workingDaysBetween(
+                                    h.getEnteredAt()
+                                            .atZoneSameInstant(calendar.zone())
+                                            .toLocalDate(),
                                     end.atZoneSameInstant(calendar.zone()).toLocalDate()));
                 });
-        String customerName = customers.find(r.getCustomerId()).map(CustomerRef::name).orElse("#" + r.getCustomerId());
-        String ownerName = directory.user(r.getOwnerId()).map(UserSummary::displayName).orElse("#" + r.getOwnerId());
-        return new OpportunityDetails(r.getId(), r.getName(), r.getCustomerId(), customerName, r.getOwnerId(), ownerName, p.id(), p.name(),
-                p.productLine(), stage.id(), stage.name(), stage.position(), stage.winProbability(), OpportunityStatus.valueOf(r.getStatus()),
-                r.getAmount(), r.getBudgetRange() == null ? null : BudgetRange.valueOf(r.getBudgetRange()), r.getExpectedClose(),
-                r.getCoreNeed(), r.getBlocker(), r.getCompetitors(), r.getCompetitorDoc(), r.getNextStep(), r.getNextStepDue(),
-                r.getSource(), r.getLossReason(), r.getLastContactAt(), r.getStageEnteredAt(), r.getHealthScore(), r.getCreatedAt(),
-                r.getUpdatedAt(), r.getClosedAt(), r.getVersion(), contacts, history);
+        String customerName =
+                customers.find(r.getCustomerId()).map(CustomerRef::name).orElse("#" + r.getCustomerId());
+        String ownerName =
+                directory.user(r.getOwnerId()).map(UserSummary::displayName).orElse("#" + r.getOwnerId());
+        return new OpportunityDetails(
+                r.getId(),
+                r.getName(),
+                r.getCustomerId(),
+                customerName,
+                r.getOwnerId(),
+                ownerName,
+                p.id(),
+                p.name(),
+                p.productLine(),
+                stage.id(),
+                stage.name(),
+                stage.position(),
+                stage.winProbability(),
+                OpportunityStatus.valueOf(r.getStatus()),
+                r.getAmount(),
+                r.getBudgetRange() == null ? null : BudgetRange.valueOf(r.getBudgetRange()),
+                r.getExpectedClose(),
+                r.getCoreNeed(),
+                r.getBlocker(),
+                r.getCompetitors(),
+                r.getCompetitorDoc(),
+                r.getNextStep(),
+                r.getNextStepDue(),
+                r.getSource(),
+                r.getLossReason(),
+                r.getLastContactAt(),
+                r.getStageEnteredAt(),
+                r.getHealthScore(),
+                r.getCreatedAt(),
+                r.getUpdatedAt(),
+                r.getClosedAt(),
+                r.getVersion(),
+                contacts,
+                history);
     }
 
     private OpportunityDetails requireOpen(long id) {
@@ -472,24 +629,40 @@ public class OpportunityService {
     private List<OpportunityField> missing(long id, PipelineView pipeline, StageView stage) {
         var r = db.selectFrom(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(id)).fetchOne();
         int[] roles = new int[2];
-        db.select(OPPORTUNITY_CONTACTS.ROLE).from(OPPORTUNITY_CONTACTS).where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id)).forEach(x -> {
-            roles[0] |= HealthModel.roleBit(x.value1());
-            roles[1]++;
-        });
-        return pipeline.entryCriteria(stage).stream().filter(f -> !HealthEngine.filled(f, r, roles)).toList();
+        db.select(OPPORTUNITY_CONTACTS.ROLE)
+                .from(OPPORTUNITY_CONTACTS)
+                .where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(id))
+                .forEach(x -> {
+                    roles[0] |= HealthModel.roleBit(x.value1());
+                    roles[1]++;
+                });
+        return pipeline.entryCriteria(stage).stream()
+                .filter(f -> !HealthEngine.filled(f, r, roles))
+                .toList();
     }
 
     private static ValidationException gate(StageView stage, List<OpportunityField> missing) {
-        return new ValidationException(missing.stream()
-                .map(f -> new FieldErrors.FieldError(f.key(), "required to enter stage " + stage.name() + " (" + f.label() + ")"))
-                .toList(), 422);
+        return new ValidationException(
+                missing.stream()
+                        .map(f -> new FieldErrors.FieldError(
+                                f.key(), "required to enter stage " + stage.name() + " (" + f.label() + ")"))
+                        .toList(),
+                422);
     }
 
-    private void bump(org.jooq.UpdateSetMoreStep<lantern.db.tables.records.OpportunitiesRecord> step, long id, int expectedVersion) {
+    private void bump(
+            org.jooq.UpdateSetMoreStep<lantern.db.tables.records.OpportunitiesRecord> step,
+            long id,
+            int expectedVersion) {
         int n = step.set(OPPORTUNITIES.VERSION, OPPORTUNITIES.VERSION.plus(1))
-                .where(OPPORTUNITIES.ID.eq(id)).and(OPPORTUNITIES.VERSION.eq(expectedVersion)).execute();
+                .where(OPPORTUNITIES.ID.eq(id))
+                .and(OPPORTUNITIES.VERSION.eq(expectedVersion))
+                .execute();
         if (n == 0) {
-            Integer current = db.select(OPPORTUNITIES.VERSION).from(OPPORTUNITIES).where(OPPORTUNITIES.ID.eq(id)).fetchOne(OPPORTUNITIES.VERSION);
+            Integer current = db.select(OPPORTUNITIES.VERSION)
+                    .from(OPPORTUNITIES)
+                    .where(OPPORTUNITIES.ID.eq(id))
+                    .fetchOne(OPPORTUNITIES.VERSION);
             if (current == null) {
                 throw NotFoundException.of("opportunity", id);
             }
@@ -498,23 +671,33 @@ public class OpportunityService {
     }
 
     private static ConflictException conflict(int currentVersion) {
-        return new ConflictException("the opportunity was changed by someone else; reload and try again",
+        return new ConflictException(
+                "the opportunity was changed by someone else; reload and try again",
                 Map.of("currentVersion", currentVersion));
     }
 
     private void closeHistory(long id, OffsetDateTime now, String kind) {
-        db.update(OPPORTUNITY_STAGE_HISTORY).set(OPPORTUNITY_STAGE_HISTORY.EXITED_AT, now).set(OPPORTUNITY_STAGE_HISTORY.EXIT_KIND, kind)
-                .where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(id)).and(OPPORTUNITY_STAGE_HISTORY.EXITED_AT.isNull()).execute();
+        db.update(OPPORTUNITY_STAGE_HISTORY)
+                .set(OPPORTUNITY_STAGE_HISTORY.EXITED_AT, now)
+                .set(OPPORTUNITY_STAGE_HISTORY.EXIT_KIND, kind)
+                .where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(id))
+                .and(OPPORTUNITY_STAGE_HISTORY.EXITED_AT.isNull())
+                .execute();
     }
 
     private void closeInterventions(long id, String outcome, OffsetDateTime now) {
         db.update(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS)
                 .set(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.STATUS, "DONE")
-                .set(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.OUTCOME, "CLOSED_LOST".equals(outcome) ? "CLOSED_LOST" : "NO_ACTION")
-                .set(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.NOTE, "商机已关闭（" + ("CLOSED_LOST".equals(outcome) ? "输单" : "赢单") + "）")
+                .set(
+                        lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.OUTCOME,
+                        "CLOSED_LOST".equals(outcome) ? "CLOSED_LOST" : "NO_ACTION")
+                .set(
+                        lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.NOTE,
+                        "商机已关闭（" + ("CLOSED_LOST".equals(outcome) ? "输单" : "赢单") + "）")
                 .set(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.RESOLVED_AT, now)
                 .where(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.OPPORTUNITY_ID.eq(id))
-                .and(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN")).execute();
+                .and(lantern.db.Tables.OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN"))
+                .execute();
     }
 
     private static boolean slipped(LocalDate before, LocalDate after) {
@@ -524,7 +707,9 @@ public class OpportunityService {
     private Map<Field<?>, Object> fieldValues(OpportunityInput in) {
         Map<Field<?>, Object> m = new HashMap<>();
         m.put(OPPORTUNITIES.AMOUNT, in.amount());
-        m.put(OPPORTUNITIES.BUDGET_RANGE, in.budgetRange() == null ? null : in.budgetRange().name());
+        m.put(
+                OPPORTUNITIES.BUDGET_RANGE,
+                in.budgetRange() == null ? null : in.budgetRange().name());
         m.put(OPPORTUNITIES.EXPECTED_CLOSE, in.expectedClose());
         m.put(OPPORTUNITIES.CORE_NEED, Texts.clean(in.coreNeed()));
         m.put(OPPORTUNITIES.BLOCKER, Texts.clean(in.blocker()));
@@ -538,25 +723,42 @@ public class OpportunityService {
     private FieldErrors validate(OpportunityInput in) {
         FieldErrors e = new FieldErrors();
         Texts.require(e, "name", in.name(), 200);
-        e.addIf(in.amount() != null && (in.amount().signum() < 0 || in.amount().scale() > 2 || in.amount().precision() - in.amount().scale() > 12),
-                "amount", "must be 0 or more yuan with at most 2 decimals");
+        e.addIf(
+                in.amount() != null
+                        && (in.amount().signum() < 0
+                                || in.amount().scale() > 2
+                                || in.amount().precision() - in.amount().scale() > 12),
+                "amount",
+                "must be 0 or more yuan with at most 2 decimals");
         Texts.maxLength(e, "coreNeed", in.coreNeed(), 1000);
         Texts.maxLength(e, "blocker", in.blocker(), 1000);
         Texts.maxLength(e, "competitors", in.competitors(), 500);
         Texts.maxLength(e, "nextStep", in.nextStep(), 500);
         Texts.maxLength(e, "source", in.source(), 50);
         LocalDate today = LocalDate.now(clock);
-        e.addIf(in.expectedClose() != null && (in.expectedClose().isBefore(today.minusYears(5)) || in.expectedClose().isAfter(today.plusYears(10))),
-                "expectedClose", "must be a plausible date");
-        e.addIf(in.nextStepDue() != null && (in.nextStepDue().isBefore(today.minusYears(5)) || in.nextStepDue().isAfter(today.plusYears(5))),
-                "nextStepDue", "must be a plausible date");
+        e.addIf(
+                in.expectedClose() != null
+                        && (in.expectedClose().isBefore(today.minusYears(5))
+                                || in.expectedClose().isAfter(today.plusYears(10))),
+                "expectedClose",
+                "must be a plausible date");
+        e.addIf(
+                in.nextStepDue() != null
+                        && (in.nextStepDue().isBefore(today.minusYears(5))
+                                || in.nextStepDue().isAfter(today.plusYears(5))),
+                "nextStepDue",
+                "must be a plausible date");
         if (in.contacts() != null) {
             e.addIf(in.contacts().size() > 50, "contacts", "at most 50 contacts");
             for (int i = 0; i < in.contacts().size(); i++) {
                 OpportunityInput.ContactRole c = in.contacts().get(i);
                 e.addIf(c == null || c.contactId() == null, "contacts[" + i + "].contactId", "must not be null");
-                e.addIf(c == null || c.role() == null || !DECISION_ROLES.contains(c.role()), "contacts[" + i + "].role",
-                        "must be one of " + String.join(", ", DECISION_ROLES.stream().sorted().toList()));
+                e.addIf(
+                        c == null || c.role() == null || !DECISION_ROLES.contains(c.role()),
+                        "contacts[" + i + "].role",
+                        "must be one of "
+                                + String.join(
+                                        ", ", DECISION_ROLES.stream().sorted().toList()));
             }
         }
         return e;
@@ -566,7 +768,8 @@ public class OpportunityService {
         if (in.contacts() == null || in.contacts().isEmpty()) {
             return;
         }
-        Set<Long> own = customers.contacts(customerId).stream().map(ContactRef::id).collect(Collectors.toSet());
+        Set<Long> own =
+                customers.contacts(customerId).stream().map(ContactRef::id).collect(Collectors.toSet());
         for (int i = 0; i < in.contacts().size(); i++) {
             if (!own.contains(in.contacts().get(i).contactId())) {
                 throw ValidationException.field("contacts[" + i + "].contactId", "not a contact of this customer");
@@ -580,8 +783,11 @@ public class OpportunityService {
         }
         Map<Long, String> unique = new LinkedHashMap<>();
         contacts.forEach(c -> unique.put(c.contactId(), c.role()));
-        unique.forEach((cid, role) -> db.insertInto(OPPORTUNITY_CONTACTS).set(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, id)
-                .set(OPPORTUNITY_CONTACTS.CONTACT_ID, cid).set(OPPORTUNITY_CONTACTS.ROLE, role).execute());
+        unique.forEach((cid, role) -> db.insertInto(OPPORTUNITY_CONTACTS)
+                .set(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, id)
+                .set(OPPORTUNITY_CONTACTS.CONTACT_ID, cid)
+                .set(OPPORTUNITY_CONTACTS.ROLE, role)
+                .execute());
     }
 
     private static BigDecimal parseAmount(String s, FieldErrors errors) {
@@ -614,7 +820,9 @@ public class OpportunityService {
         m.put("status", d.status().name());
         m.put("amount", d.amount());
         m.put("budgetRange", d.budgetRange() == null ? null : d.budgetRange().name());
-        m.put("expectedClose", d.expectedClose() == null ? null : d.expectedClose().toString());
+        m.put(
+                "expectedClose",
+                d.expectedClose() == null ? null : d.expectedClose().toString());
         m.put("coreNeed", d.coreNeed());
         m.put("blocker", d.blocker());
         m.put("competitors", d.competitors());
@@ -622,13 +830,18 @@ public class OpportunityService {
         m.put("nextStep", d.nextStep());
         m.put("nextStepDue", d.nextStepDue() == null ? null : d.nextStepDue().toString());
         m.put("source", d.source());
-        m.put("contacts", d.contacts().stream().map(c -> c.name() + ":" + c.role()).collect(Collectors.joining(",")));
+        m.put(
+                "contacts",
+                d.contacts().stream().map(c -> c.name() + ":" + c.role()).collect(Collectors.joining(",")));
         return m;
     }
 
     /** Opportunities of a merged customer follow it to the survivor, inside the merge transaction. */
     @EventListener
     void on(CustomersMerged e) {
-        db.update(OPPORTUNITIES).set(OPPORTUNITIES.CUSTOMER_ID, e.survivorId()).where(OPPORTUNITIES.CUSTOMER_ID.eq(e.mergedId())).execute();
+        db.update(OPPORTUNITIES)
+                .set(OPPORTUNITIES.CUSTOMER_ID, e.survivorId())
+                .where(OPPORTUNITIES.CUSTOMER_ID.eq(e.mergedId()))
+                .execute();
     }
 }

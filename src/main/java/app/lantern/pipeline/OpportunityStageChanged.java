@@ -2,4 +2,5 @@ package app.lantern.pipeline;
 
 import java.time.OffsetDateTime;
 
-public record OpportunityStageChanged(long opportunityId, long ownerId, long fromStageId, long toStageId, OffsetDateTime at) {}
+public record OpportunityStageChanged(
+        long opportunityId, long ownerId, long fromStageId, long toStageId, OffsetDateTime at) {}

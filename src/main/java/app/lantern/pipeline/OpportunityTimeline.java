@@ -26,19 +26,38 @@ class OpportunityTimeline implements TimelineSource {
     @Override
     public List<TimelineItem> timeline(long customerId, int limit) {
         List<TimelineItem> items = new ArrayList<>();
-        db.selectFrom(OPPORTUNITIES).where(OPPORTUNITIES.CUSTOMER_ID.eq(customerId)).orderBy(OPPORTUNITIES.CREATED_AT.desc())
-                .limit(Math.max(1, Math.min(limit, 200))).forEach(r -> {
-                    String owner = directory.user(r.getOwnerId()).map(UserSummary::displayName).orElse("");
+        db.selectFrom(OPPORTUNITIES)
+                .where(OPPORTUNITIES.CUSTOMER_ID.eq(customerId))
+                .orderBy(OPPORTUNITIES.CREATED_AT.desc())
+                .limit(Math.max(1, Math.min(limit, 200)))
+                .forEach(r -> {
+                    String owner = directory
+                            .user(r.getOwnerId())
+                            .map(UserSummary::displayName)
+                            .orElse("");
                     String link = "/opportunities/" + r.getId();
-                    items.add(new TimelineItem("opportunity", r.getCreatedAt(), "新建商机：" + r.getName(),
-                            (r.getAmount() == null ? "" : "金额 ¥" + r.getAmount().toPlainString() + " · ") + "负责人 " + owner,
-                            link, r.getOwnerId()));
+                    items.add(new TimelineItem(
+                            "opportunity",
+                            r.getCreatedAt(),
+                            "新建商机：" + r.getName(),
+                            (r.getAmount() == null ? "" : "金额 ¥" + r.getAmount().toPlainString() + " · ") + "负责人 "
+                                    + owner,
+                            link,
+                            r.getOwnerId()));
                     if (r.getClosedAt() != null) {
                         boolean won = "WON".equals(r.getStatus());
-                        items.add(new TimelineItem("opportunity", r.getClosedAt(), (won ? "赢单：" : "输单：") + r.getName(),
-                                won ? "成交金额 ¥" + (r.getAmount() == null ? "—" : r.getAmount().toPlainString())
+                        items.add(new TimelineItem(
+                                "opportunity",
+                                r.getClosedAt(),
+                                (won ? "赢单：" : "输单：") + r.getName(),
+                                won
+                                        ? "成交金额 ¥"
+                                                + (r.getAmount() == null
+                                                        ? "—"
+                                                        : r.getAmount().toPlainString())
                                         : "原因：" + (r.getLossReason() == null ? "—" : r.getLossReason()),
-                                link, r.getOwnerId()));
+                                link,
+                                r.getOwnerId()));
                     }
                 });
         items.sort((a, b) -> b.occurredAt().compareTo(a.occurredAt()));

@@ -42,16 +42,22 @@ class PipelineDemoData implements DemoDataContributor {
     static final String STALLING_TEAM = "华北";
     /** Every {@value}th rep has opened no opportunity for {@link #QUIET_DAYS} days, so the no-new-opportunity rule has someone to flag. */
     static final int QUIET_EVERY = 6;
+
     static final int QUIET_DAYS = 8;
 
-    private static final String[] MEDICAL_PRODUCTS = {"彩超设备采购", "CT 升级改造", "检验科流水线", "内镜中心建设", "监护仪批量采购", "手术室整体方案",
-            "血透设备更新", "DR 影像系统", "耗材年度集采", "病理数字化"};
-    private static final String[] SAAS_PRODUCTS = {"CRM 订阅", "供应链协同平台", "HR SaaS 年度订阅", "费控系统", "数据中台", "电子签章",
-            "客服工单系统", "BI 分析席位扩容", "私有化部署", "API 集成服务"};
-    private static final String[] NEEDS = {"降低采购成本", "缩短交付周期", "满足等保合规", "替换老旧设备", "提升科室效率", "统一数据口径",
-            "支撑业务扩张", "减少人工录入"};
+    private static final String[] MEDICAL_PRODUCTS = {
+        "彩超设备采购", "CT 升级改造", "检验科流水线", "内镜中心建设", "监护仪批量采购", "手术室整体方案", "血透设备更新", "DR 影像系统", "耗材年度集采", "病理数字化"
+    };
+    private static final String[] SAAS_PRODUCTS = {
+        "CRM 订阅", "供应链协同平台", "HR SaaS 年度订阅", "费控系统", "数据中台", "电子签章", "客服工单系统", "BI 分析席位扩容", "私有化部署", "API 集成服务"
+    };
+    private static final String[] NEEDS = {
+        "降低采购成本", "缩短交付周期", "满足等保合规", "替换老旧设备", "提升科室效率", "统一数据口径", "支撑业务扩张", "减少人工录入"
+    };
     private static final String[] BLOCKERS = {"预算尚未批复", "决策人出差", "竞品低价搅局", "技术参数未定", "招标流程延期", "法务审核慢"};
-    private static final String[] COMPETITORS = {"迈瑞", "联影", "西门子医疗", "GE 医疗", "飞利浦", "纷享销客", "销售易", "Salesforce", "金蝶", "用友"};
+    private static final String[] COMPETITORS = {
+        "迈瑞", "联影", "西门子医疗", "GE 医疗", "飞利浦", "纷享销客", "销售易", "Salesforce", "金蝶", "用友"
+    };
     private static final String[] SOURCES = {"展会", "老客户转介绍", "官网询盘", "招标信息", "渠道伙伴", "电话拓展"};
     private static final String[] NEXT_STEPS = {"安排科室演示", "提交技术方案", "约见设备科主任", "发送报价单", "组织试用", "确认招标时间", "商务谈判"};
     private static final String[] LOSS = {"价格高于竞品", "客户预算取消", "技术参数不满足", "关系不到位", "项目延期无限期", "竞品捆绑销售"};
@@ -62,7 +68,8 @@ class PipelineDemoData implements DemoDataContributor {
     private final Pipelines pipelines;
     private final WorkingCalendar calendar;
 
-    PipelineDemoData(DSLContext db, Directory directory, Customers customers, Pipelines pipelines, WorkingCalendar calendar) {
+    PipelineDemoData(
+            DSLContext db, Directory directory, Customers customers, Pipelines pipelines, WorkingCalendar calendar) {
         this.db = db;
         this.directory = directory;
         this.customers = customers;
@@ -75,18 +82,45 @@ class PipelineDemoData implements DemoDataContributor {
         return 300;
     }
 
-    private record Planned(String name, long customerId, long ownerId, PipelineView pipeline, StageView stage, String status,
-            BigDecimal amount, LocalDate expectedClose, LocalDate firstClose, int slips, String coreNeed, String blocker, String competitors,
-            String nextStep, LocalDate nextDue, String source, String lossReason, OffsetDateTime stageEnteredAt,
-            OffsetDateTime createdAt, OffsetDateTime closedAt, List<Object[]> history, List<Object[]> contacts) {}
+    private record Planned(
+            String name,
+            long customerId,
+            long ownerId,
+            PipelineView pipeline,
+            StageView stage,
+            String status,
+            BigDecimal amount,
+            LocalDate expectedClose,
+            LocalDate firstClose,
+            int slips,
+            String coreNeed,
+            String blocker,
+            String competitors,
+            String nextStep,
+            LocalDate nextDue,
+            String source,
+            String lossReason,
+            OffsetDateTime stageEnteredAt,
+            OffsetDateTime createdAt,
+            OffsetDateTime closedAt,
+            List<Object[]> history,
+            List<Object[]> contacts) {}
 
     @Override
     public void contribute(DemoContext context) {
         Random rnd = context.random("pipeline");
-        OffsetDateTime now = OffsetDateTime.now(context.clock()).atZoneSameInstant(calendar.zone()).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(context.clock())
+                .atZoneSameInstant(calendar.zone())
+                .toOffsetDateTime();
         OffsetDateTime start = now.minusDays(182);
-        PipelineView medical = pipelines.all().stream().filter(p -> "MEDICAL_DEVICE".equals(p.templateCode())).findFirst().orElse(null);
-        PipelineView saas = pipelines.all().stream().filter(p -> "SAAS".equals(p.templateCode())).findFirst().orElse(null);
+        PipelineView medical = pipelines.all().stream()
+                .filter(p -> "MEDICAL_DEVICE".equals(p.templateCode()))
+                .findFirst()
+                .orElse(null);
+        PipelineView saas = pipelines.all().stream()
+                .filter(p -> "SAAS".equals(p.templateCode()))
+                .findFirst()
+                .orElse(null);
         if (medical == null || saas == null) {
             log.warn("Demo data: pipeline templates missing, no opportunities generated");
             return;
@@ -101,23 +135,47 @@ class PipelineDemoData implements DemoDataContributor {
             if (own.isEmpty()) {
                 continue;
             }
-            boolean stalls = teams.stream().anyMatch(t -> t.id() == (rep.teamId() == null ? -1 : rep.teamId()) && t.name().contains(STALLING_TEAM));
+            boolean stalls = teams.stream()
+                    .anyMatch(t -> t.id() == (rep.teamId() == null ? -1 : rep.teamId())
+                            && t.name().contains(STALLING_TEAM));
             // most reps open opportunities up to today; one in six has gone quiet for the last eight days (潜在掉队)
-            OffsetDateTime latest = reps.indexOf(rep) % QUIET_EVERY == QUIET_EVERY - 1 ? now.minusDays(QUIET_DAYS) : now.minusHours(1);
+            OffsetDateTime latest =
+                    reps.indexOf(rep) % QUIET_EVERY == QUIET_EVERY - 1 ? now.minusDays(QUIET_DAYS) : now.minusHours(1);
             for (int n = 0; n < perRep; n++) {
                 CustomerRef customer = own.get(rnd.nextInt(own.size()));
                 PipelineView p = rnd.nextInt(100) < 55 ? medical : saas;
-                planned.add(plan(rnd, customer, contacts.computeIfAbsent(customer.id(), customers::contacts), rep.id(), p, stalls, start, latest, now, n));
+                planned.add(plan(
+                        rnd,
+                        customer,
+                        contacts.computeIfAbsent(customer.id(), customers::contacts),
+                        rep.id(),
+                        p,
+                        stalls,
+                        start,
+                        latest,
+                        now,
+                        n));
             }
         }
         insert(planned);
         log.info("Demo data: {} opportunities", planned.size());
     }
 
-    private Planned plan(Random rnd, CustomerRef customer, List<ContactRef> contacts, long ownerId, PipelineView p, boolean stalls, OffsetDateTime start,
-            OffsetDateTime latest, OffsetDateTime now, int n) {
+    private Planned plan(
+            Random rnd,
+            CustomerRef customer,
+            List<ContactRef> contacts,
+            long ownerId,
+            PipelineView p,
+            boolean stalls,
+            OffsetDateTime start,
+            OffsetDateTime latest,
+            OffsetDateTime now,
+            int n) {
         boolean med = "MEDICAL_DEVICE".equals(p.templateCode());
-        String product = med ? MEDICAL_PRODUCTS[rnd.nextInt(MEDICAL_PRODUCTS.length)] : SAAS_PRODUCTS[rnd.nextInt(SAAS_PRODUCTS.length)];
+        String product = med
+                ? MEDICAL_PRODUCTS[rnd.nextInt(MEDICAL_PRODUCTS.length)]
+                : SAAS_PRODUCTS[rnd.nextInt(SAAS_PRODUCTS.length)];
         String shortName = customer.shortName() != null ? customer.shortName() : customer.name();
         String name = shortName + " · " + product + " #" + (n + 1);
         long span = java.time.Duration.between(start, latest).toMinutes();
@@ -126,7 +184,8 @@ class PipelineDemoData implements DemoDataContributor {
             created = latest.minusMinutes(30 + rnd.nextInt(90));
         }
         BigDecimal amount = BigDecimal.valueOf(med ? 50_000 + rnd.nextInt(2_950_000) : 20_000 + rnd.nextInt(780_000))
-                .setScale(-3, RoundingMode.HALF_UP).setScale(2);
+                .setScale(-3, RoundingMode.HALF_UP)
+                .setScale(2);
         List<Object[]> history = new ArrayList<>();
         OffsetDateTime t = created;
         String status = "OPEN";
@@ -188,24 +247,50 @@ class PipelineDemoData implements DemoDataContributor {
             }
             String role = c.decisionRole() != null ? c.decisionRole() : "INFLUENCER";
             if (pos >= 2 && (!weakChain || "DECISION_MAKER".equals(role))) {
-                links.add(new Object[] {c.id(), OpportunityService.DECISION_ROLES.contains(role) ? role : "INFLUENCER"});
+                links.add(
+                        new Object[] {c.id(), OpportunityService.DECISION_ROLES.contains(role) ? role : "INFLUENCER"});
             }
         }
         boolean sloppy = rnd.nextInt(100) < 20;
-        String competitors = pos >= 3 || rnd.nextBoolean() ? COMPETITORS[rnd.nextInt(COMPETITORS.length)] + "、" + COMPETITORS[rnd.nextInt(COMPETITORS.length)] : null;
-        LocalDate nextDue = "OPEN".equals(status) ? now.toLocalDate().plusDays(rnd.nextInt(100) < 25 ? -(1 + rnd.nextInt(10)) : 1 + rnd.nextInt(14)) : null;
-        return new Planned(name, customer.id(), ownerId, p, current, status, amount, expected, firstClose, slips,
-                NEEDS[rnd.nextInt(NEEDS.length)], sloppy || pos < 2 ? null : BLOCKERS[rnd.nextInt(BLOCKERS.length)], competitors,
-                sloppy && pos < 4 ? null : NEXT_STEPS[rnd.nextInt(NEXT_STEPS.length)], nextDue, SOURCES[rnd.nextInt(SOURCES.length)],
+        String competitors = pos >= 3 || rnd.nextBoolean()
+                ? COMPETITORS[rnd.nextInt(COMPETITORS.length)] + "、" + COMPETITORS[rnd.nextInt(COMPETITORS.length)]
+                : null;
+        LocalDate nextDue = "OPEN".equals(status)
+                ? now.toLocalDate().plusDays(rnd.nextInt(100) < 25 ? -(1 + rnd.nextInt(10)) : 1 + rnd.nextInt(14))
+                : null;
+        return new Planned(
+                name,
+                customer.id(),
+                ownerId,
+                p,
+                current,
+                status,
+                amount,
+                expected,
+                firstClose,
+                slips,
+                NEEDS[rnd.nextInt(NEEDS.length)],
+                sloppy || pos < 2 ? null : BLOCKERS[rnd.nextInt(BLOCKERS.length)],
+                competitors,
+                sloppy && pos < 4 ? null : NEXT_STEPS[rnd.nextInt(NEXT_STEPS.length)],
+                nextDue,
+                SOURCES[rnd.nextInt(SOURCES.length)],
                 "LOST".equals(status) ? LOSS[rnd.nextInt(LOSS.length)] : null,
-                stageEntered, created, closedAt, history, links);
+                stageEntered,
+                created,
+                closedAt,
+                history,
+                links);
     }
 
     /** A signing near month end: most deals close in the last three days of the month they would close in. */
     private OffsetDateTime monthEnd(OffsetDateTime t, OffsetDateTime now, Random rnd) {
         if (rnd.nextDouble() < 0.6) {
-            LocalDate end = t.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()).minusDays(rnd.nextInt(3));
-            OffsetDateTime shifted = end.atTime(10 + rnd.nextInt(8), rnd.nextInt(60)).atZone(calendar.zone()).toOffsetDateTime();
+            LocalDate end =
+                    t.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()).minusDays(rnd.nextInt(3));
+            OffsetDateTime shifted = end.atTime(10 + rnd.nextInt(8), rnd.nextInt(60))
+                    .atZone(calendar.zone())
+                    .toOffsetDateTime();
             if (!shifted.isBefore(t) && shifted.isBefore(now)) {
                 return shifted;
             }
@@ -218,32 +303,84 @@ class PipelineDemoData implements DemoDataContributor {
         while (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY) {
             z = z.plusDays(1);
         }
-        return z.withHour(9 + rnd.nextInt(9)).withMinute(rnd.nextInt(60)).withSecond(0).withNano(0).toOffsetDateTime();
+        return z.withHour(9 + rnd.nextInt(9))
+                .withMinute(rnd.nextInt(60))
+                .withSecond(0)
+                .withNano(0)
+                .toOffsetDateTime();
     }
 
     private void insert(List<Planned> planned) {
         for (int from = 0; from < planned.size(); from += 500) {
             List<Planned> chunk = planned.subList(from, Math.min(planned.size(), from + 500));
-            var insert = db.insertInto(OPPORTUNITIES, OPPORTUNITIES.NAME, OPPORTUNITIES.CUSTOMER_ID, OPPORTUNITIES.OWNER_ID,
-                    OPPORTUNITIES.PIPELINE_ID, OPPORTUNITIES.STAGE_ID, OPPORTUNITIES.STATUS, OPPORTUNITIES.AMOUNT, OPPORTUNITIES.BUDGET_RANGE,
-                    OPPORTUNITIES.EXPECTED_CLOSE, OPPORTUNITIES.FIRST_EXPECTED_CLOSE, OPPORTUNITIES.CLOSE_DATE_CHANGES, OPPORTUNITIES.CORE_NEED,
-                    OPPORTUNITIES.BLOCKER, OPPORTUNITIES.COMPETITORS, OPPORTUNITIES.NEXT_STEP,
-                    OPPORTUNITIES.NEXT_STEP_DUE, OPPORTUNITIES.SOURCE, OPPORTUNITIES.LOSS_REASON, OPPORTUNITIES.STAGE_ENTERED_AT,
-                    OPPORTUNITIES.CREATED_AT, OPPORTUNITIES.UPDATED_AT, OPPORTUNITIES.CLOSED_AT);
+            var insert = db.insertInto(
+                    OPPORTUNITIES,
+                    OPPORTUNITIES.NAME,
+                    OPPORTUNITIES.CUSTOMER_ID,
+                    OPPORTUNITIES.OWNER_ID,
+                    OPPORTUNITIES.PIPELINE_ID,
+                    OPPORTUNITIES.STAGE_ID,
+                    OPPORTUNITIES.STATUS,
+                    OPPORTUNITIES.AMOUNT,
+                    OPPORTUNITIES.BUDGET_RANGE,
+                    OPPORTUNITIES.EXPECTED_CLOSE,
+                    OPPORTUNITIES.FIRST_EXPECTED_CLOSE,
+                    OPPORTUNITIES.CLOSE_DATE_CHANGES,
+                    OPPORTUNITIES.CORE_NEED,
+                    OPPORTUNITIES.BLOCKER,
+                    OPPORTUNITIES.COMPETITORS,
+                    OPPORTUNITIES.NEXT_STEP,
+                    OPPORTUNITIES.NEXT_STEP_DUE,
+                    OPPORTUNITIES.SOURCE,
+                    OPPORTUNITIES.LOSS_REASON,
+                    OPPORTUNITIES.STAGE_ENTERED_AT,
+                    OPPORTUNITIES.CREATED_AT,
+                    OPPORTUNITIES.UPDATED_AT,
+                    OPPORTUNITIES.CLOSED_AT);
             for (Planned o : chunk) {
-                boolean budgetKnown = o.stage().position() >= o.pipeline().budgetRequiredFrom() || o.amount().intValue() % 3 == 0;
-                insert = insert.values(o.name(), o.customerId(), o.ownerId(), o.pipeline().id(), o.stage().id(), o.status(), o.amount(),
-                        budgetKnown ? BudgetRange.of(o.amount()).name() : null, o.expectedClose(), o.firstClose(), o.slips(), o.coreNeed(),
-                        o.blocker(), o.competitors(), o.nextStep(), o.nextDue(), o.source(), o.lossReason(),
-                        o.stageEnteredAt(), o.createdAt(), o.closedAt() != null ? o.closedAt() : o.stageEnteredAt(), o.closedAt());
+                boolean budgetKnown = o.stage().position() >= o.pipeline().budgetRequiredFrom()
+                        || o.amount().intValue() % 3 == 0;
+                insert = insert.values(
+                        o.name(),
+                        o.customerId(),
+                        o.ownerId(),
+                        o.pipeline().id(),
+                        o.stage().id(),
+                        o.status(),
+                        o.amount(),
+                        budgetKnown ? BudgetRange.of(o.amount()).name() : null,
+                        o.expectedClose(),
+                        o.firstClose(),
+                        o.slips(),
+                        o.coreNeed(),
+                        o.blocker(),
+                        o.competitors(),
+                        o.nextStep(),
+                        o.nextDue(),
+                        o.source(),
+                        o.lossReason(),
+                        o.stageEnteredAt(),
+                        o.createdAt(),
+                        o.closedAt() != null ? o.closedAt() : o.stageEnteredAt(),
+                        o.closedAt());
             }
             List<Long> ids = insert.returningResult(OPPORTUNITIES.ID).fetch(OPPORTUNITIES.ID);
             // the rows that need no generated keys back go as JDBC batches of one prepared statement
-            var history = db.batch(db.insertInto(OPPORTUNITY_STAGE_HISTORY, OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID,
-                    OPPORTUNITY_STAGE_HISTORY.STAGE_ID, OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, OPPORTUNITY_STAGE_HISTORY.EXITED_AT,
-                    OPPORTUNITY_STAGE_HISTORY.EXIT_KIND, OPPORTUNITY_STAGE_HISTORY.ACTOR_ID).values((Long) null, null, null, null, null, null));
-            var contacts = db.batch(db.insertInto(OPPORTUNITY_CONTACTS, OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.CONTACT_ID,
-                    OPPORTUNITY_CONTACTS.ROLE).values((Long) null, null, null));
+            var history = db.batch(db.insertInto(
+                            OPPORTUNITY_STAGE_HISTORY,
+                            OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID,
+                            OPPORTUNITY_STAGE_HISTORY.STAGE_ID,
+                            OPPORTUNITY_STAGE_HISTORY.ENTERED_AT,
+                            OPPORTUNITY_STAGE_HISTORY.EXITED_AT,
+                            OPPORTUNITY_STAGE_HISTORY.EXIT_KIND,
+                            OPPORTUNITY_STAGE_HISTORY.ACTOR_ID)
+                    .values((Long) null, null, null, null, null, null));
+            var contacts = db.batch(db.insertInto(
+                            OPPORTUNITY_CONTACTS,
+                            OPPORTUNITY_CONTACTS.OPPORTUNITY_ID,
+                            OPPORTUNITY_CONTACTS.CONTACT_ID,
+                            OPPORTUNITY_CONTACTS.ROLE)
+                    .values((Long) null, null, null));
             for (int i = 0; i < chunk.size(); i++) {
                 Planned o = chunk.get(i);
                 long id = ids.get(i);
@@ -289,14 +426,20 @@ class PipelineDemoData implements DemoDataContributor {
             Random rnd = context.random("pipeline-interventions");
             OffsetDateTime now = OffsetDateTime.now(context.clock());
             List<org.jooq.Query> updates = new ArrayList<>();
-            for (var r : db.selectFrom(OPPORTUNITY_INTERVENTIONS).where(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN"))
-                    .orderBy(OPPORTUNITY_INTERVENTIONS.ID).fetch()) {
+            for (var r : db.selectFrom(OPPORTUNITY_INTERVENTIONS)
+                    .where(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN"))
+                    .orderBy(OPPORTUNITY_INTERVENTIONS.ID)
+                    .fetch()) {
                 if (rnd.nextInt(100) < 35) {
                     String outcome = OUTCOMES[rnd.nextInt(OUTCOMES.length)];
                     OffsetDateTime opened = now.minusDays(3 + rnd.nextInt(20));
-                    updates.add(db.update(OPPORTUNITY_INTERVENTIONS).set(OPPORTUNITY_INTERVENTIONS.OPENED_AT, opened)
-                            .set(OPPORTUNITY_INTERVENTIONS.STATUS, "DONE").set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome)
-                            .set(OPPORTUNITY_INTERVENTIONS.NOTE, "CLOSED_LOST".equals(outcome) ? "客户已选竞品，停止投入" : "已与销售复盘并调整打法")
+                    updates.add(db.update(OPPORTUNITY_INTERVENTIONS)
+                            .set(OPPORTUNITY_INTERVENTIONS.OPENED_AT, opened)
+                            .set(OPPORTUNITY_INTERVENTIONS.STATUS, "DONE")
+                            .set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome)
+                            .set(
+                                    OPPORTUNITY_INTERVENTIONS.NOTE,
+                                    "CLOSED_LOST".equals(outcome) ? "客户已选竞品，停止投入" : "已与销售复盘并调整打法")
                             .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_AT, opened.plusDays(1 + rnd.nextInt(3)))
                             .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_BY, r.getManagerId())
                             .where(OPPORTUNITY_INTERVENTIONS.ID.eq(r.getId())));
@@ -305,7 +448,10 @@ class PipelineDemoData implements DemoDataContributor {
             if (!updates.isEmpty()) {
                 db.batch(updates).execute();
             }
-            log.info("Demo data: health of {} open opportunities computed, {} interventions resolved", n, updates.size());
+            log.info(
+                    "Demo data: health of {} open opportunities computed, {} interventions resolved",
+                    n,
+                    updates.size());
         }
     }
 }

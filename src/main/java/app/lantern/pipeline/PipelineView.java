@@ -10,8 +10,17 @@ import java.util.Optional;
  * @param budgetRequiredFrom stage position from which the budget range is required on entry
  * @param healthThreshold    health score below which an intervention opens
  */
-public record PipelineView(long id, String name, String productLine, String templateCode, int budgetRequiredFrom,
-        int healthThreshold, boolean active, List<StageView> stages, Map<HealthFactor, Integer> weights, int version) {
+public record PipelineView(
+        long id,
+        String name,
+        String productLine,
+        String templateCode,
+        int budgetRequiredFrom,
+        int healthThreshold,
+        boolean active,
+        List<StageView> stages,
+        Map<HealthFactor, Integer> weights,
+        int version) {
 
     public Optional<StageView> stage(long stageId) {
         return stages.stream().filter(s -> s.id() == stageId).findFirst();

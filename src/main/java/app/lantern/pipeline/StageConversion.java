@@ -8,5 +8,11 @@ package app.lantern.pipeline;
  * @param conversion       advanced / entered (0 when nothing entered)
  * @param medianDwellDays  median calendar days spent in the stage by entries that left it
  */
-public record StageConversion(long stageId, String stageName, int order, int entered, int advanced, double conversion,
+public record StageConversion(
+        long stageId,
+        String stageName,
+        int order,
+        int entered,
+        int advanced,
+        double conversion,
         double medianDwellDays) {}

@@ -10,8 +10,15 @@ import java.time.OffsetDateTime;
  * @param hours       hours spent (until now when still there)
  * @param workingDays working days spent
  */
-public record StageHistoryEntry(long stageId, String stageName, int position, OffsetDateTime enteredAt, OffsetDateTime exitedAt,
-        String exitKind, long hours, int workingDays) {
+public record StageHistoryEntry(
+        long stageId,
+        String stageName,
+        int position,
+        OffsetDateTime enteredAt,
+        OffsetDateTime exitedAt,
+        String exitKind,
+        long hours,
+        int workingDays) {
 
     public double days() {
         return Math.round(hours / 2.4) / 10.0;

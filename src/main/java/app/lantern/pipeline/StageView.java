@@ -10,5 +10,12 @@ import java.util.List;
  * @param slaDays        SLA in working days (0 = none)
  * @param keyActions     key actions checklist
  */
-public record StageView(long id, long pipelineId, String name, int position, int winProbability, List<String> requiredFields,
-        int slaDays, List<String> keyActions) {}
+public record StageView(
+        long id,
+        long pipelineId,
+        String name,
+        int position,
+        int winProbability,
+        List<String> requiredFields,
+        int slaDays,
+        List<String> keyActions) {}

@@ -39,7 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Catalog {
 
-    static final Set<BigDecimal> TAX_RATES = Set.of(new BigDecimal("6.00"), new BigDecimal("9.00"), new BigDecimal("13.00"));
+    static final Set<BigDecimal> TAX_RATES =
+            Set.of(new BigDecimal("6.00"), new BigDecimal("9.00"), new BigDecimal("13.00"));
     private static final Set<Role> COST_READERS = Set.of(Role.MANAGER, Role.FINANCE, Role.ADMIN, Role.EXECUTIVE);
     private static final Set<Role> CATALOG_EDITORS = Set.of(Role.FINANCE, Role.ADMIN);
 
@@ -55,8 +56,17 @@ public class Catalog {
         this.clock = clock;
     }
 
-    public record NewProduct(String sku, String name, Product.ProductKind kind, String unit, BigDecimal listPrice,
-            BigDecimal cost, BigDecimal taxRate, String productLine, String description, List<NewBundleItem> items) {}
+    public record NewProduct(
+            String sku,
+            String name,
+            Product.ProductKind kind,
+            String unit,
+            BigDecimal listPrice,
+            BigDecimal cost,
+            BigDecimal taxRate,
+            String productLine,
+            String description,
+            List<NewBundleItem> items) {}
 
     public record NewBundleItem(long productId, BigDecimal quantity) {}
 
@@ -70,7 +80,10 @@ public class Catalog {
     }
 
     public boolean canEdit() {
-        return currentActor.current().map(a -> a.roles().stream().anyMatch(CATALOG_EDITORS::contains)).orElse(false);
+        return currentActor
+                .current()
+                .map(a -> a.roles().stream().anyMatch(CATALOG_EDITORS::contains))
+                .orElse(false);
     }
 
     @Transactional(readOnly = true)
@@ -85,7 +98,10 @@ public class Catalog {
         if (!includeInactive) {
             condition = condition.and(QUOTE_PRODUCTS.ACTIVE.isTrue());
         }
-        var rows = db.selectFrom(QUOTE_PRODUCTS).where(condition).orderBy(QUOTE_PRODUCTS.PRODUCT_LINE, QUOTE_PRODUCTS.KIND, QUOTE_PRODUCTS.SKU).fetch();
+        var rows = db.selectFrom(QUOTE_PRODUCTS)
+                .where(condition)
+                .orderBy(QUOTE_PRODUCTS.PRODUCT_LINE, QUOTE_PRODUCTS.KIND, QUOTE_PRODUCTS.SKU)
+                .fetch();
         boolean cost = canSeeCost();
         Map<Long, List<Product.BundleItem>> items = bundleItems();
         return rows.map(r -> toProduct(r, cost, items.getOrDefault(r.getId(), List.of())));
@@ -93,14 +109,18 @@ public class Catalog {
 
     @Transactional(readOnly = true)
     public Product product(long id) {
-        QuoteProductsRecord r = db.selectFrom(QUOTE_PRODUCTS).where(QUOTE_PRODUCTS.ID.eq(id)).fetchOptional()
+        QuoteProductsRecord r = db.selectFrom(QUOTE_PRODUCTS)
+                .where(QUOTE_PRODUCTS.ID.eq(id))
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("product", id));
         return toProduct(r, canSeeCost(), bundleItems().getOrDefault(id, List.of()));
     }
 
     @Transactional(readOnly = true)
     public List<String> productLines() {
-        return db.selectDistinct(QUOTE_PRODUCTS.PRODUCT_LINE).from(QUOTE_PRODUCTS).orderBy(QUOTE_PRODUCTS.PRODUCT_LINE)
+        return db.selectDistinct(QUOTE_PRODUCTS.PRODUCT_LINE)
+                .from(QUOTE_PRODUCTS)
+                .orderBy(QUOTE_PRODUCTS.PRODUCT_LINE)
                 .fetch(QUOTE_PRODUCTS.PRODUCT_LINE);
     }
 
@@ -120,7 +140,9 @@ public class Catalog {
                 .set(QUOTE_PRODUCTS.DESCRIPTION, Texts.clean(p.description()))
                 .set(QUOTE_PRODUCTS.CREATED_AT, now)
                 .set(QUOTE_PRODUCTS.UPDATED_AT, now)
-                .returning(QUOTE_PRODUCTS.ID).fetchOne().getId();
+                .returning(QUOTE_PRODUCTS.ID)
+                .fetchOne()
+                .getId();
         saveItems(id, p);
         audit.created("product", id, fields(p));
         return product(id);
@@ -142,8 +164,11 @@ public class Catalog {
                 .set(QUOTE_PRODUCTS.DESCRIPTION, Texts.clean(p.description()))
                 .set(QUOTE_PRODUCTS.UPDATED_AT, OffsetDateTime.now(clock))
                 .set(QUOTE_PRODUCTS.VERSION, QUOTE_PRODUCTS.VERSION.plus(1))
-                .where(QUOTE_PRODUCTS.ID.eq(id)).execute();
-        db.deleteFrom(QUOTE_BUNDLE_ITEMS).where(QUOTE_BUNDLE_ITEMS.BUNDLE_ID.eq(id)).execute();
+                .where(QUOTE_PRODUCTS.ID.eq(id))
+                .execute();
+        db.deleteFrom(QUOTE_BUNDLE_ITEMS)
+                .where(QUOTE_BUNDLE_ITEMS.BUNDLE_ID.eq(id))
+                .execute();
         saveItems(id, p);
         Map<String, Object> old = new LinkedHashMap<>();
         old.put("sku", before.sku());
@@ -162,8 +187,11 @@ public class Catalog {
     public void setActive(long id, boolean active) {
         requireEditor();
         Product before = product(id);
-        db.update(QUOTE_PRODUCTS).set(QUOTE_PRODUCTS.ACTIVE, active).set(QUOTE_PRODUCTS.UPDATED_AT, OffsetDateTime.now(clock))
-                .where(QUOTE_PRODUCTS.ID.eq(id)).execute();
+        db.update(QUOTE_PRODUCTS)
+                .set(QUOTE_PRODUCTS.ACTIVE, active)
+                .set(QUOTE_PRODUCTS.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(QUOTE_PRODUCTS.ID.eq(id))
+                .execute();
         audit.updated("product", id, Map.of("active", before.active()), Map.of("active", active));
     }
 
@@ -172,10 +200,17 @@ public class Catalog {
     @Transactional(readOnly = true)
     public List<PriceBook> priceBooks() {
         Map<Long, Map<Long, BigDecimal>> entries = new HashMap<>();
-        db.selectFrom(QUOTE_PRICE_BOOK_ENTRIES).forEach(e -> entries.computeIfAbsent(e.getPriceBookId(), k -> new HashMap<>())
-                .put(e.getProductId(), e.getPrice()));
-        return db.selectFrom(QUOTE_PRICE_BOOKS).orderBy(QUOTE_PRICE_BOOKS.NAME)
-                .fetch(r -> new PriceBook(r.getId(), r.getName(), r.getCustomerTier(), r.getActive(), Map.copyOf(entries.getOrDefault(r.getId(), Map.of()))));
+        db.selectFrom(QUOTE_PRICE_BOOK_ENTRIES)
+                .forEach(e -> entries.computeIfAbsent(e.getPriceBookId(), k -> new HashMap<>())
+                        .put(e.getProductId(), e.getPrice()));
+        return db.selectFrom(QUOTE_PRICE_BOOKS)
+                .orderBy(QUOTE_PRICE_BOOKS.NAME)
+                .fetch(r -> new PriceBook(
+                        r.getId(),
+                        r.getName(),
+                        r.getCustomerTier(),
+                        r.getActive(),
+                        Map.copyOf(entries.getOrDefault(r.getId(), Map.of()))));
     }
 
     @Transactional(readOnly = true)
@@ -186,24 +221,36 @@ public class Catalog {
     /** The active price book for a customer tier (A–D), if one exists. */
     @Transactional(readOnly = true)
     public Optional<PriceBook> priceBookForTier(String tier) {
-        return tier == null ? Optional.empty()
-                : priceBooks().stream().filter(b -> b.active() && tier.equals(b.customerTier())).findFirst();
+        return tier == null
+                ? Optional.empty()
+                : priceBooks().stream()
+                        .filter(b -> b.active() && tier.equals(b.customerTier()))
+                        .findFirst();
     }
 
     public PriceBook createPriceBook(String name, String customerTier) {
         requireEditor();
         FieldErrors errors = new FieldErrors();
         Texts.require(errors, "name", name, 100);
-        errors.addIf(customerTier != null && !customerTier.isBlank() && !customerTier.matches("[ABCD]"), "customerTier", "must be one of A, B, C, D");
+        errors.addIf(
+                customerTier != null && !customerTier.isBlank() && !customerTier.matches("[ABCD]"),
+                "customerTier",
+                "must be one of A, B, C, D");
         errors.throwIfAny();
         if (db.fetchExists(QUOTE_PRICE_BOOKS, QUOTE_PRICE_BOOKS.NAME.eq(name.strip()))) {
             throw ValidationException.field("name", "a price book with this name exists");
         }
-        long id = db.insertInto(QUOTE_PRICE_BOOKS).set(QUOTE_PRICE_BOOKS.NAME, name.strip())
+        long id = db.insertInto(QUOTE_PRICE_BOOKS)
+                .set(QUOTE_PRICE_BOOKS.NAME, name.strip())
                 .set(QUOTE_PRICE_BOOKS.CUSTOMER_TIER, Texts.clean(customerTier))
                 .set(QUOTE_PRICE_BOOKS.CREATED_AT, OffsetDateTime.now(clock))
-                .returning(QUOTE_PRICE_BOOKS.ID).fetchOne().getId();
-        audit.created("price-book", id, Map.of("name", name.strip(), "customerTier", String.valueOf(Texts.clean(customerTier))));
+                .returning(QUOTE_PRICE_BOOKS.ID)
+                .fetchOne()
+                .getId();
+        audit.created(
+                "price-book",
+                id,
+                Map.of("name", name.strip(), "customerTier", String.valueOf(Texts.clean(customerTier))));
         return priceBook(id).orElseThrow();
     }
 
@@ -214,13 +261,25 @@ public class Catalog {
         if (price == null || price.signum() < 0 || price.scale() > 2) {
             throw ValidationException.field("price", "must be 0 or more with at most 2 decimals");
         }
-        BigDecimal old = db.select(QUOTE_PRICE_BOOK_ENTRIES.PRICE).from(QUOTE_PRICE_BOOK_ENTRIES)
-                .where(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID.eq(priceBookId).and(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID.eq(productId)))
-                .fetchOptional(QUOTE_PRICE_BOOK_ENTRIES.PRICE).orElse(null);
+        BigDecimal old = db.select(QUOTE_PRICE_BOOK_ENTRIES.PRICE)
+                .from(QUOTE_PRICE_BOOK_ENTRIES)
+                .where(QUOTE_PRICE_BOOK_ENTRIES
+                        .PRICE_BOOK_ID
+                        .eq(priceBookId)
+                        .and(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID.eq(productId)))
+                .fetchOptional(QUOTE_PRICE_BOOK_ENTRIES.PRICE)
+                .orElse(null);
         db.deleteFrom(QUOTE_PRICE_BOOK_ENTRIES)
-                .where(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID.eq(priceBookId).and(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID.eq(productId))).execute();
-        db.insertInto(QUOTE_PRICE_BOOK_ENTRIES).set(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID, priceBookId)
-                .set(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID, productId).set(QUOTE_PRICE_BOOK_ENTRIES.PRICE, QuoteCalculator.fen(price)).execute();
+                .where(QUOTE_PRICE_BOOK_ENTRIES
+                        .PRICE_BOOK_ID
+                        .eq(priceBookId)
+                        .and(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID.eq(productId)))
+                .execute();
+        db.insertInto(QUOTE_PRICE_BOOK_ENTRIES)
+                .set(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID, priceBookId)
+                .set(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID, productId)
+                .set(QUOTE_PRICE_BOOK_ENTRIES.PRICE, QuoteCalculator.fen(price))
+                .execute();
         Map<String, Object> before = new HashMap<>();
         before.put("price." + productId, old);
         audit.updated("price-book", priceBookId, before, Map.of("price." + productId, QuoteCalculator.fen(price)));
@@ -231,7 +290,9 @@ public class Catalog {
     @Transactional(readOnly = true)
     public Map<String, BigDecimal> discountLimits() {
         Map<String, BigDecimal> limits = new LinkedHashMap<>();
-        db.selectFrom(QUOTE_DISCOUNT_LIMITS).orderBy(QUOTE_DISCOUNT_LIMITS.MAX_DISCOUNT).forEach(r -> limits.put(r.getRole(), r.getMaxDiscount()));
+        db.selectFrom(QUOTE_DISCOUNT_LIMITS)
+                .orderBy(QUOTE_DISCOUNT_LIMITS.MAX_DISCOUNT)
+                .forEach(r -> limits.put(r.getRole(), r.getMaxDiscount()));
         return limits;
     }
 
@@ -239,7 +300,10 @@ public class Catalog {
     @Transactional(readOnly = true)
     public BigDecimal discountLimitOf(Set<Role> roles) {
         Map<String, BigDecimal> limits = discountLimits();
-        return roles.stream().map(r -> limits.getOrDefault(r.name(), BigDecimal.ZERO)).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        return roles.stream()
+                .map(r -> limits.getOrDefault(r.name(), BigDecimal.ZERO))
+                .max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
     }
 
     public void setDiscountLimit(Role role, BigDecimal maxDiscount) {
@@ -251,12 +315,20 @@ public class Catalog {
             throw ValidationException.field("maxDiscount", "must be between 0 and 100");
         }
         BigDecimal old = discountLimits().get(role.name());
-        db.deleteFrom(QUOTE_DISCOUNT_LIMITS).where(QUOTE_DISCOUNT_LIMITS.ROLE.eq(role.name())).execute();
-        db.insertInto(QUOTE_DISCOUNT_LIMITS).set(QUOTE_DISCOUNT_LIMITS.ROLE, role.name())
-                .set(QUOTE_DISCOUNT_LIMITS.MAX_DISCOUNT, maxDiscount.setScale(2, RoundingMode.HALF_UP)).execute();
+        db.deleteFrom(QUOTE_DISCOUNT_LIMITS)
+                .where(QUOTE_DISCOUNT_LIMITS.ROLE.eq(role.name()))
+                .execute();
+        db.insertInto(QUOTE_DISCOUNT_LIMITS)
+                .set(QUOTE_DISCOUNT_LIMITS.ROLE, role.name())
+                .set(QUOTE_DISCOUNT_LIMITS.MAX_DISCOUNT, maxDiscount.setScale(2, RoundingMode.HALF_UP))
+                .execute();
         Map<String, Object> before = new HashMap<>();
         before.put(role.name(), old);
-        audit.updated("discount-limit", role.name(), before, Map.of(role.name(), maxDiscount.setScale(2, RoundingMode.HALF_UP)));
+        audit.updated(
+                "discount-limit",
+                role.name(),
+                before,
+                Map.of(role.name(), maxDiscount.setScale(2, RoundingMode.HALF_UP)));
     }
 
     // ---- internals
@@ -294,7 +366,8 @@ public class Catalog {
             }
             if (id != null && item.productId() == id) {
                 errors.add("items[" + i + "].productId", "a bundle cannot contain itself");
-            } else if (!db.fetchExists(QUOTE_PRODUCTS, QUOTE_PRODUCTS.ID.eq(item.productId()).and(QUOTE_PRODUCTS.KIND.ne("BUNDLE")))) {
+            } else if (!db.fetchExists(
+                    QUOTE_PRODUCTS, QUOTE_PRODUCTS.ID.eq(item.productId()).and(QUOTE_PRODUCTS.KIND.ne("BUNDLE")))) {
                 errors.add("items[" + i + "].productId", "no such product (bundles cannot be nested)");
             }
         }
@@ -319,15 +392,25 @@ public class Catalog {
             return;
         }
         for (NewBundleItem item : p.items()) {
-            db.insertInto(QUOTE_BUNDLE_ITEMS).set(QUOTE_BUNDLE_ITEMS.BUNDLE_ID, bundleId)
-                    .set(QUOTE_BUNDLE_ITEMS.PRODUCT_ID, item.productId()).set(QUOTE_BUNDLE_ITEMS.QUANTITY, item.quantity()).execute();
+            db.insertInto(QUOTE_BUNDLE_ITEMS)
+                    .set(QUOTE_BUNDLE_ITEMS.BUNDLE_ID, bundleId)
+                    .set(QUOTE_BUNDLE_ITEMS.PRODUCT_ID, item.productId())
+                    .set(QUOTE_BUNDLE_ITEMS.QUANTITY, item.quantity())
+                    .execute();
         }
     }
 
     private Map<Long, List<Product.BundleItem>> bundleItems() {
         Map<Long, List<Product.BundleItem>> result = new HashMap<>();
-        db.select(QUOTE_BUNDLE_ITEMS.BUNDLE_ID, QUOTE_BUNDLE_ITEMS.PRODUCT_ID, QUOTE_PRODUCTS.SKU, QUOTE_PRODUCTS.NAME, QUOTE_BUNDLE_ITEMS.QUANTITY)
-                .from(QUOTE_BUNDLE_ITEMS).join(QUOTE_PRODUCTS).on(QUOTE_PRODUCTS.ID.eq(QUOTE_BUNDLE_ITEMS.PRODUCT_ID))
+        db.select(
+                        QUOTE_BUNDLE_ITEMS.BUNDLE_ID,
+                        QUOTE_BUNDLE_ITEMS.PRODUCT_ID,
+                        QUOTE_PRODUCTS.SKU,
+                        QUOTE_PRODUCTS.NAME,
+                        QUOTE_BUNDLE_ITEMS.QUANTITY)
+                .from(QUOTE_BUNDLE_ITEMS)
+                .join(QUOTE_PRODUCTS)
+                .on(QUOTE_PRODUCTS.ID.eq(QUOTE_BUNDLE_ITEMS.PRODUCT_ID))
                 .orderBy(QUOTE_PRODUCTS.SKU)
                 .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new Product.BundleItem(r.value2(), r.value3(), r.value4(), r.value5())));
@@ -337,10 +420,25 @@ public class Catalog {
     static Product toProduct(QuoteProductsRecord r, boolean cost, List<Product.BundleItem> items) {
         BigDecimal margin = null;
         if (cost && r.getListPrice().signum() > 0) {
-            margin = r.getListPrice().subtract(r.getCost()).multiply(QuoteCalculator.HUNDRED).divide(r.getListPrice(), 1, RoundingMode.HALF_UP);
+            margin = r.getListPrice()
+                    .subtract(r.getCost())
+                    .multiply(QuoteCalculator.HUNDRED)
+                    .divide(r.getListPrice(), 1, RoundingMode.HALF_UP);
         }
-        return new Product(r.getId(), r.getSku(), r.getName(), Product.ProductKind.valueOf(r.getKind()), r.getUnit(), r.getListPrice(),
-                cost ? r.getCost() : null, margin, r.getTaxRate(), r.getProductLine(), r.getDescription(), r.getActive(), items);
+        return new Product(
+                r.getId(),
+                r.getSku(),
+                r.getName(),
+                Product.ProductKind.valueOf(r.getKind()),
+                r.getUnit(),
+                r.getListPrice(),
+                cost ? r.getCost() : null,
+                margin,
+                r.getTaxRate(),
+                r.getProductLine(),
+                r.getDescription(),
+                r.getActive(),
+                items);
     }
 
     private static Map<String, Object> fields(NewProduct p) {

@@ -44,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class FinanceWebhooks {
 
     static final int MAX_ATTEMPTS = 6;
-    private static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(12)};
+    private static final Duration[] BACKOFF = {
+        Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(12)
+    };
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext db;
@@ -55,7 +57,12 @@ public class FinanceWebhooks {
     private final OutboundGuard guard;
     private final String inboundSecret;
 
-    FinanceWebhooks(DSLContext db, CurrentActor currentActor, AuditLog audit, QuoteSigning signing, Clock clock,
+    FinanceWebhooks(
+            DSLContext db,
+            CurrentActor currentActor,
+            AuditLog audit,
+            QuoteSigning signing,
+            Clock clock,
             OutboundGuard guard,
             @Value("${lantern.quote.inbound-secret:${LANTERN_QUOTE_INBOUND_SECRET:}}") String inboundSecret) {
         this.db = db;
@@ -67,30 +74,55 @@ public class FinanceWebhooks {
         this.inboundSecret = inboundSecret;
     }
 
-    public record Webhook(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, String url, boolean active, OffsetDateTime createdAt) {}
+    public record Webhook(
+            @JsonFormat(shape = JsonFormat.Shape.STRING) long id,
+            String url,
+            boolean active,
+            OffsetDateTime createdAt) {}
 
     /** A new webhook and its secret, shown once. */
     public record NewWebhook(Webhook webhook, String secret) {}
 
-    public record Delivery(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, String url, String event, String status, int attempts,
-            Integer lastStatus, String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {}
+    public record Delivery(
+            @JsonFormat(shape = JsonFormat.Shape.STRING) long id,
+            String url,
+            String event,
+            String status,
+            int attempts,
+            Integer lastStatus,
+            String lastError,
+            OffsetDateTime createdAt,
+            OffsetDateTime deliveredAt) {}
 
     // ---- admin configuration
 
     @Transactional(readOnly = true)
     public List<Webhook> webhooks() {
         requireAdmin();
-        return db.selectFrom(QUOTE_WEBHOOKS).orderBy(QUOTE_WEBHOOKS.ID).fetch(r -> new Webhook(r.getId(), r.getUrl(), r.getActive(), r.getCreatedAt()));
+        return db.selectFrom(QUOTE_WEBHOOKS)
+                .orderBy(QUOTE_WEBHOOKS.ID)
+                .fetch(r -> new Webhook(r.getId(), r.getUrl(), r.getActive(), r.getCreatedAt()));
     }
 
     @Transactional(readOnly = true)
     public List<Delivery> recentDeliveries(int limit) {
         requireAdmin();
-        return db.select(QUOTE_WEBHOOK_DELIVERIES.asterisk(), QUOTE_WEBHOOKS.URL).from(QUOTE_WEBHOOK_DELIVERIES).join(QUOTE_WEBHOOKS)
-                .on(QUOTE_WEBHOOKS.ID.eq(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID)).orderBy(QUOTE_WEBHOOK_DELIVERIES.ID.desc()).limit(limit)
-                .fetch(r -> new Delivery(r.get(QUOTE_WEBHOOK_DELIVERIES.ID), r.get(QUOTE_WEBHOOKS.URL), r.get(QUOTE_WEBHOOK_DELIVERIES.EVENT),
-                        r.get(QUOTE_WEBHOOK_DELIVERIES.STATUS), r.get(QUOTE_WEBHOOK_DELIVERIES.ATTEMPTS), r.get(QUOTE_WEBHOOK_DELIVERIES.LAST_STATUS),
-                        r.get(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR), r.get(QUOTE_WEBHOOK_DELIVERIES.CREATED_AT), r.get(QUOTE_WEBHOOK_DELIVERIES.DELIVERED_AT)));
+        return db.select(QUOTE_WEBHOOK_DELIVERIES.asterisk(), QUOTE_WEBHOOKS.URL)
+                .from(QUOTE_WEBHOOK_DELIVERIES)
+                .join(QUOTE_WEBHOOKS)
+                .on(QUOTE_WEBHOOKS.ID.eq(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID))
+                .orderBy(QUOTE_WEBHOOK_DELIVERIES.ID.desc())
+                .limit(limit)
+                .fetch(r -> new Delivery(
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.ID),
+                        r.get(QUOTE_WEBHOOKS.URL),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.EVENT),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.STATUS),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.ATTEMPTS),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.LAST_STATUS),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.CREATED_AT),
+                        r.get(QUOTE_WEBHOOK_DELIVERIES.DELIVERED_AT)));
     }
 
     public NewWebhook addWebhook(String url) {
@@ -105,15 +137,23 @@ public class FinanceWebhooks {
         new SecureRandom().nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long id = db.insertInto(QUOTE_WEBHOOKS).set(QUOTE_WEBHOOKS.URL, url.strip()).set(QUOTE_WEBHOOKS.SECRET, secret)
-                .set(QUOTE_WEBHOOKS.CREATED_AT, now).returning(QUOTE_WEBHOOKS.ID).fetchOne().getId();
+        long id = db.insertInto(QUOTE_WEBHOOKS)
+                .set(QUOTE_WEBHOOKS.URL, url.strip())
+                .set(QUOTE_WEBHOOKS.SECRET, secret)
+                .set(QUOTE_WEBHOOKS.CREATED_AT, now)
+                .returning(QUOTE_WEBHOOKS.ID)
+                .fetchOne()
+                .getId();
         audit.created("quote-webhook", id, Map.of("url", url.strip()));
         return new NewWebhook(new Webhook(id, url.strip(), true, now), secret);
     }
 
     public void setActive(long id, boolean active) {
         requireAdmin();
-        var r = db.selectFrom(QUOTE_WEBHOOKS).where(QUOTE_WEBHOOKS.ID.eq(id)).fetchOptional().orElseThrow(() -> NotFoundException.of("webhook", id));
+        var r = db.selectFrom(QUOTE_WEBHOOKS)
+                .where(QUOTE_WEBHOOKS.ID.eq(id))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("webhook", id));
         boolean before = r.getActive();
         r.setActive(active);
         r.update();
@@ -153,10 +193,17 @@ public class FinanceWebhooks {
     private void enqueue(String event, Map<String, Object> body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String json = JSON.writeValueAsString(body);
-        for (var hook : db.selectFrom(QUOTE_WEBHOOKS).where(QUOTE_WEBHOOKS.ACTIVE.isTrue()).fetch()) {
-            db.insertInto(QUOTE_WEBHOOK_DELIVERIES).set(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID, hook.getId()).set(QUOTE_WEBHOOK_DELIVERIES.EVENT, event)
-                    .set(QUOTE_WEBHOOK_DELIVERIES.BODY, json).set(QUOTE_WEBHOOK_DELIVERIES.STATUS, "PENDING")
-                    .set(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, now).set(QUOTE_WEBHOOK_DELIVERIES.CREATED_AT, now).execute();
+        for (var hook : db.selectFrom(QUOTE_WEBHOOKS)
+                .where(QUOTE_WEBHOOKS.ACTIVE.isTrue())
+                .fetch()) {
+            db.insertInto(QUOTE_WEBHOOK_DELIVERIES)
+                    .set(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID, hook.getId())
+                    .set(QUOTE_WEBHOOK_DELIVERIES.EVENT, event)
+                    .set(QUOTE_WEBHOOK_DELIVERIES.BODY, json)
+                    .set(QUOTE_WEBHOOK_DELIVERIES.STATUS, "PENDING")
+                    .set(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, now)
+                    .set(QUOTE_WEBHOOK_DELIVERIES.CREATED_AT, now)
+                    .execute();
         }
     }
 
@@ -165,24 +212,36 @@ public class FinanceWebhooks {
     public int deliverDue() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<QuoteWebhookDeliveriesRecord> due = db.selectFrom(QUOTE_WEBHOOK_DELIVERIES)
-                .where(QUOTE_WEBHOOK_DELIVERIES.STATUS.eq("PENDING").and(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT.le(now)))
-                .orderBy(QUOTE_WEBHOOK_DELIVERIES.ID).limit(50).fetch();
+                .where(QUOTE_WEBHOOK_DELIVERIES
+                        .STATUS
+                        .eq("PENDING")
+                        .and(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT.le(now)))
+                .orderBy(QUOTE_WEBHOOK_DELIVERIES.ID)
+                .limit(50)
+                .fetch();
         int ok = 0;
         for (QuoteWebhookDeliveriesRecord d : due) {
-            var hook = db.selectFrom(QUOTE_WEBHOOKS).where(QUOTE_WEBHOOKS.ID.eq(d.getWebhookId())).fetchOne();
+            var hook = db.selectFrom(QUOTE_WEBHOOKS)
+                    .where(QUOTE_WEBHOOKS.ID.eq(d.getWebhookId()))
+                    .fetchOne();
             Integer status = null;
             String error = null;
             long ts = OffsetDateTime.now(clock).toEpochSecond();
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(hook.getUrl())).timeout(Duration.ofSeconds(10))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(hook.getUrl()))
+                        .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json")
                         .header("User-Agent", "Lantern-Webhooks/1")
                         .header("X-Lantern-Event", d.getEvent())
                         .header("X-Lantern-Delivery", String.valueOf(d.getId()))
                         .header(WebhookSignature.TIMESTAMP_HEADER, String.valueOf(ts))
-                        .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(hook.getSecret(), ts, d.getBody()))
-                        .POST(HttpRequest.BodyPublishers.ofString(d.getBody())).build();
-                status = guard.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        .header(
+                                WebhookSignature.SIGNATURE_HEADER,
+                                WebhookSignature.sign(hook.getSecret(), ts, d.getBody()))
+                        .POST(HttpRequest.BodyPublishers.ofString(d.getBody()))
+                        .build();
+                status = guard.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status < 200 || status >= 300) {
                     error = "HTTP " + status;
                 }
@@ -193,18 +252,27 @@ public class FinanceWebhooks {
                 return ok;
             }
             int attempts = d.getAttempts() + 1;
-            var update = db.update(QUOTE_WEBHOOK_DELIVERIES).set(QUOTE_WEBHOOK_DELIVERIES.ATTEMPTS, attempts)
+            var update = db.update(QUOTE_WEBHOOK_DELIVERIES)
+                    .set(QUOTE_WEBHOOK_DELIVERIES.ATTEMPTS, attempts)
                     .set(QUOTE_WEBHOOK_DELIVERIES.LAST_STATUS, status);
             if (error == null) {
-                update.set(QUOTE_WEBHOOK_DELIVERIES.STATUS, "DELIVERED").set(QUOTE_WEBHOOK_DELIVERIES.DELIVERED_AT, OffsetDateTime.now(clock))
-                        .set(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR, (String) null).where(QUOTE_WEBHOOK_DELIVERIES.ID.eq(d.getId())).execute();
+                update.set(QUOTE_WEBHOOK_DELIVERIES.STATUS, "DELIVERED")
+                        .set(QUOTE_WEBHOOK_DELIVERIES.DELIVERED_AT, OffsetDateTime.now(clock))
+                        .set(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR, (String) null)
+                        .where(QUOTE_WEBHOOK_DELIVERIES.ID.eq(d.getId()))
+                        .execute();
                 ok++;
             } else {
                 boolean giveUp = attempts >= MAX_ATTEMPTS;
                 update.set(QUOTE_WEBHOOK_DELIVERIES.STATUS, giveUp ? "FAILED" : "PENDING")
-                        .set(QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR, error.length() > 500 ? error.substring(0, 500) : error)
-                        .set(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, OffsetDateTime.now(clock).plus(BACKOFF[Math.min(attempts - 1, BACKOFF.length - 1)]))
-                        .where(QUOTE_WEBHOOK_DELIVERIES.ID.eq(d.getId())).execute();
+                        .set(
+                                QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR,
+                                error.length() > 500 ? error.substring(0, 500) : error)
+                        .set(
+                                QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT,
+                                OffsetDateTime.now(clock).plus(BACKOFF[Math.min(attempts - 1, BACKOFF.length - 1)]))
+                        .where(QUOTE_WEBHOOK_DELIVERIES.ID.eq(d.getId()))
+                        .execute();
             }
         }
         return ok;
@@ -231,7 +299,13 @@ public class FinanceWebhooks {
      * signed like outbound webhooks with the inbound secret ({@code LANTERN_QUOTE_INBOUND_SECRET}). Timestamps outside
      * ±5 minutes and signatures already used are refused; every refusal is audited.
      */
-    @Transactional(noRollbackFor = {InboundRefused.class, ConflictException.class, NotFoundException.class, ValidationException.class})
+    @Transactional(
+            noRollbackFor = {
+                InboundRefused.class,
+                ConflictException.class,
+                NotFoundException.class,
+                ValidationException.class
+            })
     public QuoteView stampedCallback(String timestampHeader, String signatureHeader, String body, String ip) {
         if (inboundSecret.isEmpty()) {
             refuse(401, "inbound callbacks are disabled: no inbound secret is configured", ip);
@@ -251,12 +325,18 @@ public class FinanceWebhooks {
             refuse(401, "bad signature", ip);
         }
         String signature = WebhookSignature.sign(inboundSecret, ts, body);
-        db.deleteFrom(QUOTE_INBOUND_NONCES).where(QUOTE_INBOUND_NONCES.RECEIVED_AT.lt(OffsetDateTime.now(clock).minusMinutes(30))).execute();
+        db.deleteFrom(QUOTE_INBOUND_NONCES)
+                .where(QUOTE_INBOUND_NONCES.RECEIVED_AT.lt(
+                        OffsetDateTime.now(clock).minusMinutes(30)))
+                .execute();
         if (db.fetchExists(QUOTE_INBOUND_NONCES, QUOTE_INBOUND_NONCES.SIGNATURE.eq(signature))) {
             refuse(409, "replayed request: this signature was already used", ip);
         }
         try {
-            db.insertInto(QUOTE_INBOUND_NONCES).set(QUOTE_INBOUND_NONCES.SIGNATURE, signature).set(QUOTE_INBOUND_NONCES.RECEIVED_AT, OffsetDateTime.now(clock)).execute();
+            db.insertInto(QUOTE_INBOUND_NONCES)
+                    .set(QUOTE_INBOUND_NONCES.SIGNATURE, signature)
+                    .set(QUOTE_INBOUND_NONCES.RECEIVED_AT, OffsetDateTime.now(clock))
+                    .execute();
         } catch (DuplicateKeyException e) {
             refuse(409, "replayed request: this signature was already used", ip);
         }
@@ -281,13 +361,23 @@ public class FinanceWebhooks {
         try {
             return signing.markStampedExternally(n, ((Number) revision).intValue(), (String) reference);
         } catch (ConflictException | NotFoundException e) {
-            audit.recordedBy(null, "quote-inbound", n, "inbound.stamped.rejected", Map.of("reason", e.getMessage(), "ip", String.valueOf(ip)));
+            audit.recordedBy(
+                    null,
+                    "quote-inbound",
+                    n,
+                    "inbound.stamped.rejected",
+                    Map.of("reason", e.getMessage(), "ip", String.valueOf(ip)));
             throw e;
         }
     }
 
     private void refuse(int status, String reason, String ip) {
-        audit.recordedBy(null, "quote-inbound", "stamped", "inbound.rejected", Map.of("reason", reason, "ip", String.valueOf(ip)));
+        audit.recordedBy(
+                null,
+                "quote-inbound",
+                "stamped",
+                "inbound.rejected",
+                Map.of("reason", reason, "ip", String.valueOf(ip)));
         throw new InboundRefused(status, reason);
     }
 }

@@ -49,7 +49,10 @@ class OrgCertificate {
     private final String configuredPassword;
     private final String company;
 
-    OrgCertificate(DSLContext db, Clock clock, @Value("${LANTERN_ORG_CERT_PASSWORD:}") String configuredPassword,
+    OrgCertificate(
+            DSLContext db,
+            Clock clock,
+            @Value("${LANTERN_ORG_CERT_PASSWORD:}") String configuredPassword,
             @Value("${lantern.quote.company:明灯科技有限公司}") String company) {
         this.db = db;
         this.clock = clock;
@@ -62,16 +65,24 @@ class OrgCertificate {
     record Info(boolean present, boolean selfSigned, String subject, String notAfter) {}
 
     Info info() {
-        return db.selectFrom(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(BLOB)).fetchOptional().map(r -> {
-            SigningKey k = load(r.getContent(), r.getInfo());
-            return new Info(true, k.selfSigned(), k.chain().getFirst().getSubjectX500Principal().getName(),
-                    k.chain().getFirst().getNotAfter().toInstant().toString());
-        }).orElse(new Info(false, true, null, null));
+        return db.selectFrom(QUOTE_BLOBS)
+                .where(QUOTE_BLOBS.NAME.eq(BLOB))
+                .fetchOptional()
+                .map(r -> {
+                    SigningKey k = load(r.getContent(), r.getInfo());
+                    return new Info(
+                            true,
+                            k.selfSigned(),
+                            k.chain().getFirst().getSubjectX500Principal().getName(),
+                            k.chain().getFirst().getNotAfter().toInstant().toString());
+                })
+                .orElse(new Info(false, true, null, null));
     }
 
     /** The key to sign with; generates and stores a self-signed one if none was uploaded. */
     SigningKey signingKey() {
-        Optional<lantern.db.tables.records.QuoteBlobsRecord> row = db.selectFrom(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(BLOB)).fetchOptional();
+        Optional<lantern.db.tables.records.QuoteBlobsRecord> row =
+                db.selectFrom(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(BLOB)).fetchOptional();
         if (row.isPresent()) {
             return load(row.get().getContent(), row.get().getInfo());
         }
@@ -81,7 +92,8 @@ class OrgCertificate {
     /** Stores an uploaded PKCS#12 (opened with {@code LANTERN_ORG_CERT_PASSWORD}); fails if it cannot be opened. */
     Info upload(byte[] pkcs12, Long userId) {
         if (configuredPassword.isEmpty()) {
-            throw app.lantern.shared.ValidationException.unprocessable("file",
+            throw app.lantern.shared.ValidationException.unprocessable(
+                    "file",
                     "set LANTERN_ORG_CERT_PASSWORD on the server to the certificate's password before uploading");
         }
         SigningKey key = load(pkcs12, "uploaded");
@@ -97,16 +109,24 @@ class OrgCertificate {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048, new SecureRandom());
             KeyPair pair = gen.generateKeyPair();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, company)
-                    .addRDN(BCStyle.CN, company + " 电子签章（自签名）").build();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.C, "CN")
+                    .addRDN(BCStyle.O, company)
+                    .addRDN(BCStyle.CN, company + " 电子签章（自签名）")
+                    .build();
             Date from = Date.from(OffsetDateTime.now(clock).minusDays(1).toInstant());
             Date to = Date.from(OffsetDateTime.now(clock).plusYears(10).toInstant());
-            var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()), from, to, subject, pair.getPublic());
+            var builder = new JcaX509v3CertificateBuilder(
+                    subject, new BigInteger(64, new SecureRandom()), from, to, subject, pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            builder.addExtension(
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             X509Certificate cert = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-            String password = configuredPassword.isEmpty() ? Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes()) : configuredPassword;
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+            String password = configuredPassword.isEmpty()
+                    ? Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes())
+                    : configuredPassword;
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
             ks.setKeyEntry("seal", pair.getPrivate(), password.toCharArray(), new Certificate[] {cert});
@@ -128,26 +148,36 @@ class OrgCertificate {
 
     private void save(byte[] content, String info, Long userId) {
         db.deleteFrom(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(BLOB)).execute();
-        db.insertInto(QUOTE_BLOBS).set(QUOTE_BLOBS.NAME, BLOB).set(QUOTE_BLOBS.CONTENT, content).set(QUOTE_BLOBS.INFO, info)
-                .set(QUOTE_BLOBS.UPDATED_AT, OffsetDateTime.now(clock)).set(QUOTE_BLOBS.UPDATED_BY, userId).execute();
+        db.insertInto(QUOTE_BLOBS)
+                .set(QUOTE_BLOBS.NAME, BLOB)
+                .set(QUOTE_BLOBS.CONTENT, content)
+                .set(QUOTE_BLOBS.INFO, info)
+                .set(QUOTE_BLOBS.UPDATED_AT, OffsetDateTime.now(clock))
+                .set(QUOTE_BLOBS.UPDATED_BY, userId)
+                .execute();
     }
 
     private SigningKey load(byte[] pkcs12, String info) {
         boolean selfSigned = info != null && info.startsWith("self-signed");
-        String password = info != null && info.startsWith("self-signed:") ? info.substring("self-signed:".length()) : configuredPassword;
+        String password = info != null && info.startsWith("self-signed:")
+                ? info.substring("self-signed:".length())
+                : configuredPassword;
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(new ByteArrayInputStream(pkcs12), password.toCharArray());
             for (String alias : Collections.list(ks.aliases())) {
                 if (ks.isKeyEntry(alias)) {
                     PrivateKey key = (PrivateKey) ks.getKey(alias, password.toCharArray());
-                    List<X509Certificate> chain = java.util.Arrays.stream(ks.getCertificateChain(alias)).map(c -> (X509Certificate) c).toList();
+                    List<X509Certificate> chain = java.util.Arrays.stream(ks.getCertificateChain(alias))
+                            .map(c -> (X509Certificate) c)
+                            .toList();
                     return new SigningKey(key, chain, selfSigned);
                 }
             }
             throw app.lantern.shared.ValidationException.field("file", "the PKCS#12 file holds no private key");
         } catch (GeneralSecurityException | IOException e) {
-            throw app.lantern.shared.ValidationException.field("file", "cannot open the PKCS#12 file with the configured password");
+            throw app.lantern.shared.ValidationException.field(
+                    "file", "cannot open the PKCS#12 file with the configured password");
         }
     }
 }

@@ -20,9 +20,9 @@ import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -42,7 +42,8 @@ final class PadesSigner {
     private PadesSigner() {}
 
     static byte[] sign(byte[] pdf, OrgCertificate.SigningKey key, String name, String reason, Calendar when) {
-        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32 * 1024)) {
+        try (PDDocument doc = Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32 * 1024)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
@@ -67,7 +68,8 @@ final class PadesSigner {
             byte[] data = content.readAllBytes();
             byte[] certHash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
             SigningCertificateV2 scv2 = new SigningCertificateV2(new ESSCertIDv2[] {
-                new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash)});
+                new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash)
+            });
             ASN1EncodableVector attrs = new ASN1EncodableVector();
             attrs.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(scv2)));
             AttributeTable table = new AttributeTable(attrs);
@@ -81,13 +83,14 @@ final class PadesSigner {
             };
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             var signer = new JcaContentSignerBuilder("SHA256withRSA").build(key.key());
-            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(signedAttributes).build(signer, cert));
+            gen.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .setSignedAttributeGenerator(signedAttributes)
+                            .build(signer, cert));
             gen.addCertificates(new JcaCertStore(key.chain()));
             return gen.generate(new CMSProcessableByteArray(data), false).getEncoded();
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IOException("cannot sign the document", e);
         }
     }
-
 }

@@ -5,5 +5,9 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /** Prices that replace list prices for some customers, e.g. A-tier customers. {@code prices} maps product id → price. */
-public record PriceBook(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, String name, String customerTier, boolean active,
+public record PriceBook(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) long id,
+        String name,
+        String customerTier,
+        boolean active,
         Map<Long, BigDecimal> prices) {}

@@ -25,7 +25,11 @@ public record Product(
         boolean active,
         List<BundleItem> items) {
 
-    public record BundleItem(@JsonFormat(shape = JsonFormat.Shape.STRING) long productId, String sku, String name, BigDecimal quantity) {}
+    public record BundleItem(
+            @JsonFormat(shape = JsonFormat.Shape.STRING) long productId,
+            String sku,
+            String name,
+            BigDecimal quantity) {}
 
     public enum ProductKind {
         PRODUCT,

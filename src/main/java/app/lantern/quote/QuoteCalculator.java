@@ -17,18 +17,39 @@ final class QuoteCalculator {
 
     private QuoteCalculator() {}
 
-    record PricedInput(long productId, String sku, String name, String unit, BigDecimal quantity, BigDecimal listPrice,
-            BigDecimal discount, BigDecimal taxRate, BigDecimal unitCost) {}
+    record PricedInput(
+            long productId,
+            String sku,
+            String name,
+            String unit,
+            BigDecimal quantity,
+            BigDecimal listPrice,
+            BigDecimal discount,
+            BigDecimal taxRate,
+            BigDecimal unitCost) {}
 
-    record PricedLine(PricedInput input, BigDecimal unitPrice, BigDecimal net, BigDecimal tax, BigDecimal gross,
+    record PricedLine(
+            PricedInput input,
+            BigDecimal unitPrice,
+            BigDecimal net,
+            BigDecimal tax,
+            BigDecimal gross,
             BigDecimal listAmount) {}
 
-    record Totals(List<PricedLine> lines, BigDecimal listTotal, BigDecimal subtotal, BigDecimal discountTotal,
-            BigDecimal taxTotal, BigDecimal total, BigDecimal maxDiscount, BigDecimal costTotal) {
+    record Totals(
+            List<PricedLine> lines,
+            BigDecimal listTotal,
+            BigDecimal subtotal,
+            BigDecimal discountTotal,
+            BigDecimal taxTotal,
+            BigDecimal total,
+            BigDecimal maxDiscount,
+            BigDecimal costTotal) {
 
         /** Gross margin on the net (tax-exclusive) amount, in percent; null without revenue. */
         BigDecimal marginPercent() {
-            return subtotal.signum() == 0 ? null
+            return subtotal.signum() == 0
+                    ? null
                     : subtotal.subtract(costTotal).multiply(HUNDRED).divide(subtotal, 1, RoundingMode.HALF_UP);
         }
     }

@@ -2,11 +2,11 @@ package app.lantern.quote;
 
 import static lantern.db.Tables.QUOTES;
 import static lantern.db.Tables.QUOTE_APPROVALS;
+import static lantern.db.Tables.QUOTE_BUNDLE_ITEMS;
 import static lantern.db.Tables.QUOTE_LINES;
 import static lantern.db.Tables.QUOTE_PRICE_BOOKS;
 import static lantern.db.Tables.QUOTE_PRICE_BOOK_ENTRIES;
 import static lantern.db.Tables.QUOTE_PRODUCTS;
-import static lantern.db.Tables.QUOTE_BUNDLE_ITEMS;
 
 import app.lantern.customer.CustomerRef;
 import app.lantern.customer.Customers;
@@ -43,7 +43,9 @@ import org.springframework.stereotype.Component;
 class QuoteDemoData implements DemoDataContributor {
 
     private static final Logger log = LoggerFactory.getLogger(QuoteDemoData.class);
-    private static final String[] TAGS = {"PRICE_SENSITIVE", "DELIVERY_CONCERN", "COMPETITOR", "DECISION_CHAIN", "ACCEPTED"};
+    private static final String[] TAGS = {
+        "PRICE_SENSITIVE", "DELIVERY_CONCERN", "COMPETITOR", "DECISION_CHAIN", "ACCEPTED"
+    };
 
     private final DSLContext db;
     private final Quotes quotes;
@@ -64,7 +66,8 @@ class QuoteDemoData implements DemoDataContributor {
         return 450;
     }
 
-    record Item(String sku, String name, String kind, String unit, String price, String cost, String tax, String line) {}
+    record Item(
+            String sku, String name, String kind, String unit, String price, String cost, String tax, String line) {}
 
     static final List<Item> CATALOG = List.of(
             new Item("SAAS-STD", "明灯销售云 标准版（用户/年）", "PRODUCT", "用户·年", "1200.00", "180.00", "6", "SaaS"),
@@ -88,28 +91,72 @@ class QuoteDemoData implements DemoDataContributor {
         OffsetDateTime now = OffsetDateTime.now(context.clock());
         Map<String, Long> ids = new HashMap<>();
         for (Item i : CATALOG) {
-            ids.put(i.sku(), db.select(QUOTE_PRODUCTS.ID).from(QUOTE_PRODUCTS).where(QUOTE_PRODUCTS.SKU.eq(i.sku())).fetchOptional(QUOTE_PRODUCTS.ID)
-                    .orElseGet(() -> db.insertInto(QUOTE_PRODUCTS).set(QUOTE_PRODUCTS.SKU, i.sku()).set(QUOTE_PRODUCTS.NAME, i.name()).set(QUOTE_PRODUCTS.KIND, i.kind())
-                            .set(QUOTE_PRODUCTS.UNIT, i.unit()).set(QUOTE_PRODUCTS.LIST_PRICE, new BigDecimal(i.price())).set(QUOTE_PRODUCTS.COST, new BigDecimal(i.cost()))
-                            .set(QUOTE_PRODUCTS.TAX_RATE, new BigDecimal(i.tax())).set(QUOTE_PRODUCTS.PRODUCT_LINE, i.line()).set(QUOTE_PRODUCTS.CREATED_AT, now)
-                            .set(QUOTE_PRODUCTS.UPDATED_AT, now).returning(QUOTE_PRODUCTS.ID).fetchOne().getId()));
+            ids.put(
+                    i.sku(),
+                    db.select(QUOTE_PRODUCTS.ID)
+                            .from(QUOTE_PRODUCTS)
+                            .where(QUOTE_PRODUCTS.SKU.eq(i.sku()))
+                            .fetchOptional(QUOTE_PRODUCTS.ID)
+                            .orElseGet(() -> db.insertInto(QUOTE_PRODUCTS)
+                                    .set(QUOTE_PRODUCTS.SKU, i.sku())
+                                    .set(QUOTE_PRODUCTS.NAME, i.name())
+                                    .set(QUOTE_PRODUCTS.KIND, i.kind())
+                                    .set(QUOTE_PRODUCTS.UNIT, i.unit())
+                                    .set(QUOTE_PRODUCTS.LIST_PRICE, new BigDecimal(i.price()))
+                                    .set(QUOTE_PRODUCTS.COST, new BigDecimal(i.cost()))
+                                    .set(QUOTE_PRODUCTS.TAX_RATE, new BigDecimal(i.tax()))
+                                    .set(QUOTE_PRODUCTS.PRODUCT_LINE, i.line())
+                                    .set(QUOTE_PRODUCTS.CREATED_AT, now)
+                                    .set(QUOTE_PRODUCTS.UPDATED_AT, now)
+                                    .returning(QUOTE_PRODUCTS.ID)
+                                    .fetchOne()
+                                    .getId()));
         }
         if (!db.fetchExists(QUOTE_PRODUCTS, QUOTE_PRODUCTS.SKU.eq("BDL-SALES"))) {
-            bundle("BDL-SALES", "课程组合：销售管理者进阶（训练营 + 驻场辅导）", "SaaS", "45000.00", "16000.00", "6",
-                    Map.of(ids.get("TRN-COURSE"), "10", ids.get("TRN-COACH"), "2"), now);
-            bundle("BDL-ICU", "科室套装：ICU 监护组合（监护仪 ×4 + 输液泵 ×4 + 安装）", "医疗器械", "158000.00", "92000.00", "13",
-                    Map.of(ids.get("MED-MON5"), "4", ids.get("MED-PUMP"), "4", ids.get("MED-INST"), "1"), now);
+            bundle(
+                    "BDL-SALES",
+                    "课程组合：销售管理者进阶（训练营 + 驻场辅导）",
+                    "SaaS",
+                    "45000.00",
+                    "16000.00",
+                    "6",
+                    Map.of(ids.get("TRN-COURSE"), "10", ids.get("TRN-COACH"), "2"),
+                    now);
+            bundle(
+                    "BDL-ICU",
+                    "科室套装：ICU 监护组合（监护仪 ×4 + 输液泵 ×4 + 安装）",
+                    "医疗器械",
+                    "158000.00",
+                    "92000.00",
+                    "13",
+                    Map.of(ids.get("MED-MON5"), "4", ids.get("MED-PUMP"), "4", ids.get("MED-INST"), "1"),
+                    now);
         }
         if (!db.fetchExists(QUOTE_PRICE_BOOKS, QUOTE_PRICE_BOOKS.NAME.eq("A 级客户协议价"))) {
-            long book = db.insertInto(QUOTE_PRICE_BOOKS).set(QUOTE_PRICE_BOOKS.NAME, "A 级客户协议价").set(QUOTE_PRICE_BOOKS.CUSTOMER_TIER, "A")
-                    .set(QUOTE_PRICE_BOOKS.CREATED_AT, now).returning(QUOTE_PRICE_BOOKS.ID).fetchOne().getId();
+            long book = db.insertInto(QUOTE_PRICE_BOOKS)
+                    .set(QUOTE_PRICE_BOOKS.NAME, "A 级客户协议价")
+                    .set(QUOTE_PRICE_BOOKS.CUSTOMER_TIER, "A")
+                    .set(QUOTE_PRICE_BOOKS.CREATED_AT, now)
+                    .returning(QUOTE_PRICE_BOOKS.ID)
+                    .fetchOne()
+                    .getId();
             for (Item i : CATALOG) {
-                db.insertInto(QUOTE_PRICE_BOOK_ENTRIES).set(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID, book).set(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID, ids.get(i.sku()))
-                        .set(QUOTE_PRICE_BOOK_ENTRIES.PRICE, new BigDecimal(i.price()).multiply(new BigDecimal("0.95")).setScale(2, RoundingMode.HALF_UP)).execute();
+                db.insertInto(QUOTE_PRICE_BOOK_ENTRIES)
+                        .set(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID, book)
+                        .set(QUOTE_PRICE_BOOK_ENTRIES.PRODUCT_ID, ids.get(i.sku()))
+                        .set(
+                                QUOTE_PRICE_BOOK_ENTRIES.PRICE,
+                                new BigDecimal(i.price())
+                                        .multiply(new BigDecimal("0.95"))
+                                        .setScale(2, RoundingMode.HALF_UP))
+                        .execute();
             }
         }
-        List<UserSummary> reps = directory.users().stream().filter(u -> u.active() && u.roles().contains(Role.REP)).toList();
-        Set<Long> owners = new LinkedHashSet<>(reps.stream().map(UserSummary::id).toList());
+        List<UserSummary> reps = directory.users().stream()
+                .filter(u -> u.active() && u.roles().contains(Role.REP))
+                .toList();
+        Set<Long> owners =
+                new LinkedHashSet<>(reps.stream().map(UserSummary::id).toList());
         List<OpportunityRef> opps = new ArrayList<>(opportunities.openFor(owners));
         opps.addAll(opportunities.closedBetween(owners, now.minusDays(120), now.plusDays(1)));
         opps.removeIf(o -> o.budgetRange() == null);
@@ -119,8 +166,12 @@ class QuoteDemoData implements DemoDataContributor {
         }
         opps.sort(java.util.Comparator.comparingLong(OpportunityRef::id));
         List<lantern.db.tables.records.QuoteProductsRecord> products = db.selectFrom(QUOTE_PRODUCTS)
-                .where(QUOTE_PRODUCTS.SKU.in(CATALOG.stream().map(Item::sku).toList()).or(QUOTE_PRODUCTS.SKU.in("BDL-SALES", "BDL-ICU")))
-                .orderBy(QUOTE_PRODUCTS.ID).fetch();
+                .where(QUOTE_PRODUCTS
+                        .SKU
+                        .in(CATALOG.stream().map(Item::sku).toList())
+                        .or(QUOTE_PRODUCTS.SKU.in("BDL-SALES", "BDL-ICU")))
+                .orderBy(QUOTE_PRODUCTS.ID)
+                .fetch();
         Map<Long, CustomerRef> customerCache = new HashMap<>();
         Map<Long, Long> managerOf = new HashMap<>();
         reps.forEach(r -> directory.directManagerOf(r.id()).ifPresent(m -> managerOf.put(r.id(), m.id())));
@@ -135,7 +186,8 @@ class QuoteDemoData implements DemoDataContributor {
                 if (round > 0 && opps.size() * round < target && random.nextInt(3) == 0) {
                     continue;
                 }
-                CustomerRef c = customerCache.computeIfAbsent(o.customerId(), id -> customers.find(id).orElse(null));
+                CustomerRef c = customerCache.computeIfAbsent(
+                        o.customerId(), id -> customers.find(id).orElse(null));
                 if (c == null) {
                     continue;
                 }
@@ -146,19 +198,47 @@ class QuoteDemoData implements DemoDataContributor {
         log.info("quote demo data: {} quotes on {} opportunities", made, opps.size());
     }
 
-    private long bundle(String sku, String name, String line, String price, String cost, String tax, Map<Long, String> items, OffsetDateTime now) {
-        long id = db.insertInto(QUOTE_PRODUCTS).set(QUOTE_PRODUCTS.SKU, sku).set(QUOTE_PRODUCTS.NAME, name).set(QUOTE_PRODUCTS.KIND, "BUNDLE")
-                .set(QUOTE_PRODUCTS.UNIT, "套").set(QUOTE_PRODUCTS.LIST_PRICE, new BigDecimal(price)).set(QUOTE_PRODUCTS.COST, new BigDecimal(cost))
-                .set(QUOTE_PRODUCTS.TAX_RATE, new BigDecimal(tax)).set(QUOTE_PRODUCTS.PRODUCT_LINE, line).set(QUOTE_PRODUCTS.CREATED_AT, now)
-                .set(QUOTE_PRODUCTS.UPDATED_AT, now).returning(QUOTE_PRODUCTS.ID).fetchOne().getId();
-        items.forEach((pid, qty) -> db.insertInto(QUOTE_BUNDLE_ITEMS).set(QUOTE_BUNDLE_ITEMS.BUNDLE_ID, id).set(QUOTE_BUNDLE_ITEMS.PRODUCT_ID, pid)
-                .set(QUOTE_BUNDLE_ITEMS.QUANTITY, new BigDecimal(qty)).execute());
+    private long bundle(
+            String sku,
+            String name,
+            String line,
+            String price,
+            String cost,
+            String tax,
+            Map<Long, String> items,
+            OffsetDateTime now) {
+        long id = db.insertInto(QUOTE_PRODUCTS)
+                .set(QUOTE_PRODUCTS.SKU, sku)
+                .set(QUOTE_PRODUCTS.NAME, name)
+                .set(QUOTE_PRODUCTS.KIND, "BUNDLE")
+                .set(QUOTE_PRODUCTS.UNIT, "套")
+                .set(QUOTE_PRODUCTS.LIST_PRICE, new BigDecimal(price))
+                .set(QUOTE_PRODUCTS.COST, new BigDecimal(cost))
+                .set(QUOTE_PRODUCTS.TAX_RATE, new BigDecimal(tax))
+                .set(QUOTE_PRODUCTS.PRODUCT_LINE, line)
+                .set(QUOTE_PRODUCTS.CREATED_AT, now)
+                .set(QUOTE_PRODUCTS.UPDATED_AT, now)
+                .returning(QUOTE_PRODUCTS.ID)
+                .fetchOne()
+                .getId();
+        items.forEach((pid, qty) -> db.insertInto(QUOTE_BUNDLE_ITEMS)
+                .set(QUOTE_BUNDLE_ITEMS.BUNDLE_ID, id)
+                .set(QUOTE_BUNDLE_ITEMS.PRODUCT_ID, pid)
+                .set(QUOTE_BUNDLE_ITEMS.QUANTITY, new BigDecimal(qty))
+                .execute());
         return id;
     }
 
-    private void quote(Random random, OpportunityRef o, CustomerRef c, List<lantern.db.tables.records.QuoteProductsRecord> products, Long manager,
+    private void quote(
+            Random random,
+            OpportunityRef o,
+            CustomerRef c,
+            List<lantern.db.tables.records.QuoteProductsRecord> products,
+            Long manager,
             OffsetDateTime now) {
-        List<lantern.db.tables.records.QuoteProductsRecord> line = products.stream().filter(p -> p.getProductLine().equals(o.productLine())).toList();
+        List<lantern.db.tables.records.QuoteProductsRecord> line = products.stream()
+                .filter(p -> p.getProductLine().equals(o.productLine()))
+                .toList();
         if (line.isEmpty()) {
             line = products;
         }
@@ -172,13 +252,27 @@ class QuoteDemoData implements DemoDataContributor {
             if (!used.add(p.getId())) {
                 continue;
             }
-            BigDecimal qty = BigDecimal.valueOf(p.getUnit().contains("用户") ? 10 + random.nextInt(60) : 1 + random.nextInt(p.getListPrice().intValue() > 50000 ? 2 : 6));
+            BigDecimal qty = BigDecimal.valueOf(
+                    p.getUnit().contains("用户")
+                            ? 10 + random.nextInt(60)
+                            : 1 + random.nextInt(p.getListPrice().intValue() > 50000 ? 2 : 6));
             int d = heavy ? 8 + random.nextInt(22) : random.nextInt(4) == 0 ? 0 : random.nextInt(15);
-            inputs.add(new QuoteCalculator.PricedInput(p.getId(), p.getSku(), p.getName(), p.getUnit(), qty, p.getListPrice(), BigDecimal.valueOf(d),
-                    p.getTaxRate(), p.getCost()));
+            inputs.add(new QuoteCalculator.PricedInput(
+                    p.getId(),
+                    p.getSku(),
+                    p.getName(),
+                    p.getUnit(),
+                    qty,
+                    p.getListPrice(),
+                    BigDecimal.valueOf(d),
+                    p.getTaxRate(),
+                    p.getCost()));
         }
         QuoteCalculator.Totals t = QuoteCalculator.total(inputs);
-        OffsetDateTime created = workingTime(now.minusDays(random.nextInt(8) == 0 ? random.nextInt(3) : random.nextInt(84)).minusHours(random.nextInt(5)), random);
+        OffsetDateTime created = workingTime(
+                now.minusDays(random.nextInt(8) == 0 ? random.nextInt(3) : random.nextInt(84))
+                        .minusHours(random.nextInt(5)),
+                random);
         if (created.isAfter(now)) {
             created = now.minusHours(2);
         }
@@ -191,7 +285,8 @@ class QuoteDemoData implements DemoDataContributor {
         } else if (roll < 0.10) {
             status = "SUPERSEDED";
         } else {
-            double accept = 0.45 - t.maxDiscount().doubleValue() / 100 - (t.total().doubleValue() > 300000 ? 0.1 : 0);
+            double accept =
+                    0.45 - t.maxDiscount().doubleValue() / 100 - (t.total().doubleValue() > 300000 ? 0.1 : 0);
             double r2 = random.nextDouble();
             status = r2 < accept * 0.6 ? "STAMPED" : r2 < accept * 0.8 ? "SIGNED" : "SENT";
         }
@@ -229,7 +324,8 @@ class QuoteDemoData implements DemoDataContributor {
         if (!"DRAFT".equals(status)) {
             r.setSubmittedAt(created.plusMinutes(20));
         }
-        OffsetDateTime approvedAt = created.plusMinutes(20).plusHours(needsApproval ? (heavy ? 10 + random.nextInt(30) : 1 + random.nextInt(8)) : 0);
+        OffsetDateTime approvedAt = created.plusMinutes(20)
+                .plusHours(needsApproval ? (heavy ? 10 + random.nextInt(30) : 1 + random.nextInt(8)) : 0);
         if (!Set.of("DRAFT", "PENDING_APPROVAL", "REJECTED").contains(status)) {
             r.setApprovedAt(approvedAt);
             if (sent != null && sent.isBefore(approvedAt)) {
@@ -255,29 +351,44 @@ class QuoteDemoData implements DemoDataContributor {
             String tag;
             double f = random.nextDouble();
             if (t.maxDiscount().doubleValue() > 12 || t.total().doubleValue() > 200000) {
-                tag = f < 0.5 ? "PRICE_SENSITIVE" : f < 0.7 ? "COMPETITOR" : f < 0.85 ? "DECISION_CHAIN" : "DELIVERY_CONCERN";
+                tag = f < 0.5
+                        ? "PRICE_SENSITIVE"
+                        : f < 0.7 ? "COMPETITOR" : f < 0.85 ? "DECISION_CHAIN" : "DELIVERY_CONCERN";
             } else {
                 tag = TAGS[random.nextInt(TAGS.length)];
             }
             r.setFeedbackTag(tag);
-            r.setFeedbackNote(switch (tag) {
-                case "PRICE_SENSITIVE" -> "客户认为单价偏高，希望再降 5%";
-                case "COMPETITOR" -> "客户同时在比较两家竞品报价";
-                case "DECISION_CHAIN" -> "采购负责人尚未参与，需约见决策人";
-                case "DELIVERY_CONCERN" -> "担心上线周期影响旺季";
-                default -> "客户口头确认接受，等待走合同流程";
-            });
+            r.setFeedbackNote(
+                    switch (tag) {
+                        case "PRICE_SENSITIVE" -> "客户认为单价偏高，希望再降 5%";
+                        case "COMPETITOR" -> "客户同时在比较两家竞品报价";
+                        case "DECISION_CHAIN" -> "采购负责人尚未参与，需约见决策人";
+                        case "DELIVERY_CONCERN" -> "担心上线周期影响旺季";
+                        default -> "客户口头确认接受，等待走合同流程";
+                    });
             r.setFeedbackAt(sent.plusHours(6 + random.nextInt(48)));
         }
         r.store();
         int pos = 1;
         for (QuoteCalculator.PricedLine l : t.lines()) {
             var in = l.input();
-            db.insertInto(QUOTE_LINES).set(QUOTE_LINES.QUOTE_ID, r.getId()).set(QUOTE_LINES.POSITION, pos++).set(QUOTE_LINES.PRODUCT_ID, in.productId())
-                    .set(QUOTE_LINES.SKU, in.sku()).set(QUOTE_LINES.NAME, in.name()).set(QUOTE_LINES.UNIT, in.unit()).set(QUOTE_LINES.QUANTITY, in.quantity())
-                    .set(QUOTE_LINES.LIST_PRICE, in.listPrice()).set(QUOTE_LINES.DISCOUNT, in.discount()).set(QUOTE_LINES.UNIT_PRICE, l.unitPrice())
-                    .set(QUOTE_LINES.TAX_RATE, in.taxRate()).set(QUOTE_LINES.NET_AMOUNT, l.net()).set(QUOTE_LINES.TAX_AMOUNT, l.tax())
-                    .set(QUOTE_LINES.GROSS_AMOUNT, l.gross()).set(QUOTE_LINES.UNIT_COST, in.unitCost()).execute();
+            db.insertInto(QUOTE_LINES)
+                    .set(QUOTE_LINES.QUOTE_ID, r.getId())
+                    .set(QUOTE_LINES.POSITION, pos++)
+                    .set(QUOTE_LINES.PRODUCT_ID, in.productId())
+                    .set(QUOTE_LINES.SKU, in.sku())
+                    .set(QUOTE_LINES.NAME, in.name())
+                    .set(QUOTE_LINES.UNIT, in.unit())
+                    .set(QUOTE_LINES.QUANTITY, in.quantity())
+                    .set(QUOTE_LINES.LIST_PRICE, in.listPrice())
+                    .set(QUOTE_LINES.DISCOUNT, in.discount())
+                    .set(QUOTE_LINES.UNIT_PRICE, l.unitPrice())
+                    .set(QUOTE_LINES.TAX_RATE, in.taxRate())
+                    .set(QUOTE_LINES.NET_AMOUNT, l.net())
+                    .set(QUOTE_LINES.TAX_AMOUNT, l.tax())
+                    .set(QUOTE_LINES.GROSS_AMOUNT, l.gross())
+                    .set(QUOTE_LINES.UNIT_COST, in.unitCost())
+                    .execute();
         }
         if (needsApproval && !"DRAFT".equals(status)) {
             String stepStatus = switch (status) {
@@ -286,11 +397,21 @@ class QuoteDemoData implements DemoDataContributor {
                 default -> "APPROVED";
             };
             OffsetDateTime requested = created.plusMinutes(20);
-            db.insertInto(QUOTE_APPROVALS).set(QUOTE_APPROVALS.QUOTE_ID, r.getId()).set(QUOTE_APPROVALS.STEP, 1).set(QUOTE_APPROVALS.ROLE, "MANAGER")
-                    .set(QUOTE_APPROVALS.APPROVER_ID, manager).set(QUOTE_APPROVALS.STATUS, stepStatus).set(QUOTE_APPROVALS.REQUESTED_AT, requested)
+            db.insertInto(QUOTE_APPROVALS)
+                    .set(QUOTE_APPROVALS.QUOTE_ID, r.getId())
+                    .set(QUOTE_APPROVALS.STEP, 1)
+                    .set(QUOTE_APPROVALS.ROLE, "MANAGER")
+                    .set(QUOTE_APPROVALS.APPROVER_ID, manager)
+                    .set(QUOTE_APPROVALS.STATUS, stepStatus)
+                    .set(QUOTE_APPROVALS.REQUESTED_AT, requested)
                     .set(QUOTE_APPROVALS.DECIDED_AT, "PENDING".equals(stepStatus) ? null : approvedAt)
                     .set(QUOTE_APPROVALS.DECIDED_BY, "PENDING".equals(stepStatus) ? null : manager)
-                    .set(QUOTE_APPROVALS.COMMENT, "REJECTED".equals(stepStatus) ? "折扣过大，请先与客户确认预算" : "PENDING".equals(stepStatus) ? null : "同意").execute();
+                    .set(
+                            QUOTE_APPROVALS.COMMENT,
+                            "REJECTED".equals(stepStatus)
+                                    ? "折扣过大，请先与客户确认预算"
+                                    : "PENDING".equals(stepStatus) ? null : "同意")
+                    .execute();
         }
     }
 
@@ -299,6 +420,10 @@ class QuoteDemoData implements DemoDataContributor {
         while (z.getDayOfWeek().getValue() > 5) {
             z = z.minusDays(1);
         }
-        return z.withHour(9 + random.nextInt(8)).withMinute(random.nextInt(60)).withSecond(0).withNano(0).toOffsetDateTime();
+        return z.withHour(9 + random.nextInt(8))
+                .withMinute(random.nextInt(60))
+                .withSecond(0)
+                .withNano(0)
+                .toOffsetDateTime();
     }
 }

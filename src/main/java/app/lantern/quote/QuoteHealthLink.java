@@ -35,8 +35,12 @@ class QuoteHealthLink implements QuoteSignals {
 
     @Override
     public Optional<QuoteSignal> latestFor(long opportunityId) {
-        return db.selectFrom(QUOTES).where(QUOTES.OPPORTUNITY_ID.eq(opportunityId)).and(QUOTES.STATUS.ne(QuoteStatus.SUPERSEDED.name()))
-                .orderBy(QUOTES.CREATED_AT.desc(), QUOTES.ID.desc()).limit(1).fetchOptional()
+        return db.selectFrom(QUOTES)
+                .where(QUOTES.OPPORTUNITY_ID.eq(opportunityId))
+                .and(QUOTES.STATUS.ne(QuoteStatus.SUPERSEDED.name()))
+                .orderBy(QUOTES.CREATED_AT.desc(), QUOTES.ID.desc())
+                .limit(1)
+                .fetchOptional()
                 .map(this::signal);
     }
 
@@ -44,7 +48,9 @@ class QuoteHealthLink implements QuoteSignals {
     @Override
     public Map<Long, QuoteSignal> latestFor(Collection<Long> opportunityIds) {
         Map<Long, QuoteSignal> signals = new HashMap<>();
-        db.selectFrom(QUOTES).where(QUOTES.OPPORTUNITY_ID.in(opportunityIds)).and(QUOTES.STATUS.ne(QuoteStatus.SUPERSEDED.name()))
+        db.selectFrom(QUOTES)
+                .where(QUOTES.OPPORTUNITY_ID.in(opportunityIds))
+                .and(QUOTES.STATUS.ne(QuoteStatus.SUPERSEDED.name()))
                 .orderBy(QUOTES.OPPORTUNITY_ID, QUOTES.CREATED_AT.desc(), QUOTES.ID.desc())
                 .forEach(r -> signals.putIfAbsent(r.getOpportunityId(), signal(r)));
         return signals;
@@ -54,7 +60,8 @@ class QuoteHealthLink implements QuoteSignals {
         boolean accepted = "ACCEPTED".equals(r.getFeedbackTag());
         String status = switch (r.getStatus()) {
             case "STAMPED", "SIGNED" -> "SIGNED";
-            case "SENT" -> accepted ? "ACCEPTED" : r.getValidUntil().isBefore(LocalDate.now(clock)) ? "EXPIRED" : "SENT";
+            case "SENT" ->
+                accepted ? "ACCEPTED" : r.getValidUntil().isBefore(LocalDate.now(clock)) ? "EXPIRED" : "SENT";
             default -> r.getStatus();
         };
         String feedback = r.getFeedbackTag() == null ? null : accepted ? "POSITIVE" : r.getFeedbackTag();
@@ -63,7 +70,8 @@ class QuoteHealthLink implements QuoteSignals {
 
     @ApplicationModuleListener
     void on(QuoteChanged changed) {
-        if (changed.opportunityId() != null && opportunities.find(changed.opportunityId()).isPresent()) {
+        if (changed.opportunityId() != null
+                && opportunities.find(changed.opportunityId()).isPresent()) {
             opportunities.recomputeHealth(changed.opportunityId());
         }
     }

@@ -60,8 +60,16 @@ public class QuoteHealthReport {
     private final Clock clock;
     private final DayOfWeek pushDay;
 
-    QuoteHealthReport(DSLContext db, DataScopes scopes, Directory directory, Activities activities, WorkingCalendar calendar,
-            ApplicationEventPublisher events, AuditLog audit, Clock clock, @Value("${lantern.quote.weekly-report-day:FRIDAY}") DayOfWeek pushDay) {
+    QuoteHealthReport(
+            DSLContext db,
+            DataScopes scopes,
+            Directory directory,
+            Activities activities,
+            WorkingCalendar calendar,
+            ApplicationEventPublisher events,
+            AuditLog audit,
+            Clock clock,
+            @Value("${lantern.quote.weekly-report-day:FRIDAY}") DayOfWeek pushDay) {
         this.db = db;
         this.scopes = scopes;
         this.directory = directory;
@@ -73,13 +81,33 @@ public class QuoteHealthReport {
         this.pushDay = pushDay;
     }
 
-    public record RepRow(long userId, String name, int created, int sent, int signed, int accepted, int withFeedback, double acceptanceRate,
-            Double averageHoursToSend, Map<String, Integer> feedback) {}
+    public record RepRow(
+            long userId,
+            String name,
+            int created,
+            int sent,
+            int signed,
+            int accepted,
+            int withFeedback,
+            double acceptanceRate,
+            Double averageHoursToSend,
+            Map<String, Integer> feedback) {}
 
-    public record ProductAcceptance(String sku, String name, int quoted, int accepted, double acceptanceRate, BigDecimal averageDiscount) {}
+    public record ProductAcceptance(
+            String sku, String name, int quoted, int accepted, double acceptanceRate, BigDecimal averageDiscount) {}
 
-    public record Report(LocalDate from, LocalDate to, List<RepRow> reps, RepRow team, Map<String, String> tagLabels,
-            List<ProductAcceptance> topProducts, int demos, int quotesSent, int signed, double demoToQuote, double quoteToSigned,
+    public record Report(
+            LocalDate from,
+            LocalDate to,
+            List<RepRow> reps,
+            RepRow team,
+            Map<String, String> tagLabels,
+            List<ProductAcceptance> topProducts,
+            int demos,
+            int quotesSent,
+            int signed,
+            double demoToQuote,
+            double quoteToSigned,
             Map<String, Double> approvalLatencyHours) {
 
         public boolean empty() {
@@ -100,10 +128,14 @@ public class QuoteHealthReport {
     Report build(DataScope scope, LocalDate from, LocalDate toExclusive) {
         OffsetDateTime start = from.atStartOfDay(clock.getZone()).toOffsetDateTime();
         OffsetDateTime end = toExclusive.atStartOfDay(clock.getZone()).toOffsetDateTime();
-        List<QuotesRecord> created = db.selectFrom(QUOTES).where(scope.condition(QUOTES.OWNER_ID))
-                .and(QUOTES.CREATED_AT.ge(start).and(QUOTES.CREATED_AT.lt(end))).fetch();
-        List<QuotesRecord> sent = db.selectFrom(QUOTES).where(scope.condition(QUOTES.OWNER_ID))
-                .and(QUOTES.SENT_AT.ge(start).and(QUOTES.SENT_AT.lt(end))).fetch();
+        List<QuotesRecord> created = db.selectFrom(QUOTES)
+                .where(scope.condition(QUOTES.OWNER_ID))
+                .and(QUOTES.CREATED_AT.ge(start).and(QUOTES.CREATED_AT.lt(end)))
+                .fetch();
+        List<QuotesRecord> sent = db.selectFrom(QUOTES)
+                .where(scope.condition(QUOTES.OWNER_ID))
+                .and(QUOTES.SENT_AT.ge(start).and(QUOTES.SENT_AT.lt(end)))
+                .fetch();
         Map<String, String> tagLabels = new LinkedHashMap<>();
         Set<String> acceptedTags = new java.util.HashSet<>();
         db.selectFrom(QUOTE_FEEDBACK_TAGS).orderBy(QUOTE_FEEDBACK_TAGS.POSITION).forEach(t -> {
@@ -116,16 +148,26 @@ public class QuoteHealthReport {
         created.forEach(q -> owners.add(q.getOwnerId()));
         sent.forEach(q -> owners.add(q.getOwnerId()));
         Set<Long> scopeOwners = scope.isEverything()
-                ? directory.users().stream().filter(u -> u.active() && u.roles().contains(Role.REP)).map(UserSummary::id).collect(Collectors.toSet())
+                ? directory.users().stream()
+                        .filter(u -> u.active() && u.roles().contains(Role.REP))
+                        .map(UserSummary::id)
+                        .collect(Collectors.toSet())
                 : scope.ownerIds();
-        owners.addAll(scopeOwners.stream().filter(id -> directory.user(id).map(u -> u.roles().contains(Role.REP)).orElse(false)).toList());
+        owners.addAll(scopeOwners.stream()
+                .filter(id -> directory
+                        .user(id)
+                        .map(u -> u.roles().contains(Role.REP))
+                        .orElse(false))
+                .toList());
         List<ActivityRef> acts = activities.between(scopeOwners, start.minusDays(60), end);
         Map<Long, List<ActivityRef>> demosByOpportunity = new HashMap<>();
         int demos = 0;
         for (ActivityRef a : acts) {
             if (a.type() == ActivityType.DEMO) {
                 if (a.opportunityId() != null) {
-                    demosByOpportunity.computeIfAbsent(a.opportunityId(), k -> new ArrayList<>()).add(a);
+                    demosByOpportunity
+                            .computeIfAbsent(a.opportunityId(), k -> new ArrayList<>())
+                            .add(a);
                 }
                 if (!a.occurredAt().isBefore(start) && a.occurredAt().isBefore(end)) {
                     demos++;
@@ -136,42 +178,92 @@ public class QuoteHealthReport {
         directory.users().forEach(u -> names.put(u.id(), u.displayName()));
         List<RepRow> rows = new ArrayList<>();
         for (Long owner : owners) {
-            rows.add(row(owner, names.getOrDefault(owner, "#" + owner), created, sent, acceptedTags, tagLabels, demosByOpportunity));
+            rows.add(row(
+                    owner,
+                    names.getOrDefault(owner, "#" + owner),
+                    created,
+                    sent,
+                    acceptedTags,
+                    tagLabels,
+                    demosByOpportunity));
         }
         rows.sort(Comparator.comparing(RepRow::name));
         RepRow team = row(null, "合计", created, sent, acceptedTags, tagLabels, demosByOpportunity);
         int signed = (int) sent.stream().filter(q -> q.getSignedAt() != null).count();
-        return new Report(from, toExclusive.minusDays(1), rows, team, tagLabels, topProducts(sent, acceptedTags), demos, sent.size(), signed,
-                demos == 0 ? 0 : Math.min(1.0, sent.size() / (double) demos), sent.isEmpty() ? 0 : signed / (double) sent.size(),
+        return new Report(
+                from,
+                toExclusive.minusDays(1),
+                rows,
+                team,
+                tagLabels,
+                topProducts(sent, acceptedTags),
+                demos,
+                sent.size(),
+                signed,
+                demos == 0 ? 0 : Math.min(1.0, sent.size() / (double) demos),
+                sent.isEmpty() ? 0 : signed / (double) sent.size(),
                 approvalLatency(scope, start, end));
     }
 
-    private RepRow row(Long owner, String name, List<QuotesRecord> created, List<QuotesRecord> sent, Set<String> acceptedTags,
-            Map<String, String> tagLabels, Map<Long, List<ActivityRef>> demos) {
-        List<QuotesRecord> c = created.stream().filter(q -> owner == null || q.getOwnerId() == owner.longValue()).toList();
-        List<QuotesRecord> s = sent.stream().filter(q -> owner == null || q.getOwnerId() == owner.longValue()).toList();
+    private RepRow row(
+            Long owner,
+            String name,
+            List<QuotesRecord> created,
+            List<QuotesRecord> sent,
+            Set<String> acceptedTags,
+            Map<String, String> tagLabels,
+            Map<Long, List<ActivityRef>> demos) {
+        List<QuotesRecord> c = created.stream()
+                .filter(q -> owner == null || q.getOwnerId() == owner.longValue())
+                .toList();
+        List<QuotesRecord> s = sent.stream()
+                .filter(q -> owner == null || q.getOwnerId() == owner.longValue())
+                .toList();
         int signed = (int) s.stream().filter(q -> q.getSignedAt() != null).count();
         int accepted = (int) s.stream().filter(q -> accepted(q, acceptedTags)).count();
-        int withFeedback = (int) s.stream().filter(q -> q.getFeedbackTag() != null).count();
+        int withFeedback =
+                (int) s.stream().filter(q -> q.getFeedbackTag() != null).count();
         Map<String, Integer> feedback = new LinkedHashMap<>();
         tagLabels.keySet().forEach(k -> feedback.put(k, 0));
-        s.stream().filter(q -> q.getFeedbackTag() != null).forEach(q -> feedback.merge(q.getFeedbackTag(), 1, Integer::sum));
+        s.stream()
+                .filter(q -> q.getFeedbackTag() != null)
+                .forEach(q -> feedback.merge(q.getFeedbackTag(), 1, Integer::sum));
         List<Double> hours = new ArrayList<>();
         for (QuotesRecord q : s) {
             OffsetDateTime begin = q.getCreatedAt();
             if (q.getOpportunityId() != null) {
                 for (ActivityRef demo : demos.getOrDefault(q.getOpportunityId(), List.of())) {
-                    if (demo.occurredAt().isBefore(q.getSentAt()) && demo.occurredAt().isAfter(q.getSentAt().minusDays(60))
+                    if (demo.occurredAt().isBefore(q.getSentAt())
+                            && demo.occurredAt().isAfter(q.getSentAt().minusDays(60))
                             && (begin == q.getCreatedAt() || demo.occurredAt().isAfter(begin))) {
                         begin = demo.occurredAt();
                     }
                 }
             }
-            hours.add(calendar.workingTimeBetween(begin.toInstant(), q.getSentAt().toInstant()).toMinutes() / 60.0);
+            hours.add(
+                    calendar.workingTimeBetween(begin.toInstant(), q.getSentAt().toInstant())
+                                    .toMinutes()
+                            / 60.0);
         }
-        Double avg = hours.isEmpty() ? null : Math.round(hours.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0;
-        return new RepRow(owner == null ? 0 : owner, name, c.size(), s.size(), signed, accepted, withFeedback,
-                s.isEmpty() ? 0 : accepted / (double) s.size(), avg, feedback);
+        Double avg = hours.isEmpty()
+                ? null
+                : Math.round(hours.stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .average()
+                                        .orElse(0)
+                                * 10)
+                        / 10.0;
+        return new RepRow(
+                owner == null ? 0 : owner,
+                name,
+                c.size(),
+                s.size(),
+                signed,
+                accepted,
+                withFeedback,
+                s.isEmpty() ? 0 : accepted / (double) s.size(),
+                avg,
+                feedback);
     }
 
     static boolean accepted(QuotesRecord q, Set<String> acceptedTags) {
@@ -179,7 +271,9 @@ public class QuoteHealthReport {
     }
 
     private List<ProductAcceptance> topProducts(List<QuotesRecord> sent, Set<String> acceptedTags) {
-        List<QuotesRecord> decided = sent.stream().filter(q -> q.getSignedAt() != null || q.getFeedbackTag() != null).toList();
+        List<QuotesRecord> decided = sent.stream()
+                .filter(q -> q.getSignedAt() != null || q.getFeedbackTag() != null)
+                .toList();
         if (decided.isEmpty()) {
             return List.of();
         }
@@ -187,30 +281,61 @@ public class QuoteHealthReport {
         record Acc(String sku, String name, Set<Long> quoted, Set<Long> accepted, List<BigDecimal> discounts) {}
         Map<Long, Acc> byProduct = new LinkedHashMap<>();
         db.selectFrom(QUOTE_LINES).where(QUOTE_LINES.QUOTE_ID.in(byId.keySet())).forEach(l -> {
-            Acc acc = byProduct.computeIfAbsent(l.getProductId(), k -> new Acc(l.getSku(), l.getName(), new java.util.HashSet<>(), new java.util.HashSet<>(), new ArrayList<>()));
+            Acc acc = byProduct.computeIfAbsent(
+                    l.getProductId(),
+                    k -> new Acc(
+                            l.getSku(),
+                            l.getName(),
+                            new java.util.HashSet<>(),
+                            new java.util.HashSet<>(),
+                            new ArrayList<>()));
             acc.quoted().add(l.getQuoteId());
             acc.discounts().add(l.getDiscount());
             if (accepted(byId.get(l.getQuoteId()), acceptedTags)) {
                 acc.accepted().add(l.getQuoteId());
             }
         });
-        return byProduct.values().stream().filter(a -> a.quoted().size() >= 2)
-                .map(a -> new ProductAcceptance(a.sku(), a.name(), a.quoted().size(), a.accepted().size(), a.accepted().size() / (double) a.quoted().size(),
-                        a.discounts().stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(a.discounts().size()), 1, java.math.RoundingMode.HALF_UP)))
-                .sorted(Comparator.comparingDouble(ProductAcceptance::acceptanceRate).reversed().thenComparing(Comparator.comparingInt(ProductAcceptance::quoted).reversed()))
-                .limit(3).toList();
+        return byProduct.values().stream()
+                .filter(a -> a.quoted().size() >= 2)
+                .map(a -> new ProductAcceptance(
+                        a.sku(),
+                        a.name(),
+                        a.quoted().size(),
+                        a.accepted().size(),
+                        a.accepted().size() / (double) a.quoted().size(),
+                        a.discounts().stream()
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .divide(BigDecimal.valueOf(a.discounts().size()), 1, java.math.RoundingMode.HALF_UP)))
+                .sorted(Comparator.comparingDouble(ProductAcceptance::acceptanceRate)
+                        .reversed()
+                        .thenComparing(Comparator.comparingInt(ProductAcceptance::quoted)
+                                .reversed()))
+                .limit(3)
+                .toList();
     }
 
     private Map<String, Double> approvalLatency(DataScope scope, OffsetDateTime start, OffsetDateTime end) {
         Map<String, List<Double>> byRole = new LinkedHashMap<>();
-        db.select(lantern.db.Tables.QUOTE_APPROVALS.ROLE, lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT, lantern.db.Tables.QUOTE_APPROVALS.DECIDED_AT)
-                .from(lantern.db.Tables.QUOTE_APPROVALS).join(QUOTES).on(QUOTES.ID.eq(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID))
-                .where(scope.condition(QUOTES.OWNER_ID)).and(lantern.db.Tables.QUOTE_APPROVALS.DECIDED_AT.ge(start))
+        db.select(
+                        lantern.db.Tables.QUOTE_APPROVALS.ROLE,
+                        lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT,
+                        lantern.db.Tables.QUOTE_APPROVALS.DECIDED_AT)
+                .from(lantern.db.Tables.QUOTE_APPROVALS)
+                .join(QUOTES)
+                .on(QUOTES.ID.eq(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID))
+                .where(scope.condition(QUOTES.OWNER_ID))
+                .and(lantern.db.Tables.QUOTE_APPROVALS.DECIDED_AT.ge(start))
                 .and(lantern.db.Tables.QUOTE_APPROVALS.DECIDED_AT.lt(end))
                 .forEach(r -> byRole.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(calendar.workingTimeBetween(r.value2().toInstant(), r.value3().toInstant()).toMinutes() / 60.0));
+                        .add(calendar.workingTimeBetween(
+                                                r.value2().toInstant(),
+                                                r.value3().toInstant())
+                                        .toMinutes()
+                                / 60.0));
         Map<String, Double> result = new LinkedHashMap<>();
-        byRole.forEach((k, v) -> result.put(k, Math.round(v.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0));
+        byRole.forEach((k, v) -> result.put(
+                k,
+                Math.round(v.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0));
         return result;
     }
 
@@ -295,7 +420,9 @@ public class QuoteHealthReport {
         if (!calendar.isWorkingDay(day) || day.getDayOfWeek().getValue() > pushDay.getValue()) {
             return false;
         }
-        for (LocalDate d = day.plusDays(1); d.getDayOfWeek().getValue() <= pushDay.getValue() && d.getDayOfWeek() != DayOfWeek.MONDAY; d = d.plusDays(1)) {
+        for (LocalDate d = day.plusDays(1);
+                d.getDayOfWeek().getValue() <= pushDay.getValue() && d.getDayOfWeek() != DayOfWeek.MONDAY;
+                d = d.plusDays(1)) {
             if (calendar.isWorkingDay(d)) {
                 return false;
             }
@@ -317,13 +444,22 @@ public class QuoteHealthReport {
             }
             var actor = new app.lantern.identity.Actor(u.id(), u.username(), u.displayName(), u.roles(), u.teamId());
             Report r = build(scopes.of(actor, RecordKind.QUOTE), monday, monday.plusDays(7));
-            String summary = "本周发送报价 %d 份，签署 %d 份，接受率 %.0f%%，平均报价时效 %s 工作小时；演示→报价 %.0f%%，报价→签署 %.0f%%".formatted(
-                    r.quotesSent(), r.signed(), r.team().acceptanceRate() * 100,
-                    r.team().averageHoursToSend() == null ? "—" : String.valueOf(r.team().averageHoursToSend()), r.demoToQuote() * 100, r.quoteToSigned() * 100);
-            events.publishEvent(new QuoteWeeklyReportReady(u.id(), monday, "报价健康度周报 " + monday, summary, "/quotes/weekly?week=" + monday));
+            String summary = "本周发送报价 %d 份，签署 %d 份，接受率 %.0f%%，平均报价时效 %s 工作小时；演示→报价 %.0f%%，报价→签署 %.0f%%"
+                    .formatted(
+                            r.quotesSent(),
+                            r.signed(),
+                            r.team().acceptanceRate() * 100,
+                            r.team().averageHoursToSend() == null
+                                    ? "—"
+                                    : String.valueOf(r.team().averageHoursToSend()),
+                            r.demoToQuote() * 100,
+                            r.quoteToSigned() * 100);
+            events.publishEvent(new QuoteWeeklyReportReady(
+                    u.id(), monday, "报价健康度周报 " + monday, summary, "/quotes/weekly?week=" + monday));
             sent++;
         }
-        audit.recordedBy(null, "quote-weekly-report", monday.toString(), "quote.weekly.pushed", Map.of("recipients", sent));
+        audit.recordedBy(
+                null, "quote-weekly-report", monday.toString(), "quote.weekly.pushed", Map.of("recipients", sent));
         return sent;
     }
 }

@@ -33,31 +33,47 @@ class QuoteOpportunityPanels implements OpportunityPanels {
 
     private Panel talkingPoints(OpportunityDetails o, Actor viewer, Locale locale) {
         if (o.budgetRange() == null) {
-            return new Panel(text("quote.panel.talking", locale), List.of(text("quote.panel.talking.noBudget", locale)),
-                    text("quote.panel.setBudget", locale), "/opportunities/" + o.id() + "/edit");
+            return new Panel(
+                    text("quote.panel.talking", locale),
+                    List.of(text("quote.panel.talking.noBudget", locale)),
+                    text("quote.panel.setBudget", locale),
+                    "/opportunities/" + o.id() + "/edit");
         }
-        String title = text("quote.panel.talking", locale) + " · " + o.budgetRange().label();
+        String title =
+                text("quote.panel.talking", locale) + " · " + o.budgetRange().label();
         List<String> points = quotes.talkingPoints(o.budgetRange());
         boolean editor = viewer.has(Role.ADMIN) || viewer.has(Role.MANAGER);
         if (points.isEmpty()) {
-            return new Panel(title, List.of(text(editor ? "quote.panel.talking.none.editor" : "quote.panel.talking.none", locale)),
-                    editor ? text("quote.panel.configure", locale) : null, editor ? "/quotes/settings" : null);
+            return new Panel(
+                    title,
+                    List.of(text(editor ? "quote.panel.talking.none.editor" : "quote.panel.talking.none", locale)),
+                    editor ? text("quote.panel.configure", locale) : null,
+                    editor ? "/quotes/settings" : null);
         }
-        return new Panel(title, points, editor ? text("quote.panel.configure", locale) : null, editor ? "/quotes/settings" : null);
+        return new Panel(
+                title,
+                points,
+                editor ? text("quote.panel.configure", locale) : null,
+                editor ? "/quotes/settings" : null);
     }
 
     private Panel latestQuote(OpportunityDetails o, Locale locale) {
         String title = text("quote.panel.latest", locale);
-        var page = quotes.list(new Quotes.QuoteFilter(null, null, null, o.id(), null), new PageQuery(0, 1, "createdAt", true));
+        var page = quotes.list(
+                new Quotes.QuoteFilter(null, null, null, o.id(), null), new PageQuery(0, 1, "createdAt", true));
         if (page.items().isEmpty()) {
-            List<String> lines = List.of(text(o.budgetRange() == null ? "quote.panel.latest.noBudget" : "quote.panel.latest.none", locale));
-            return o.budgetRange() == null ? new Panel(title, lines, null, null)
+            List<String> lines = List.of(
+                    text(o.budgetRange() == null ? "quote.panel.latest.noBudget" : "quote.panel.latest.none", locale));
+            return o.budgetRange() == null
+                    ? new Panel(title, lines, null, null)
                     : new Panel(title, lines, text("quote.new", locale), "/quotes/new?opportunityId=" + o.id());
         }
         QuoteView q = page.items().getFirst();
         List<String> lines = new ArrayList<>();
         lines.add(q.displayNumber() + " · " + text("quote.status." + q.status(), locale));
-        lines.add("¥" + QuotePdf.money(q.total()) + " · " + messages.getMessage("quote.panel.validUntil", new Object[] {q.validUntil().toString()}, locale));
+        lines.add("¥" + QuotePdf.money(q.total()) + " · "
+                + messages.getMessage(
+                        "quote.panel.validUntil", new Object[] {q.validUntil().toString()}, locale));
         if (q.budgetWarning() != null) {
             lines.add(q.budgetWarning());
         }

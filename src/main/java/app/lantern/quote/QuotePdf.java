@@ -38,16 +38,19 @@ class QuotePdf {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final AtomicReference<byte[]> FONT = new AtomicReference<>();
-    private static final java.util.concurrent.BlockingQueue<TrueTypeFont> FONTS = new java.util.concurrent.ArrayBlockingQueue<>(8);
+    private static final java.util.concurrent.BlockingQueue<TrueTypeFont> FONTS =
+            new java.util.concurrent.ArrayBlockingQueue<>(8);
 
     private final Letterhead letterhead;
 
     static {
         // openhtmltopdf logs every rendering at INFO through java.util.logging; quotes render often
-        com.openhtmltopdf.util.XRLog.listRegisteredLoggers().forEach(name -> java.util.logging.Logger.getLogger(name).setLevel(java.util.logging.Level.WARNING));
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(name -> java.util.logging.Logger.getLogger(name).setLevel(java.util.logging.Level.WARNING));
     }
 
-    QuotePdf(@Value("${lantern.quote.company:明灯科技有限公司}") String company,
+    QuotePdf(
+            @Value("${lantern.quote.company:明灯科技有限公司}") String company,
             @Value("${lantern.quote.company-address:上海市浦东新区张江路 88 号}") String address,
             @Value("${lantern.quote.company-phone:021-5080 8888}") String phone,
             @Value("${lantern.quote.company-bank:招商银行上海张江支行 1219 0888 8888 888}") String bank) {
@@ -67,7 +70,8 @@ class QuotePdf {
     byte[] render(QuoteView q, String signingUrl) {
         String html = html(q, signingUrl);
         TrueTypeFont ttf = borrowFont();
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(doc);
@@ -128,53 +132,115 @@ class QuotePdf {
 
     String html(QuoteView q, String signingUrl) {
         StringBuilder h = new StringBuilder(16 * 1024);
-        String watermark = q.customerName() + " · " + q.displayNumber() + " · 有效期至 " + q.validUntil().format(DATE);
-        h.append("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>").append(esc("报价单 " + q.displayNumber())).append("</title><style>")
-                .append("@page{size:A4;margin:16mm 14mm 18mm 14mm;@bottom-center{content:'第 ' counter(page) ' 页 / 共 ' counter(pages) ' 页';font-family:")
-                .append(FONT_FAMILY).append(";font-size:8pt;color:#888}}")
-                .append("body{font-family:").append(FONT_FAMILY).append(";font-size:9.5pt;color:#222}")
-                .append(".wm{position:fixed;z-index:-1;top:125mm;left:-5mm;width:190mm;text-align:center;transform:rotate(-35deg);font-size:17pt;color:#f3c4c2}")
+        String watermark = q.customerName() + " · " + q.displayNumber() + " · 有效期至 "
+                + q.validUntil().format(DATE);
+        h.append("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"/><title>")
+                .append(esc("报价单 " + q.displayNumber()))
+                .append("</title><style>")
+                .append(
+                        "@page{size:A4;margin:16mm 14mm 18mm 14mm;@bottom-center{content:'第 ' counter(page) ' 页 / 共 ' counter(pages) ' 页';font-family:")
+                .append(FONT_FAMILY)
+                .append(";font-size:8pt;color:#888}}")
+                .append("body{font-family:")
+                .append(FONT_FAMILY)
+                .append(";font-size:9.5pt;color:#222}")
+                .append(
+                        ".wm{position:fixed;z-index:-1;top:125mm;left:-5mm;width:190mm;text-align:center;transform:rotate(-35deg);font-size:17pt;color:#f3c4c2}")
                 .append(".head{border-bottom:2px solid #1f4e79;padding-bottom:4mm;margin-bottom:4mm}")
                 .append(".company{font-size:16pt;font-weight:bold;color:#1f4e79}.muted{color:#666;font-size:8.5pt}")
                 .append("h1{font-size:15pt;margin:2mm 0;text-align:center;letter-spacing:4pt}")
-                .append("table{width:100%;border-collapse:collapse}th,td{border:1px solid #bbb;padding:1.2mm 1mm;font-size:8.5pt}.nw{white-space:nowrap}th{background:#eef3f8;font-weight:normal}")
-                .append(".r{text-align:right}.c{text-align:center}.meta td{border:none;padding:0.6mm 0}.tot td{border:none;padding:0.8mm 1mm}")
-                .append(".big{font-size:11pt;font-weight:bold}.qr{width:30mm;height:30mm;image-rendering:pixelated}.draft{color:#d9534f;font-weight:bold}")
+                .append(
+                        "table{width:100%;border-collapse:collapse}th,td{border:1px solid #bbb;padding:1.2mm 1mm;font-size:8.5pt}.nw{white-space:nowrap}th{background:#eef3f8;font-weight:normal}")
+                .append(
+                        ".r{text-align:right}.c{text-align:center}.meta td{border:none;padding:0.6mm 0}.tot td{border:none;padding:0.8mm 1mm}")
+                .append(
+                        ".big{font-size:11pt;font-weight:bold}.qr{width:30mm;height:30mm;image-rendering:pixelated}.draft{color:#d9534f;font-weight:bold}")
                 .append("</style></head><body>");
         h.append("<div class=\"wm\">").append(esc(watermark)).append("</div>");
-        h.append("<div class=\"head\"><table class=\"meta\"><tr><td><div class=\"company\">").append(esc(letterhead.company())).append("</div>")
-                .append("<div class=\"muted\">").append(esc(letterhead.address())).append(" · 电话 ").append(esc(letterhead.phone())).append("</div>")
-                .append("<div class=\"muted\">开户行及账号：").append(esc(letterhead.bank())).append("</div></td>");
+        h.append("<div class=\"head\"><table class=\"meta\"><tr><td><div class=\"company\">")
+                .append(esc(letterhead.company()))
+                .append("</div>")
+                .append("<div class=\"muted\">")
+                .append(esc(letterhead.address()))
+                .append(" · 电话 ")
+                .append(esc(letterhead.phone()))
+                .append("</div>")
+                .append("<div class=\"muted\">开户行及账号：")
+                .append(esc(letterhead.bank()))
+                .append("</div></td>");
         h.append("<td class=\"r\" style=\"width:34mm\">");
         if (signingUrl != null) {
-            h.append("<img class=\"qr\" src=\"data:image/png;base64,").append(qrPng(signingUrl)).append("\"/>");
+            h.append("<img class=\"qr\" src=\"data:image/png;base64,")
+                    .append(qrPng(signingUrl))
+                    .append("\"/>");
         }
         h.append("</td></tr></table></div>");
         h.append("<h1>报 价 单</h1>");
-        h.append("<table class=\"meta\"><tr><td>客户：").append(esc(q.customerName())).append("</td><td class=\"r\">报价单号：")
-                .append(esc(q.displayNumber())).append("</td></tr><tr><td>")
-                .append(q.title() == null ? "" : "项目：" + esc(q.title())).append("</td><td class=\"r\">报价日期：")
-                .append((q.sentAt() != null ? q.sentAt().toLocalDate() : q.createdAt().toLocalDate()).format(DATE))
-                .append("</td></tr><tr><td>销售代表：").append(esc(q.ownerName() == null ? "" : q.ownerName()))
-                .append("</td><td class=\"r\">有效期至：<b>").append(q.validUntil().format(DATE)).append("</b>（").append(q.validDays()).append(" 天）</td></tr></table>");
-        h.append("<table style=\"margin-top:3mm\"><thead><tr><th class=\"c nw\">序号</th><th>编码</th><th>名称</th><th class=\"c nw\">单位</th><th class=\"r nw\">数量</th>")
-                .append("<th class=\"r\">标准价</th><th class=\"r nw\">折扣</th><th class=\"r\">单价</th><th class=\"r\">金额(不含税)</th><th class=\"r nw\">税率</th>")
+        h.append("<table class=\"meta\"><tr><td>客户：")
+                .append(esc(q.customerName()))
+                .append("</td><td class=\"r\">报价单号：")
+                .append(esc(q.displayNumber()))
+                .append("</td></tr><tr><td>")
+                .append(q.title() == null ? "" : "项目：" + esc(q.title()))
+                .append("</td><td class=\"r\">报价日期：")
+                .append((q.sentAt() != null
+                                ? q.sentAt().toLocalDate()
+                                : q.createdAt().toLocalDate())
+                        .format(DATE))
+                .append("</td></tr><tr><td>销售代表：")
+                .append(esc(q.ownerName() == null ? "" : q.ownerName()))
+                .append("</td><td class=\"r\">有效期至：<b>")
+                .append(q.validUntil().format(DATE))
+                .append("</b>（")
+                .append(q.validDays())
+                .append(" 天）</td></tr></table>");
+        h.append(
+                        "<table style=\"margin-top:3mm\"><thead><tr><th class=\"c nw\">序号</th><th>编码</th><th>名称</th><th class=\"c nw\">单位</th><th class=\"r nw\">数量</th>")
+                .append(
+                        "<th class=\"r\">标准价</th><th class=\"r nw\">折扣</th><th class=\"r\">单价</th><th class=\"r\">金额(不含税)</th><th class=\"r nw\">税率</th>")
                 .append("<th class=\"r\">税额</th><th class=\"r\">价税合计</th></tr></thead><tbody>");
         for (QuoteView.Line l : q.lines()) {
-            h.append("<tr><td class=\"c\">").append(l.position()).append("</td><td class=\"nw\">").append(esc(l.sku())).append("</td><td>").append(esc(l.name()))
-                    .append("</td><td class=\"c nw\">").append(esc(l.unit())).append("</td><td class=\"r\">").append(plain(l.quantity()))
-                    .append("</td><td class=\"r\">").append(money(l.listPrice())).append("</td><td class=\"r\">")
-                    .append(l.discount().signum() == 0 ? "—" : plain(l.discount()) + "%").append("</td><td class=\"r\">").append(money(l.unitPrice()))
-                    .append("</td><td class=\"r\">").append(money(l.netAmount())).append("</td><td class=\"r\">").append(plain(l.taxRate())).append("%</td><td class=\"r\">")
-                    .append(money(l.taxAmount())).append("</td><td class=\"r\">").append(money(l.grossAmount())).append("</td></tr>");
+            h.append("<tr><td class=\"c\">")
+                    .append(l.position())
+                    .append("</td><td class=\"nw\">")
+                    .append(esc(l.sku()))
+                    .append("</td><td>")
+                    .append(esc(l.name()))
+                    .append("</td><td class=\"c nw\">")
+                    .append(esc(l.unit()))
+                    .append("</td><td class=\"r\">")
+                    .append(plain(l.quantity()))
+                    .append("</td><td class=\"r\">")
+                    .append(money(l.listPrice()))
+                    .append("</td><td class=\"r\">")
+                    .append(l.discount().signum() == 0 ? "—" : plain(l.discount()) + "%")
+                    .append("</td><td class=\"r\">")
+                    .append(money(l.unitPrice()))
+                    .append("</td><td class=\"r\">")
+                    .append(money(l.netAmount()))
+                    .append("</td><td class=\"r\">")
+                    .append(plain(l.taxRate()))
+                    .append("%</td><td class=\"r\">")
+                    .append(money(l.taxAmount()))
+                    .append("</td><td class=\"r\">")
+                    .append(money(l.grossAmount()))
+                    .append("</td></tr>");
         }
         h.append("</tbody></table>");
-        h.append("<table class=\"tot\" style=\"margin-top:2mm\"><tr><td class=\"r\">标准价合计：</td><td class=\"r\" style=\"width:32mm\">¥")
-                .append(money(q.listTotal())).append("</td></tr><tr><td class=\"r\">折扣优惠：</td><td class=\"r\">-¥").append(money(q.discountTotal()))
-                .append("</td></tr><tr><td class=\"r\">不含税金额：</td><td class=\"r\">¥").append(money(q.subtotal()))
-                .append("</td></tr><tr><td class=\"r\">增值税：</td><td class=\"r\">¥").append(money(q.taxTotal()))
-                .append("</td></tr><tr><td class=\"r big\">价税合计：</td><td class=\"r big\">¥").append(money(q.total()))
-                .append("</td></tr><tr><td colspan=\"2\" class=\"r\">人民币大写：<b>").append(esc(q.amountInWords())).append("</b></td></tr></table>");
+        h.append(
+                        "<table class=\"tot\" style=\"margin-top:2mm\"><tr><td class=\"r\">标准价合计：</td><td class=\"r\" style=\"width:32mm\">¥")
+                .append(money(q.listTotal()))
+                .append("</td></tr><tr><td class=\"r\">折扣优惠：</td><td class=\"r\">-¥")
+                .append(money(q.discountTotal()))
+                .append("</td></tr><tr><td class=\"r\">不含税金额：</td><td class=\"r\">¥")
+                .append(money(q.subtotal()))
+                .append("</td></tr><tr><td class=\"r\">增值税：</td><td class=\"r\">¥")
+                .append(money(q.taxTotal()))
+                .append("</td></tr><tr><td class=\"r big\">价税合计：</td><td class=\"r big\">¥")
+                .append(money(q.total()))
+                .append("</td></tr><tr><td colspan=\"2\" class=\"r\">人民币大写：<b>")
+                .append(esc(q.amountInWords()))
+                .append("</b></td></tr></table>");
         h.append("<div style=\"margin-top:4mm\"><b>条款与说明</b><ol style=\"margin:1mm 0 0 0;padding-left:6mm\">");
         if (q.terms() != null) {
             for (String term : q.terms().split("\\R")) {
@@ -184,13 +250,18 @@ class QuotePdf {
             }
         }
         h.append("<li>本报价以人民币计价，单价为不含税价，增值税按各行税率逐行计算，金额四舍五入至分。</li>")
-                .append("<li>本报价有效期至 ").append(q.validUntil().format(DATE)).append("，逾期需重新报价。</li></ol></div>");
+                .append("<li>本报价有效期至 ")
+                .append(q.validUntil().format(DATE))
+                .append("，逾期需重新报价。</li></ol></div>");
         if (signingUrl != null) {
-            h.append("<div style=\"margin-top:4mm\" class=\"muted\">扫描右上角二维码或访问以下链接在线查看并签署：<br/>").append(esc(signingUrl)).append("</div>");
+            h.append("<div style=\"margin-top:4mm\" class=\"muted\">扫描右上角二维码或访问以下链接在线查看并签署：<br/>")
+                    .append(esc(signingUrl))
+                    .append("</div>");
         } else {
             h.append("<div style=\"margin-top:4mm\" class=\"draft\">草稿 · 尚未发送，发送后生成在线签署二维码</div>");
         }
-        h.append("<table class=\"meta\" style=\"margin-top:6mm\"><tr><td>客户确认（签字/盖章）：</td><td>").append(esc(letterhead.company()))
+        h.append("<table class=\"meta\" style=\"margin-top:6mm\"><tr><td>客户确认（签字/盖章）：</td><td>")
+                .append(esc(letterhead.company()))
                 .append("（盖章）：</td></tr></table>");
         h.append("</body></html>");
         return h.toString();
@@ -198,10 +269,16 @@ class QuotePdf {
 
     static String qrPng(String text) {
         try {
-            BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
+            BitMatrix m = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
             int scale = 1;
-            var img = new java.awt.image.BufferedImage(m.getWidth() * scale, m.getHeight() * scale, java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+            var img = new java.awt.image.BufferedImage(
+                    m.getWidth() * scale, m.getHeight() * scale, java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
             for (int y = 0; y < img.getHeight(); y++) {
                 for (int x = 0; x < img.getWidth(); x++) {
                     img.setRGB(x, y, m.get(x / scale, y / scale) ? 0xFF000000 : 0xFFFFFFFF);

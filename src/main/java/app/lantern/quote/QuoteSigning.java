@@ -74,8 +74,17 @@ public class QuoteSigning {
     private final Clock clock;
     private final PublicBaseUrl publicBaseUrl;
 
-    QuoteSigning(DSLContext db, Quotes quotes, QuotePdf pdf, OrgCertificate certificate, CurrentActor currentActor, AuditLog audit,
-            ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock, PublicBaseUrl publicBaseUrl) {
+    QuoteSigning(
+            DSLContext db,
+            Quotes quotes,
+            QuotePdf pdf,
+            OrgCertificate certificate,
+            CurrentActor currentActor,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            WorkingCalendar calendar,
+            Clock clock,
+            PublicBaseUrl publicBaseUrl) {
         this.db = db;
         this.quotes = quotes;
         this.pdf = pdf;
@@ -115,9 +124,11 @@ public class QuoteSigning {
     public SentQuote send(long id) {
         QuotesRecord r = quotes.visible(id);
         if (!QuoteStatus.APPROVED.name().equals(r.getStatus())) {
-            if (QuoteStatus.PENDING_APPROVAL.name().equals(r.getStatus()) || QuoteStatus.DRAFT.name().equals(r.getStatus())
+            if (QuoteStatus.PENDING_APPROVAL.name().equals(r.getStatus())
+                    || QuoteStatus.DRAFT.name().equals(r.getStatus())
                     || QuoteStatus.REJECTED.name().equals(r.getStatus())) {
-                throw ValidationException.unprocessable("status", "the quote must be submitted and approved before it is sent");
+                throw ValidationException.unprocessable(
+                        "status", "the quote must be submitted and approved before it is sent");
             }
             throw new ConflictException("the quote was already sent or is closed", Map.of("status", r.getStatus()));
         }
@@ -130,7 +141,8 @@ public class QuoteSigning {
         r.setVersion(r.getVersion() + 1);
         r.update();
         String url = issueLink(r, now);
-        audit.updated("quote", id, Map.of("status", QuoteStatus.APPROVED.name()), Map.of("status", QuoteStatus.SENT.name()));
+        audit.updated(
+                "quote", id, Map.of("status", QuoteStatus.APPROVED.name()), Map.of("status", QuoteStatus.SENT.name()));
         events.publishEvent(new QuoteSent(id, r.getOwnerId(), r.getOpportunityId(), now, r.getValidUntil()));
         events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return new SentQuote(quotes.get(id), url);
@@ -155,18 +167,25 @@ public class QuoteSigning {
 
     private void requireOpenForSigning(QuotesRecord r) {
         if (!QuoteStatus.SENT.name().equals(r.getStatus())) {
-            throw new ConflictException("only a sent, unsigned quote has a signing link", Map.of("status", r.getStatus()));
+            throw new ConflictException(
+                    "only a sent, unsigned quote has a signing link", Map.of("status", r.getStatus()));
         }
         if (r.getValidUntil().isBefore(LocalDate.now(clock))) {
-            throw new ConflictException("the quote has expired; revise it to send a new one", Map.of("status", "EXPIRED"));
+            throw new ConflictException(
+                    "the quote has expired; revise it to send a new one", Map.of("status", "EXPIRED"));
         }
     }
 
     private String issueLink(QuotesRecord r, OffsetDateTime now) {
         String token = SigningLinks.newToken();
-        OffsetDateTime expires = r.getValidUntil().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-        db.insertInto(QUOTE_SIGNING_LINKS).set(QUOTE_SIGNING_LINKS.QUOTE_ID, r.getId()).set(QUOTE_SIGNING_LINKS.TOKEN_HASH, SigningLinks.hash(token))
-                .set(QUOTE_SIGNING_LINKS.CREATED_AT, now).set(QUOTE_SIGNING_LINKS.EXPIRES_AT, expires).execute();
+        OffsetDateTime expires =
+                r.getValidUntil().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        db.insertInto(QUOTE_SIGNING_LINKS)
+                .set(QUOTE_SIGNING_LINKS.QUOTE_ID, r.getId())
+                .set(QUOTE_SIGNING_LINKS.TOKEN_HASH, SigningLinks.hash(token))
+                .set(QUOTE_SIGNING_LINKS.CREATED_AT, now)
+                .set(QUOTE_SIGNING_LINKS.EXPIRES_AT, expires)
+                .execute();
         String url = publicBaseUrl.resolve() + "/public/quotes/" + token;
         byte[] bytes = pdf.render(quotes.viewUnscoped(r.getId(), false), url);
         storeDocument(r.getId(), SENT, bytes, now);
@@ -174,13 +193,21 @@ public class QuoteSigning {
     }
 
     private void storeDocument(long quoteId, String kind, byte[] bytes, OffsetDateTime now) {
-        db.insertInto(QUOTE_DOCUMENTS).set(QUOTE_DOCUMENTS.QUOTE_ID, quoteId).set(QUOTE_DOCUMENTS.KIND, kind)
-                .set(QUOTE_DOCUMENTS.SHA256, SigningLinks.sha256(bytes)).set(QUOTE_DOCUMENTS.CONTENT, bytes).set(QUOTE_DOCUMENTS.CREATED_AT, now).execute();
+        db.insertInto(QUOTE_DOCUMENTS)
+                .set(QUOTE_DOCUMENTS.QUOTE_ID, quoteId)
+                .set(QUOTE_DOCUMENTS.KIND, kind)
+                .set(QUOTE_DOCUMENTS.SHA256, SigningLinks.sha256(bytes))
+                .set(QUOTE_DOCUMENTS.CONTENT, bytes)
+                .set(QUOTE_DOCUMENTS.CREATED_AT, now)
+                .execute();
     }
 
     private Optional<Document> latest(long quoteId, String kind, String fileName) {
-        return db.selectFrom(QUOTE_DOCUMENTS).where(QUOTE_DOCUMENTS.QUOTE_ID.eq(quoteId).and(QUOTE_DOCUMENTS.KIND.eq(kind)))
-                .orderBy(QUOTE_DOCUMENTS.ID.desc()).limit(1).fetchOptional()
+        return db.selectFrom(QUOTE_DOCUMENTS)
+                .where(QUOTE_DOCUMENTS.QUOTE_ID.eq(quoteId).and(QUOTE_DOCUMENTS.KIND.eq(kind)))
+                .orderBy(QUOTE_DOCUMENTS.ID.desc())
+                .limit(1)
+                .fetchOptional()
                 .map(d -> new Document(d.getContent(), fileName, d.getSha256()));
     }
 
@@ -211,7 +238,9 @@ public class QuoteSigning {
         if (!SigningLinks.wellFormed(token)) {
             return Optional.empty();
         }
-        return db.selectFrom(QUOTE_SIGNING_LINKS).where(QUOTE_SIGNING_LINKS.TOKEN_HASH.eq(SigningLinks.hash(token))).fetchOptional();
+        return db.selectFrom(QUOTE_SIGNING_LINKS)
+                .where(QUOTE_SIGNING_LINKS.TOKEN_HASH.eq(SigningLinks.hash(token)))
+                .fetchOptional();
     }
 
     private String state(QuoteSigningLinksRecord link, QuotesRecord r) {
@@ -234,20 +263,29 @@ public class QuoteSigning {
     @Transactional(readOnly = true)
     public PublicQuote publicView(String token) {
         QuoteSigningLinksRecord l = link(token).orElseThrow(() -> NotFoundException.of("quote", "link"));
-        QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).fetchOne();
+        QuotesRecord r =
+                db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).fetchOne();
         String sha = latest(r.getId(), SENT, "").map(Document::sha256).orElse(null);
-        return new PublicQuote(quotes.viewUnscoped(r.getId(), false), state(l, r), sha, pdf.letterhead().company());
+        return new PublicQuote(
+                quotes.viewUnscoped(r.getId(), false),
+                state(l, r),
+                sha,
+                pdf.letterhead().company());
     }
 
     /** The exact PDF the customer signs. */
     @Transactional(readOnly = true)
     public Document publicPdf(String token) {
         QuoteSigningLinksRecord l = link(token).orElseThrow(() -> NotFoundException.of("quote", "link"));
-        QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).fetchOne();
+        QuotesRecord r =
+                db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).fetchOne();
         if (r.getStampedAt() != null) {
             return latest(r.getId(), STAMPED, r.getNumber() + "-signed.pdf").orElseThrow();
         }
-        return latest(r.getId(), SENT, Quotes.displayNumber(r.getNumber(), r.getRevision()).replace(' ', '-') + ".pdf")
+        return latest(
+                        r.getId(),
+                        SENT,
+                        Quotes.displayNumber(r.getNumber(), r.getRevision()).replace(' ', '-') + ".pdf")
                 .orElseThrow(() -> NotFoundException.of("quote", "document"));
     }
 
@@ -259,27 +297,34 @@ public class QuoteSigning {
     @Transactional(noRollbackFor = {ConflictException.class, ValidationException.class})
     public PublicQuote sign(String token, SignRequest request, String ip, String userAgent) {
         QuoteSigningLinksRecord l = link(token).orElseThrow(() -> NotFoundException.of("quote", "link"));
-        QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).forUpdate().fetchOne();
+        QuotesRecord r = db.selectFrom(QUOTES)
+                .where(QUOTES.ID.eq(l.getQuoteId()))
+                .forUpdate()
+                .fetchOne();
         String state = state(l, r);
         if (!"OPEN".equals(state)) {
             audit.recorded("quote", r.getId(), "quote.sign.refused", Map.of("reason", state, "ip", String.valueOf(ip)));
-            throw new ConflictException(switch (state) {
-                case "SIGNED" -> "this quote has already been signed";
-                case "EXPIRED" -> "this quote has expired and can no longer be signed";
-                case "SUPERSEDED" -> "this quote was replaced by a newer revision";
-                default -> "this signing link was revoked";
-            }, Map.of("state", state));
+            throw new ConflictException(
+                    switch (state) {
+                        case "SIGNED" -> "this quote has already been signed";
+                        case "EXPIRED" -> "this quote has expired and can no longer be signed";
+                        case "SUPERSEDED" -> "this quote was replaced by a newer revision";
+                        default -> "this signing link was revoked";
+                    },
+                    Map.of("state", state));
         }
         FieldErrors errors = new FieldErrors();
         Texts.require(errors, "signerName", request.signerName(), 50);
         errors.addIf(!request.consent(), "consent", "confirm that you agree to sign electronically");
         errors.addIf(Texts.isBlank(request.documentSha256()), "documentSha256", "is required");
         byte[] png = null;
-        if (Texts.isBlank(request.signatureDataUrl()) || !request.signatureDataUrl().startsWith("data:image/png;base64,")) {
+        if (Texts.isBlank(request.signatureDataUrl())
+                || !request.signatureDataUrl().startsWith("data:image/png;base64,")) {
             errors.add("signature", "draw your signature");
         } else {
             try {
-                png = Base64.getDecoder().decode(request.signatureDataUrl().substring("data:image/png;base64,".length()));
+                png = Base64.getDecoder()
+                        .decode(request.signatureDataUrl().substring("data:image/png;base64,".length()));
                 if (png.length > MAX_SIGNATURE_BYTES || !isPng(png) || blank(png)) {
                     errors.add("signature", "draw your signature");
                     png = null;
@@ -289,20 +334,36 @@ public class QuoteSigning {
             }
         }
         if (!errors.isEmpty()) {
-            audit.recorded("quote", r.getId(), "quote.sign.refused", Map.of("reason", "invalid input", "ip", String.valueOf(ip)));
+            audit.recorded(
+                    "quote",
+                    r.getId(),
+                    "quote.sign.refused",
+                    Map.of("reason", "invalid input", "ip", String.valueOf(ip)));
             errors.throwIfAny();
         }
         Document shown = latest(r.getId(), SENT, "").orElseThrow();
         if (!shown.sha256().equalsIgnoreCase(request.documentSha256().strip())) {
-            audit.recorded("quote", r.getId(), "quote.sign.refused", Map.of("reason", "document hash mismatch", "ip", String.valueOf(ip)));
-            throw ValidationException.unprocessable("documentSha256", "the document changed since you opened it; reload the page");
+            audit.recorded(
+                    "quote",
+                    r.getId(),
+                    "quote.sign.refused",
+                    Map.of("reason", "document hash mismatch", "ip", String.valueOf(ip)));
+            throw ValidationException.unprocessable(
+                    "documentSha256", "the document changed since you opened it; reload the page");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime due = calendar.addWorkingTime(now.toInstant(), STAMP_SLA).atZone(clock.getZone()).toOffsetDateTime();
-        db.insertInto(QUOTE_SIGNATURES).set(QUOTE_SIGNATURES.QUOTE_ID, r.getId()).set(QUOTE_SIGNATURES.SIGNER_NAME, request.signerName().strip())
-                .set(QUOTE_SIGNATURES.SIGNATURE_PNG, png).set(QUOTE_SIGNATURES.IP, truncate(ip, 64))
-                .set(QUOTE_SIGNATURES.USER_AGENT, truncate(userAgent, 500)).set(QUOTE_SIGNATURES.SIGNED_AT, now)
-                .set(QUOTE_SIGNATURES.DOCUMENT_SHA256, shown.sha256()).execute();
+        OffsetDateTime due = calendar.addWorkingTime(now.toInstant(), STAMP_SLA)
+                .atZone(clock.getZone())
+                .toOffsetDateTime();
+        db.insertInto(QUOTE_SIGNATURES)
+                .set(QUOTE_SIGNATURES.QUOTE_ID, r.getId())
+                .set(QUOTE_SIGNATURES.SIGNER_NAME, request.signerName().strip())
+                .set(QUOTE_SIGNATURES.SIGNATURE_PNG, png)
+                .set(QUOTE_SIGNATURES.IP, truncate(ip, 64))
+                .set(QUOTE_SIGNATURES.USER_AGENT, truncate(userAgent, 500))
+                .set(QUOTE_SIGNATURES.SIGNED_AT, now)
+                .set(QUOTE_SIGNATURES.DOCUMENT_SHA256, shown.sha256())
+                .execute();
         r.setStatus(QuoteStatus.SIGNED.name());
         r.setSignedAt(now);
         r.setStampDueAt(due);
@@ -315,8 +376,18 @@ public class QuoteSigning {
         details.put("userAgent", truncate(userAgent, 500));
         details.put("documentSha256", shown.sha256());
         audit.recordedBy(null, "quote", r.getId(), "quote.signed", details);
-        audit.updated("quote", r.getId(), Map.of("status", QuoteStatus.SENT.name()), Map.of("status", QuoteStatus.SIGNED.name()));
-        events.publishEvent(new QuoteSigned(r.getId(), r.getOwnerId(), r.getOpportunityId(), Quotes.displayNumber(r.getNumber(), r.getRevision()), now, due));
+        audit.updated(
+                "quote",
+                r.getId(),
+                Map.of("status", QuoteStatus.SENT.name()),
+                Map.of("status", QuoteStatus.SIGNED.name()));
+        events.publishEvent(new QuoteSigned(
+                r.getId(),
+                r.getOwnerId(),
+                r.getOpportunityId(),
+                Quotes.displayNumber(r.getNumber(), r.getRevision()),
+                now,
+                due));
         events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
         return publicView(token);
     }
@@ -329,8 +400,14 @@ public class QuoteSigning {
         requireFinance();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<StampTask> tasks = new ArrayList<>();
-        for (QuotesRecord r : db.selectFrom(QUOTES).where(QUOTES.STATUS.eq(QuoteStatus.SIGNED.name())).orderBy(QUOTES.SIGNED_AT).fetch()) {
-            tasks.add(new StampTask(quotes.viewUnscoped(r.getId(), false), r.getStampDueAt(), r.getStampDueAt() != null && now.isAfter(r.getStampDueAt())));
+        for (QuotesRecord r : db.selectFrom(QUOTES)
+                .where(QUOTES.STATUS.eq(QuoteStatus.SIGNED.name()))
+                .orderBy(QUOTES.SIGNED_AT)
+                .fetch()) {
+            tasks.add(new StampTask(
+                    quotes.viewUnscoped(r.getId(), false),
+                    r.getStampDueAt(),
+                    r.getStampDueAt() != null && now.isAfter(r.getStampDueAt())));
         }
         return tasks;
     }
@@ -339,14 +416,20 @@ public class QuoteSigning {
 
     @Transactional(readOnly = true)
     public SealInfo sealInfo() {
-        return db.selectFrom(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB)).fetchOptional()
-                .map(b -> new SealInfo(true, b.getUpdatedAt())).orElse(new SealInfo(false, null));
+        return db.selectFrom(QUOTE_BLOBS)
+                .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
+                .fetchOptional()
+                .map(b -> new SealInfo(true, b.getUpdatedAt()))
+                .orElse(new SealInfo(false, null));
     }
 
     @Transactional(readOnly = true)
     public Optional<byte[]> sealImage() {
         requireFinance();
-        return db.select(QUOTE_BLOBS.CONTENT).from(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB)).fetchOptional(QUOTE_BLOBS.CONTENT);
+        return db.select(QUOTE_BLOBS.CONTENT)
+                .from(QUOTE_BLOBS)
+                .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
+                .fetchOptional(QUOTE_BLOBS.CONTENT);
     }
 
     /** Finance uploads the company seal (PNG, ideally red on transparent, at most 1 MB). */
@@ -357,8 +440,13 @@ public class QuoteSigning {
         }
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null || img.getWidth() < 50 || img.getHeight() < 50 || img.getWidth() > 4000 || img.getHeight() > 4000) {
-                throw ValidationException.field("file", "the seal image must be between 50 and 4000 pixels wide and high");
+            if (img == null
+                    || img.getWidth() < 50
+                    || img.getHeight() < 50
+                    || img.getWidth() > 4000
+                    || img.getHeight() > 4000) {
+                throw ValidationException.field(
+                        "file", "the seal image must be between 50 and 4000 pixels wide and high");
             }
         } catch (IOException e) {
             throw ValidationException.field("file", "the file is not a readable PNG image");
@@ -366,9 +454,17 @@ public class QuoteSigning {
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean existed = db.fetchExists(QUOTE_BLOBS, QUOTE_BLOBS.NAME.eq(SEAL_BLOB));
         db.deleteFrom(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB)).execute();
-        db.insertInto(QUOTE_BLOBS).set(QUOTE_BLOBS.NAME, SEAL_BLOB).set(QUOTE_BLOBS.CONTENT, png).set(QUOTE_BLOBS.INFO, "image/png")
-                .set(QUOTE_BLOBS.UPDATED_AT, now).set(QUOTE_BLOBS.UPDATED_BY, actor.userId()).execute();
-        audit.recorded("quote-seal", "seal", existed ? "seal.replaced" : "seal.uploaded",
+        db.insertInto(QUOTE_BLOBS)
+                .set(QUOTE_BLOBS.NAME, SEAL_BLOB)
+                .set(QUOTE_BLOBS.CONTENT, png)
+                .set(QUOTE_BLOBS.INFO, "image/png")
+                .set(QUOTE_BLOBS.UPDATED_AT, now)
+                .set(QUOTE_BLOBS.UPDATED_BY, actor.userId())
+                .execute();
+        audit.recorded(
+                "quote-seal",
+                "seal",
+                existed ? "seal.replaced" : "seal.uploaded",
                 Map.of("sha256", SigningLinks.sha256(png), "bytes", png.length));
     }
 
@@ -390,7 +486,8 @@ public class QuoteSigning {
             throw ValidationException.field("file", "upload a PKCS#12 (.p12/.pfx) file of at most 64 KB");
         }
         certificate.upload(pkcs12, actor.userId());
-        audit.recorded("quote-certificate", "org", "certificate.uploaded", Map.of("sha256", SigningLinks.sha256(pkcs12)));
+        audit.recorded(
+                "quote-certificate", "org", "certificate.uploaded", Map.of("sha256", SigningLinks.sha256(pkcs12)));
         return certificateInfo();
     }
 
@@ -400,21 +497,38 @@ public class QuoteSigning {
      */
     public QuoteView applySeal(long id) {
         Actor actor = requireFinance();
-        QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(id)).forUpdate().fetchOptional().orElseThrow(() -> NotFoundException.of("quote", id));
+        QuotesRecord r = db.selectFrom(QUOTES)
+                .where(QUOTES.ID.eq(id))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("quote", id));
         if (!QuoteStatus.SIGNED.name().equals(r.getStatus())) {
-            throw new ConflictException("only a quote the customer signed can be stamped", Map.of("status", r.getStatus()));
+            throw new ConflictException(
+                    "only a quote the customer signed can be stamped", Map.of("status", r.getStatus()));
         }
-        byte[] seal = db.select(QUOTE_BLOBS.CONTENT).from(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB)).fetchOptional(QUOTE_BLOBS.CONTENT)
+        byte[] seal = db.select(QUOTE_BLOBS.CONTENT)
+                .from(QUOTE_BLOBS)
+                .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
+                .fetchOptional(QUOTE_BLOBS.CONTENT)
                 .orElseThrow(() -> ValidationException.unprocessable("seal", "upload the company seal image first"));
-        var signature = db.selectFrom(QUOTE_SIGNATURES).where(QUOTE_SIGNATURES.QUOTE_ID.eq(id)).fetchOne();
+        var signature = db.selectFrom(QUOTE_SIGNATURES)
+                .where(QUOTE_SIGNATURES.QUOTE_ID.eq(id))
+                .fetchOne();
         Document sent = latest(id, SENT, "").orElseThrow();
         if (!sent.sha256().equals(signature.getDocumentSha256())) {
             throw new IllegalStateException("stored document of quote " + id + " does not match the signed hash");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        byte[] sealed = overlay(sent.content(), seal, signature.getSignaturePng(), signature.getSignerName(), signature.getSignedAt(), now);
+        byte[] sealed = overlay(
+                sent.content(),
+                seal,
+                signature.getSignaturePng(),
+                signature.getSignerName(),
+                signature.getSignedAt(),
+                now);
         GregorianCalendar when = GregorianCalendar.from(now.toZonedDateTime());
-        byte[] signed = PadesSigner.sign(sealed, certificate.signingKey(), pdf.letterhead().company(), "报价单盖章 " + r.getNumber(), when);
+        byte[] signed = PadesSigner.sign(
+                sealed, certificate.signingKey(), pdf.letterhead().company(), "报价单盖章 " + r.getNumber(), when);
         storeDocument(id, STAMPED, signed, now);
         finishStamp(r, now, actor.userId(), null, false);
         return quotes.viewUnscoped(id, false);
@@ -422,7 +536,10 @@ public class QuoteSigning {
 
     /** A finance system reported the quote stamped (inbound callback, already authenticated). */
     QuoteView markStampedExternally(String number, int revision, String reference) {
-        QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.NUMBER.eq(number).and(QUOTES.REVISION.eq(revision))).forUpdate().fetchOptional()
+        QuotesRecord r = db.selectFrom(QUOTES)
+                .where(QUOTES.NUMBER.eq(number).and(QUOTES.REVISION.eq(revision)))
+                .forUpdate()
+                .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("quote", number));
         if (!QuoteStatus.SIGNED.name().equals(r.getStatus())) {
             throw new ConflictException("only a signed quote can be marked stamped", Map.of("status", r.getStatus()));
@@ -444,24 +561,49 @@ public class QuoteSigning {
         details.put("reference", reference);
         details.put("withinSla", r.getStampDueAt() == null || !now.isAfter(r.getStampDueAt()));
         audit.recorded("quote", r.getId(), "quote.stamped", details);
-        audit.updated("quote", r.getId(), Map.of("status", QuoteStatus.SIGNED.name()), Map.of("status", QuoteStatus.STAMPED.name()));
-        events.publishEvent(new QuoteStamped(r.getId(), r.getOwnerId(), r.getOpportunityId(), Quotes.displayNumber(r.getNumber(), r.getRevision()), now, external));
+        audit.updated(
+                "quote",
+                r.getId(),
+                Map.of("status", QuoteStatus.SIGNED.name()),
+                Map.of("status", QuoteStatus.STAMPED.name()));
+        events.publishEvent(new QuoteStamped(
+                r.getId(),
+                r.getOwnerId(),
+                r.getOpportunityId(),
+                Quotes.displayNumber(r.getNumber(), r.getRevision()),
+                now,
+                external));
         events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
     }
 
-    private byte[] overlay(byte[] source, byte[] seal, byte[] customerSignature, String signerName, OffsetDateTime signedAt, OffsetDateTime stampedAt) {
-        try (PDDocument doc = Loader.loadPDF(source); ByteArrayOutputStream out = new ByteArrayOutputStream(source.length + 64 * 1024)) {
+    private byte[] overlay(
+            byte[] source,
+            byte[] seal,
+            byte[] customerSignature,
+            String signerName,
+            OffsetDateTime signedAt,
+            OffsetDateTime stampedAt) {
+        try (PDDocument doc = Loader.loadPDF(source);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(source.length + 64 * 1024)) {
             PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
             PDType0Font font = PDType0Font.load(doc, QuotePdf.cjkFont(), true);
-            PDImageXObject sealImage = LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(seal)));
-            PDImageXObject signatureImage = LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(customerSignature)));
+            PDImageXObject sealImage =
+                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(seal)));
+            PDImageXObject signatureImage =
+                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(customerSignature)));
             float width = page.getMediaBox().getWidth();
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+            try (PDPageContentStream cs =
+                    new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
                 float sigW = 120;
                 float sigH = sigW * signatureImage.getHeight() / Math.max(1, signatureImage.getWidth());
                 cs.drawImage(signatureImage, 60, 60, sigW, Math.min(sigH, 60));
                 float sealSize = 110;
-                cs.drawImage(sealImage, width - sealSize - 70, 40, sealSize, sealSize * sealImage.getHeight() / Math.max(1, sealImage.getWidth()));
+                cs.drawImage(
+                        sealImage,
+                        width - sealSize - 70,
+                        40,
+                        sealSize,
+                        sealSize * sealImage.getHeight() / Math.max(1, sealImage.getWidth()));
                 cs.beginText();
                 cs.setFont(font, 8);
                 cs.newLineAtOffset(60, 48);
@@ -492,7 +634,11 @@ public class QuoteSigning {
     private static boolean blank(byte[] png) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null || img.getWidth() < 20 || img.getHeight() < 20 || img.getWidth() > 3000 || img.getHeight() > 3000) {
+            if (img == null
+                    || img.getWidth() < 20
+                    || img.getHeight() < 20
+                    || img.getWidth() > 3000
+                    || img.getHeight() > 3000) {
                 return true;
             }
             int inked = 0;

@@ -19,8 +19,23 @@ import org.springframework.stereotype.Component;
 @Component
 class QuoteTimeline implements TimelineSource {
 
-    private static final Map<String, String> LABELS = Map.of("DRAFT", "草稿", "PENDING_APPROVAL", "待审批", "APPROVED", "已审批",
-            "REJECTED", "已驳回", "SENT", "已发送", "SIGNED", "客户已签署", "STAMPED", "已盖章", "SUPERSEDED", "已被新版本取代");
+    private static final Map<String, String> LABELS = Map.of(
+            "DRAFT",
+            "草稿",
+            "PENDING_APPROVAL",
+            "待审批",
+            "APPROVED",
+            "已审批",
+            "REJECTED",
+            "已驳回",
+            "SENT",
+            "已发送",
+            "SIGNED",
+            "客户已签署",
+            "STAMPED",
+            "已盖章",
+            "SUPERSEDED",
+            "已被新版本取代");
 
     private final DSLContext db;
     private final CurrentActor currentActor;
@@ -34,13 +49,23 @@ class QuoteTimeline implements TimelineSource {
 
     @Override
     public List<TimelineItem> timeline(long customerId, int limit) {
-        Condition scope = currentActor.current().map(a -> scopes.of(a, RecordKind.QUOTE).condition(QUOTES.OWNER_ID)).orElse(DSL.trueCondition());
-        return db.selectFrom(QUOTES).where(QUOTES.CUSTOMER_ID.eq(customerId)).and(scope).orderBy(QUOTES.UPDATED_AT.desc())
+        Condition scope = currentActor
+                .current()
+                .map(a -> scopes.of(a, RecordKind.QUOTE).condition(QUOTES.OWNER_ID))
+                .orElse(DSL.trueCondition());
+        return db.selectFrom(QUOTES)
+                .where(QUOTES.CUSTOMER_ID.eq(customerId))
+                .and(scope)
+                .orderBy(QUOTES.UPDATED_AT.desc())
                 .limit(Math.max(1, Math.min(limit, 200)))
                 .fetch(r -> {
-                    OffsetDateTime at = r.getStampedAt() != null ? r.getStampedAt() : r.getSignedAt() != null ? r.getSignedAt()
-                            : r.getSentAt() != null ? r.getSentAt() : r.getCreatedAt();
-                    String title = "报价 " + Quotes.displayNumber(r.getNumber(), r.getRevision()) + " · " + LABELS.getOrDefault(r.getStatus(), r.getStatus());
+                    OffsetDateTime at = r.getStampedAt() != null
+                            ? r.getStampedAt()
+                            : r.getSignedAt() != null
+                                    ? r.getSignedAt()
+                                    : r.getSentAt() != null ? r.getSentAt() : r.getCreatedAt();
+                    String title = "报价 " + Quotes.displayNumber(r.getNumber(), r.getRevision()) + " · "
+                            + LABELS.getOrDefault(r.getStatus(), r.getStatus());
                     String body = "价税合计 ¥" + QuotePdf.money(r.getTotal()) + "，有效期至 " + r.getValidUntil()
                             + (r.getFeedbackTag() != null ? "，反馈：" + r.getFeedbackTag() : "");
                     return new TimelineItem("quote", at, title, body, "/quotes/" + r.getId(), r.getOwnerId());

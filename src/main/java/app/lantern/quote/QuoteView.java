@@ -56,15 +56,37 @@ public record QuoteView(
         Signature signature) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(int position, @JsonFormat(shape = JsonFormat.Shape.STRING) long productId, String sku, String name, String unit,
-            BigDecimal quantity, BigDecimal listPrice, BigDecimal discount, BigDecimal unitPrice, BigDecimal taxRate,
-            BigDecimal netAmount, BigDecimal taxAmount, BigDecimal grossAmount, BigDecimal unitCost) {}
+    public record Line(
+            int position,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) long productId,
+            String sku,
+            String name,
+            String unit,
+            BigDecimal quantity,
+            BigDecimal listPrice,
+            BigDecimal discount,
+            BigDecimal unitPrice,
+            BigDecimal taxRate,
+            BigDecimal netAmount,
+            BigDecimal taxAmount,
+            BigDecimal grossAmount,
+            BigDecimal unitCost) {}
 
-    public record Approval(@JsonFormat(shape = JsonFormat.Shape.STRING) long id, int step, String role,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) Long approverId, String approverName, String status,
-            OffsetDateTime requestedAt, OffsetDateTime decidedAt, String decidedByName, String comment, boolean overdue) {}
+    public record Approval(
+            @JsonFormat(shape = JsonFormat.Shape.STRING) long id,
+            int step,
+            String role,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) Long approverId,
+            String approverName,
+            String status,
+            OffsetDateTime requestedAt,
+            OffsetDateTime decidedAt,
+            String decidedByName,
+            String comment,
+            boolean overdue) {}
 
-    public record Signature(String signerName, String ip, String userAgent, OffsetDateTime signedAt, String documentSha256) {}
+    public record Signature(
+            String signerName, String ip, String userAgent, OffsetDateTime signedAt, String documentSha256) {}
 
     public boolean isSigned() {
         return signedAt != null;

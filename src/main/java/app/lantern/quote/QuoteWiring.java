@@ -30,12 +30,24 @@ class QuoteWiring {
 
     @Bean
     NavItem quoteFinanceNav() {
-        return new NavItem("nav.quotes.finance", "/quotes/finance", "patch-check", Set.of("FINANCE", "ADMIN"), 402, "nav.menu.quotes");
+        return new NavItem(
+                "nav.quotes.finance",
+                "/quotes/finance",
+                "patch-check",
+                Set.of("FINANCE", "ADMIN"),
+                402,
+                "nav.menu.quotes");
     }
 
     @Bean
     NavItem quoteWeeklyNav() {
-        return new NavItem("nav.quotes.weekly", "/quotes/weekly", "clipboard-data", Set.of("MANAGER", "EXECUTIVE", "ADMIN", "FINANCE"), 403, "nav.menu.quotes");
+        return new NavItem(
+                "nav.quotes.weekly",
+                "/quotes/weekly",
+                "clipboard-data",
+                Set.of("MANAGER", "EXECUTIVE", "ADMIN", "FINANCE"),
+                403,
+                "nav.menu.quotes");
     }
 
     @Bean
@@ -45,7 +57,10 @@ class QuoteWiring {
 
     @Bean
     app.lantern.shared.web.LandingWidget quoteWidget(Quotes quotes) {
-        return app.lantern.shared.web.LandingWidget.of(Set.of("REP", "MANAGER", "FINANCE", "EXECUTIVE"), 450, "quote/widgets :: quotes",
+        return app.lantern.shared.web.LandingWidget.of(
+                Set.of("REP", "MANAGER", "FINANCE", "EXECUTIVE"),
+                450,
+                "quote/widgets :: quotes",
                 () -> java.util.Map.of("d", quotes.dashboard()));
     }
 
@@ -60,12 +75,13 @@ class QuoteWiring {
 
     @Bean
     RecurringTask<Void> quoteWebhookDeliveryTask(FinanceWebhooks webhooks) {
-        return Tasks.recurring("quote-webhook-delivery", FixedDelay.ofMinutes(1)).execute((instance, ctx) -> webhooks.deliverDue());
+        return Tasks.recurring("quote-webhook-delivery", FixedDelay.ofMinutes(1))
+                .execute((instance, ctx) -> webhooks.deliverDue());
     }
 
     @Bean
-    RecurringTask<Void> quoteWeeklyReportTask(QuoteHealthReport report, Clock clock,
-            @Value("${lantern.quote.weekly-report-time:17:00}") LocalTime at) {
+    RecurringTask<Void> quoteWeeklyReportTask(
+            QuoteHealthReport report, Clock clock, @Value("${lantern.quote.weekly-report-time:17:00}") LocalTime at) {
         return Tasks.recurring("quote-weekly-report", Schedules.daily(clock.getZone(), at))
                 .execute((instance, ctx) -> report.pushIfDue(LocalDate.now(clock)));
     }

@@ -16,10 +16,6 @@ import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.CustomerRef;
 import app.lantern.customer.Customers;
 import app.lantern.customer.CustomersMerged;
-import app.lantern.pipeline.BudgetRange;
-import app.lantern.pipeline.Opportunities;
-import app.lantern.pipeline.OpportunityRef;
-import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScope;
@@ -28,6 +24,10 @@ import app.lantern.identity.Directory;
 import app.lantern.identity.RecordKind;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
+import app.lantern.pipeline.BudgetRange;
+import app.lantern.pipeline.Opportunities;
+import app.lantern.pipeline.OpportunityRef;
+import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.shared.ConflictException;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.ForbiddenException;
@@ -86,8 +86,18 @@ public class Quotes {
     private final Clock clock;
     private final int defaultValidDays;
 
-    Quotes(DSLContext db, DataScopes scopes, CurrentActor currentActor, Directory directory, Catalog catalog, Customers customers, Opportunities opportunities, AuditLog audit,
-            ApplicationEventPublisher events, WorkingCalendar calendar, Clock clock,
+    Quotes(
+            DSLContext db,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            Directory directory,
+            Catalog catalog,
+            Customers customers,
+            Opportunities opportunities,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            WorkingCalendar calendar,
+            Clock clock,
             @Value("${lantern.quote.default-valid-days:7}") int defaultValidDays) {
         this.db = db;
         this.scopes = scopes;
@@ -107,8 +117,15 @@ public class Quotes {
      * What a quote is built from. {@code expectedTotal}, when given, must equal the computed total to the fen (a client
      * that computed a different total gets 422 and nothing is stored).
      */
-    public record QuoteDraft(Long customerId, Long opportunityId, Long priceBookId, String title,
-            String terms, Integer validDays, List<LineInput> lines, BigDecimal expectedTotal) {}
+    public record QuoteDraft(
+            Long customerId,
+            Long opportunityId,
+            Long priceBookId,
+            String title,
+            String terms,
+            Integer validDays,
+            List<LineInput> lines,
+            BigDecimal expectedTotal) {}
 
     public record LineInput(Long productId, BigDecimal quantity, BigDecimal discount) {}
 
@@ -155,8 +172,15 @@ public class Quotes {
             c = c.and(QUOTES.OPPORTUNITY_ID.eq(filter.opportunityId()));
         }
         if (!Texts.isBlank(filter.q())) {
-            String like = "%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            c = c.and(QUOTES.NUMBER.likeIgnoreCase(like, '\\').or(QUOTES.CUSTOMER_NAME.likeIgnoreCase(like, '\\'))
+            String like = "%"
+                    + filter.q()
+                            .strip()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+            c = c.and(QUOTES.NUMBER
+                    .likeIgnoreCase(like, '\\')
+                    .or(QUOTES.CUSTOMER_NAME.likeIgnoreCase(like, '\\'))
                     .or(QUOTES.TITLE.likeIgnoreCase(like, '\\')));
         }
         long total = db.fetchCount(QUOTES, c);
@@ -168,26 +192,47 @@ public class Quotes {
             default -> QUOTES.CREATED_AT;
         };
         SortField<?> sort = page.descending() ? sortField.desc() : sortField.asc();
-        List<QuotesRecord> rows = db.selectFrom(QUOTES).where(c).orderBy(sort, QUOTES.ID.desc()).limit(page.size()).offset(page.offset()).fetch();
+        List<QuotesRecord> rows = db.selectFrom(QUOTES)
+                .where(c)
+                .orderBy(sort, QUOTES.ID.desc())
+                .limit(page.size())
+                .offset(page.offset())
+                .fetch();
         boolean cost = catalog.canSeeCost();
         Map<Long, String> names = userNames();
         Map<String, String> tags = tagLabels();
-        return PageResult.of(rows.stream().map(r -> view(r, List.of(), List.of(), null, cost, names, tags)).toList(), page, total);
+        return PageResult.of(
+                rows.stream()
+                        .map(r -> view(r, List.of(), List.of(), null, cost, names, tags))
+                        .toList(),
+                page,
+                total);
     }
 
     /** Numbers for the landing page, in the caller's scope. */
-    public record Dashboard(int awaitingMyApproval, int awaitingSignature, int awaitingSeal, int feedbackMissing, BigDecimal signedThisMonth) {}
+    public record Dashboard(
+            int awaitingMyApproval,
+            int awaitingSignature,
+            int awaitingSeal,
+            int feedbackMissing,
+            BigDecimal signedThisMonth) {}
 
     @Transactional(readOnly = true)
     public Dashboard dashboard() {
         Condition scope = scopes.current(RecordKind.QUOTE).condition(QUOTES.OWNER_ID);
         LocalDate today = LocalDate.now(clock);
-        int signature = db.fetchCount(QUOTES, scope.and(QUOTES.STATUS.eq("SENT")).and(QUOTES.VALID_UNTIL.ge(today)));
+        int signature =
+                db.fetchCount(QUOTES, scope.and(QUOTES.STATUS.eq("SENT")).and(QUOTES.VALID_UNTIL.ge(today)));
         int seal = db.fetchCount(QUOTES, scope.and(QUOTES.STATUS.eq("SIGNED")));
         int feedback = db.fetchCount(QUOTES, scope.and(QUOTES.STATUS.eq("SENT")).and(QUOTES.FEEDBACK_TAG.isNull()));
-        OffsetDateTime monthStart = today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-        BigDecimal signed = db.select(DSL.coalesce(DSL.sum(QUOTES.TOTAL), BigDecimal.ZERO)).from(QUOTES).where(scope)
-                .and(QUOTES.SIGNED_AT.ge(monthStart)).fetchOne().value1();
+        OffsetDateTime monthStart =
+                today.withDayOfMonth(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        BigDecimal signed = db.select(DSL.coalesce(DSL.sum(QUOTES.TOTAL), BigDecimal.ZERO))
+                .from(QUOTES)
+                .where(scope)
+                .and(QUOTES.SIGNED_AT.ge(monthStart))
+                .fetchOne()
+                .value1();
         return new Dashboard(awaitingMyApproval().size(), signature, seal, feedback, signed);
     }
 
@@ -204,13 +249,18 @@ public class Quotes {
 
     /** Unscoped, for the module itself (signing page, PDF, jobs). */
     QuoteView viewUnscoped(long id, boolean cost) {
-        QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(id)).fetchOptional().orElseThrow(() -> NotFoundException.of("quote", id));
+        QuotesRecord r = db.selectFrom(QUOTES)
+                .where(QUOTES.ID.eq(id))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("quote", id));
         return fullView(r, cost);
     }
 
     @Transactional(readOnly = true)
     public List<FeedbackTag> feedbackTags() {
-        return db.selectFrom(QUOTE_FEEDBACK_TAGS).where(QUOTE_FEEDBACK_TAGS.ACTIVE.isTrue()).orderBy(QUOTE_FEEDBACK_TAGS.POSITION)
+        return db.selectFrom(QUOTE_FEEDBACK_TAGS)
+                .where(QUOTE_FEEDBACK_TAGS.ACTIVE.isTrue())
+                .orderBy(QUOTE_FEEDBACK_TAGS.POSITION)
                 .fetch(r -> new FeedbackTag(r.getCode(), r.getLabel(), r.getAccepted()));
     }
 
@@ -231,9 +281,17 @@ public class Quotes {
         if (db.fetchExists(QUOTE_FEEDBACK_TAGS, QUOTE_FEEDBACK_TAGS.CODE.eq(code.strip()))) {
             throw ValidationException.field("code", "this tag exists");
         }
-        int position = db.select(DSL.coalesce(DSL.max(QUOTE_FEEDBACK_TAGS.POSITION), 0)).from(QUOTE_FEEDBACK_TAGS).fetchOne().value1() + 1;
-        db.insertInto(QUOTE_FEEDBACK_TAGS).set(QUOTE_FEEDBACK_TAGS.CODE, code.strip()).set(QUOTE_FEEDBACK_TAGS.LABEL, label.strip())
-                .set(QUOTE_FEEDBACK_TAGS.ACCEPTED, accepted).set(QUOTE_FEEDBACK_TAGS.POSITION, position).execute();
+        int position = db.select(DSL.coalesce(DSL.max(QUOTE_FEEDBACK_TAGS.POSITION), 0))
+                        .from(QUOTE_FEEDBACK_TAGS)
+                        .fetchOne()
+                        .value1()
+                + 1;
+        db.insertInto(QUOTE_FEEDBACK_TAGS)
+                .set(QUOTE_FEEDBACK_TAGS.CODE, code.strip())
+                .set(QUOTE_FEEDBACK_TAGS.LABEL, label.strip())
+                .set(QUOTE_FEEDBACK_TAGS.ACCEPTED, accepted)
+                .set(QUOTE_FEEDBACK_TAGS.POSITION, position)
+                .execute();
         audit.created("quote-feedback-tag", code.strip(), Map.of("label", label.strip(), "accepted", accepted));
         return new FeedbackTag(code.strip(), label.strip(), accepted);
     }
@@ -245,7 +303,9 @@ public class Quotes {
         int validDays = validDays(draft.validDays());
         validateHeader(draft);
         OpportunityRef opportunity = quotableOpportunity(draft);
-        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
+        CustomerRef customer = customers
+                .find(opportunity.customerId())
+                .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         draft = withDefaultPriceBook(draft, customer);
         Priced priced = price(draft);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -282,16 +342,32 @@ public class Quotes {
      */
     @Transactional(readOnly = true)
     public QuotePreview preview(Long quoteId, QuoteDraft draft) {
-        long ownerId = quoteId == null ? currentActor.require().userId() : visible(quoteId).getOwnerId();
+        long ownerId = quoteId == null
+                ? currentActor.require().userId()
+                : visible(quoteId).getOwnerId();
         validDays(draft.validDays());
         validateHeader(draft);
         OpportunityRef opportunity = quotableOpportunity(draft);
-        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
+        CustomerRef customer = customers
+                .find(opportunity.customerId())
+                .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         QuoteCalculator.Totals t = price(withDefaultPriceBook(draft, customer)).totals();
-        BigDecimal limit = catalog.discountLimitOf(directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
-        return new QuotePreview(t.lines().stream().map(l -> new QuotePreview.Line(l.input().name(), l.gross())).toList(),
-                t.listTotal(), t.discountTotal(), t.subtotal(), t.taxTotal(), t.total(), ChineseAmount.of(t.total()), t.maxDiscount(), limit,
-                budgetWarning(opportunity.budgetRange(), t.total()), requiredSteps(ownerId, t.maxDiscount(), t.total()));
+        BigDecimal limit = catalog.discountLimitOf(
+                directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
+        return new QuotePreview(
+                t.lines().stream()
+                        .map(l -> new QuotePreview.Line(l.input().name(), l.gross()))
+                        .toList(),
+                t.listTotal(),
+                t.discountTotal(),
+                t.subtotal(),
+                t.taxTotal(),
+                t.total(),
+                ChineseAmount.of(t.total()),
+                t.maxDiscount(),
+                limit,
+                budgetWarning(opportunity.budgetRange(), t.total()),
+                requiredSteps(ownerId, t.maxDiscount(), t.total()));
     }
 
     /** Changes a draft or rejected quote in place (same number and revision). */
@@ -299,12 +375,15 @@ public class Quotes {
         QuotesRecord r = visible(id);
         QuoteStatus status = QuoteStatus.valueOf(r.getStatus());
         if (!status.editable()) {
-            throw new ConflictException("only draft or rejected quotes can be edited; revise a " + status + " quote instead",
+            throw new ConflictException(
+                    "only draft or rejected quotes can be edited; revise a " + status + " quote instead",
                     Map.of("status", status.name()));
         }
         validateHeader(draft);
         OpportunityRef opportunity = quotableOpportunity(draft);
-        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
+        CustomerRef customer = customers
+                .find(opportunity.customerId())
+                .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         draft = withDefaultPriceBook(draft, customer);
         Priced priced = price(draft);
         Map<String, Object> before = snapshot(r);
@@ -343,11 +422,18 @@ public class Quotes {
         QuoteDraft effective = draft != null ? draft : draftOf(old);
         validateHeader(effective);
         OpportunityRef opportunity = quotableOpportunity(effective);
-        CustomerRef customer = customers.find(opportunity.customerId()).orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
+        CustomerRef customer = customers
+                .find(opportunity.customerId())
+                .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         Priced priced = price(effective);
         int validDays = validDays(effective.validDays());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int nextRevision = db.select(DSL.max(QUOTES.REVISION)).from(QUOTES).where(QUOTES.NUMBER.eq(old.getNumber())).fetchOne().value1() + 1;
+        int nextRevision = db.select(DSL.max(QUOTES.REVISION))
+                        .from(QUOTES)
+                        .where(QUOTES.NUMBER.eq(old.getNumber()))
+                        .fetchOne()
+                        .value1()
+                + 1;
         QuotesRecord r = db.newRecord(QUOTES);
         r.setNumber(old.getNumber());
         r.setRevision(nextRevision);
@@ -373,8 +459,10 @@ public class Quotes {
         old.setUpdatedAt(now);
         old.setVersion(old.getVersion() + 1);
         old.update();
-        db.update(QUOTE_APPROVALS).set(QUOTE_APPROVALS.STATUS, "CANCELLED")
-                .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.in("PENDING", "WAITING"))).execute();
+        db.update(QUOTE_APPROVALS)
+                .set(QUOTE_APPROVALS.STATUS, "CANCELLED")
+                .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.in("PENDING", "WAITING")))
+                .execute();
         SigningLinks.revokeAll(db, id, now);
         audit.updated("quote", id, before, Map.of("status", QuoteStatus.SUPERSEDED.name()));
         audit.recorded("quote", id, "quote.revised", Map.of("newQuoteId", r.getId(), "revision", nextRevision));
@@ -392,7 +480,8 @@ public class Quotes {
         QuotesRecord r = visible(id);
         QuoteStatus status = QuoteStatus.valueOf(r.getStatus());
         if (!status.editable()) {
-            throw new ConflictException("only draft or rejected quotes can be submitted", Map.of("status", status.name()));
+            throw new ConflictException(
+                    "only draft or rejected quotes can be submitted", Map.of("status", status.name()));
         }
         int lines = db.fetchCount(QUOTE_LINES, QUOTE_LINES.QUOTE_ID.eq(id));
         if (lines == 0) {
@@ -409,11 +498,20 @@ public class Quotes {
             r.setStatus(QuoteStatus.PENDING_APPROVAL.name());
             for (int i = 0; i < steps.size(); i++) {
                 String role = steps.get(i);
-                Long approver = role.equals("MANAGER") ? directory.directManagerOf(r.getOwnerId()).map(UserSummary::id).orElse(null) : null;
-                db.insertInto(QUOTE_APPROVALS).set(QUOTE_APPROVALS.QUOTE_ID, id).set(QUOTE_APPROVALS.STEP, i + 1)
-                        .set(QUOTE_APPROVALS.ROLE, role).set(QUOTE_APPROVALS.APPROVER_ID, approver)
+                Long approver = role.equals("MANAGER")
+                        ? directory
+                                .directManagerOf(r.getOwnerId())
+                                .map(UserSummary::id)
+                                .orElse(null)
+                        : null;
+                db.insertInto(QUOTE_APPROVALS)
+                        .set(QUOTE_APPROVALS.QUOTE_ID, id)
+                        .set(QUOTE_APPROVALS.STEP, i + 1)
+                        .set(QUOTE_APPROVALS.ROLE, role)
+                        .set(QUOTE_APPROVALS.APPROVER_ID, approver)
                         .set(QUOTE_APPROVALS.STATUS, i == 0 ? "PENDING" : "WAITING")
-                        .set(QUOTE_APPROVALS.REQUESTED_AT, i == 0 ? now : null).execute();
+                        .set(QUOTE_APPROVALS.REQUESTED_AT, i == 0 ? now : null)
+                        .execute();
             }
         }
         r.setVersion(r.getVersion() + 1);
@@ -446,10 +544,14 @@ public class Quotes {
             throw new ConflictException("the quote is not waiting for approval", Map.of("status", r.getStatus()));
         }
         QuoteApprovalsRecord step = db.selectFrom(QUOTE_APPROVALS)
-                .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.eq("PENDING"))).orderBy(QUOTE_APPROVALS.STEP).limit(1)
-                .fetchOptional().orElseThrow(() -> new ConflictException("no approval step is open"));
+                .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.eq("PENDING")))
+                .orderBy(QUOTE_APPROVALS.STEP)
+                .limit(1)
+                .fetchOptional()
+                .orElseThrow(() -> new ConflictException("no approval step is open"));
         if (!mayDecide(actor, step, r.getOwnerId())) {
-            throw new ForbiddenException("this approval step waits for " + step.getRole().toLowerCase() + " approval");
+            throw new ForbiddenException(
+                    "this approval step waits for " + step.getRole().toLowerCase() + " approval");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         step.setStatus(approve ? "APPROVED" : "REJECTED");
@@ -460,17 +562,22 @@ public class Quotes {
         String before = r.getStatus();
         if (!approve) {
             r.setStatus(QuoteStatus.REJECTED.name());
-            db.update(QUOTE_APPROVALS).set(QUOTE_APPROVALS.STATUS, "CANCELLED")
-                    .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.eq("WAITING"))).execute();
+            db.update(QUOTE_APPROVALS)
+                    .set(QUOTE_APPROVALS.STATUS, "CANCELLED")
+                    .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.eq("WAITING")))
+                    .execute();
         } else {
             Optional<QuoteApprovalsRecord> next = db.selectFrom(QUOTE_APPROVALS)
-                    .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.eq("WAITING"))).orderBy(QUOTE_APPROVALS.STEP).limit(1)
+                    .where(QUOTE_APPROVALS.QUOTE_ID.eq(id).and(QUOTE_APPROVALS.STATUS.eq("WAITING")))
+                    .orderBy(QUOTE_APPROVALS.STEP)
+                    .limit(1)
                     .fetchOptional();
             if (next.isPresent()) {
                 next.get().setStatus("PENDING");
                 next.get().setRequestedAt(now);
                 next.get().update();
-                events.publishEvent(new ApprovalStepOpened(id, next.get().getId(), next.get().getRole(), next.get().getApproverId()));
+                events.publishEvent(new ApprovalStepOpened(
+                        id, next.get().getId(), next.get().getRole(), next.get().getApproverId()));
             } else {
                 r.setStatus(QuoteStatus.APPROVED.name());
                 r.setApprovedAt(now);
@@ -497,20 +604,29 @@ public class Quotes {
         if (step.getRole().equals("FINANCE")) {
             return actor.has(Role.FINANCE);
         }
-        return (step.getApproverId() != null && step.getApproverId() == actor.userId()) || actor.has(Role.EXECUTIVE) || actor.has(Role.ADMIN);
+        return (step.getApproverId() != null && step.getApproverId() == actor.userId())
+                || actor.has(Role.EXECUTIVE)
+                || actor.has(Role.ADMIN);
     }
 
     /** Approval steps the actor can decide now, oldest first (their approval inbox). */
     @Transactional(readOnly = true)
     public List<QuoteView> awaitingMyApproval() {
         Actor actor = currentActor.require();
-        List<Long> ids = db.select(QUOTE_APPROVALS.QUOTE_ID).from(QUOTE_APPROVALS).join(QUOTES).on(QUOTES.ID.eq(QUOTE_APPROVALS.QUOTE_ID))
-                .where(QUOTE_APPROVALS.STATUS.eq("PENDING")).and(QUOTES.STATUS.eq("PENDING_APPROVAL"))
-                .orderBy(QUOTE_APPROVALS.REQUESTED_AT).fetch(QUOTE_APPROVALS.QUOTE_ID);
+        List<Long> ids = db.select(QUOTE_APPROVALS.QUOTE_ID)
+                .from(QUOTE_APPROVALS)
+                .join(QUOTES)
+                .on(QUOTES.ID.eq(QUOTE_APPROVALS.QUOTE_ID))
+                .where(QUOTE_APPROVALS.STATUS.eq("PENDING"))
+                .and(QUOTES.STATUS.eq("PENDING_APPROVAL"))
+                .orderBy(QUOTE_APPROVALS.REQUESTED_AT)
+                .fetch(QUOTE_APPROVALS.QUOTE_ID);
         List<QuoteView> result = new ArrayList<>();
         for (Long qid : ids) {
             QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(qid)).fetchOne();
-            QuoteApprovalsRecord step = db.selectFrom(QUOTE_APPROVALS).where(QUOTE_APPROVALS.QUOTE_ID.eq(qid).and(QUOTE_APPROVALS.STATUS.eq("PENDING"))).fetchAny();
+            QuoteApprovalsRecord step = db.selectFrom(QUOTE_APPROVALS)
+                    .where(QUOTE_APPROVALS.QUOTE_ID.eq(qid).and(QUOTE_APPROVALS.STATUS.eq("PENDING")))
+                    .fetchAny();
             if (r != null && step != null && mayDecide(actor, step, r.getOwnerId())) {
                 result.add(fullView(r, catalog.canSeeCost()));
             }
@@ -528,11 +644,14 @@ public class Quotes {
         errors.addIf(Texts.isBlank(tag), "tag", "choose one feedback tag");
         Texts.maxLength(errors, "note", note, 1000);
         errors.throwIfAny();
-        FeedbackTag chosen = feedbackTags().stream().filter(t -> t.code().equals(tag.strip())).findFirst()
+        FeedbackTag chosen = feedbackTags().stream()
+                .filter(t -> t.code().equals(tag.strip()))
+                .findFirst()
                 .orElseThrow(() -> ValidationException.field("tag", "unknown feedback tag"));
         QuoteStatus status = QuoteStatus.valueOf(r.getStatus());
         if (status != QuoteStatus.SENT && status != QuoteStatus.SIGNED && status != QuoteStatus.STAMPED) {
-            throw new ConflictException("feedback is recorded on quotes that were sent", Map.of("status", status.name()));
+            throw new ConflictException(
+                    "feedback is recorded on quotes that were sent", Map.of("status", status.name()));
         }
         Map<String, Object> before = new HashMap<>();
         before.put("feedbackTag", r.getFeedbackTag());
@@ -547,7 +666,8 @@ public class Quotes {
         after.put("feedbackTag", chosen.code());
         after.put("feedbackNote", Texts.clean(note));
         audit.updated("quote", id, before, after);
-        events.publishEvent(new QuoteFeedbackRecorded(id, r.getOwnerId(), r.getOpportunityId(), chosen.code(), chosen.accepted()));
+        events.publishEvent(
+                new QuoteFeedbackRecorded(id, r.getOwnerId(), r.getOpportunityId(), chosen.code(), chosen.accepted()));
         events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return get(id);
     }
@@ -562,15 +682,29 @@ public class Quotes {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int flagged = 0;
         for (QuoteApprovalsRecord step : db.selectFrom(QUOTE_APPROVALS)
-                .where(QUOTE_APPROVALS.STATUS.eq("PENDING").and(QUOTE_APPROVALS.OVERDUE_AT.isNull())).fetch()) {
+                .where(QUOTE_APPROVALS.STATUS.eq("PENDING").and(QUOTE_APPROVALS.OVERDUE_AT.isNull()))
+                .fetch()) {
             int waited = workingDaysWaiting(step.getRequestedAt(), now);
             if (waited > 2) {
                 step.setOverdueAt(now);
                 step.update();
-                long owner = db.select(QUOTES.OWNER_ID).from(QUOTES).where(QUOTES.ID.eq(step.getQuoteId())).fetchOne(QUOTES.OWNER_ID);
-                audit.recorded("quote", step.getQuoteId(), "quote.approval.overdue", Map.of("step", step.getStep(), "workingDays", waited));
-                events.publishEvent(new ApprovalOverdue(step.getQuoteId(), step.getId(), owner, step.getApproverId(), step.getRole(),
-                        step.getRequestedAt(), waited));
+                long owner = db.select(QUOTES.OWNER_ID)
+                        .from(QUOTES)
+                        .where(QUOTES.ID.eq(step.getQuoteId()))
+                        .fetchOne(QUOTES.OWNER_ID);
+                audit.recorded(
+                        "quote",
+                        step.getQuoteId(),
+                        "quote.approval.overdue",
+                        Map.of("step", step.getStep(), "workingDays", waited));
+                events.publishEvent(new ApprovalOverdue(
+                        step.getQuoteId(),
+                        step.getId(),
+                        owner,
+                        step.getApproverId(),
+                        step.getRole(),
+                        step.getRequestedAt(),
+                        waited));
                 flagged++;
             }
         }
@@ -585,11 +719,16 @@ public class Quotes {
         LocalDate today = LocalDate.now(clock);
         LocalDate horizon = calendar.addWorkingDays(today, 1);
         int n = 0;
-        for (QuotesRecord r : db.selectFrom(QUOTES).where(QUOTES.STATUS.eq(QuoteStatus.SENT.name())).and(QUOTES.FEEDBACK_TAG.isNull())
-                .and(QUOTES.EXPIRY_WARNED_AT.isNull()).and(QUOTES.VALID_UNTIL.between(today, horizon)).fetch()) {
+        for (QuotesRecord r : db.selectFrom(QUOTES)
+                .where(QUOTES.STATUS.eq(QuoteStatus.SENT.name()))
+                .and(QUOTES.FEEDBACK_TAG.isNull())
+                .and(QUOTES.EXPIRY_WARNED_AT.isNull())
+                .and(QUOTES.VALID_UNTIL.between(today, horizon))
+                .fetch()) {
             r.setExpiryWarnedAt(OffsetDateTime.now(clock));
             r.update();
-            events.publishEvent(new QuoteExpiringWithoutFeedback(r.getId(), r.getOwnerId(), r.getOpportunityId(), r.getValidUntil()));
+            events.publishEvent(new QuoteExpiringWithoutFeedback(
+                    r.getId(), r.getOwnerId(), r.getOpportunityId(), r.getValidUntil()));
             n++;
         }
         return n;
@@ -598,10 +737,19 @@ public class Quotes {
     /** The owner's sent, unsigned quotes valid until a day in {@code [from, through]}, soonest first (unscoped: the caller checked). */
     @Transactional(readOnly = true)
     public List<ExpiringQuote> expiringFor(long ownerId, LocalDate from, LocalDate through) {
-        return db.selectFrom(QUOTES).where(QUOTES.OWNER_ID.eq(ownerId)).and(QUOTES.STATUS.eq(QuoteStatus.SENT.name()))
-                .and(QUOTES.VALID_UNTIL.between(from, through)).orderBy(QUOTES.VALID_UNTIL, QUOTES.ID)
-                .fetch(r -> new ExpiringQuote(r.getId(), displayNumber(r.getNumber(), r.getRevision()), r.getCustomerName(), r.getOpportunityId(),
-                        r.getTotal(), r.getValidUntil(), r.getFeedbackTag() != null));
+        return db.selectFrom(QUOTES)
+                .where(QUOTES.OWNER_ID.eq(ownerId))
+                .and(QUOTES.STATUS.eq(QuoteStatus.SENT.name()))
+                .and(QUOTES.VALID_UNTIL.between(from, through))
+                .orderBy(QUOTES.VALID_UNTIL, QUOTES.ID)
+                .fetch(r -> new ExpiringQuote(
+                        r.getId(),
+                        displayNumber(r.getNumber(), r.getRevision()),
+                        r.getCustomerName(),
+                        r.getOpportunityId(),
+                        r.getTotal(),
+                        r.getValidUntil(),
+                        r.getFeedbackTag() != null));
     }
 
     /** Whole working days between request and now: a request on Monday 10:00 is 2 days old on Wednesday 10:00. */
@@ -620,14 +768,19 @@ public class Quotes {
         if (from == null || to == null) {
             return 0;
         }
-        return Math.round(calendar.workingTimeBetween(from.toInstant(), to.toInstant()).toMinutes() / 6.0) / 10.0;
+        return Math.round(calendar.workingTimeBetween(from.toInstant(), to.toInstant())
+                                .toMinutes()
+                        / 6.0)
+                / 10.0;
     }
 
     /** As {@link #averageApprovalLatencyHours(OffsetDateTime, OffsetDateTime)} for the days {@code from}–{@code to}, both included, in the business zone. */
     @Transactional(readOnly = true)
     public Map<String, Double> averageApprovalLatencyHours(java.time.LocalDate from, java.time.LocalDate to) {
         java.time.ZoneId zone = clock.getZone();
-        return averageApprovalLatencyHours(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        return averageApprovalLatencyHours(
+                from.atStartOfDay(zone).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
     }
 
     /** Approval latency (working hours from request to decision) of steps decided in the range, by role. */
@@ -635,19 +788,28 @@ public class Quotes {
     public Map<String, Double> averageApprovalLatencyHours(OffsetDateTime from, OffsetDateTime to) {
         DataScope scope = scopes.current(RecordKind.QUOTE);
         Map<String, List<Double>> byRole = new LinkedHashMap<>();
-        db.select(QUOTE_APPROVALS.ROLE, QUOTE_APPROVALS.REQUESTED_AT, QUOTE_APPROVALS.DECIDED_AT).from(QUOTE_APPROVALS)
-                .join(QUOTES).on(QUOTES.ID.eq(QUOTE_APPROVALS.QUOTE_ID))
-                .where(scope.condition(QUOTES.OWNER_ID)).and(QUOTE_APPROVALS.DECIDED_AT.ge(from)).and(QUOTE_APPROVALS.DECIDED_AT.lt(to))
-                .forEach(r -> byRole.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(workingHours(r.value2(), r.value3())));
+        db.select(QUOTE_APPROVALS.ROLE, QUOTE_APPROVALS.REQUESTED_AT, QUOTE_APPROVALS.DECIDED_AT)
+                .from(QUOTE_APPROVALS)
+                .join(QUOTES)
+                .on(QUOTES.ID.eq(QUOTE_APPROVALS.QUOTE_ID))
+                .where(scope.condition(QUOTES.OWNER_ID))
+                .and(QUOTE_APPROVALS.DECIDED_AT.ge(from))
+                .and(QUOTE_APPROVALS.DECIDED_AT.lt(to))
+                .forEach(r -> byRole.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(workingHours(r.value2(), r.value3())));
         Map<String, Double> result = new LinkedHashMap<>();
-        byRole.forEach((role, values) -> result.put(role, values.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+        byRole.forEach((role, values) -> result.put(
+                role, values.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
         return result;
     }
 
     // ---- internals
 
     QuotesRecord visible(long id) {
-        QuotesRecord r = db.selectFrom(QUOTES).where(QUOTES.ID.eq(id)).fetchOptional().orElseThrow(() -> NotFoundException.of("quote", id));
+        QuotesRecord r = db.selectFrom(QUOTES)
+                .where(QUOTES.ID.eq(id))
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("quote", id));
         scopes.current(RecordKind.QUOTE).require(r.getOwnerId(), "quote", id);
         return r;
     }
@@ -658,17 +820,21 @@ public class Quotes {
 
     private List<String> requiredSteps(long ownerId, BigDecimal maxDiscount, BigDecimal total) {
         Set<String> steps = new LinkedHashSet<>();
-        BigDecimal ownerLimit = catalog.discountLimitOf(directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
+        BigDecimal ownerLimit = catalog.discountLimitOf(
+                directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
         if (maxDiscount.compareTo(ownerLimit) > 0) {
             steps.add("MANAGER");
         }
-        db.selectFrom(QUOTE_APPROVAL_RULES).where(QUOTE_APPROVAL_RULES.ACTIVE.isTrue()).forEach(rule -> {
-            boolean discountHit = rule.getMinDiscount() != null && maxDiscount.compareTo(rule.getMinDiscount()) > 0;
-            boolean totalHit = rule.getMinTotal() != null && total.compareTo(rule.getMinTotal()) >= 0;
-            if (discountHit || totalHit) {
-                steps.addAll(List.of(rule.getSteps().split(",")));
-            }
-        });
+        db.selectFrom(QUOTE_APPROVAL_RULES)
+                .where(QUOTE_APPROVAL_RULES.ACTIVE.isTrue())
+                .forEach(rule -> {
+                    boolean discountHit =
+                            rule.getMinDiscount() != null && maxDiscount.compareTo(rule.getMinDiscount()) > 0;
+                    boolean totalHit = rule.getMinTotal() != null && total.compareTo(rule.getMinTotal()) >= 0;
+                    if (discountHit || totalHit) {
+                        steps.addAll(List.of(rule.getSteps().split(",")));
+                    }
+                });
         List<String> ordered = new ArrayList<>();
         if (steps.contains("MANAGER") && directory.directManagerOf(ownerId).isPresent()) {
             ordered.add("MANAGER");
@@ -689,7 +855,10 @@ public class Quotes {
 
     private void validateHeader(QuoteDraft d) {
         FieldErrors errors = new FieldErrors();
-        errors.addIf(d.opportunityId() == null || d.opportunityId() <= 0, "opportunityId", "is required: quotes are made from an opportunity");
+        errors.addIf(
+                d.opportunityId() == null || d.opportunityId() <= 0,
+                "opportunityId",
+                "is required: quotes are made from an opportunity");
         Texts.maxLength(errors, "title", d.title(), 200);
         Texts.maxLength(errors, "terms", d.terms(), 4000);
         errors.addIf(d.lines() == null || d.lines().isEmpty(), "lines", "add at least one product, bundle or service");
@@ -707,7 +876,9 @@ public class Quotes {
                 errors.add("priceBookId", "no such active price book");
             } else {
                 bookPrices = new HashMap<>();
-                for (var e : db.selectFrom(QUOTE_PRICE_BOOK_ENTRIES).where(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID.eq(d.priceBookId())).fetch()) {
+                for (var e : db.selectFrom(QUOTE_PRICE_BOOK_ENTRIES)
+                        .where(QUOTE_PRICE_BOOK_ENTRIES.PRICE_BOOK_ID.eq(d.priceBookId()))
+                        .fetch()) {
                     bookPrices.put(e.getProductId(), e.getPrice());
                 }
             }
@@ -720,7 +891,10 @@ public class Quotes {
                 errors.add(f + ".productId", "is required");
                 continue;
             }
-            QuoteProductsRecord p = db.selectFrom(QUOTE_PRODUCTS).where(QUOTE_PRODUCTS.ID.eq(in.productId())).fetchOptional().orElse(null);
+            QuoteProductsRecord p = db.selectFrom(QUOTE_PRODUCTS)
+                    .where(QUOTE_PRODUCTS.ID.eq(in.productId()))
+                    .fetchOptional()
+                    .orElse(null);
             if (p == null || !p.getActive()) {
                 errors.add(f + ".productId", "no such active product");
                 continue;
@@ -736,13 +910,17 @@ public class Quotes {
                 continue;
             }
             BigDecimal list = bookPrices.getOrDefault(p.getId(), p.getListPrice());
-            inputs.add(new QuoteCalculator.PricedInput(p.getId(), p.getSku(), p.getName(), p.getUnit(), qty, list, discount, p.getTaxRate(), p.getCost()));
+            inputs.add(new QuoteCalculator.PricedInput(
+                    p.getId(), p.getSku(), p.getName(), p.getUnit(), qty, list, discount, p.getTaxRate(), p.getCost()));
         }
         errors.throwIfAny();
         QuoteCalculator.Totals totals = QuoteCalculator.total(inputs);
         if (d.expectedTotal() != null && d.expectedTotal().compareTo(totals.total()) != 0) {
-            throw new ValidationException(List.of(new FieldErrors.FieldError("expectedTotal",
-                    "does not add up: the lines total " + totals.total().toPlainString())), 422);
+            throw new ValidationException(
+                    List.of(new FieldErrors.FieldError(
+                            "expectedTotal",
+                            "does not add up: the lines total " + totals.total().toPlainString())),
+                    422);
         }
         return new Priced(totals);
     }
@@ -760,7 +938,8 @@ public class Quotes {
             throw ValidationException.unprocessable("opportunityId", "the opportunity is closed (" + o.status() + ")");
         }
         if (o.budgetRange() == null) {
-            throw ValidationException.unprocessable("opportunityId", "set the opportunity's budget range (客户预算区间) before quoting");
+            throw ValidationException.unprocessable(
+                    "opportunityId", "set the opportunity's budget range (客户预算区间) before quoting");
         }
         return o;
     }
@@ -779,8 +958,11 @@ public class Quotes {
         if (range == null) {
             return List.of();
         }
-        return db.select(QUOTE_TALKING_POINTS.TEXT).from(QUOTE_TALKING_POINTS).where(QUOTE_TALKING_POINTS.BUDGET_RANGE.eq(range.name()))
-                .orderBy(QUOTE_TALKING_POINTS.POSITION).fetch(QUOTE_TALKING_POINTS.TEXT);
+        return db.select(QUOTE_TALKING_POINTS.TEXT)
+                .from(QUOTE_TALKING_POINTS)
+                .where(QUOTE_TALKING_POINTS.BUDGET_RANGE.eq(range.name()))
+                .orderBy(QUOTE_TALKING_POINTS.POSITION)
+                .fetch(QUOTE_TALKING_POINTS.TEXT);
     }
 
     /** Replaces the talking points of a budget range (admins and managers). */
@@ -790,17 +972,27 @@ public class Quotes {
             throw new ForbiddenException("only managers and administrators edit talking points");
         }
         FieldErrors errors = new FieldErrors();
-        List<String> cleaned = points == null ? List.of() : points.stream().map(Texts::clean).filter(java.util.Objects::nonNull).toList();
+        List<String> cleaned = points == null
+                ? List.of()
+                : points.stream()
+                        .map(Texts::clean)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
         errors.addIf(cleaned.size() > 10, "points", "at most 10 talking points");
         for (int i = 0; i < cleaned.size(); i++) {
             Texts.maxLength(errors, "points[" + i + "]", cleaned.get(i), 1000);
         }
         errors.throwIfAny();
         List<String> before = talkingPoints(range);
-        db.deleteFrom(QUOTE_TALKING_POINTS).where(QUOTE_TALKING_POINTS.BUDGET_RANGE.eq(range.name())).execute();
+        db.deleteFrom(QUOTE_TALKING_POINTS)
+                .where(QUOTE_TALKING_POINTS.BUDGET_RANGE.eq(range.name()))
+                .execute();
         for (int i = 0; i < cleaned.size(); i++) {
-            db.insertInto(QUOTE_TALKING_POINTS).set(QUOTE_TALKING_POINTS.BUDGET_RANGE, range.name()).set(QUOTE_TALKING_POINTS.TEXT, cleaned.get(i))
-                    .set(QUOTE_TALKING_POINTS.POSITION, i + 1).execute();
+            db.insertInto(QUOTE_TALKING_POINTS)
+                    .set(QUOTE_TALKING_POINTS.BUDGET_RANGE, range.name())
+                    .set(QUOTE_TALKING_POINTS.TEXT, cleaned.get(i))
+                    .set(QUOTE_TALKING_POINTS.POSITION, i + 1)
+                    .execute();
         }
         audit.updated("quote-talking-points", range.name(), Map.of("points", before), Map.of("points", cleaned));
     }
@@ -810,7 +1002,15 @@ public class Quotes {
             return d;
         }
         return catalog.priceBookForTier(customer.tier())
-                .map(book -> new QuoteDraft(d.customerId(), d.opportunityId(), book.id(), d.title(), d.terms(), d.validDays(), d.lines(), d.expectedTotal()))
+                .map(book -> new QuoteDraft(
+                        d.customerId(),
+                        d.opportunityId(),
+                        book.id(),
+                        d.title(),
+                        d.terms(),
+                        d.validDays(),
+                        d.lines(),
+                        d.expectedTotal()))
                 .orElse(d);
     }
 
@@ -824,7 +1024,11 @@ public class Quotes {
         }
         int n = update.where(QUOTES.CUSTOMER_ID.eq(merged.mergedId())).execute();
         if (n > 0) {
-            audit.recorded("customer", merged.survivorId(), "quote.customer.repointed", Map.of("from", merged.mergedId(), "quotes", n));
+            audit.recorded(
+                    "customer",
+                    merged.survivorId(),
+                    "quote.customer.repointed",
+                    Map.of("from", merged.mergedId(), "quotes", n));
         }
     }
 
@@ -840,31 +1044,60 @@ public class Quotes {
         int pos = 1;
         for (QuoteCalculator.PricedLine l : t.lines()) {
             var in = l.input();
-            db.insertInto(QUOTE_LINES).set(QUOTE_LINES.QUOTE_ID, quoteId).set(QUOTE_LINES.POSITION, pos++)
-                    .set(QUOTE_LINES.PRODUCT_ID, in.productId()).set(QUOTE_LINES.SKU, in.sku()).set(QUOTE_LINES.NAME, in.name())
-                    .set(QUOTE_LINES.UNIT, in.unit()).set(QUOTE_LINES.QUANTITY, in.quantity()).set(QUOTE_LINES.LIST_PRICE, in.listPrice())
-                    .set(QUOTE_LINES.DISCOUNT, in.discount()).set(QUOTE_LINES.UNIT_PRICE, l.unitPrice()).set(QUOTE_LINES.TAX_RATE, in.taxRate())
-                    .set(QUOTE_LINES.NET_AMOUNT, l.net()).set(QUOTE_LINES.TAX_AMOUNT, l.tax()).set(QUOTE_LINES.GROSS_AMOUNT, l.gross())
-                    .set(QUOTE_LINES.UNIT_COST, in.unitCost()).execute();
+            db.insertInto(QUOTE_LINES)
+                    .set(QUOTE_LINES.QUOTE_ID, quoteId)
+                    .set(QUOTE_LINES.POSITION, pos++)
+                    .set(QUOTE_LINES.PRODUCT_ID, in.productId())
+                    .set(QUOTE_LINES.SKU, in.sku())
+                    .set(QUOTE_LINES.NAME, in.name())
+                    .set(QUOTE_LINES.UNIT, in.unit())
+                    .set(QUOTE_LINES.QUANTITY, in.quantity())
+                    .set(QUOTE_LINES.LIST_PRICE, in.listPrice())
+                    .set(QUOTE_LINES.DISCOUNT, in.discount())
+                    .set(QUOTE_LINES.UNIT_PRICE, l.unitPrice())
+                    .set(QUOTE_LINES.TAX_RATE, in.taxRate())
+                    .set(QUOTE_LINES.NET_AMOUNT, l.net())
+                    .set(QUOTE_LINES.TAX_AMOUNT, l.tax())
+                    .set(QUOTE_LINES.GROSS_AMOUNT, l.gross())
+                    .set(QUOTE_LINES.UNIT_COST, in.unitCost())
+                    .execute();
         }
     }
 
     private QuoteDraft draftOf(QuotesRecord r) {
-        List<LineInput> lines = db.selectFrom(QUOTE_LINES).where(QUOTE_LINES.QUOTE_ID.eq(r.getId())).orderBy(QUOTE_LINES.POSITION)
+        List<LineInput> lines = db.selectFrom(QUOTE_LINES)
+                .where(QUOTE_LINES.QUOTE_ID.eq(r.getId()))
+                .orderBy(QUOTE_LINES.POSITION)
                 .fetch(l -> new LineInput(l.getProductId(), l.getQuantity(), l.getDiscount()));
-        return new QuoteDraft(r.getCustomerId(), r.getOpportunityId(), r.getPriceBookId(), r.getTitle(), r.getTerms(),
-                r.getValidDays(), lines, null);
+        return new QuoteDraft(
+                r.getCustomerId(),
+                r.getOpportunityId(),
+                r.getPriceBookId(),
+                r.getTitle(),
+                r.getTerms(),
+                r.getValidDays(),
+                lines,
+                null);
     }
 
     String nextNumber(int year) {
-        var row = db.selectFrom(QUOTE_NUMBER_SEQUENCES).where(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR.eq(year)).forUpdate().fetchOptional();
+        var row = db.selectFrom(QUOTE_NUMBER_SEQUENCES)
+                .where(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR.eq(year))
+                .forUpdate()
+                .fetchOptional();
         long next;
         if (row.isEmpty()) {
             next = 1;
-            db.insertInto(QUOTE_NUMBER_SEQUENCES).set(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR, year).set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, 2L).execute();
+            db.insertInto(QUOTE_NUMBER_SEQUENCES)
+                    .set(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR, year)
+                    .set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, 2L)
+                    .execute();
         } else {
             next = row.get().getNextValue();
-            db.update(QUOTE_NUMBER_SEQUENCES).set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, next + 1).where(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR.eq(year)).execute();
+            db.update(QUOTE_NUMBER_SEQUENCES)
+                    .set(QUOTE_NUMBER_SEQUENCES.NEXT_VALUE, next + 1)
+                    .where(QUOTE_NUMBER_SEQUENCES.SEQ_YEAR.eq(year))
+                    .execute();
         }
         return "QT-%d-%06d".formatted(year, next);
     }
@@ -887,48 +1120,132 @@ public class Quotes {
 
     private QuoteView fullView(QuotesRecord r, boolean cost) {
         Map<Long, String> names = userNames();
-        List<QuoteView.Line> lines = db.selectFrom(QUOTE_LINES).where(QUOTE_LINES.QUOTE_ID.eq(r.getId())).orderBy(QUOTE_LINES.POSITION)
-                .fetch(l -> new QuoteView.Line(l.getPosition(), l.getProductId(), l.getSku(), l.getName(), l.getUnit(), l.getQuantity(),
-                        l.getListPrice(), l.getDiscount(), l.getUnitPrice(), l.getTaxRate(), l.getNetAmount(), l.getTaxAmount(),
-                        l.getGrossAmount(), cost ? l.getUnitCost() : null));
+        List<QuoteView.Line> lines = db.selectFrom(QUOTE_LINES)
+                .where(QUOTE_LINES.QUOTE_ID.eq(r.getId()))
+                .orderBy(QUOTE_LINES.POSITION)
+                .fetch(l -> new QuoteView.Line(
+                        l.getPosition(),
+                        l.getProductId(),
+                        l.getSku(),
+                        l.getName(),
+                        l.getUnit(),
+                        l.getQuantity(),
+                        l.getListPrice(),
+                        l.getDiscount(),
+                        l.getUnitPrice(),
+                        l.getTaxRate(),
+                        l.getNetAmount(),
+                        l.getTaxAmount(),
+                        l.getGrossAmount(),
+                        cost ? l.getUnitCost() : null));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<QuoteView.Approval> approvals = db.selectFrom(QUOTE_APPROVALS).where(QUOTE_APPROVALS.QUOTE_ID.eq(r.getId())).orderBy(QUOTE_APPROVALS.ID)
-                .fetch(a -> new QuoteView.Approval(a.getId(), a.getStep(), a.getRole(), a.getApproverId(),
-                        a.getApproverId() == null ? null : names.get(a.getApproverId()), a.getStatus(), a.getRequestedAt(), a.getDecidedAt(),
-                        a.getDecidedBy() == null ? null : names.get(a.getDecidedBy()), a.getComment(),
-                        a.getOverdueAt() != null || ("PENDING".equals(a.getStatus()) && a.getRequestedAt() != null && workingDaysWaiting(a.getRequestedAt(), now) > 2)));
-        QuoteView.Signature signature = db.selectFrom(QUOTE_SIGNATURES).where(QUOTE_SIGNATURES.QUOTE_ID.eq(r.getId())).fetchOptional()
-                .map(s -> new QuoteView.Signature(s.getSignerName(), s.getIp(), s.getUserAgent(), s.getSignedAt(), s.getDocumentSha256()))
+        List<QuoteView.Approval> approvals = db.selectFrom(QUOTE_APPROVALS)
+                .where(QUOTE_APPROVALS.QUOTE_ID.eq(r.getId()))
+                .orderBy(QUOTE_APPROVALS.ID)
+                .fetch(a -> new QuoteView.Approval(
+                        a.getId(),
+                        a.getStep(),
+                        a.getRole(),
+                        a.getApproverId(),
+                        a.getApproverId() == null ? null : names.get(a.getApproverId()),
+                        a.getStatus(),
+                        a.getRequestedAt(),
+                        a.getDecidedAt(),
+                        a.getDecidedBy() == null ? null : names.get(a.getDecidedBy()),
+                        a.getComment(),
+                        a.getOverdueAt() != null
+                                || ("PENDING".equals(a.getStatus())
+                                        && a.getRequestedAt() != null
+                                        && workingDaysWaiting(a.getRequestedAt(), now) > 2)));
+        QuoteView.Signature signature = db.selectFrom(QUOTE_SIGNATURES)
+                .where(QUOTE_SIGNATURES.QUOTE_ID.eq(r.getId()))
+                .fetchOptional()
+                .map(s -> new QuoteView.Signature(
+                        s.getSignerName(), s.getIp(), s.getUserAgent(), s.getSignedAt(), s.getDocumentSha256()))
                 .orElse(null);
         BigDecimal costTotal = null;
         BigDecimal margin = null;
         if (cost) {
-            costTotal = lines.stream().map(l -> QuoteCalculator.fen(l.quantity().multiply(l.unitCost()))).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            costTotal = lines.stream()
+                    .map(l -> QuoteCalculator.fen(l.quantity().multiply(l.unitCost())))
+                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             if (r.getSubtotal().signum() > 0) {
-                margin = r.getSubtotal().subtract(costTotal).multiply(QuoteCalculator.HUNDRED).divide(r.getSubtotal(), 1, java.math.RoundingMode.HALF_UP);
+                margin = r.getSubtotal()
+                        .subtract(costTotal)
+                        .multiply(QuoteCalculator.HUNDRED)
+                        .divide(r.getSubtotal(), 1, java.math.RoundingMode.HALF_UP);
             }
         }
         return view(r, lines, approvals, signature, cost, names, tagLabels(), costTotal, margin);
     }
 
-    private QuoteView view(QuotesRecord r, List<QuoteView.Line> lines, List<QuoteView.Approval> approvals, QuoteView.Signature signature,
-            boolean cost, Map<Long, String> names, Map<String, String> tags) {
+    private QuoteView view(
+            QuotesRecord r,
+            List<QuoteView.Line> lines,
+            List<QuoteView.Approval> approvals,
+            QuoteView.Signature signature,
+            boolean cost,
+            Map<Long, String> names,
+            Map<String, String> tags) {
         return view(r, lines, approvals, signature, cost, names, tags, null, null);
     }
 
-    private QuoteView view(QuotesRecord r, List<QuoteView.Line> lines, List<QuoteView.Approval> approvals, QuoteView.Signature signature,
-            boolean cost, Map<Long, String> names, Map<String, String> tags, BigDecimal costTotal, BigDecimal margin) {
+    private QuoteView view(
+            QuotesRecord r,
+            List<QuoteView.Line> lines,
+            List<QuoteView.Approval> approvals,
+            QuoteView.Signature signature,
+            boolean cost,
+            Map<Long, String> names,
+            Map<String, String> tags,
+            BigDecimal costTotal,
+            BigDecimal margin) {
         QuoteStatus status = QuoteStatus.valueOf(r.getStatus());
         if (status == QuoteStatus.SENT && r.getValidUntil().isBefore(LocalDate.now(clock))) {
             status = QuoteStatus.EXPIRED;
         }
-        return new QuoteView(r.getId(), r.getNumber(), r.getRevision(), displayNumber(r.getNumber(), r.getRevision()), r.getOwnerId(),
-                names.get(r.getOwnerId()), r.getCustomerId(), r.getCustomerName(), r.getOpportunityId(), r.getPriceBookId(), status, r.getTitle(),
-                r.getTerms(), r.getValidDays(), r.getValidUntil(), r.getSubtotal().add(r.getDiscountTotal()), r.getDiscountTotal(), r.getSubtotal(),
-                r.getTaxTotal(), r.getTotal(), ChineseAmount.of(r.getTotal()), r.getMaxDiscount(), r.getBudgetWarning(), cost ? costTotal : null,
-                cost ? margin : null, r.getCreatedAt(), r.getSubmittedAt(), r.getApprovedAt(), r.getSentAt(), r.getSignedAt(), r.getStampDueAt(),
-                r.getStampedAt(), r.getStampReference(), r.getSupersededBy(), r.getFeedbackTag(),
-                r.getFeedbackTag() == null ? null : tags.get(r.getFeedbackTag()), r.getFeedbackNote(), r.getFeedbackAt(), lines, approvals, signature);
+        return new QuoteView(
+                r.getId(),
+                r.getNumber(),
+                r.getRevision(),
+                displayNumber(r.getNumber(), r.getRevision()),
+                r.getOwnerId(),
+                names.get(r.getOwnerId()),
+                r.getCustomerId(),
+                r.getCustomerName(),
+                r.getOpportunityId(),
+                r.getPriceBookId(),
+                status,
+                r.getTitle(),
+                r.getTerms(),
+                r.getValidDays(),
+                r.getValidUntil(),
+                r.getSubtotal().add(r.getDiscountTotal()),
+                r.getDiscountTotal(),
+                r.getSubtotal(),
+                r.getTaxTotal(),
+                r.getTotal(),
+                ChineseAmount.of(r.getTotal()),
+                r.getMaxDiscount(),
+                r.getBudgetWarning(),
+                cost ? costTotal : null,
+                cost ? margin : null,
+                r.getCreatedAt(),
+                r.getSubmittedAt(),
+                r.getApprovedAt(),
+                r.getSentAt(),
+                r.getSignedAt(),
+                r.getStampDueAt(),
+                r.getStampedAt(),
+                r.getStampReference(),
+                r.getSupersededBy(),
+                r.getFeedbackTag(),
+                r.getFeedbackTag() == null ? null : tags.get(r.getFeedbackTag()),
+                r.getFeedbackNote(),
+                r.getFeedbackAt(),
+                lines,
+                approvals,
+                signature);
     }
 
     static Map<String, Object> snapshot(QuotesRecord r) {

@@ -41,7 +41,9 @@ final class SigningLinks {
     }
 
     static int revokeAll(DSLContext db, long quoteId, OffsetDateTime now) {
-        return db.update(QUOTE_SIGNING_LINKS).set(QUOTE_SIGNING_LINKS.REVOKED_AT, now)
-                .where(QUOTE_SIGNING_LINKS.QUOTE_ID.eq(quoteId).and(QUOTE_SIGNING_LINKS.REVOKED_AT.isNull())).execute();
+        return db.update(QUOTE_SIGNING_LINKS)
+                .set(QUOTE_SIGNING_LINKS.REVOKED_AT, now)
+                .where(QUOTE_SIGNING_LINKS.QUOTE_ID.eq(quoteId).and(QUOTE_SIGNING_LINKS.REVOKED_AT.isNull()))
+                .execute();
     }
 }

@@ -39,6 +39,8 @@ final class WebhookSignature {
         if (given.startsWith("sha256=")) {
             given = given.substring(7);
         }
-        return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -20,12 +20,17 @@ public record PageQuery(int page, int size, String sortField, boolean descending
         }
     }
 
-    public static PageQuery of(Integer page, Integer size, String sort, Set<String> allowedSortFields, String defaultSort) {
+    public static PageQuery of(
+            Integer page, Integer size, String sort, Set<String> allowedSortFields, String defaultSort) {
         String spec = sort == null || sort.isBlank() ? defaultSort : sort;
         String[] parts = spec.split(",");
         String field = parts[0].trim();
         if (!allowedSortFields.contains(field)) {
-            throw ValidationException.field("sort", "unknown sort field '" + field + "'; allowed: " + String.join(", ", allowedSortFields.stream().sorted().toList()));
+            throw ValidationException.field(
+                    "sort",
+                    "unknown sort field '" + field + "'; allowed: "
+                            + String.join(
+                                    ", ", allowedSortFields.stream().sorted().toList()));
         }
         boolean desc = parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc");
         if (parts.length > 1 && !desc && !parts[1].trim().equalsIgnoreCase("asc")) {

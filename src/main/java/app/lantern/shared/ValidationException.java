@@ -13,7 +13,10 @@ public class ValidationException extends RuntimeException {
     }
 
     public ValidationException(List<FieldErrors.FieldError> errors, int status) {
-        super(errors.isEmpty() ? "invalid input" : errors.getFirst().field() + ": " + errors.getFirst().message());
+        super(
+                errors.isEmpty()
+                        ? "invalid input"
+                        : errors.getFirst().field() + ": " + errors.getFirst().message());
         this.errors = List.copyOf(errors);
         this.status = status;
     }

@@ -28,18 +28,41 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class ActivityServiceTest {
 
-    @Autowired PipelineFixtures fx;
-    @Autowired ActivityService activities;
-    @Autowired Activities facade;
-    @Autowired DailyReportService reports;
-    @Autowired DailyReports dailyReports;
-    @Autowired ActivityInsights insights;
-    @Autowired OpportunityService opportunities;
-    @Autowired List<TimelineSource> timelines;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired MessageSource messages;
-    @Autowired TransactionTemplate tx;
-    @Autowired Clock clock;
+    @Autowired
+    PipelineFixtures fx;
+
+    @Autowired
+    ActivityService activities;
+
+    @Autowired
+    Activities facade;
+
+    @Autowired
+    DailyReportService reports;
+
+    @Autowired
+    DailyReports dailyReports;
+
+    @Autowired
+    ActivityInsights insights;
+
+    @Autowired
+    OpportunityService opportunities;
+
+    @Autowired
+    List<TimelineSource> timelines;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    MessageSource messages;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void signOut() {
@@ -47,7 +70,8 @@ class ActivityServiceTest {
     }
 
     static ActivityInput visit(Long customerId, Long opportunityId, OffsetDateTime at, List<Long> participants) {
-        return new ActivityInput(ActivityType.VISIT, at, null, customerId, opportunityId, participants, null, "谈了采购计划", "下周演示", null);
+        return new ActivityInput(
+                ActivityType.VISIT, at, null, customerId, opportunityId, participants, null, "谈了采购计划", "下周演示", null);
     }
 
     @Test
@@ -55,7 +79,8 @@ class ActivityServiceTest {
         fx.signIn("rep1");
         long customer = fx.customer("rep1");
         long dm = fx.contact(customer, "DECISION_MAKER");
-        OpportunityDetails o = fx.opportunity(customer).contact(dm, "DECISION_MAKER").create();
+        OpportunityDetails o =
+                fx.opportunity(customer).contact(dm, "DECISION_MAKER").create();
         assertThat(o.lastContactAt()).isNull();
         OffsetDateTime at = OffsetDateTime.now(clock).minusHours(2).withNano(0);
         ActivityView a = activities.log(visit(customer, o.id(), at, List.of(dm)));
@@ -67,22 +92,31 @@ class ActivityServiceTest {
         var health = opportunities.health(o.id());
         assertThat(health.factors()).anySatisfy(f -> {
             assertThat(f.factor().name()).isEqualTo("DECISION_MAKER_CONTACT");
-            assertThat(messages.getMessage(f.value(), Locale.SIMPLIFIED_CHINESE)).contains("共 1 次");
+            assertThat(messages.getMessage(f.value(), Locale.SIMPLIFIED_CHINESE))
+                    .contains("共 1 次");
         });
         assertThat(facade.lastActivityAt(fx.userId("rep1"))).isPresent();
-        assertThat(facade.countsByType(fx.userId("rep1"), at.minusMinutes(1), at.plusMinutes(1))).containsEntry(ActivityType.VISIT, 1L);
+        assertThat(facade.countsByType(fx.userId("rep1"), at.minusMinutes(1), at.plusMinutes(1)))
+                .containsEntry(ActivityType.VISIT, 1L);
     }
 
     @Test
     void rejectsAnActivityInTheFutureOrBeforeTheCustomerExisted() {
         fx.signIn("rep2");
         long customer = fx.customer("rep2", OffsetDateTime.now(clock).minusDays(10));
-        assertThatThrownBy(() -> activities.log(visit(customer, null, OffsetDateTime.now(clock).plusHours(3), null)))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.errors()).extracting(FieldErrors.FieldError::field).containsExactly("occurredAt"));
-        assertThatThrownBy(() -> activities.log(visit(customer, null, OffsetDateTime.now(clock).minusDays(30), null)))
+        assertThatThrownBy(() -> activities.log(
+                        visit(customer, null, OffsetDateTime.now(clock).plusHours(3), null)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldErrors.FieldError::field)
+                                .containsExactly("occurredAt"));
+        assertThatThrownBy(() -> activities.log(
+                        visit(customer, null, OffsetDateTime.now(clock).minusDays(30), null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.errors()).extracting(FieldErrors.FieldError::field).containsExactly("occurredAt");
+                    assertThat(e.errors())
+                            .extracting(FieldErrors.FieldError::field)
+                            .containsExactly("occurredAt");
                     assertThat(e.errors().getFirst().message()).contains("before the customer existed");
                 });
     }
@@ -93,8 +127,11 @@ class ActivityServiceTest {
         long theirs = fx.customer("rep8");
         fx.signIn("rep1");
         assertThatThrownBy(() -> activities.log(visit(theirs, null, null, null)))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.errors()).extracting(FieldErrors.FieldError::field).containsExactly("customerId"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldErrors.FieldError::field)
+                                .containsExactly("customerId"));
     }
 
     @Test
@@ -102,7 +139,16 @@ class ActivityServiceTest {
         fx.signIn("admin");
         long customer = fx.customer("rep3");
         OffsetDateTime occurred = OffsetDateTime.now(clock).minusDays(6);
-        ActivityView a = activities.log(new ActivityInput(ActivityType.CALL, occurred, 10, customer, null, null, null, null, null,
+        ActivityView a = activities.log(new ActivityInput(
+                ActivityType.CALL,
+                occurred,
+                10,
+                customer,
+                null,
+                null,
+                null,
+                null,
+                null,
                 OffsetDateTime.now(clock).minusDays(1)));
         assertThat(a.backfill()).isEqualTo(BackfillRules.LATE);
         assertThat(a.occurredAt()).isBefore(a.createdAt());
@@ -118,7 +164,8 @@ class ActivityServiceTest {
             today = today.minusDays(1);
         }
         OffsetDateTime morning = today.atTime(0, 5).atZone(clock.getZone()).toOffsetDateTime();
-        activities.log(new ActivityInput(ActivityType.DEMO, morning, 45, customer, null, null, null, "演示顺利", "发送报价", null));
+        activities.log(
+                new ActivityInput(ActivityType.DEMO, morning, 45, customer, null, null, null, "演示顺利", "发送报价", null));
         DailyReportView draft = reports.mine(today);
         assertThat(draft.id()).isNull();
         assertThat(draft.summary()).contains("方案演示").contains("演示顺利");
@@ -136,18 +183,27 @@ class ActivityServiceTest {
 
     @Test
     void heatmapMarksARepFarBelowTheTeamMedian() {
-        OffsetDateTime monday = LocalDate.now(clock).minusWeeks(3).with(java.time.DayOfWeek.MONDAY).atTime(10, 0)
-                .atZone(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime monday = LocalDate.now(clock)
+                .minusWeeks(3)
+                .with(java.time.DayOfWeek.MONDAY)
+                .atTime(10, 0)
+                .atZone(clock.getZone())
+                .toOffsetDateTime();
         for (String rep : List.of("rep13", "rep14", "rep15", "rep16", "rep17")) {
             fx.signIn(rep);
             long c = fx.customer(rep);
             for (int i = 0; i < 3; i++) {
-                activities.log(new ActivityInput(ActivityType.MEETING, monday.plusHours(i), 60, c, null, null, null, null, null, null));
+                activities.log(new ActivityInput(
+                        ActivityType.MEETING, monday.plusHours(i), 60, c, null, null, null, null, null, null));
             }
         }
         fx.signIn("manager3");
         String week = ActivityInsights.isoWeek(monday.toLocalDate());
-        long team = insights.visibleTeams().stream().filter(t -> t.name().contains("华北")).findFirst().orElseThrow().id();
+        long team = insights.visibleTeams().stream()
+                .filter(t -> t.name().contains("华北"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         Heatmap h = insights.heatmap(team, week);
         int rep18 = h.repIds().indexOf(fx.userId("rep18"));
         int meeting = h.types().indexOf(ActivityType.MEETING);
@@ -167,10 +223,16 @@ class ActivityServiceTest {
         activities.log(visit(merged, o.id(), null, null));
         tx.executeWithoutResult(s -> events.publishEvent(new CustomersMerged(survivor, merged)));
         assertThat(opportunities.visible(o.id()).customerId()).isEqualTo(survivor);
-        assertThat(facade.between(Set.of(fx.userId("rep5")), OffsetDateTime.now(clock).minusHours(1), OffsetDateTime.now(clock).plusHours(1)))
+        assertThat(facade.between(
+                        Set.of(fx.userId("rep5")),
+                        OffsetDateTime.now(clock).minusHours(1),
+                        OffsetDateTime.now(clock).plusHours(1)))
                 .filteredOn(a -> o.id() == (a.opportunityId() == null ? -1 : a.opportunityId()))
-                .hasSize(1).allSatisfy(a -> assertThat(a.customerId()).isEqualTo(survivor));
-        List<TimelineItem> feed = timelines.stream().flatMap(t -> t.timeline(survivor, 10).stream()).toList();
+                .hasSize(1)
+                .allSatisfy(a -> assertThat(a.customerId()).isEqualTo(survivor));
+        List<TimelineItem> feed = timelines.stream()
+                .flatMap(t -> t.timeline(survivor, 10).stream())
+                .toList();
         assertThat(feed).extracting(TimelineItem::type).contains("activity", "opportunity");
     }
 }

@@ -15,12 +15,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class QuoteAlertsTest {
 
-    @Autowired QuoteListener listener;
-    @Autowired Directory directory;
-    @Autowired DSLContext db;
+    @Autowired
+    QuoteListener listener;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    DSLContext db;
 
     private void awaitOpen(String key, boolean open) throws InterruptedException {
-        for (int i = 0; i < 100 && db.fetch("select id from alerts where open_key = ?", key).isNotEmpty() != open; i++) {
+        for (int i = 0;
+                i < 100
+                        && db.fetch("select id from alerts where open_key = ?", key)
+                                        .isNotEmpty()
+                                != open;
+                i++) {
             Thread.sleep(100);
         }
     }
@@ -29,18 +39,22 @@ class QuoteAlertsTest {
     void anOverdueApprovalOpensOneAlertThatClearsWhenTheQuoteIsSent() throws InterruptedException {
         long rep = directory.userByUsername("rep11").orElseThrow().id();
         long quote = System.nanoTime() % 1_000_000_000L + 2_000_000_000L;
-        ApprovalOverdue overdue = new ApprovalOverdue(quote, 1, rep, null, "FINANCE", OffsetDateTime.now().minusDays(4), 3);
+        ApprovalOverdue overdue = new ApprovalOverdue(
+                quote, 1, rep, null, "FINANCE", OffsetDateTime.now().minusDays(4), 3);
         String key = Alerts.openKey("APPROVAL_OVERDUE", "quote", quote);
         // the listener runs asynchronously after the publishing transaction, as module listeners do
         listener.on(overdue);
         awaitOpen(key, true);
-        assertThat(db.fetch("select message from alerts where open_key = ?", key)).singleElement()
+        assertThat(db.fetch("select message from alerts where open_key = ?", key))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get(0, String.class)).contains("已等待 3 个工作日"));
 
-        listener.on(new QuoteSent(quote, rep, null, OffsetDateTime.now(), LocalDate.now().plusDays(14)));
+        listener.on(new QuoteSent(
+                quote, rep, null, OffsetDateTime.now(), LocalDate.now().plusDays(14)));
         awaitOpen(key, false);
         assertThat(db.fetch("select id from alerts where open_key = ?", key)).isEmpty();
-        assertThat(db.fetch("select status from alerts where rule_code = 'APPROVAL_OVERDUE' and subject_id = ?", quote)).singleElement()
+        assertThat(db.fetch("select status from alerts where rule_code = 'APPROVAL_OVERDUE' and subject_id = ?", quote))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get(0, String.class)).isEqualTo("RESOLVED"));
     }
 }

@@ -21,12 +21,23 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class StageStaleRuleTest {
 
-    @Autowired AlertEngine engine;
-    @Autowired RepEvaluationQueue queue;
-    @Autowired PipelineFixtures fx;
-    @Autowired ActivityService activities;
-    @Autowired DSLContext db;
-    @Autowired Clock clock;
+    @Autowired
+    AlertEngine engine;
+
+    @Autowired
+    RepEvaluationQueue queue;
+
+    @Autowired
+    PipelineFixtures fx;
+
+    @Autowired
+    ActivityService activities;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void signOut() {
@@ -34,7 +45,10 @@ class StageStaleRuleTest {
     }
 
     private boolean staleAlertOpen(long opportunityId) {
-        return db.fetchOne("select id from alerts where open_key = ?", Alerts.openKey(AlertEngine.STAGE_STALE, "opportunity", opportunityId)) != null;
+        return db.fetchOne(
+                        "select id from alerts where open_key = ?",
+                        Alerts.openKey(AlertEngine.STAGE_STALE, "opportunity", opportunityId))
+                != null;
     }
 
     private void awaitIdle() throws InterruptedException {
@@ -54,18 +68,36 @@ class StageStaleRuleTest {
         // both deals entered their first stage three weeks ago and have stayed there
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (long deal : new long[] {worked, idle}) {
-            db.update(OPPORTUNITIES).set(OPPORTUNITIES.CREATED_AT, now.minusDays(21)).where(OPPORTUNITIES.ID.eq(deal)).execute();
-            db.update(OPPORTUNITY_STAGE_HISTORY).set(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, now.minusDays(21))
-                    .where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(deal)).execute();
+            db.update(OPPORTUNITIES)
+                    .set(OPPORTUNITIES.CREATED_AT, now.minusDays(21))
+                    .where(OPPORTUNITIES.ID.eq(deal))
+                    .execute();
+            db.update(OPPORTUNITY_STAGE_HISTORY)
+                    .set(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT, now.minusDays(21))
+                    .where(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.eq(deal))
+                    .execute();
         }
-        activities.log(new ActivityInput(ActivityType.VISIT, now.minusHours(3).withNano(0), null, customer, worked, List.of(), null,
-                "客户在比较两家方案", "下周再约", null));
+        activities.log(new ActivityInput(
+                ActivityType.VISIT,
+                now.minusHours(3).withNano(0),
+                null,
+                customer,
+                worked,
+                List.of(),
+                null,
+                "客户在比较两家方案",
+                "下周再约",
+                null));
         // the re-evaluations the changes asked for run in the background at today's time too; let them finish
         awaitIdle();
 
         engine.evaluateRep(rep, now);
-        assertThat(staleAlertOpen(worked)).as("visited today, stage untouched for three weeks").isTrue();
-        assertThat(staleAlertOpen(idle)).as("nothing logged: the health alert's business").isFalse();
+        assertThat(staleAlertOpen(worked))
+                .as("visited today, stage untouched for three weeks")
+                .isTrue();
+        assertThat(staleAlertOpen(idle))
+                .as("nothing logged: the health alert's business")
+                .isFalse();
 
         // once the visit is older than 14 days the deal is no longer active and the alert clears itself
         engine.evaluateRep(rep, now.plusDays(15));

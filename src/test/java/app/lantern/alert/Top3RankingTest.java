@@ -18,8 +18,23 @@ class Top3RankingTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
     private static OpportunityRef deal(long id, String name, String amount, Integer health, LocalDate expectedClose) {
-        return new OpportunityRef(id, name, 100 + id, 7, 1, "软件", 1, "方案", 2, new BigDecimal(amount), null, OpportunityStatus.OPEN, expectedClose,
-                OffsetDateTime.parse("2026-10-01T09:00:00+08:00"), null, health);
+        return new OpportunityRef(
+                id,
+                name,
+                100 + id,
+                7,
+                1,
+                "软件",
+                1,
+                "方案",
+                2,
+                new BigDecimal(amount),
+                null,
+                OpportunityStatus.OPEN,
+                expectedClose,
+                OffsetDateTime.parse("2026-10-01T09:00:00+08:00"),
+                null,
+                health);
     }
 
     private static ExpiringQuote quote(long id, String total, LocalDate until) {
@@ -32,10 +47,16 @@ class Top3RankingTest {
         OpportunityRef overdueStep = deal(2, "物流系统", "200000", 75, null);
         OpportunityRef visitToday = deal(3, "门店巡检", "150000", 90, null);
         OpportunityRef atRiskA = deal(4, "A类客户扩容", "800000", 45, null);
-        List<String> top = DailyBrief.rank(TODAY, List.of(stalledHuge, overdueStep, visitToday, atRiskA), Map.of(1L, 8, 2L, 0, 3L, 0, 4L, 1),
+        List<String> top = DailyBrief.rank(
+                TODAY,
+                List.of(stalledHuge, overdueStep, visitToday, atRiskA),
+                Map.of(1L, 8, 2L, 0, 3L, 0, 4L, 1),
                 Map.of(4L, "A"),
-                List.of(new NextStep(overdueStep, "发送报价确认函", TODAY.minusDays(3)), new NextStep(visitToday, "上门拜访采购总监", TODAY)),
-                List.of(quote(9, "300000", TODAY.plusDays(1))), Map.of(9L, 1));
+                List.of(
+                        new NextStep(overdueStep, "发送报价确认函", TODAY.minusDays(3)),
+                        new NextStep(visitToday, "上门拜访采购总监", TODAY)),
+                List.of(quote(9, "300000", TODAY.plusDays(1))),
+                Map.of(9L, 1));
         assertThat(top).hasSize(3);
         assertThat(top.get(0)).contains("发送报价确认函").contains("已逾期 3 天");
         assertThat(top.get(1)).contains("Q-2026-009").contains("1 个工作日后到期");
@@ -48,8 +69,14 @@ class Top3RankingTest {
         OpportunityRef atRiskA = deal(4, "A类客户扩容", "300000", 45, null);
         OpportunityRef overdueClose = deal(5, "逾期成交", "900000", 80, TODAY.minusDays(5));
         OpportunityRef stalledD = deal(6, "D类客户停滞", "2000000", 70, null);
-        List<String> top = DailyBrief.rank(TODAY, List.of(stalledD, overdueClose, atRiskA), Map.of(4L, 0, 5L, 0, 6L, 6), Map.of(4L, "A", 6L, "D"),
-                List.of(), List.of(), Map.of());
+        List<String> top = DailyBrief.rank(
+                TODAY,
+                List.of(stalledD, overdueClose, atRiskA),
+                Map.of(4L, 0, 5L, 0, 6L, 6),
+                Map.of(4L, "A", 6L, "D"),
+                List.of(),
+                List.of(),
+                Map.of());
         assertThat(top).hasSize(3);
         assertThat(top.get(0)).startsWith("高价值商机「A类客户扩容」（A 类客户").contains("健康度 45");
         assertThat(top.get(1)).contains("逾期成交").contains("预计成交日");
@@ -59,8 +86,14 @@ class Top3RankingTest {
     @Test
     void oneOpportunityAppearsOnceWithItsMostUrgentReason() {
         OpportunityRef both = deal(7, "既逾期又停滞", "400000", 40, TODAY.minusDays(2));
-        List<String> top = DailyBrief.rank(TODAY, List.of(both), Map.of(7L, 5), Map.of(7L, "B"), List.of(new NextStep(both, "补充技术方案", TODAY.minusDays(1))),
-                List.of(), Map.of());
+        List<String> top = DailyBrief.rank(
+                TODAY,
+                List.of(both),
+                Map.of(7L, 5),
+                Map.of(7L, "B"),
+                List.of(new NextStep(both, "补充技术方案", TODAY.minusDays(1))),
+                List.of(),
+                Map.of());
         assertThat(top).singleElement().asString().contains("补充技术方案").contains("已逾期 1 天");
     }
 }

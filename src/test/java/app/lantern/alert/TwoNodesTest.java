@@ -32,11 +32,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class TwoNodesTest {
 
-    @Autowired DailyBrief briefs;
-    @Autowired Alerts alerts;
-    @Autowired Directory directory;
-    @Autowired DSLContext db;
-    @Autowired PlatformTransactionManager transactions;
+    @Autowired
+    DailyBrief briefs;
+
+    @Autowired
+    Alerts alerts;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private static <T> List<T> onTwoNodes(Callable<T> job) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
@@ -67,14 +76,23 @@ class TwoNodesTest {
     @Test
     void twoNodesSendEachBriefOnce() throws Exception {
         // a working Tuesday no other test run used
-        LocalDate day = LocalDate.of(2031 + (int) (System.nanoTime() % 60), 3, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        LocalDate day = LocalDate.of(2031 + (int) (System.nanoTime() % 60), 3, 1)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         onTwoNodes(() -> briefs.sendAll(day));
         for (UserSummary u : directory.usersWithRole(Role.REP)) {
-            assertThat(db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.RECIPIENT_USER_ID.eq(u.id()).and(NOTIFICATIONS.DEDUP_KEY.eq("brief-" + day))))
-                    .as("briefs to %s", u.username()).isEqualTo(1);
+            assertThat(db.fetchCount(
+                            NOTIFICATIONS,
+                            NOTIFICATIONS.RECIPIENT_USER_ID.eq(u.id()).and(NOTIFICATIONS.DEDUP_KEY.eq("brief-" + day))))
+                    .as("briefs to %s", u.username())
+                    .isEqualTo(1);
         }
         long manager = directory.userByUsername("manager2").orElseThrow().id();
-        assertThat(db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.RECIPIENT_USER_ID.eq(manager).and(NOTIFICATIONS.DEDUP_KEY.eq("brief-team-" + day))))
+        assertThat(db.fetchCount(
+                        NOTIFICATIONS,
+                        NOTIFICATIONS
+                                .RECIPIENT_USER_ID
+                                .eq(manager)
+                                .and(NOTIFICATIONS.DEDUP_KEY.eq("brief-team-" + day))))
                 .isEqualTo(1);
     }
 
@@ -83,18 +101,35 @@ class TwoNodesTest {
         long rep = directory.userByUsername("rep15").orElseThrow().id();
         long manager = directory.userByUsername("manager3").orElseThrow().id();
         long subject = System.nanoTime() % 1_000_000_000L + 2_000_000_000L;
-        AlertSignal signal = new AlertSignal(AlertEngine.WEEKLY_PACE_BEHIND, "rep-nodes", subject, rep, null, "本周行动完成 10%", "/goals/progress/reps/" + rep);
+        AlertSignal signal = new AlertSignal(
+                AlertEngine.WEEKLY_PACE_BEHIND,
+                "rep-nodes",
+                subject,
+                rep,
+                null,
+                "本周行动完成 10%",
+                "/goals/progress/reps/" + rep);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         onTwoNodes(() -> {
             tx.executeWithoutResult(s -> alerts.raise(signal));
             return null;
         });
-        var open = db.fetch("select id from alerts where open_key = ?", Alerts.openKey(AlertEngine.WEEKLY_PACE_BEHIND, "rep-nodes", subject));
+        var open = db.fetch(
+                "select id from alerts where open_key = ?",
+                Alerts.openKey(AlertEngine.WEEKLY_PACE_BEHIND, "rep-nodes", subject));
         assertThat(open).hasSize(1);
         long alertId = open.getFirst().get(0, Long.class);
-        assertThat(db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.DEDUP_KEY.eq("alert-" + alertId).and(NOTIFICATIONS.RECIPIENT_USER_ID.eq(rep)))).isEqualTo(1);
-        assertThat(db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.DEDUP_KEY.eq("alert-" + alertId).and(NOTIFICATIONS.RECIPIENT_USER_ID.eq(manager))))
+        assertThat(db.fetchCount(
+                        NOTIFICATIONS,
+                        NOTIFICATIONS.DEDUP_KEY.eq("alert-" + alertId).and(NOTIFICATIONS.RECIPIENT_USER_ID.eq(rep))))
+                .isEqualTo(1);
+        assertThat(db.fetchCount(
+                        NOTIFICATIONS,
+                        NOTIFICATIONS
+                                .DEDUP_KEY
+                                .eq("alert-" + alertId)
+                                .and(NOTIFICATIONS.RECIPIENT_USER_ID.eq(manager))))
                 .isEqualTo(1);
         assertThat(db.fetchCount(ALERT_TASKS, ALERT_TASKS.ALERT_ID.eq(alertId))).isEqualTo(2);
         alerts.clear(AlertEngine.WEEKLY_PACE_BEHIND, "rep-nodes", subject);

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,24 +46,40 @@ class AuditChainIntegrityTest {
     static void isolatedDatabase(DynamicPropertyRegistry registry) throws SQLException {
         String url = System.getenv("LANTERN_TEST_DB_URL");
         if (url != null && url.startsWith("jdbc:postgresql:")) {
-            try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("LANTERN_TEST_DB_USERNAME", "postgres"),
+            try (Connection c = DriverManager.getConnection(
+                    url,
+                    System.getenv().getOrDefault("LANTERN_TEST_DB_USERNAME", "postgres"),
                     System.getenv().getOrDefault("LANTERN_TEST_DB_PASSWORD", ""))) {
                 c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
                 c.createStatement().execute("CREATE SCHEMA " + SCHEMA);
             }
-            registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+            registry.add(
+                    "spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
         } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:audit-isolated;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+            registry.add(
+                    "spring.datasource.url",
+                    () -> "jdbc:h2:mem:audit-isolated;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                            + "DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
         }
     }
 
-    @Autowired AuditLog audit;
-    @Autowired AuditVerification verification;
-    @Autowired AuditCheckpoints checkpoints;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired MockMvcTester mvc;
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditVerification verification;
+
+    @Autowired
+    AuditCheckpoints checkpoints;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvcTester mvc;
 
     boolean postgres() throws SQLException {
         try (Connection c = jdbc.getDataSource().getConnection()) {
@@ -97,7 +113,8 @@ class AuditChainIntegrityTest {
         tamper("UPDATE audit_chain_head SET last_seq = 0, last_hash = ?, first_seq = 1", AuditChain.GENESIS);
         for (int i = 1; i <= 10; i++) {
             int n = i;
-            tx.executeWithoutResult(s -> audit.recorded("deal", "D-" + n, "stage.changed", Map.of("stage", "S" + n, "amount", n * 1000)));
+            tx.executeWithoutResult(s ->
+                    audit.recorded("deal", "D-" + n, "stage.changed", Map.of("stage", "S" + n, "amount", n * 1000)));
         }
     }
 
@@ -128,9 +145,13 @@ class AuditChainIntegrityTest {
         AuditVerificationResult r = verification.verify();
         assertThat(r.intact()).isTrue();
         assertThat(r.checked()).isEqualTo(10 + 1 + facts);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT seq) FROM audit_log WHERE seq BETWEEN 11 AND ?", Long.class, 11 + facts))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT seq) FROM audit_log WHERE seq BETWEEN 11 AND ?", Long.class, 11 + facts))
                 .isEqualTo(1L + facts);
-        assertThat(jdbc.queryForObject("SELECT entity_id FROM audit_log WHERE seq = ?", String.class, 12L + JdbcAuditLog.ROWS_PER_INSERT))
+        assertThat(jdbc.queryForObject(
+                        "SELECT entity_id FROM audit_log WHERE seq = ?",
+                        String.class,
+                        12L + JdbcAuditLog.ROWS_PER_INSERT))
                 .isEqualTo("C-" + (JdbcAuditLog.ROWS_PER_INSERT + 1));
 
         tamper("UPDATE audit_log SET changes = '{\"importId\":8}' WHERE seq = ?", 12L + JdbcAuditLog.ROWS_PER_INSERT);
@@ -155,8 +176,14 @@ class AuditChainIntegrityTest {
 
     @Test
     void everyStoredColumnIsProtected() throws SQLException {
-        List<String> edits = List.of("occurred_at = occurred_at + INTERVAL '1' SECOND", "actor_id = 99", "actor_name = 'ghost'",
-                "user_agent = 'curl'", "request_id = 'forged-request'", "entity_type = 'other'", "entity_id = 'D-99'",
+        List<String> edits = List.of(
+                "occurred_at = occurred_at + INTERVAL '1' SECOND",
+                "actor_id = 99",
+                "actor_name = 'ghost'",
+                "user_agent = 'curl'",
+                "request_id = 'forged-request'",
+                "entity_type = 'other'",
+                "entity_id = 'D-99'",
                 "action = 'deleted'");
         for (String edit : edits) {
             freshChainOfTen();
@@ -182,9 +209,14 @@ class AuditChainIntegrityTest {
     void forgedEntryWithACorrectHashAppendedOutOfBandIsNamedAsInserted() throws SQLException {
         String prev = jdbc.queryForObject("SELECT hash FROM audit_log WHERE seq = 10", String.class);
         OffsetDateTime at = OffsetDateTime.now();
-        AuditChain.Content forged = new AuditChain.Content(11, at, null, "system", null, null, null, "deal", "D-1", "deleted", "{}");
-        tamper("INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
-                + "VALUES (11, ?, 'system', 'deal', 'D-1', 'deleted', '{}', ?, ?)", AuditChain.normalize(at), prev, AuditChain.hash(prev, forged));
+        AuditChain.Content forged =
+                new AuditChain.Content(11, at, null, "system", null, null, null, "deal", "D-1", "deleted", "{}");
+        tamper(
+                "INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
+                        + "VALUES (11, ?, 'system', 'deal', 'D-1', 'deleted', '{}', ?, ?)",
+                AuditChain.normalize(at),
+                prev,
+                AuditChain.hash(prev, forged));
         AuditVerificationResult r = verification.verify();
         assertThat(r.firstBroken().kind()).isEqualTo(Kind.INSERTED);
         assertThat(r.firstBroken().seq()).isEqualTo(11);
@@ -194,10 +226,15 @@ class AuditChainIntegrityTest {
     void entryReplacedOutOfBandBreaksTheLinkOfTheNextEntry() throws SQLException {
         String prev = jdbc.queryForObject("SELECT prev_hash FROM audit_log WHERE seq = 6", String.class);
         OffsetDateTime at = OffsetDateTime.now();
-        AuditChain.Content forged = new AuditChain.Content(6, at, null, "system", null, null, null, "deal", "D-6", "created", "{}");
+        AuditChain.Content forged =
+                new AuditChain.Content(6, at, null, "system", null, null, null, "deal", "D-6", "created", "{}");
         tamper("DELETE FROM audit_log WHERE seq = 6");
-        tamper("INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
-                + "VALUES (6, ?, 'system', 'deal', 'D-6', 'created', '{}', ?, ?)", AuditChain.normalize(at), prev, AuditChain.hash(prev, forged));
+        tamper(
+                "INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
+                        + "VALUES (6, ?, 'system', 'deal', 'D-6', 'created', '{}', ?, ?)",
+                AuditChain.normalize(at),
+                prev,
+                AuditChain.hash(prev, forged));
         AuditVerificationResult r = verification.verify();
         assertThat(r.intact()).isFalse();
         assertThat(r.firstBroken().seq()).isEqualTo(7);
@@ -206,7 +243,10 @@ class AuditChainIntegrityTest {
 
     @Test
     void tailDeletedAfterACheckpointIsTruncatedEvenWhenTheHeadIsMovedBack() throws SQLException {
-        assertThat(checkpoints.checkpoint("manual")).get().extracting(AuditCheckpoint::seq).isEqualTo(10L);
+        assertThat(checkpoints.checkpoint("manual"))
+                .get()
+                .extracting(AuditCheckpoint::seq)
+                .isEqualTo(10L);
         String hash7 = jdbc.queryForObject("SELECT hash FROM audit_log WHERE seq = 7", String.class);
         tamper("DELETE FROM audit_log WHERE seq > 7");
         tamper("UPDATE audit_chain_head SET last_seq = 7, last_hash = ?", hash7);
@@ -219,10 +259,14 @@ class AuditChainIntegrityTest {
     @Test
     void entriesWrittenBeforeTheChainFormatAreCountedAsLegacyNotAsBroken() throws SQLException {
         tamper("DELETE FROM audit_log");
-        tamper("INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
-                + "VALUES (1, CURRENT_TIMESTAMP, 'system', 'user', '1', 'created', '{}', ?, ?), "
-                + "(2, CURRENT_TIMESTAMP, 'system', 'user', '2', 'created', '{}', ?, ?)",
-                AuditChain.GENESIS, "a".repeat(64), "a".repeat(64), "b".repeat(64));
+        tamper(
+                "INSERT INTO audit_log (seq, occurred_at, actor_name, entity_type, entity_id, action, changes, prev_hash, hash) "
+                        + "VALUES (1, CURRENT_TIMESTAMP, 'system', 'user', '1', 'created', '{}', ?, ?), "
+                        + "(2, CURRENT_TIMESTAMP, 'system', 'user', '2', 'created', '{}', ?, ?)",
+                AuditChain.GENESIS,
+                "a".repeat(64),
+                "a".repeat(64),
+                "b".repeat(64));
         // as migration V3_1 leaves the head on a database with such rows
         tamper("UPDATE audit_chain_head SET last_seq = 2, last_hash = ?, first_seq = 3", "b".repeat(64));
         for (int i = 0; i < 4; i++) {
@@ -241,8 +285,12 @@ class AuditChainIntegrityTest {
         AuditCheckpoint first = checkpoints.checkpoint("scheduled").orElseThrow();
         assertThat(checkpoints.checkpoint("scheduled")).contains(first);
         tx.executeWithoutResult(s -> audit.recorded("deal", "D-11", "stage.changed", Map.of()));
-        assertThat(checkpoints.checkpoint("scheduled")).get().extracting(AuditCheckpoint::seq).isEqualTo(11L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_checkpoint", Long.class)).isEqualTo(2);
+        assertThat(checkpoints.checkpoint("scheduled"))
+                .get()
+                .extracting(AuditCheckpoint::seq)
+                .isEqualTo(11L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_checkpoint", Long.class))
+                .isEqualTo(2);
     }
 
     @Test
@@ -283,12 +331,23 @@ class AuditChainIntegrityTest {
         tamper("UPDATE audit_log SET actor_name = 'ghost' WHERE seq = 2");
         long id = idOf(2);
         jakarta.servlet.http.Cookie session = SignedIn.session(mvc, "admin");
-        MvcTestResult page = mvc.post().uri("/admin/audit/verify").header("HX-Request", "true").cookie(session)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).exchange();
+        MvcTestResult page = mvc.post()
+                .uri("/admin/audit/verify")
+                .header("HX-Request", "true")
+                .cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
         assertThat(page).hasStatusOk();
-        assertThat(page).bodyText().contains("哈希链已断裂").contains("第一处断裂：序号 #2（记录编号 " + id + "）")
-                .contains("记录被修改").contains("data-kind=\"MODIFIED\"");
-        MvcTestResult api = mvc.get().uri("/api/v1/audit/verify").header("Authorization", SignedIn.bearer(mvc, "admin")).exchange();
+        assertThat(page)
+                .bodyText()
+                .contains("哈希链已断裂")
+                .contains("第一处断裂：序号 #2（记录编号 " + id + "）")
+                .contains("记录被修改")
+                .contains("data-kind=\"MODIFIED\"");
+        MvcTestResult api = mvc.get()
+                .uri("/api/v1/audit/verify")
+                .header("Authorization", SignedIn.bearer(mvc, "admin"))
+                .exchange();
         assertThat(api).hasStatusOk();
         assertThat(api).bodyJson().extractingPath("$.intact").isEqualTo(false);
         assertThat(api).bodyJson().extractingPath("$.firstBroken.seq").isEqualTo(2);
@@ -302,18 +361,29 @@ class AuditChainIntegrityTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = AuditCommand.verify(verification, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN").contains("#3").contains("MISSING");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("BROKEN")
+                .contains("#3")
+                .contains("MISSING");
     }
 
     @Test
     void applicationRoleCannotUpdateDeleteOrTruncateAuditRowsOnPostgres() throws SQLException {
         assumeTrue(postgres(), "PostgreSQL only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE audit_log SET actor_name = 'ghost' WHERE seq = 1")).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_log WHERE seq = 1")).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_log SET actor_name = 'ghost' WHERE seq = 1"))
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_log WHERE seq = 1"))
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_log")).rootCause().hasMessageContaining("append-only");
         checkpoints.checkpoint("manual");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_checkpoint")).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_chain_head")).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_checkpoint"))
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_chain_head"))
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThat(verification.verify().guard()).isEqualTo("enabled");
         assertThat(verification.verify().intact()).isTrue();
     }

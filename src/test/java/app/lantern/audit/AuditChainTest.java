@@ -15,8 +15,18 @@ class AuditChainTest {
     static final OffsetDateTime T = OffsetDateTime.of(2026, 11, 27, 9, 30, 15, 123_456_000, ZoneOffset.ofHours(8));
 
     static AuditChain.Content content(long seq) {
-        return new AuditChain.Content(seq, T, 7L, "rep1", "10.0.0.1", "Mozilla/5.0", "req-12345678", "customer", "42",
-                "updated", "{\"name\":{\"before\":\"甲\",\"after\":\"乙\"}}");
+        return new AuditChain.Content(
+                seq,
+                T,
+                7L,
+                "rep1",
+                "10.0.0.1",
+                "Mozilla/5.0",
+                "req-12345678",
+                "customer",
+                "42",
+                "updated",
+                "{\"name\":{\"before\":\"甲\",\"after\":\"乙\"}}");
     }
 
     @Test
@@ -36,8 +46,18 @@ class AuditChainTest {
     @Test
     void theSameInstantHashesAlikeWhicheverZoneTheDatabaseReturns() {
         AuditChain.Content shanghai = content(3);
-        AuditChain.Content utc = new AuditChain.Content(3, T.withOffsetSameInstant(ZoneOffset.UTC), 7L, "rep1", "10.0.0.1",
-                "Mozilla/5.0", "req-12345678", "customer", "42", "updated", shanghai.changes());
+        AuditChain.Content utc = new AuditChain.Content(
+                3,
+                T.withOffsetSameInstant(ZoneOffset.UTC),
+                7L,
+                "rep1",
+                "10.0.0.1",
+                "Mozilla/5.0",
+                "req-12345678",
+                "customer",
+                "42",
+                "updated",
+                shanghai.changes());
         assertThat(AuditChain.hash("ab".repeat(32), utc)).isEqualTo(AuditChain.hash("ab".repeat(32), shanghai));
     }
 
@@ -45,17 +65,138 @@ class AuditChainTest {
     void everyStoredFieldAndThePreviousHashIsCovered() {
         AuditChain.Content c = content(5);
         List<UnaryOperator<AuditChain.Content>> changes = List.of(
-                x -> new AuditChain.Content(6, x.occurredAt(), x.actorId(), x.actorName(), x.ip(), x.userAgent(), x.requestId(), x.entityType(), x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt().plusNanos(1000), x.actorId(), x.actorName(), x.ip(), x.userAgent(), x.requestId(), x.entityType(), x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), 8L, x.actorName(), x.ip(), x.userAgent(), x.requestId(), x.entityType(), x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), "rep2", x.ip(), x.userAgent(), x.requestId(), x.entityType(), x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), x.actorName(), "10.0.0.2", x.userAgent(), x.requestId(), x.entityType(), x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), x.actorName(), x.ip(), "curl", x.requestId(), x.entityType(), x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), x.actorName(), x.ip(), x.userAgent(), "req-other", x.entityType(), x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), x.actorName(), x.ip(), x.userAgent(), x.requestId(), "contact", x.entityId(), x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), x.actorName(), x.ip(), x.userAgent(), x.requestId(), x.entityType(), "43", x.action(), x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), x.actorName(), x.ip(), x.userAgent(), x.requestId(), x.entityType(), x.entityId(), "deleted", x.changes()),
-                x -> new AuditChain.Content(x.seq(), x.occurredAt(), x.actorId(), x.actorName(), x.ip(), x.userAgent(), x.requestId(), x.entityType(), x.entityId(), x.action(), "{}"));
+                x -> new AuditChain.Content(
+                        6,
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt().plusNanos(1000),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        8L,
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        "rep2",
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        "10.0.0.2",
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        "curl",
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        "req-other",
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        "contact",
+                        x.entityId(),
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        "43",
+                        x.action(),
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        "deleted",
+                        x.changes()),
+                x -> new AuditChain.Content(
+                        x.seq(),
+                        x.occurredAt(),
+                        x.actorId(),
+                        x.actorName(),
+                        x.ip(),
+                        x.userAgent(),
+                        x.requestId(),
+                        x.entityType(),
+                        x.entityId(),
+                        x.action(),
+                        "{}"));
         Set<String> hashes = new HashSet<>();
         hashes.add(AuditChain.hash(AuditChain.GENESIS, c));
         hashes.add(AuditChain.hash("1".repeat(64), c));

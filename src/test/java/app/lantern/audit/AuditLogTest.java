@@ -16,9 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class AuditLogTest {
 
-    @Autowired AuditLog audit;
-    @Autowired AuditTrail trail;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    TransactionTemplate tx;
 
     static String unique(String prefix) {
         return prefix + "-" + System.nanoTime();
@@ -28,9 +33,10 @@ class AuditLogTest {
     void failedBusinessTransactionLeavesNoAuditEntry() {
         String id = unique("FAIL");
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            audit.created("deal", id, Map.of("name", "半途而废"));
-            throw new IllegalStateException("business rule broken after the audit call");
-        })).isInstanceOf(IllegalStateException.class);
+                    audit.created("deal", id, Map.of("name", "半途而废"));
+                    throw new IllegalStateException("business rule broken after the audit call");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(trail.history("deal", id)).isEmpty();
     }
 
@@ -44,8 +50,8 @@ class AuditLogTest {
     void historyListsTheRecordsEntriesNewestFirstWithOnlyChangedFields() {
         String id = unique("HIST");
         tx.executeWithoutResult(s -> audit.created("deal", id, Map.of("name", "招商银行", "amount", 120000)));
-        tx.executeWithoutResult(s -> audit.updated("deal", id, Map.of("name", "招商银行", "amount", 120000),
-                Map.of("name", "招商银行", "amount", 150000)));
+        tx.executeWithoutResult(s -> audit.updated(
+                "deal", id, Map.of("name", "招商银行", "amount", 120000), Map.of("name", "招商银行", "amount", 150000)));
         var history = trail.history("deal", id);
         assertThat(history).extracting(AuditEntry::action).containsExactly("updated", "created");
         assertThat(history.getFirst().changes()).isEqualTo("{\"amount\":{\"before\":120000,\"after\":150000}}");
@@ -72,10 +78,16 @@ class AuditLogTest {
             audit.recorded("deal", id, "stage.changed", Map.of());
         });
         PageQuery page = PageQuery.of(0, 10, null, Set.of("occurredAt"), "occurredAt,desc");
-        assertThat(trail.search(new AuditFilter("deal", id, "auditor-x", null, null, null), page).items())
-                .extracting(AuditEntry::action).containsExactly("downloaded");
-        assertThat(trail.search(new AuditFilter(null, id, "4242", "downloaded", before, null), page).total()).isEqualTo(1);
-        assertThat(trail.search(new AuditFilter("deal", id, null, null, null, before), page).total()).isZero();
+        assertThat(trail.search(new AuditFilter("deal", id, "auditor-x", null, null, null), page)
+                        .items())
+                .extracting(AuditEntry::action)
+                .containsExactly("downloaded");
+        assertThat(trail.search(new AuditFilter(null, id, "4242", "downloaded", before, null), page)
+                        .total())
+                .isEqualTo(1);
+        assertThat(trail.search(new AuditFilter("deal", id, null, null, null, before), page)
+                        .total())
+                .isZero();
     }
 
     record Someone(long userId, String username) implements app.lantern.shared.UserRef {}

@@ -21,16 +21,31 @@ class AuditViewTest {
     }
 
     static AuditEntry entry(String action, String changes) {
-        return new AuditEntry(1, OffsetDateTime.of(2026, 11, 27, 1, 2, 3, 0, ZoneOffset.UTC), 5L, "rep1", "10.0.0.1", null, null,
-                "deal", "9", action, changes);
+        return new AuditEntry(
+                1,
+                OffsetDateTime.of(2026, 11, 27, 1, 2, 3, 0, ZoneOffset.UTC),
+                5L,
+                "rep1",
+                "10.0.0.1",
+                null,
+                null,
+                "deal",
+                "9",
+                action,
+                changes);
     }
 
     @Test
     void updateShowsEachFieldBeforeAndAfterWithItsLabel() {
-        var rows = view.changes(entry("updated", "{\"amount\":{\"before\":100,\"after\":200},\"note\":{\"before\":null,\"after\":\"新\"}}"),
+        var rows = view.changes(
+                entry(
+                        "updated",
+                        "{\"amount\":{\"before\":100,\"after\":200},\"note\":{\"before\":null,\"after\":\"新\"}}"),
                 Locale.SIMPLIFIED_CHINESE);
-        assertThat(rows).containsExactly(new AuditView.FieldChange("amount", "金额", "100", "200"),
-                new AuditView.FieldChange("note", "note", null, "新"));
+        assertThat(rows)
+                .containsExactly(
+                        new AuditView.FieldChange("amount", "金额", "100", "200"),
+                        new AuditView.FieldChange("note", "note", null, "新"));
     }
 
     @Test
@@ -42,7 +57,8 @@ class AuditViewTest {
     @Test
     void listsAreShownAsWordsNotJson() {
         assertThat(view.changes(entry("created", "{\"roles\":[\"REP\",\"MANAGER\"]}"), Locale.SIMPLIFIED_CHINESE))
-                .extracting(AuditView.FieldChange::after).containsExactly("REP、MANAGER");
+                .extracting(AuditView.FieldChange::after)
+                .containsExactly("REP、MANAGER");
     }
 
     @Test
@@ -58,6 +74,8 @@ class AuditViewTest {
 
     @Test
     void textThatIsNotJsonIsShownAsIs() {
-        assertThat(view.changes(entry("created", "not json"), Locale.ENGLISH)).extracting(AuditView.FieldChange::after).containsExactly("not json");
+        assertThat(view.changes(entry("created", "not json"), Locale.ENGLISH))
+                .extracting(AuditView.FieldChange::after)
+                .containsExactly("not json");
     }
 }

@@ -25,7 +25,8 @@ class ChainVerifierTest {
         return rows;
     }
 
-    static ChainVerifier.Outcome verify(List<AuditChain.Stored> rows, ChainVerifier.Head head, ChainVerifier.Checkpoint checkpoint) {
+    static ChainVerifier.Outcome verify(
+            List<AuditChain.Stored> rows, ChainVerifier.Head head, ChainVerifier.Checkpoint checkpoint) {
         Map<Long, String> checkpoints = new HashMap<>();
         if (checkpoint != null) {
             checkpoints.put(checkpoint.seq(), checkpoint.hash());
@@ -42,14 +43,31 @@ class ChainVerifierTest {
 
     static AuditChain.Stored withChanges(AuditChain.Stored r, String changes) {
         AuditChain.Content c = r.content();
-        return new AuditChain.Stored(r.id(), new AuditChain.Content(c.seq(), c.occurredAt(), c.actorId(), c.actorName(), c.ip(),
-                c.userAgent(), c.requestId(), c.entityType(), c.entityId(), c.action(), changes), r.prevHash(), r.hash());
+        return new AuditChain.Stored(
+                r.id(),
+                new AuditChain.Content(
+                        c.seq(),
+                        c.occurredAt(),
+                        c.actorId(),
+                        c.actorName(),
+                        c.ip(),
+                        c.userAgent(),
+                        c.requestId(),
+                        c.entityType(),
+                        c.entityId(),
+                        c.action(),
+                        changes),
+                r.prevHash(),
+                r.hash());
     }
 
     @Test
     void untouchedChainIsIntact() {
         List<AuditChain.Stored> rows = chain(20);
-        ChainVerifier.Outcome o = verify(rows, headOf(rows), new ChainVerifier.Checkpoint(15, rows.get(14).hash()));
+        ChainVerifier.Outcome o = verify(
+                rows,
+                headOf(rows),
+                new ChainVerifier.Checkpoint(15, rows.get(14).hash()));
         assertThat(o.firstBroken()).isNull();
         assertThat(o.checked()).isEqualTo(20);
         assertThat(o.broken()).isZero();
@@ -104,9 +122,12 @@ class ChainVerifierTest {
         List<AuditChain.Stored> rows = chain(8);
         ChainVerifier.Head head = headOf(rows);
         AuditChain.Stored original = rows.get(4);
-        AuditChain.Content forged = new AuditChain.Content(5, original.content().occurredAt(), 1L, "admin", null, null, null,
-                "customer", "42", "deleted", "{}");
-        rows.set(4, new AuditChain.Stored(original.id(), forged, original.prevHash(), AuditChain.hash(original.prevHash(), forged)));
+        AuditChain.Content forged = new AuditChain.Content(
+                5, original.content().occurredAt(), 1L, "admin", null, null, null, "customer", "42", "deleted", "{}");
+        rows.set(
+                4,
+                new AuditChain.Stored(
+                        original.id(), forged, original.prevHash(), AuditChain.hash(original.prevHash(), forged)));
         ChainVerifier.Outcome o = verify(rows, head, null);
         assertThat(o.firstBroken().kind()).isEqualTo(Kind.LINK_BROKEN);
         assertThat(o.firstBroken().seq()).isEqualTo(6);
@@ -115,7 +136,8 @@ class ChainVerifierTest {
     @Test
     void tailCutOffBehindTheCheckpointIsTruncatedEvenWhenTheHeadWasMovedBack() {
         List<AuditChain.Stored> rows = chain(10);
-        ChainVerifier.Checkpoint checkpoint = new ChainVerifier.Checkpoint(10, rows.get(9).hash());
+        ChainVerifier.Checkpoint checkpoint =
+                new ChainVerifier.Checkpoint(10, rows.get(9).hash());
         List<AuditChain.Stored> cut = new ArrayList<>(rows.subList(0, 7));
         ChainVerifier.Outcome o = verify(cut, headOf(cut), checkpoint);
         assertThat(o.firstBroken().kind()).isEqualTo(Kind.TRUNCATED);
@@ -134,7 +156,8 @@ class ChainVerifierTest {
     @Test
     void chainRewrittenFromTheStartDiffersFromItsCheckpoint() {
         List<AuditChain.Stored> rows = chain(10);
-        ChainVerifier.Checkpoint checkpoint = new ChainVerifier.Checkpoint(10, rows.get(9).hash());
+        ChainVerifier.Checkpoint checkpoint =
+                new ChainVerifier.Checkpoint(10, rows.get(9).hash());
         // an attacker who knows the format recomputes every hash after editing entry 3
         List<AuditChain.Stored> rewritten = new ArrayList<>();
         String prev = AuditChain.GENESIS;

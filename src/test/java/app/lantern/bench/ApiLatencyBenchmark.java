@@ -28,10 +28,15 @@ class ApiLatencyBenchmark {
     @Test
     void measure() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String token = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/tokens"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"manager1\",\"password\":\"lantern-demo\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        String token = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/tokens"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"manager1\",\"password\":\"lantern-demo\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body()
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         for (String path : List.of("/api/v1/me", "/api/v1/users")) {
             run(http, token, path, 2_000);
             run(http, token, path, 10_000);
@@ -39,7 +44,9 @@ class ApiLatencyBenchmark {
     }
 
     private void run(HttpClient http, String token, String path, int requests) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + token)
+                .build();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
@@ -61,8 +68,13 @@ class ApiLatencyBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = latencies.stream().sorted().toList();
-        System.out.printf("%s: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms%n", path, requests, requests / seconds,
-                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+        System.out.printf(
+                "%s: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
+                path,
+                requests,
+                requests / seconds,
+                sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.99)) / 1e6);
     }
 
     private String base() {

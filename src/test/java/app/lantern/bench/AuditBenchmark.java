@@ -28,14 +28,22 @@ public final class AuditBenchmark {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int perTx = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        String url = args.length > 3 ? args[3]
+        String url = args.length > 3
+                ? args[3]
                 : "jdbc:h2:file:/tmp/lantern-bench/bench-" + System.currentTimeMillis()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LanternApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .run("--server.port=-1", "--db-scheduler.enabled=false", "--lantern.demo-data=false",
-                        "--spring.datasource.url=" + url, "--spring.datasource.username=" + System.getProperty("bench.db.user", "sa"),
-                        "--spring.datasource.password=", "--logging.level.root=warn", "--spring.main.banner-mode=off", "audit")) {
+                .run(
+                        "--server.port=-1",
+                        "--db-scheduler.enabled=false",
+                        "--lantern.demo-data=false",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + System.getProperty("bench.db.user", "sa"),
+                        "--spring.datasource.password=",
+                        "--logging.level.root=warn",
+                        "--spring.main.banner-mode=off",
+                        "audit")) {
             AuditLog audit = context.getBean(AuditLog.class);
             TransactionTemplate tx = context.getBean(TransactionTemplate.class);
             AuditVerification verification = context.getBean(AuditVerification.class);
@@ -52,7 +60,10 @@ public final class AuditBenchmark {
                         long txNo = n;
                         tx.executeWithoutResult(s -> {
                             for (int i = 0; i < perTx; i++) {
-                                audit.updated("customer", txNo * perTx + i, Map.of("name", "深圳市某某科技有限公司", "tier", "B"),
+                                audit.updated(
+                                        "customer",
+                                        txNo * perTx + i,
+                                        Map.of("name", "深圳市某某科技有限公司", "tier", "B"),
                                         Map.of("name", "深圳市某某科技股份有限公司", "tier", "A"));
                             }
                         });
@@ -65,14 +76,19 @@ public final class AuditBenchmark {
             }
             pool.shutdown();
             double appendSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("append: %d entries, %d per transaction, %d threads: %.1f s, %.0f entries/s%n",
+            System.out.printf(
+                    "append: %d entries, %d per transaction, %d threads: %.1f s, %.0f entries/s%n",
                     transactions * perTx, perTx, threads, appendSeconds, transactions * perTx / appendSeconds);
 
             long v = System.nanoTime();
             AuditVerificationResult r = verification.verify();
             double verifySeconds = (System.nanoTime() - v) / 1e9;
-            System.out.printf("verify: %d entries checked, intact=%s: %.1f s, %.0f entries/s, heap used %d MiB%n",
-                    r.checked(), r.intact(), verifySeconds, r.checked() / verifySeconds,
+            System.out.printf(
+                    "verify: %d entries checked, intact=%s: %.1f s, %.0f entries/s, heap used %d MiB%n",
+                    r.checked(),
+                    r.intact(),
+                    verifySeconds,
+                    r.checked() / verifySeconds,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
         }
     }

@@ -50,11 +50,20 @@ class HealthRecomputeBenchmark {
 
     static final int OPEN = Integer.getInteger("bench.opportunities", 200_000);
 
-    @Autowired PipelineFixtures fx;
-    @Autowired Opportunities opportunities;
-    @Autowired DSLContext db;
-    @Autowired TransactionTemplate tx;
-    @Autowired Clock clock;
+    @Autowired
+    PipelineFixtures fx;
+
+    @Autowired
+    Opportunities opportunities;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void measure() {
@@ -66,7 +75,8 @@ class HealthRecomputeBenchmark {
             for (int i = 0; i < 300; i++) {
                 String rep = reps[i % reps.length];
                 long c = fx.customer(rep, now.minusYears(2));
-                customers.add(new long[] {c, fx.userId(rep), fx.contact(c, "DECISION_MAKER"), fx.contact(c, "INFLUENCER")});
+                customers.add(
+                        new long[] {c, fx.userId(rep), fx.contact(c, "DECISION_MAKER"), fx.contact(c, "INFLUENCER")});
             }
         });
         List<PipelineView> pipelines = List.of(fx.medical(), fx.saas());
@@ -74,56 +84,105 @@ class HealthRecomputeBenchmark {
         for (int from = 0; from < OPEN; from += 2000) {
             int n = Math.min(2000, OPEN - from);
             tx.executeWithoutResult(s -> {
-                var insert = db.insertInto(OPPORTUNITIES, OPPORTUNITIES.NAME, OPPORTUNITIES.CUSTOMER_ID, OPPORTUNITIES.OWNER_ID,
-                        OPPORTUNITIES.PIPELINE_ID, OPPORTUNITIES.STAGE_ID, OPPORTUNITIES.STATUS, OPPORTUNITIES.AMOUNT, OPPORTUNITIES.BUDGET_RANGE,
-                        OPPORTUNITIES.EXPECTED_CLOSE, OPPORTUNITIES.CLOSE_DATE_CHANGES, OPPORTUNITIES.CORE_NEED, OPPORTUNITIES.COMPETITORS,
-                        OPPORTUNITIES.NEXT_STEP, OPPORTUNITIES.NEXT_STEP_DUE, OPPORTUNITIES.SOURCE, OPPORTUNITIES.STAGE_ENTERED_AT,
-                        OPPORTUNITIES.LAST_CONTACT_AT, OPPORTUNITIES.LAST_DM_CONTACT_AT, OPPORTUNITIES.DM_CONTACTS, OPPORTUNITIES.TWO_WAY_INTERACTIONS,
-                        OPPORTUNITIES.LAST_TWO_WAY_AT, OPPORTUNITIES.CREATED_AT, OPPORTUNITIES.UPDATED_AT);
+                var insert = db.insertInto(
+                        OPPORTUNITIES,
+                        OPPORTUNITIES.NAME,
+                        OPPORTUNITIES.CUSTOMER_ID,
+                        OPPORTUNITIES.OWNER_ID,
+                        OPPORTUNITIES.PIPELINE_ID,
+                        OPPORTUNITIES.STAGE_ID,
+                        OPPORTUNITIES.STATUS,
+                        OPPORTUNITIES.AMOUNT,
+                        OPPORTUNITIES.BUDGET_RANGE,
+                        OPPORTUNITIES.EXPECTED_CLOSE,
+                        OPPORTUNITIES.CLOSE_DATE_CHANGES,
+                        OPPORTUNITIES.CORE_NEED,
+                        OPPORTUNITIES.COMPETITORS,
+                        OPPORTUNITIES.NEXT_STEP,
+                        OPPORTUNITIES.NEXT_STEP_DUE,
+                        OPPORTUNITIES.SOURCE,
+                        OPPORTUNITIES.STAGE_ENTERED_AT,
+                        OPPORTUNITIES.LAST_CONTACT_AT,
+                        OPPORTUNITIES.LAST_DM_CONTACT_AT,
+                        OPPORTUNITIES.DM_CONTACTS,
+                        OPPORTUNITIES.TWO_WAY_INTERACTIONS,
+                        OPPORTUNITIES.LAST_TWO_WAY_AT,
+                        OPPORTUNITIES.CREATED_AT,
+                        OPPORTUNITIES.UPDATED_AT);
                 for (int i = 0; i < n; i++) {
                     long[] c = customers.get(rnd.nextInt(customers.size()));
                     PipelineView p = pipelines.get(rnd.nextInt(2));
                     StageView st = p.stages().get(rnd.nextInt(p.stages().size()));
                     OffsetDateTime created = now.minusDays(rnd.nextInt(180));
-                    insert = insert.values("bench-" + rnd.nextInt(1_000_000), c[0], c[1], p.id(), st.id(), "OPEN",
-                            BigDecimal.valueOf(10_000 + rnd.nextInt(900_000)), rnd.nextBoolean() ? "FROM_50K_TO_200K" : null,
-                            now.toLocalDate().plusDays(rnd.nextInt(120) - 20), rnd.nextInt(4), rnd.nextBoolean() ? "需求" : null,
-                            rnd.nextBoolean() ? "竞品" : null, rnd.nextBoolean() ? "下一步" : null, now.toLocalDate().plusDays(rnd.nextInt(20) - 5),
-                            "展会", created.plusDays(rnd.nextInt(10)), rnd.nextBoolean() ? now.minusDays(rnd.nextInt(40)) : null,
-                            rnd.nextInt(3) == 0 ? now.minusDays(rnd.nextInt(40)) : null, rnd.nextInt(5), rnd.nextInt(8),
-                            rnd.nextBoolean() ? now.minusDays(rnd.nextInt(60)) : null, created, created);
+                    insert = insert.values(
+                            "bench-" + rnd.nextInt(1_000_000),
+                            c[0],
+                            c[1],
+                            p.id(),
+                            st.id(),
+                            "OPEN",
+                            BigDecimal.valueOf(10_000 + rnd.nextInt(900_000)),
+                            rnd.nextBoolean() ? "FROM_50K_TO_200K" : null,
+                            now.toLocalDate().plusDays(rnd.nextInt(120) - 20),
+                            rnd.nextInt(4),
+                            rnd.nextBoolean() ? "需求" : null,
+                            rnd.nextBoolean() ? "竞品" : null,
+                            rnd.nextBoolean() ? "下一步" : null,
+                            now.toLocalDate().plusDays(rnd.nextInt(20) - 5),
+                            "展会",
+                            created.plusDays(rnd.nextInt(10)),
+                            rnd.nextBoolean() ? now.minusDays(rnd.nextInt(40)) : null,
+                            rnd.nextInt(3) == 0 ? now.minusDays(rnd.nextInt(40)) : null,
+                            rnd.nextInt(5),
+                            rnd.nextInt(8),
+                            rnd.nextBoolean() ? now.minusDays(rnd.nextInt(60)) : null,
+                            created,
+                            created);
                 }
                 List<Long> ids = insert.returningResult(OPPORTUNITIES.ID).fetch(OPPORTUNITIES.ID);
-                var contacts = db.insertInto(OPPORTUNITY_CONTACTS, OPPORTUNITY_CONTACTS.OPPORTUNITY_ID, OPPORTUNITY_CONTACTS.CONTACT_ID,
+                var contacts = db.insertInto(
+                        OPPORTUNITY_CONTACTS,
+                        OPPORTUNITY_CONTACTS.OPPORTUNITY_ID,
+                        OPPORTUNITY_CONTACTS.CONTACT_ID,
                         OPPORTUNITY_CONTACTS.ROLE);
-                var history = db.insertInto(OPPORTUNITY_STAGE_HISTORY, OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, OPPORTUNITY_STAGE_HISTORY.STAGE_ID,
+                var history = db.insertInto(
+                        OPPORTUNITY_STAGE_HISTORY,
+                        OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID,
+                        OPPORTUNITY_STAGE_HISTORY.STAGE_ID,
                         OPPORTUNITY_STAGE_HISTORY.ENTERED_AT);
                 for (Long id : ids) {
                     long[] c = customers.get((int) (id % customers.size()));
                     contacts = contacts.values(id, c[2], "DECISION_MAKER");
-                    history = history.values(id, pipelines.getFirst().stages().getFirst().id(), now.minusDays(30));
+                    history = history.values(
+                            id, pipelines.getFirst().stages().getFirst().id(), now.minusDays(30));
                 }
                 contacts.execute();
                 history.execute();
             });
         }
-        System.out.printf("BENCH setup: %,d open opportunities inserted in %,d ms%n", OPEN, (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf(
+                "BENCH setup: %,d open opportunities inserted in %,d ms%n", OPEN, (System.nanoTime() - t0) / 1_000_000);
 
         long[] full = new long[3];
         for (int run = 0; run < 3; run++) {
             long t = System.nanoTime();
             int scanned = tx.execute(s -> opportunities.recomputeAllHealth());
             full[run] = (System.nanoTime() - t) / 1_000_000;
-            System.out.printf("BENCH full recompute run %d (%s): %,d opportunities in %,d ms%n", run + 1,
-                    run == 0 ? "every score written" : "scores unchanged", scanned, full[run]);
+            System.out.printf(
+                    "BENCH full recompute run %d (%s): %,d opportunities in %,d ms%n",
+                    run + 1, run == 0 ? "every score written" : "scores unchanged", scanned, full[run]);
         }
-        List<Long> sample = db.select(OPPORTUNITIES.ID).from(OPPORTUNITIES).where(OPPORTUNITIES.STATUS.eq("OPEN")).limit(2000)
+        List<Long> sample = db.select(OPPORTUNITIES.ID)
+                .from(OPPORTUNITIES)
+                .where(OPPORTUNITIES.STATUS.eq("OPEN"))
+                .limit(2000)
                 .fetch(OPPORTUNITIES.ID);
         fx.signIn("admin");
         try {
             for (int i = 0; i < 300; i++) { // warm-up
                 long id = sample.get(i);
-                tx.executeWithoutResult(s -> opportunities.recordInteraction(new Interaction(id, "CALL", OffsetDateTime.now(clock), false, true)));
+                tx.executeWithoutResult(s -> opportunities.recordInteraction(
+                        new Interaction(id, "CALL", OffsetDateTime.now(clock), false, true)));
             }
             long[] inside = new long[1000];
             long[] committed = new long[1000];
@@ -133,7 +192,8 @@ class HealthRecomputeBenchmark {
                 long t = System.nanoTime();
                 tx.executeWithoutResult(s -> {
                     long w = System.nanoTime();
-                    opportunities.recordInteraction(new Interaction(id, "VISIT", OffsetDateTime.now(clock), true, true));
+                    opportunities.recordInteraction(
+                            new Interaction(id, "VISIT", OffsetDateTime.now(clock), true, true));
                     work[0] = System.nanoTime() - w;
                 });
                 committed[i] = (System.nanoTime() - t) / 1000;
@@ -141,9 +201,11 @@ class HealthRecomputeBenchmark {
             }
             Arrays.sort(inside);
             Arrays.sort(committed);
-            System.out.printf("BENCH one event (facts + incremental recompute + intervention check, inside the transaction): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+            System.out.printf(
+                    "BENCH one event (facts + incremental recompute + intervention check, inside the transaction): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     inside[500] / 1000.0, inside[950] / 1000.0, inside[990] / 1000.0, inside[999] / 1000.0);
-            System.out.printf("BENCH one event including its commit: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+            System.out.printf(
+                    "BENCH one event including its commit: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     committed[500] / 1000.0, committed[950] / 1000.0, committed[990] / 1000.0, committed[999] / 1000.0);
             long[] rec = new long[500];
             for (int i = 0; i < rec.length; i++) {
@@ -153,7 +215,9 @@ class HealthRecomputeBenchmark {
                 rec[i] = (System.nanoTime() - t) / 1000;
             }
             Arrays.sort(rec);
-            System.out.printf("BENCH recomputeHealth(id) alone: p50 %.2f ms, p95 %.2f ms%n", rec[250] / 1000.0, rec[475] / 1000.0);
+            System.out.printf(
+                    "BENCH recomputeHealth(id) alone: p50 %.2f ms, p95 %.2f ms%n",
+                    rec[250] / 1000.0, rec[475] / 1000.0);
         } finally {
             fx.signOut();
         }

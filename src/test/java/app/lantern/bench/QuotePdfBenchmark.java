@@ -31,11 +31,21 @@ public final class QuotePdfBenchmark {
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         Files.write(Path.of(System.getProperty("java.io.tmpdir"), "lantern-quote-sample.pdf"), sample);
-        System.out.printf("quote PDF: %d runs after %d warm-up, wall p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; thread CPU p50 %.1f ms, p90 %.1f ms;"
-                + " size %d bytes; load average %.1f on %d cores%n", runs, warmup, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.9)] / 1e6,
-                nanos[(int) (runs * 0.99)] / 1e6, cpu[runs / 2] / 1e6, cpu[(int) (runs * 0.9)] / 1e6, sample.length, load,
+        System.out.printf(
+                "quote PDF: %d runs after %d warm-up, wall p50 %.1f ms, p90 %.1f ms, p99 %.1f ms; thread CPU p50 %.1f ms, p90 %.1f ms;"
+                        + " size %d bytes; load average %.1f on %d cores%n",
+                runs,
+                warmup,
+                nanos[runs / 2] / 1e6,
+                nanos[(int) (runs * 0.9)] / 1e6,
+                nanos[(int) (runs * 0.99)] / 1e6,
+                cpu[runs / 2] / 1e6,
+                cpu[(int) (runs * 0.9)] / 1e6,
+                sample.length,
+                load,
                 Runtime.getRuntime().availableProcessors());
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 /**
  * Hot-path cost of the working-calendar arithmetic once a year is cached (no database involved, as in the
  * application after the first call per year). Not a test: a plain main (JMH's annotation processor is not enabled in
@@ -39,7 +40,8 @@ public class WorkingCalendarBenchmark {
         instants = new Instant[1024];
         for (int k = 0; k < dates.length; k++) {
             dates[k] = LocalDate.of(2025, 1, 1).plusDays((k * 7L) % 730);
-            instants[k] = dates[k].atTime(8 + k % 12, (k * 13) % 60).atZone(SHANGHAI).toInstant();
+            instants[k] =
+                    dates[k].atTime(8 + k % 12, (k * 13) % 60).atZone(SHANGHAI).toInstant();
         }
         for (int y = 2024; y <= 2028; y++) {
             calendar.isWorkingDay(LocalDate.of(y, 1, 1)); // cache the years, as the application does on first use
@@ -104,11 +106,14 @@ public class WorkingCalendarBenchmark {
     public static void main(String[] args) {
         WorkingCalendarBenchmark b = new WorkingCalendarBenchmark();
         b.setUp();
-        System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cpus");
+        System.out.println("java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cpus");
         measure("isWorkingDay", () -> b.isWorkingDay() ? 1 : 0);
         measure("addWorkingDays(+5)", () -> b.addFiveWorkingDays().toEpochDay());
         measure("workingDaysBetween(365 days)", () -> b.workingDaysBetweenOneYear());
-        measure("workingTimeBetween(14 days)", () -> b.workingTimeBetweenTwoWeeks().toMinutes());
+        measure(
+                "workingTimeBetween(14 days)",
+                () -> b.workingTimeBetweenTwoWeeks().toMinutes());
         measure("addWorkingTime(16 h)", () -> b.addSixteenWorkingHours().getEpochSecond());
         measure("consecutiveWorkingDaysWithout(3)", () -> b.threeConsecutiveWorkingDaysWithout());
     }

@@ -39,17 +39,30 @@ public final class Browser implements AutoCloseable {
     public static Browser open(int port) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             if ("true".equalsIgnoreCase(System.getenv("LANTERN_REQUIRE_BROWSER"))) {
-                fail("LANTERN_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
+                fail("LANTERN_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER
+                        + " is missing (apt-get install chromium chromium-driver)");
             }
             Assumptions.abort("Browser tests skipped: install Debian chromium and chromium-driver to run them");
         }
         Path profile = Files.createTempDirectory("lantern-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--lang=zh-CN",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return new Browser(driver, "http://localhost:" + port, profile);
@@ -75,10 +88,13 @@ public final class Browser implements AutoCloseable {
     public void openNav(String href) {
         By link = By.cssSelector("#main-nav a[href='" + href + "']");
         if (!driver.findElement(link).isDisplayed()) {
-            driver.findElement(By.xpath("//ul[@id='main-nav']//a[@href='" + href + "']/ancestor::li[contains(@class,'dropdown')]/a[contains(@class,'dropdown-toggle')]"))
+            driver.findElement(By.xpath("//ul[@id='main-nav']//a[@href='" + href
+                            + "']/ancestor::li[contains(@class,'dropdown')]/a[contains(@class,'dropdown-toggle')]"))
                     .click();
         }
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(link)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.elementToBeClickable(link))
+                .click();
     }
 
     public void waitFor(By locator) {
@@ -98,7 +114,8 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // the profile is in the temp folder; leaving it behind is harmless
         }

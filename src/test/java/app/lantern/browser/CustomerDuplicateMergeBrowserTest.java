@@ -38,10 +38,16 @@ class CustomerDuplicateMergeBrowserTest {
             driver.findElement(By.id("province")).sendKeys("广东");
             driver.findElement(By.id("city")).sendKeys("深圳");
             driver.findElement(By.id("industry")).sendKeys("软件和信息技术服务");
-            driver.findElement(By.id("phone")).sendKeys(String.format("0755-8%07d", ThreadLocalRandom.current().nextInt(10_000_000)));
+            driver.findElement(By.id("phone"))
+                    .sendKeys(String.format(
+                            "0755-8%07d", ThreadLocalRandom.current().nextInt(10_000_000)));
             click(driver, By.id("save"));
-            within(driver).until(d -> d.getCurrentUrl().matches(".*/customers/\\d+.*") || !d.findElements(By.id("duplicate-prompt")).isEmpty());
-            assertThat(driver.findElements(By.id("duplicate-prompt"))).as("a brand-new name needs no duplicate prompt").isEmpty();
+            within(driver)
+                    .until(d -> d.getCurrentUrl().matches(".*/customers/\\d+.*")
+                            || !d.findElements(By.id("duplicate-prompt")).isEmpty());
+            assertThat(driver.findElements(By.id("duplicate-prompt")))
+                    .as("a brand-new name needs no duplicate prompt")
+                    .isEmpty();
             String survivorUrl = driver.getCurrentUrl().replaceAll("\\?.*$", "");
             assertThat(driver.findElement(By.tagName("main")).getText()).contains(fullName);
 
@@ -54,19 +60,30 @@ class CustomerDuplicateMergeBrowserTest {
             driver.findElement(By.id("province")).click();
             browser.waitFor(By.id("duplicate-prompt"));
             WebElement prompt = driver.findElement(By.id("duplicate-prompt"));
-            assertThat(prompt.getText()).contains("疑似重复").contains(fullName).contains("广东").contains("软件和信息技术服务");
+            assertThat(prompt.getText())
+                    .contains("疑似重复")
+                    .contains(fullName)
+                    .contains("广东")
+                    .contains("软件和信息技术服务");
             browser.screenshot("customer-duplicate-prompt");
 
             // "合并到该客户" first previews what the existing customer keeps and what the entry adds
             click(driver, By.cssSelector("#duplicate-prompt button[formaction*='/merge-into/preview']"));
             browser.waitFor(By.id("merge-into-preview"));
-            assertThat(driver.findElement(By.cssSelector("[data-field='name']")).getText()).contains(fullName).contains(variant);
-            assertThat(driver.findElement(By.cssSelector("[data-field='address']")).getText()).contains("—").contains(address);
+            assertThat(driver.findElement(By.cssSelector("[data-field='name']")).getText())
+                    .contains(fullName)
+                    .contains(variant);
+            assertThat(driver.findElement(By.cssSelector("[data-field='address']"))
+                            .getText())
+                    .contains("—")
+                    .contains(address);
             assertThat(driver.findElement(By.id("merge-into-kept")).getText()).contains("保持不变");
             browser.screenshot("customer-merge-into-preview");
             click(driver, By.id("confirm-merge-into"));
             within(driver).until(d -> d.getCurrentUrl().startsWith(survivorUrl));
-            assertThat(driver.findElement(By.tagName("main")).getText()).contains(fullName).contains(address);
+            assertThat(driver.findElement(By.tagName("main")).getText())
+                    .contains(fullName)
+                    .contains(address);
 
             // the same variant once more, kept as a record of its own this time
             browser.go("/customers/new");
@@ -77,7 +94,9 @@ class CustomerDuplicateMergeBrowserTest {
 
             // keep the new record for now, then merge it from its page through the preview
             click(driver, By.id("confirm-new"));
-            within(driver).until(d -> d.getCurrentUrl().matches(".*/customers/\\d+.*") && !d.getCurrentUrl().startsWith(survivorUrl));
+            within(driver)
+                    .until(d -> d.getCurrentUrl().matches(".*/customers/\\d+.*")
+                            && !d.getCurrentUrl().startsWith(survivorUrl));
             assertThat(driver.findElement(By.tagName("main")).getText()).contains(variant);
             String duplicateUrl = driver.getCurrentUrl().replaceAll("\\?.*$", "");
             String duplicateId = duplicateUrl.substring(duplicateUrl.lastIndexOf('/') + 1);
@@ -101,22 +120,31 @@ class CustomerDuplicateMergeBrowserTest {
                 within(driver).until(d -> d.getCurrentUrl().startsWith(survivorUrl));
             } catch (org.openqa.selenium.TimeoutException e) {
                 browser.screenshot("customer-merge-failed");
-                throw new AssertionError("expected the survivor " + survivorUrl + " after merging, but on " + driver.getCurrentUrl() + ":\n"
-                        + driver.findElement(By.tagName("main")).getText(), e);
+                throw new AssertionError(
+                        "expected the survivor " + survivorUrl + " after merging, but on " + driver.getCurrentUrl()
+                                + ":\n" + driver.findElement(By.tagName("main")).getText(),
+                        e);
             }
 
             String survivor = driver.findElement(By.tagName("main")).getText();
-            assertThat(survivor).contains("已合并重复客户").contains(fullName).contains("已并入本客户的记录").contains(variant);
+            assertThat(survivor)
+                    .contains("已合并重复客户")
+                    .contains(fullName)
+                    .contains("已并入本客户的记录")
+                    .contains(variant);
             click(driver, By.cssSelector("[data-bs-target='#tab-history']"));
             within(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("tab-history")));
-            assertThat(driver.findElement(By.id("tab-history")).getText()).contains("合并").contains(variant);
+            assertThat(driver.findElement(By.id("tab-history")).getText())
+                    .contains("合并")
+                    .contains(variant);
             browser.screenshot("customer-merged-survivor");
         }
     }
 
     static void click(WebDriver driver, By by) {
         WebElement el = within(driver).until(ExpectedConditions.elementToBeClickable(by));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", el);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", el);
         el.click();
     }
 

@@ -26,23 +26,40 @@ class ManagerAlertBoardBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired AlertRuleRunner rules;
-    @Autowired Alerts alerts;
-    @Autowired Directory directory;
-    @Autowired Opportunities opportunities;
-    @Autowired Clock clock;
+    @Autowired
+    AlertRuleRunner rules;
+
+    @Autowired
+    Alerts alerts;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    Opportunities opportunities;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void managerDrillsFromAlertBoardIntoAtRiskRepAndPreviewsTheirBrief() throws Exception {
-        // the fact: a rep who has created no opportunity for the last 90 days (other tests may have given some reps deals)
+        // the fact: a rep who has created no opportunity for the last 90 days (other tests may have given some reps
+        // deals)
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var rep = java.util.stream.IntStream.rangeClosed(1, 18).mapToObj(i -> directory.userByUsername("rep" + (19 - i)).orElseThrow())
-                .filter(r -> opportunities.createdBetween(Set.of(r.id()), now.minusDays(90), now).isEmpty()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("every demo rep has a recent opportunity; no rep can be without new deals"));
+        var rep = java.util.stream.IntStream.rangeClosed(1, 18)
+                .mapToObj(i -> directory.userByUsername("rep" + (19 - i)).orElseThrow())
+                .filter(r -> opportunities
+                        .createdBetween(Set.of(r.id()), now.minusDays(90), now)
+                        .isEmpty())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "every demo rep has a recent opportunity; no rep can be without new deals"));
         String manager = directory.directManagerOf(rep.id()).orElseThrow().username();
         // the built-in 连续无新增商机 rule trips when the rules run
         rules.evaluateRep(rep.id());
-        assertThat(alerts.isAtRisk(rep.id())).as("the rules flag %s as at risk", rep.username()).isTrue();
+        assertThat(alerts.isAtRisk(rep.id()))
+                .as("the rules flag %s as at risk", rep.username())
+                .isTrue();
 
         try (Browser browser = Browser.open(port)) {
             WebDriver driver = browser.driver();
@@ -51,7 +68,9 @@ class ManagerAlertBoardBrowserTest {
             browser.waitFor(By.id("at-risk"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains("预警看板");
             assertThat(driver.findElement(By.id("at-risk")).getText()).contains(rep.displayName());
-            assertThat(driver.findElement(By.id("alerts")).getText()).contains(rep.displayName()).contains("无新增商机");
+            assertThat(driver.findElement(By.id("alerts")).getText())
+                    .contains(rep.displayName())
+                    .contains("无新增商机");
             browser.screenshot("alert-board");
 
             click(driver, By.cssSelector("#at-risk a[href='/alerts/reps/" + rep.id() + "']"));
@@ -74,7 +93,9 @@ class ManagerAlertBoardBrowserTest {
             // the team's goal–action–result roll-up, and the same rep's row in it
             browser.openNav("/goals/progress");
             browser.waitFor(By.id("progress-chart"));
-            assertThat(driver.findElement(By.cssSelector("[data-rep='" + rep.id() + "']")).getText()).contains(rep.displayName());
+            assertThat(driver.findElement(By.cssSelector("[data-rep='" + rep.id() + "']"))
+                            .getText())
+                    .contains(rep.displayName());
             browser.screenshot("goal-progress");
             click(driver, By.cssSelector("[data-rep='" + rep.id() + "'] a"));
             browser.waitFor(By.id("actions"));

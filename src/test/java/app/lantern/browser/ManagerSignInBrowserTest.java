@@ -30,9 +30,14 @@ class ManagerSignInBrowserTest {
             browser.go("/login");
             browser.driver().findElement(By.id("username")).sendKeys("manager2");
             browser.driver().findElement(By.id("password")).sendKeys("wrong-password");
-            browser.driver().findElement(By.cssSelector("#login-form button[type=submit]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("#login-form button[type=submit]"))
+                    .click();
             browser.waitFor(By.cssSelector(".alert-danger"));
-            assertThat(browser.driver().findElement(By.cssSelector(".alert-danger")).getText()).contains("用户名或密码错误");
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector(".alert-danger"))
+                            .getText())
+                    .contains("用户名或密码错误");
         }
     }
 }

@@ -35,30 +35,46 @@ class NavbarFitBrowserTest {
             browser.waitFor(By.id("main-nav"));
             List<Long> tops = tops(browser, "#mainNav > ul > li");
             browser.screenshot("navbar-" + user + "-" + lang + "-1280");
-            assertThat(tops).as("tops of the bar's entries").hasSizeGreaterThan(3).allSatisfy(t -> assertThat(t).isEqualTo(tops.getFirst()));
-            assertThat(browser.driver().findElement(By.cssSelector("nav.navbar")).getSize().getHeight()).isLessThan(70);
+            assertThat(tops)
+                    .as("tops of the bar's entries")
+                    .hasSizeGreaterThan(3)
+                    .allSatisfy(t -> assertThat(t).isEqualTo(tops.getFirst()));
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("nav.navbar"))
+                            .getSize()
+                            .getHeight())
+                    .isLessThan(70);
 
             browser.driver().manage().window().setSize(new Dimension(390, 844));
             browser.go("/");
             WebElement toggler = browser.driver().findElement(By.cssSelector(".navbar-toggler"));
             assertThat(toggler.isDisplayed()).isTrue();
-            assertThat(browser.driver().findElement(By.id("main-nav")).isDisplayed()).isFalse();
+            assertThat(browser.driver().findElement(By.id("main-nav")).isDisplayed())
+                    .isFalse();
             toggler.click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav")));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                    .until(d -> !d.findElement(By.id("mainNav")).getAttribute("class").contains("collapsing"));
+                    .until(d -> !d.findElement(By.id("mainNav"))
+                            .getAttribute("class")
+                            .contains("collapsing"));
             browser.screenshot("navbar-" + user + "-" + lang + "-390-open");
             List<Long> phoneTops = tops(browser, "#main-nav > li");
-            assertThat(phoneTops).as("entries one under the other").doesNotHaveDuplicates().isSorted();
-            Long pageWidth = (Long) ((JavascriptExecutor) browser.driver()).executeScript("return document.documentElement.scrollWidth");
+            assertThat(phoneTops)
+                    .as("entries one under the other")
+                    .doesNotHaveDuplicates()
+                    .isSorted();
+            Long pageWidth = (Long) ((JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
             assertThat(pageWidth).as("no sideways scrolling").isLessThanOrEqualTo(390);
         }
     }
 
     @SuppressWarnings("unchecked")
     private static List<Long> tops(Browser browser, String selector) {
-        return (List<Long>) ((JavascriptExecutor) browser.driver()).executeScript(
-                "return [...document.querySelectorAll(arguments[0])].map(e => Math.round(e.getBoundingClientRect().top))", selector);
+        return (List<Long>) ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "return [...document.querySelectorAll(arguments[0])].map(e => Math.round(e.getBoundingClientRect().top))",
+                        selector);
     }
 }

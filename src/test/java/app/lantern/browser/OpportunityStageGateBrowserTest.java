@@ -38,7 +38,8 @@ class OpportunityStageGateBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired PipelineFixtures fixtures;
+    @Autowired
+    PipelineFixtures fixtures;
 
     @Test
     void cardDraggedIntoGatedStageBouncesBackThenMovesOnceMissingFieldsAreFilled() throws Exception {
@@ -70,7 +71,8 @@ class OpportunityStageGateBrowserTest {
             ((JavascriptExecutor) driver).executeScript(DRAG, driver.findElement(card), target);
 
             // the server refuses: the gate form for the missing fields opens and the card is back in its column
-            within(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#gate-modal .gate-form")));
+            within(driver)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#gate-modal .gate-form")));
             String gate = driver.findElement(By.id("gate-body")).getText();
             assertThat(gate).contains(visit.name());
             within(driver).until(ExpectedConditions.presenceOfElementLocated(inFirst));
@@ -95,14 +97,22 @@ class OpportunityStageGateBrowserTest {
             driver.findElement(By.cssSelector("#documents input[type=file]")).sendKeys(comparison.toString());
             click(driver, By.cssSelector("#documents button[type=submit]"));
             browser.waitFor(By.cssSelector("#documents a[href*='/documents/']"));
-            assertThat(driver.findElement(By.id("documents")).getText()).contains(comparison.getFileName().toString());
+            assertThat(driver.findElement(By.id("documents")).getText())
+                    .contains(comparison.getFileName().toString());
             click(driver, By.cssSelector("main a[href*='tab=health']"));
             browser.waitFor(By.id("health-factors"));
             var rows = driver.findElements(By.cssSelector("#health-factors tbody tr"));
             assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(rows).allSatisfy(r -> assertThat(r.findElements(By.tagName("td"))).hasSizeGreaterThanOrEqualTo(4));
+            assertThat(rows)
+                    .allSatisfy(
+                            r -> assertThat(r.findElements(By.tagName("td"))).hasSizeGreaterThanOrEqualTo(4));
             String health = driver.findElement(By.tagName("main")).getText();
-            assertThat(health).contains("健康度").contains("因子").contains("得分").contains("规则").contains("满分 100")
+            assertThat(health)
+                    .contains("健康度")
+                    .contains("因子")
+                    .contains("得分")
+                    .contains("规则")
+                    .contains("满分 100")
                     .contains("已上传《" + comparison.getFileName() + "》");
             browser.screenshot("pipeline-health-explained");
         }

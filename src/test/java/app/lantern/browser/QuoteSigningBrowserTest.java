@@ -44,8 +44,11 @@ class QuoteSigningBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired PipelineFixtures fixtures;
-    @Autowired Catalog catalog;
+    @Autowired
+    PipelineFixtures fixtures;
+
+    @Autowired
+    Catalog catalog;
 
     @Test
     void customerSignsThroughTheLinkAndFinanceStampsTheSignedPdf() throws Exception {
@@ -54,11 +57,23 @@ class QuoteSigningBrowserTest {
         Product course;
         OpportunityDetails opp;
         try {
-            course = catalog.create(new Catalog.NewProduct(sku, "销售管理实战课程", Product.ProductKind.PRODUCT, "套", new BigDecimal("48000.00"),
-                    new BigDecimal("15000.00"), new BigDecimal("6"), "企业培训", null, List.of()));
+            course = catalog.create(new Catalog.NewProduct(
+                    sku,
+                    "销售管理实战课程",
+                    Product.ProductKind.PRODUCT,
+                    "套",
+                    new BigDecimal("48000.00"),
+                    new BigDecimal("15000.00"),
+                    new BigDecimal("6"),
+                    "企业培训",
+                    null,
+                    List.of()));
             fixtures.signIn("rep3");
             long customer = fixtures.customer("rep3");
-            opp = fixtures.opportunity(customer).amount("96000").budget(BudgetRange.FROM_50K_TO_200K).create();
+            opp = fixtures.opportunity(customer)
+                    .amount("96000")
+                    .budget(BudgetRange.FROM_50K_TO_200K)
+                    .create();
         } finally {
             fixtures.signOut();
         }
@@ -103,7 +118,9 @@ class QuoteSigningBrowserTest {
             days.sendKeys("10");
             click(driver, By.id("save-quote"));
             rep.waitFor(By.id("quote-total"));
-            assertThat(driver.findElement(By.tagName("main")).getText()).contains("10 天").doesNotContain("th:text");
+            assertThat(driver.findElement(By.tagName("main")).getText())
+                    .contains("10 天")
+                    .doesNotContain("th:text");
             assertThat(driver.findElement(By.id("amount-in-words")).getText()).isEqualTo("壹拾万壹仟柒佰陆拾元整");
 
             click(driver, By.id("submit-quote"));
@@ -115,7 +132,9 @@ class QuoteSigningBrowserTest {
             rep.screenshot("quote-sent");
             rep.go("/opportunities/" + opp.id());
             rep.waitFor(By.cssSelector(".opportunity-panel"));
-            assertThat(driver.findElement(By.tagName("main")).getText()).contains("最新报价").contains("已发送");
+            assertThat(driver.findElement(By.tagName("main")).getText())
+                    .contains("最新报价")
+                    .contains("已发送");
             rep.screenshot("quote-opportunity-panels");
             rep.go("/quotes");
             rep.waitFor(By.id("quote-rows"));
@@ -128,12 +147,22 @@ class QuoteSigningBrowserTest {
             assertThat(signingUrl).startsWith("http://localhost:" + port + "/public/quotes/");
             driver.get(signingUrl);
             customer.waitFor(By.id("sign-form"));
-            assertThat(driver.findElement(By.tagName("body")).getText()).contains("销售管理实战课程").contains("壹拾万壹仟柒佰陆拾元整");
+            assertThat(driver.findElement(By.tagName("body")).getText())
+                    .contains("销售管理实战课程")
+                    .contains("壹拾万壹仟柒佰陆拾元整");
             driver.findElement(By.id("signerName")).sendKeys("李明");
             WebElement pad = driver.findElement(By.id("signature-pad"));
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", pad);
-            new Actions(driver).moveToElement(pad, -200, 20).clickAndHold().moveByOffset(60, -40).moveByOffset(60, 50)
-                    .moveByOffset(80, -30).moveByOffset(100, 40).release().perform();
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", pad);
+            new Actions(driver)
+                    .moveToElement(pad, -200, 20)
+                    .clickAndHold()
+                    .moveByOffset(60, -40)
+                    .moveByOffset(60, 50)
+                    .moveByOffset(80, -30)
+                    .moveByOffset(100, 40)
+                    .release()
+                    .perform();
             click(driver, By.id("consent"));
             customer.screenshot("quote-public-signing");
             click(driver, By.id("sign-submit"));
@@ -149,7 +178,8 @@ class QuoteSigningBrowserTest {
             finance.waitFor(By.id("seal-upload"));
             Path seal = Files.createTempFile("seal", ".png");
             Files.write(seal, sealPng());
-            driver.findElement(By.id("seal-file")).sendKeys(seal.toAbsolutePath().toString());
+            driver.findElement(By.id("seal-file"))
+                    .sendKeys(seal.toAbsolutePath().toString());
             click(driver, By.cssSelector("#seal-upload button[type=submit]"));
             finance.waitFor(By.cssSelector("img[src*='seal.png']"));
 
@@ -160,17 +190,27 @@ class QuoteSigningBrowserTest {
             within(driver).until(ExpectedConditions.textToBe(By.id("quote-status"), "已盖章"));
             finance.screenshot("quote-stamped");
 
-            String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+            String cookies = driver.manage().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
             String pdfUrl = driver.findElement(By.id("download-pdf")).getAttribute("href");
-            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(pdfUrl)).header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(pdfUrl))
+                                    .header("Cookie", cookies)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(pdf.statusCode()).isEqualTo(200);
-            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1))
+                    .isEqualTo("%PDF-");
             Path file = Path.of("target", "screenshots", "quote-signed.pdf");
             Files.write(file, pdf.body());
             Path pdfsig = Path.of("/usr/bin/pdfsig");
             if (Files.isExecutable(pdfsig)) {
-                Process p = new ProcessBuilder(pdfsig.toString(), file.toAbsolutePath().toString()).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(
+                                pdfsig.toString(), file.toAbsolutePath().toString())
+                        .redirectErrorStream(true)
+                        .start();
                 String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 p.waitFor();
                 assertThat(report).contains("Signature Validation: Signature is Valid");

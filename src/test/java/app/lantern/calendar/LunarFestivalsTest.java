@@ -12,13 +12,17 @@ class LunarFestivalsTest {
     void agreesWithTheDatesTheNoticesName() {
         LunarFestivals y2025 = LunarFestivals.of(2025).orElseThrow();
         assertThat(y2025.newYearsEve()).as("notice: 1月28日（农历除夕）").isEqualTo(d("2025-01-28"));
-        assertThat(y2025.springFestival().plusDays(6)).as("notice: 2月4日（农历正月初七）").isEqualTo(d("2025-02-04"));
+        assertThat(y2025.springFestival().plusDays(6))
+                .as("notice: 2月4日（农历正月初七）")
+                .isEqualTo(d("2025-02-04"));
         assertThat(y2025.qingming()).isEqualTo(d("2025-04-04"));
         assertThat(y2025.dragonBoat()).isEqualTo(d("2025-05-31"));
         assertThat(y2025.midAutumn()).as("inside the merged 国庆节、中秋节 holiday").isEqualTo(d("2025-10-06"));
 
         LunarFestivals y2026 = LunarFestivals.of(2026).orElseThrow();
-        assertThat(y2026.springFestival().minusDays(2)).as("notice: 2月15日（农历腊月二十八）").isEqualTo(d("2026-02-15"));
+        assertThat(y2026.springFestival().minusDays(2))
+                .as("notice: 2月15日（农历腊月二十八）")
+                .isEqualTo(d("2026-02-15"));
         assertThat(y2026.springFestival().plusDays(6)).as("notice: 23日（农历正月初七）").isEqualTo(d("2026-02-23"));
         assertThat(y2026.qingming()).isEqualTo(d("2026-04-05"));
         assertThat(y2026.dragonBoat()).isEqualTo(d("2026-06-19"));
@@ -37,7 +41,9 @@ class LunarFestivalsTest {
             long dragonToMoon = ChronoUnit.DAYS.between(f.dragonBoat(), f.midAutumn());
             assertThat(dragonToMoon).as("%d 端午→中秋", year).isBetween(96L, 129L);
             if (year < LunarFestivals.LAST_YEAR) {
-                long lunarYear = ChronoUnit.DAYS.between(f.springFestival(), LunarFestivals.of(year + 1).orElseThrow().springFestival());
+                long lunarYear = ChronoUnit.DAYS.between(
+                        f.springFestival(),
+                        LunarFestivals.of(year + 1).orElseThrow().springFestival());
                 assertThat(lunarYear).as("%d lunar year length", year).isIn(353L, 354L, 355L, 383L, 384L, 385L);
             }
         }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Years without a loaded notice: the statutory dates of 《全国年节及纪念日放假办法》, no make-up days, no moved days. */
 class StatutoryFallbackTest {
 
-    private final WorkingCalendar calendar = WorkingCalendars.inMemory(SHANGHAI, WorkingHours.DEFAULT, OfficialNotices.titles(),
-            OfficialNotices.days());
+    private final WorkingCalendar calendar =
+            WorkingCalendars.inMemory(SHANGHAI, WorkingHours.DEFAULT, OfficialNotices.titles(), OfficialNotices.days());
 
     private CalendarYear year(int y) {
         return YearTable.build(y, null, List.of()).view();
@@ -24,19 +24,30 @@ class StatutoryFallbackTest {
         CalendarYear y2027 = year(2027);
         assertThat(y2027.source()).isEqualTo(YearSource.FALLBACK);
         assertThat(y2027.lunarCovered()).isTrue();
-        assertThat(y2027.days()).extracting(CalendarDay::date).containsExactly(
-                d("2027-01-01"),
-                d("2027-02-05"), d("2027-02-06"), d("2027-02-07"), d("2027-02-08"), // 除夕 – 初三
-                d("2027-04-05"),
-                d("2027-05-01"), d("2027-05-02"),
-                d("2027-06-09"),
-                d("2027-09-15"),
-                d("2027-10-01"), d("2027-10-02"), d("2027-10-03"));
+        assertThat(y2027.days())
+                .extracting(CalendarDay::date)
+                .containsExactly(
+                        d("2027-01-01"),
+                        d("2027-02-05"),
+                        d("2027-02-06"),
+                        d("2027-02-07"),
+                        d("2027-02-08"), // 除夕 – 初三
+                        d("2027-04-05"),
+                        d("2027-05-01"),
+                        d("2027-05-02"),
+                        d("2027-06-09"),
+                        d("2027-09-15"),
+                        d("2027-10-01"),
+                        d("2027-10-02"),
+                        d("2027-10-03"));
         assertThat(y2027.days()).allSatisfy(day -> {
             assertThat(day.holiday()).isTrue();
             assertThat(day.explicit()).isFalse();
         });
-        assertThat(y2027.days()).filteredOn(day -> day.date().equals(d("2027-02-05"))).extracting(CalendarDay::name).containsExactly("春节");
+        assertThat(y2027.days())
+                .filteredOn(day -> day.date().equals(d("2027-02-05")))
+                .extracting(CalendarDay::name)
+                .containsExactly("春节");
     }
 
     @Test
@@ -68,25 +79,37 @@ class StatutoryFallbackTest {
     @Test
     void withoutAnyNoticeEvenTheNoticeYearsFallBack() {
         WorkingCalendar bare = WorkingCalendars.statutoryOnly(SHANGHAI);
-        assertThat(bare.isWorkingDay(d("2025-01-26"))).as("the notice's make-up Sunday is unknown").isFalse();
-        assertThat(bare.isWorkingDay(d("2025-01-28"))).as("除夕 is a statutory holiday from 2025").isFalse();
-        assertThat(bare.isWorkingDay(d("2025-02-03"))).as("初六 is only off by the notice").isTrue();
+        assertThat(bare.isWorkingDay(d("2025-01-26")))
+                .as("the notice's make-up Sunday is unknown")
+                .isFalse();
+        assertThat(bare.isWorkingDay(d("2025-01-28")))
+                .as("除夕 is a statutory holiday from 2025")
+                .isFalse();
+        assertThat(bare.isWorkingDay(d("2025-02-03")))
+                .as("初六 is only off by the notice")
+                .isTrue();
         assertThat(bare.workingHours()).isEqualTo(WorkingHours.DEFAULT);
     }
 
     @Test
     void beforeTheAmendmentSpringFestivalIsThreeDaysAndLabourDayOne() {
         CalendarYear y2024 = year(2024);
-        assertThat(y2024.days()).extracting(CalendarDay::date).contains(d("2024-02-10"), d("2024-02-11"), d("2024-02-12"), d("2024-05-01"))
+        assertThat(y2024.days())
+                .extracting(CalendarDay::date)
+                .contains(d("2024-02-10"), d("2024-02-11"), d("2024-02-12"), d("2024-05-01"))
                 .doesNotContain(d("2024-02-09"), d("2024-05-02"));
     }
 
     @Test
     void midAutumnOnNationalDayIsOneNamedDay() {
-        assertThat(year(2028).days()).filteredOn(day -> day.date().equals(d("2028-10-03")))
-                .extracting(CalendarDay::name).containsExactly("国庆节、中秋节");
-        assertThat(year(2031).days()).filteredOn(day -> day.date().equals(d("2031-10-01")))
-                .extracting(CalendarDay::name).containsExactly("国庆节、中秋节");
+        assertThat(year(2028).days())
+                .filteredOn(day -> day.date().equals(d("2028-10-03")))
+                .extracting(CalendarDay::name)
+                .containsExactly("国庆节、中秋节");
+        assertThat(year(2031).days())
+                .filteredOn(day -> day.date().equals(d("2031-10-01")))
+                .extracting(CalendarDay::name)
+                .containsExactly("国庆节、中秋节");
     }
 
     @Test
@@ -99,9 +122,12 @@ class StatutoryFallbackTest {
 
     @Test
     void explicitDaysApplyOnTopOfTheFallback() {
-        YearTable t = YearTable.build(2027, null, List.of(
-                new CalendarDay(d("2027-02-09"), DayKind.HOLIDAY, "公司春节加休", true),
-                new CalendarDay(d("2027-02-08"), DayKind.HOLIDAY, "春节", true)));
+        YearTable t = YearTable.build(
+                2027,
+                null,
+                List.of(
+                        new CalendarDay(d("2027-02-09"), DayKind.HOLIDAY, "公司春节加休", true),
+                        new CalendarDay(d("2027-02-08"), DayKind.HOLIDAY, "春节", true)));
         assertThat(t.isWorkingDay(d("2027-02-09").getDayOfYear())).isFalse();
         assertThat(t.view().days()).filteredOn(CalendarDay::explicit).hasSize(2);
         assertThat(t.view().source()).isEqualTo(YearSource.FALLBACK);

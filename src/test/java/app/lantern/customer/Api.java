@@ -22,24 +22,38 @@ final class Api {
 
     String token(String username) {
         return TOKENS.computeIfAbsent(username, u -> {
-            MvcTestResult r = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"username\":\"" + u + "\",\"password\":\"lantern-demo\"}").exchange();
+            MvcTestResult r = mvc.post()
+                    .uri("/api/v1/auth/tokens")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"username\":\"" + u + "\",\"password\":\"lantern-demo\"}")
+                    .exchange();
             return json(r).get("token").asString();
         });
     }
 
     MvcTestResult get(String user, String uri) {
-        return mvc.get().uri(uri).header("Authorization", "Bearer " + token(user)).exchange();
+        return mvc.get()
+                .uri(uri)
+                .header("Authorization", "Bearer " + token(user))
+                .exchange();
     }
 
     MvcTestResult post(String user, String uri, Object body) {
-        return mvc.post().uri(uri).header("Authorization", "Bearer " + token(user)).contentType(MediaType.APPLICATION_JSON)
-                .content(body instanceof String s ? s : JSON.writeValueAsString(body)).exchange();
+        return mvc.post()
+                .uri(uri)
+                .header("Authorization", "Bearer " + token(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body instanceof String s ? s : JSON.writeValueAsString(body))
+                .exchange();
     }
 
     MvcTestResult patch(String user, String uri, Object body) {
-        return mvc.patch().uri(uri).header("Authorization", "Bearer " + token(user)).contentType(MediaType.APPLICATION_JSON)
-                .content(body instanceof String s ? s : JSON.writeValueAsString(body)).exchange();
+        return mvc.patch()
+                .uri(uri)
+                .header("Authorization", "Bearer " + token(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body instanceof String s ? s : JSON.writeValueAsString(body))
+                .exchange();
     }
 
     static JsonNode json(MvcTestResult r) {

@@ -29,7 +29,8 @@ class CustomerImportBenchmark {
     void importHundredThousandRows() throws Exception {
         int rows = Integer.getInteger("rows", 100_000);
         var p = users.loadUserByUsername("rep1");
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
         List<String[]> shapes = new ArrayList<>();
         for (var c : app.lantern.customer.matching.DevelopmentSet.companies()) {
             shapes.add(new String[] {c.shortName(), c.fullName(), c.province(), c.city(), c.industry()});
@@ -47,16 +48,31 @@ class CustomerImportBenchmark {
                 String[] a = shapes.get(random.nextInt(shapes.size()));
                 String[] b = shapes.get(random.nextInt(shapes.size()));
                 String core = app.lantern.customer.matching.CompanyName.of(a[1]).core();
-                String core2 = app.lantern.customer.matching.CompanyName.of(b[1]).core();
+                String core2 =
+                        app.lantern.customer.matching.CompanyName.of(b[1]).core();
                 name = a[2] + core.substring(0, Math.min(2, core.length())) + core2.charAt(core2.length() - 1)
                         + suffixes[random.nextInt(suffixes.length)] + (i % 7) + "号有限公司";
                 written.add(name);
             }
             String[] s = shapes.get(random.nextInt(shapes.size()));
-            csv.append(name).append(',').append(s[2]).append(',').append(s[3]).append(',').append(s[4].replace(',', ' ')).append(',')
-                    .append(String.format("0%d-%08d", 10 + random.nextInt(90), random.nextInt(100_000_000))).append(",联系人")
-                    .append(i).append(',').append(String.format("1%d%09d", 3 + random.nextInt(7), random.nextInt(1_000_000_000)))
-                    .append(",2023-0").append(1 + random.nextInt(9)).append("-1").append(random.nextInt(10)).append("\r\n");
+            csv.append(name)
+                    .append(',')
+                    .append(s[2])
+                    .append(',')
+                    .append(s[3])
+                    .append(',')
+                    .append(s[4].replace(',', ' '))
+                    .append(',')
+                    .append(String.format("0%d-%08d", 10 + random.nextInt(90), random.nextInt(100_000_000)))
+                    .append(",联系人")
+                    .append(i)
+                    .append(',')
+                    .append(String.format("1%d%09d", 3 + random.nextInt(7), random.nextInt(1_000_000_000)))
+                    .append(",2023-0")
+                    .append(1 + random.nextInt(9))
+                    .append("-1")
+                    .append(random.nextInt(10))
+                    .append("\r\n");
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
@@ -69,7 +85,15 @@ class CustomerImportBenchmark {
             state = imports.get(id);
         } while (!state.status().equals("DONE") && !state.status().equals("FAILED"));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("import of %,d rows (%.1f MB csv) with duplicate checking: %.1f s, %s: imported %d, merged %d, skipped %d, rejected %d%n",
-                rows, bytes.length / 1e6, seconds, state.status(), state.imported(), state.merged(), state.skipped(), state.rejected());
+        System.out.printf(
+                "import of %,d rows (%.1f MB csv) with duplicate checking: %.1f s, %s: imported %d, merged %d, skipped %d, rejected %d%n",
+                rows,
+                bytes.length / 1e6,
+                seconds,
+                state.status(),
+                state.imported(),
+                state.merged(),
+                state.skipped(),
+                state.rejected());
     }
 }

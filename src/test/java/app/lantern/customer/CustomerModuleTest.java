@@ -61,7 +61,9 @@ class CustomerModuleTest {
 
         @Override
         public List<TimelineItem> timeline(long customerId, int limit) {
-            return items.getOrDefault(customerId, List.of()).stream().limit(limit).toList();
+            return items.getOrDefault(customerId, List.of()).stream()
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -72,13 +74,16 @@ class CustomerModuleTest {
         @EventListener
         void on(CustomersMerged e) {
             last.set(e);
-            inTransaction.set(org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive());
+            inTransaction.set(
+                    org.springframework.transaction.support.TransactionSynchronizationManager
+                            .isActualTransactionActive());
         }
     }
 
     void signIn(String username) {
         var p = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
     }
 
     @AfterEach
@@ -95,8 +100,12 @@ class CustomerModuleTest {
         merging.merge(survivor.numericId(), duplicate.numericId());
         assertThat(events.last.get()).isEqualTo(new CustomersMerged(survivor.numericId(), duplicate.numericId()));
         assertThat(events.inTransaction.get()).isTrue();
-        assertThat(merging.history(survivor.numericId())).extracting(e -> e.action()).contains("merged", "merged.into", "created");
-        assertThat(merging.mergedInto(survivor.numericId())).extracting(CustomerMerging.MergedRecord::name).containsExactly(brand + "重工");
+        assertThat(merging.history(survivor.numericId()))
+                .extracting(e -> e.action())
+                .contains("merged", "merged.into", "created");
+        assertThat(merging.mergedInto(survivor.numericId()))
+                .extracting(CustomerMerging.MergedRecord::name)
+                .containsExactly(brand + "重工");
     }
 
     @Test
@@ -108,15 +117,31 @@ class CustomerModuleTest {
             customers.create(CustomerForm.named(CustomerApiTest.unique() + "小店"), true);
         }
         for (int i = 0; i < 6; i++) {
-            timeline.ingest(big.numericId(), new TimelineIngest("order", "V-" + brand + "-" + i, OffsetDateTime.now().minusDays(10 + i * 30),
-                    "订单" + i, null, "ERP", null, new BigDecimal("5000000.00"), new BigDecimal("1500000.00"), true, null));
+            timeline.ingest(
+                    big.numericId(),
+                    new TimelineIngest(
+                            "order",
+                            "V-" + brand + "-" + i,
+                            OffsetDateTime.now().minusDays(10 + i * 30),
+                            "订单" + i,
+                            null,
+                            "ERP",
+                            null,
+                            new BigDecimal("5000000.00"),
+                            new BigDecimal("1500000.00"),
+                            true,
+                            null));
         }
         CustomerValue.RunResult run = value.recompute();
         assertThat(run.customers()).isGreaterThan(0);
         CustomerValue.ValueScore score = value.latest(big.numericId()).orElseThrow();
         assertThat(score.tier()).as(score.toString()).isEqualTo("A");
         assertThat(score.dimensions()).hasSize(8);
-        assertThat(score.dimensions().stream().filter(d -> d.dimension().equals("FREQUENCY")).findFirst().orElseThrow().explanation())
+        assertThat(score.dimensions().stream()
+                        .filter(d -> d.dimension().equals("FREQUENCY"))
+                        .findFirst()
+                        .orElseThrow()
+                        .explanation())
                 .contains("6 笔");
         assertThat(customers.get(big.numericId()).tier()).isEqualTo("A");
         assertThat(value.history(big.numericId())).isNotEmpty();
@@ -144,10 +169,14 @@ class CustomerModuleTest {
         CustomerValue.DimensionScore frequency = dimension(scored, "FREQUENCY");
         assertThat(engagement.raw()).isEqualTo(12);
         assertThat(engagement.explanation()).contains("近90天互动 12 次");
-        assertThat(frequency.raw()).as("quotes of the last twelve months are deals in the making").isEqualTo(3);
+        assertThat(frequency.raw())
+                .as("quotes of the last twelve months are deals in the making")
+                .isEqualTo(3);
         assertThat(frequency.explanation()).contains("报价与商机 3 次");
-        assertThat(engagement.percentile()).isGreaterThan(dimension(none, "ENGAGEMENT").percentile());
-        assertThat(frequency.percentile()).isGreaterThan(dimension(none, "FREQUENCY").percentile());
+        assertThat(engagement.percentile())
+                .isGreaterThan(dimension(none, "ENGAGEMENT").percentile());
+        assertThat(frequency.percentile())
+                .isGreaterThan(dimension(none, "FREQUENCY").percentile());
     }
 
     private static CustomerValue.DimensionScore dimension(List<CustomerValue.DimensionScore> dims, String name) {
@@ -165,5 +194,4 @@ class CustomerModuleTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> customers.get(other.numericId()))
                 .isInstanceOf(app.lantern.shared.NotFoundException.class);
     }
-
 }

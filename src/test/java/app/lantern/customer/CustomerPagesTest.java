@@ -21,10 +21,18 @@ class CustomerPagesTest {
     MockMvcTester mvc;
 
     Cookie login(String username) {
-        MvcTestResult result = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        String value = result.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION="))
-                .map(h -> h.substring("LANTERN_SESSION=".length(), h.indexOf(';'))).reduce((a, b) -> b).orElseThrow();
+        MvcTestResult result = mvc.post()
+                .uri("/login")
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("username", username)
+                .param("password", "lantern-demo")
+                .exchange();
+        String value = result.getResponse().getHeaders("Set-Cookie").stream()
+                .filter(h -> h.startsWith("LANTERN_SESSION="))
+                .map(h -> h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         return new Cookie("LANTERN_SESSION", value);
     }
 
@@ -36,26 +44,62 @@ class CustomerPagesTest {
     void createFormShowsPossibleDuplicateAndCreatesAfterConfirmation() throws Exception {
         Cookie rep = login("rep6");
         String brand = CustomerApiTest.unique();
-        MvcTestResult first = mvc.post().uri("/customers").with(csrf()).cookie(rep).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("name", "广东" + brand + "实业股份有限公司").param("status", "ACTIVE").exchange();
+        MvcTestResult first = mvc.post()
+                .uri("/customers")
+                .with(csrf())
+                .cookie(rep)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", "广东" + brand + "实业股份有限公司")
+                .param("status", "ACTIVE")
+                .exchange();
         assertThat(first).hasStatus3xxRedirection();
         String location = first.getResponse().getRedirectedUrl();
-        assertThat(mvc.get().uri(location).cookie(rep).exchange()).hasStatusOk().bodyText().contains(brand + "实业股份有限公司");
+        assertThat(mvc.get().uri(location).cookie(rep).exchange())
+                .hasStatusOk()
+                .bodyText()
+                .contains(brand + "实业股份有限公司");
 
-        MvcTestResult check = mvc.post().uri("/customers/check").with(csrf()).cookie(rep).header("HX-Request", "true")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("name", "粤" + brand).param("creditCode", "123").exchange();
+        MvcTestResult check = mvc.post()
+                .uri("/customers/check")
+                .with(csrf())
+                .cookie(rep)
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", "粤" + brand)
+                .param("creditCode", "123")
+                .exchange();
         assertThat(check).hasStatusOk();
-        assertThat(body(check)).contains("疑似重复").contains(brand + "实业股份有限公司").contains("统一社会信用代码").doesNotContain("<html");
+        assertThat(body(check))
+                .contains("疑似重复")
+                .contains(brand + "实业股份有限公司")
+                .contains("统一社会信用代码")
+                .doesNotContain("<html");
 
-        MvcTestResult blocked = mvc.post().uri("/customers").with(csrf()).cookie(rep).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("name", brand + "实业").param("status", "ACTIVE").exchange();
+        MvcTestResult blocked = mvc.post()
+                .uri("/customers")
+                .with(csrf())
+                .cookie(rep)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", brand + "实业")
+                .param("status", "ACTIVE")
+                .exchange();
         assertThat(blocked).hasStatusOk();
         assertThat(body(blocked)).contains("duplicate-prompt").contains("confirm-new");
 
-        MvcTestResult confirmed = mvc.post().uri("/customers").with(csrf()).cookie(rep).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("name", brand + "实业").param("status", "ACTIVE").param("confirmNotDuplicate", "true").exchange();
+        MvcTestResult confirmed = mvc.post()
+                .uri("/customers")
+                .with(csrf())
+                .cookie(rep)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", brand + "实业")
+                .param("status", "ACTIVE")
+                .param("confirmNotDuplicate", "true")
+                .exchange();
         assertThat(confirmed).hasStatus3xxRedirection();
-        String detail = body(mvc.get().uri(confirmed.getResponse().getRedirectedUrl()).cookie(rep).exchange());
+        String detail = body(mvc.get()
+                .uri(confirmed.getResponse().getRedirectedUrl())
+                .cookie(rep)
+                .exchange());
         assertThat(detail).contains("duplicate-banner");
     }
 
@@ -65,33 +109,73 @@ class CustomerPagesTest {
         String creditFirst17 = "91440300MA5F" + (10000 + (int) (Math.random() * 89999));
         String creditCode = creditFirst17 + app.lantern.customer.matching.CreditCodes.checkDigit(creditFirst17);
         Cookie other = login("rep8");
-        assertThat(mvc.post().uri("/customers").with(csrf()).cookie(other).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("name", brand + "环保科技有限公司").param("creditCode", creditCode).param("industry", "生态保护和环境治理")
-                .param("status", "ACTIVE").param("confirmNotDuplicate", "true").exchange()).hasStatus3xxRedirection();
+        assertThat(mvc.post()
+                        .uri("/customers")
+                        .with(csrf())
+                        .cookie(other)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", brand + "环保科技有限公司")
+                        .param("creditCode", creditCode)
+                        .param("industry", "生态保护和环境治理")
+                        .param("status", "ACTIVE")
+                        .param("confirmNotDuplicate", "true")
+                        .exchange())
+                .hasStatus3xxRedirection();
 
         Cookie rep = login("rep2");
-        MvcTestResult check = mvc.post().uri("/customers/check").with(csrf()).cookie(rep).header("HX-Request", "true")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("name", brand + "环保科技").exchange();
+        MvcTestResult check = mvc.post()
+                .uri("/customers/check")
+                .with(csrf())
+                .cookie(rep)
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", brand + "环保科技")
+                .exchange();
         assertThat(check).hasStatusOk();
-        assertThat(body(check)).contains("疑似重复").contains(brand + "环保科技有限公司").contains("该客户属于其他团队")
-                .doesNotContain(creditCode).doesNotContain("生态保护和环境治理");
+        assertThat(body(check))
+                .contains("疑似重复")
+                .contains(brand + "环保科技有限公司")
+                .contains("该客户属于其他团队")
+                .doesNotContain(creditCode)
+                .doesNotContain("生态保护和环境治理");
     }
 
     @Test
     void listFiltersAsAnHtmxFragmentAndAddsNotesToTheTimeline() throws Exception {
         Cookie rep = login("rep9");
         String brand = CustomerApiTest.unique();
-        MvcTestResult created = mvc.post().uri("/customers").with(csrf()).cookie(rep).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("name", brand + "包装有限公司").param("status", "ACTIVE").param("confirmNotDuplicate", "true").exchange();
+        MvcTestResult created = mvc.post()
+                .uri("/customers")
+                .with(csrf())
+                .cookie(rep)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", brand + "包装有限公司")
+                .param("status", "ACTIVE")
+                .param("confirmNotDuplicate", "true")
+                .exchange();
         String location = created.getResponse().getRedirectedUrl().replace("?created", "");
-        MvcTestResult rows = mvc.get().uri("/customers?q=" + brand).cookie(rep).header("HX-Request", "true").exchange();
+        MvcTestResult rows = mvc.get()
+                .uri("/customers?q=" + brand)
+                .cookie(rep)
+                .header("HX-Request", "true")
+                .exchange();
         assertThat(rows).hasStatusOk();
         assertThat(body(rows)).contains(brand + "包装有限公司").doesNotContain("navbar");
-        assertThat(body(mvc.get().uri("/customers?q=" + brand).cookie(login("rep1")).header("HX-Request", "true").exchange()))
+        assertThat(body(mvc.get()
+                        .uri("/customers?q=" + brand)
+                        .cookie(login("rep1"))
+                        .header("HX-Request", "true")
+                        .exchange()))
                 .doesNotContain(brand + "包装有限公司");
 
-        MvcTestResult note = mvc.post().uri(location + "/notes").with(csrf()).cookie(rep).header("HX-Request", "true")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("text", "<script>x</script>客户下周来访").exchange();
+        MvcTestResult note = mvc.post()
+                .uri(location + "/notes")
+                .with(csrf())
+                .cookie(rep)
+                .header("HX-Request", "true")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("text", "<script>x</script>客户下周来访")
+                .exchange();
         assertThat(note).hasStatusOk();
         assertThat(body(note)).contains("客户下周来访").contains("&lt;script&gt;").doesNotContain("<script>x");
     }
@@ -99,8 +183,12 @@ class CustomerPagesTest {
     @Test
     void landingPageShowsCustomerWidgets() throws Exception {
         assertThat(body(mvc.get().uri("/").cookie(login("rep10")).exchange())).contains("my-customers");
-        assertThat(body(mvc.get().uri("/").cookie(login("manager2")).exchange())).contains("team-customers").contains("duplicates-pending")
-                .contains("未分级").doesNotContain("&quot;NONE&quot;");
-        assertThat(body(mvc.get().uri("/?lang=en").cookie(login("manager2")).exchange())).contains("Unrated");
+        assertThat(body(mvc.get().uri("/").cookie(login("manager2")).exchange()))
+                .contains("team-customers")
+                .contains("duplicates-pending")
+                .contains("未分级")
+                .doesNotContain("&quot;NONE&quot;");
+        assertThat(body(mvc.get().uri("/?lang=en").cookie(login("manager2")).exchange()))
+                .contains("Unrated");
     }
 }

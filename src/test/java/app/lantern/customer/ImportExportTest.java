@@ -28,15 +28,20 @@ class ImportExportTest {
     }
 
     MvcTestResult upload(String user, String fileName, byte[] content, String policy) {
-        return mvc.post().uri("/api/v1/imports").header("Authorization", "Bearer " + api().token(user))
-                .multipart().file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
-                .param("duplicatePolicy", policy).exchange();
+        return mvc.post()
+                .uri("/api/v1/imports")
+                .header("Authorization", "Bearer " + api().token(user))
+                .multipart()
+                .file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
+                .param("duplicatePolicy", policy)
+                .exchange();
     }
 
     JsonNode awaitDone(String user, String id) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             JsonNode job = Api.json(api().get(user, "/api/v1/imports/" + id));
-            if (job.get("status").asString().equals("DONE") || job.get("status").asString().equals("FAILED")) {
+            if (job.get("status").asString().equals("DONE")
+                    || job.get("status").asString().equals("FAILED")) {
                 return job;
             }
             Thread.sleep(100);
@@ -47,7 +52,10 @@ class ImportExportTest {
     @Test
     void importsGbkCsvWithChineseHeadersAndAccountsForEveryRow() throws Exception {
         String brand = CustomerApiTest.unique();
-        String existing = Api.json(api().post("rep11", "/api/v1/customers", CustomerApiTest.body("name", brand + "制药股份有限公司"))).get("id").asString();
+        String existing = Api.json(
+                        api().post("rep11", "/api/v1/customers", CustomerApiTest.body("name", brand + "制药股份有限公司")))
+                .get("id")
+                .asString();
         String csv = "客户名称,统一社会信用代码,手机,联系人,创建时间\r\n"
                 + brand + "制药,,13800001111,王五,2021-03-01\r\n"
                 + "丙" + brand + "新材料有限公司,BADCODE,,,2020-01-02 09:30\r\n"
@@ -58,16 +66,28 @@ class ImportExportTest {
         JsonNode job = awaitDone("rep11", Api.json(started).get("id").asString());
         assertThat(job.get("status").asString()).isEqualTo("DONE");
         assertThat(job.get("totalRows").asInt()).isEqualTo(4);
-        assertThat(job.get("merged").asInt() + job.get("imported").asInt() + job.get("skipped").asInt() + job.get("rejected").asInt()).isEqualTo(4);
+        assertThat(job.get("merged").asInt()
+                        + job.get("imported").asInt()
+                        + job.get("skipped").asInt()
+                        + job.get("rejected").asInt())
+                .isEqualTo(4);
         assertThat(job.get("merged").asInt()).isEqualTo(1);
         assertThat(job.get("rejected").asInt()).isEqualTo(1);
         assertThat(job.get("imported").asInt()).isEqualTo(1);
-        assertThat(Api.json(api().get("rep11", "/api/v1/customers/" + existing + "/contacts")).toString()).contains("王五");
-        MvcTestResult report = api().get("rep11", "/api/v1/imports/" + job.get("id").asString() + "/errors");
-        assertThat(report.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("creditCode").contains("REJECTED");
+        assertThat(Api.json(api().get("rep11", "/api/v1/customers/" + existing + "/contacts"))
+                        .toString())
+                .contains("王五");
+        MvcTestResult report =
+                api().get("rep11", "/api/v1/imports/" + job.get("id").asString() + "/errors");
+        assertThat(report.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("creditCode")
+                .contains("REJECTED");
         JsonNode list = Api.json(api().get("rep11", "/api/v1/customers?q=" + brand + "化工"));
-        assertThat(java.time.OffsetDateTime.parse(list.get("items").get(0).get("createdAt").asString()).toInstant())
-                .isEqualTo(java.time.OffsetDateTime.parse("2019-05-06T00:00:00+08:00").toInstant());
+        assertThat(java.time.OffsetDateTime.parse(
+                                list.get("items").get(0).get("createdAt").asString())
+                        .toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2019-05-06T00:00:00+08:00")
+                        .toInstant());
     }
 
     @Test
@@ -93,44 +113,81 @@ class ImportExportTest {
     @Test
     void everyImportedOrMergedCustomerShowsTheImportInItsOwnHistory() throws Exception {
         String brand = CustomerApiTest.unique();
-        String existing = Api.json(api().post("rep11", "/api/v1/customers", CustomerApiTest.body("name", brand + "制药股份有限公司"))).get("id").asString();
+        String existing = Api.json(
+                        api().post("rep11", "/api/v1/customers", CustomerApiTest.body("name", brand + "制药股份有限公司")))
+                .get("id")
+                .asString();
         String csv = "客户名称,联系人,手机\r\n"
                 + "戊" + brand + "电子有限公司,孙七,13900002222\r\n"
                 + brand + "制药,王五,13800001111\r\n"
                 + "戊" + brand + "电子有限公司,周八,13700003333\r\n";
-        JsonNode job = awaitDone("rep11", Api.json(upload("rep11", "历史.csv", csv.getBytes(StandardCharsets.UTF_8), "merge")).get("id").asString());
+        JsonNode job = awaitDone(
+                "rep11",
+                Api.json(upload("rep11", "历史.csv", csv.getBytes(StandardCharsets.UTF_8), "merge"))
+                        .get("id")
+                        .asString());
         assertThat(job.get("imported").asInt()).isEqualTo(1);
         assertThat(job.get("merged").asInt()).isEqualTo(2);
-        String created = Api.json(api().get("rep11", "/api/v1/customers?q=戊" + brand)).get("items").get(0).get("id").asString();
+        String created = Api.json(api().get("rep11", "/api/v1/customers?q=戊" + brand))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
         var session = app.lantern.testing.WebSession.login(mvc, "rep11");
 
-        String createdPage = mvc.get().uri("/customers/" + created).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String createdPage = mvc.get()
+                .uri("/customers/" + created)
+                .cookie(session)
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         String history = createdPage.substring(createdPage.indexOf("data-audit-trail"));
-        assertThat(history).contains(">导入<").contains(">导入时合并<").contains("导入任务").contains(job.get("id").asString())
-                .contains("历史.csv").contains("行号");
-        String existingPage = mvc.get().uri("/customers/" + existing).cookie(session).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(existingPage.substring(existingPage.indexOf("data-audit-trail"))).contains(">导入时合并<").contains(job.get("id").asString());
+        assertThat(history)
+                .contains(">导入<")
+                .contains(">导入时合并<")
+                .contains("导入任务")
+                .contains(job.get("id").asString())
+                .contains("历史.csv")
+                .contains("行号");
+        String existingPage = mvc.get()
+                .uri("/customers/" + existing)
+                .cookie(session)
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(existingPage.substring(existingPage.indexOf("data-audit-trail")))
+                .contains(">导入时合并<")
+                .contains(job.get("id").asString());
     }
 
     @Test
     void refusesFilesThatAreNotSpreadsheetsOrHaveNoHeader() {
-        assertThat(upload("rep12", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "skip")).hasStatus(400);
+        assertThat(upload("rep12", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "skip"))
+                .hasStatus(400);
         assertThat(upload("rep12", "empty.csv", new byte[0], "skip")).hasStatus(400);
-        MvcTestResult noHeader = upload("rep12", "x.csv", "foo,bar\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8), "skip");
+        MvcTestResult noHeader =
+                upload("rep12", "x.csv", "foo,bar\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8), "skip");
         assertThat(noHeader).hasStatus(400);
         assertThat(Api.json(noHeader).toString()).contains("header");
-        assertThat(upload("rep12", "broken.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1), "skip")).hasStatus(400);
+        assertThat(upload(
+                        "rep12", "broken.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1), "skip"))
+                .hasStatus(400);
     }
 
     @Test
     void exportNeutralisesFormulasAndHonoursScope() throws Exception {
         String brand = CustomerApiTest.unique();
-        api().post("rep13", "/api/v1/customers", CustomerApiTest.body("name", "=HYPERLINK(\"http://x\")" + brand, "confirmNotDuplicate", true));
+        api().post(
+                        "rep13",
+                        "/api/v1/customers",
+                        CustomerApiTest.body("name", "=HYPERLINK(\"http://x\")" + brand, "confirmNotDuplicate", true));
         MvcTestResult csv = api().get("rep13", "/api/v1/customers/export?format=csv&q=" + brand);
         assertThat(csv).hasStatusOk();
         String text = csv.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(text).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK");
-        assertThat(api().get("rep14", "/api/v1/customers/export?format=csv&q=" + brand).getResponse().getContentAsString(StandardCharsets.UTF_8))
+        assertThat(api().get("rep14", "/api/v1/customers/export?format=csv&q=" + brand)
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
                 .doesNotContain(brand);
         MvcTestResult xlsx = api().get("rep13", "/api/v1/customers/export?format=xlsx&q=" + brand);
         assertThat(xlsx).hasStatusOk();

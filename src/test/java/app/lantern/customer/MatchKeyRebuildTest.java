@@ -42,23 +42,31 @@ class MatchKeyRebuildTest {
     void customersStoredWithOutdatedKeysAreFoundAgainOnceTheRebuildRan() throws InterruptedException {
         awaitStartUpRebuild();
         var p = users.loadUserByUsername("rep15");
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
         String name = CustomerApiTest.unique() + "精密机械股份有限公司";
         CustomerView stored = customers.create(CustomerForm.named(name), true);
         // as if stored by a release whose key scheme gave this name nothing the check looks up
         index.remove(stored.numericId());
         setScheme(MatchKeys.SCHEME - 1, null, null);
         DuplicateQuery query = new DuplicateQuery(name, null, null, null, null);
-        assertThat(customers.duplicates(query)).extracting(DuplicateCandidate::id).doesNotContain(stored.id());
+        assertThat(customers.duplicates(query))
+                .extracting(DuplicateCandidate::id)
+                .doesNotContain(stored.id());
 
         setScheme(MatchKeys.SCHEME - 1, "another-node", OffsetDateTime.now());
         assertThat(rebuild.run()).as("another node is rebuilding").isZero();
         assertThat(rebuild.outdated()).isTrue();
 
-        setScheme(MatchKeys.SCHEME - 1, "another-node", OffsetDateTime.now().minus(MatchKeyRebuild.STALE).minusMinutes(1));
+        setScheme(
+                MatchKeys.SCHEME - 1,
+                "another-node",
+                OffsetDateTime.now().minus(MatchKeyRebuild.STALE).minusMinutes(1));
         assertThat(rebuild.run()).as("a claim gone stale is taken over").isPositive();
         assertThat(rebuild.outdated()).isFalse();
-        assertThat(customers.duplicates(query)).extracting(DuplicateCandidate::id).contains(stored.id());
+        assertThat(customers.duplicates(query))
+                .extracting(DuplicateCandidate::id)
+                .contains(stored.id());
         assertThat(rebuild.run()).as("nothing left to do").isZero();
     }
 
@@ -66,11 +74,18 @@ class MatchKeyRebuildTest {
         for (int i = 0; i < 600 && rebuild.outdated(); i++) {
             Thread.sleep(100);
         }
-        assertThat(rebuild.outdated()).as("the rebuild started with the application finished").isFalse();
+        assertThat(rebuild.outdated())
+                .as("the rebuild started with the application finished")
+                .isFalse();
     }
 
     private void setScheme(int version, String claimedBy, OffsetDateTime claimedAt) {
         var s = CUSTOMER_MATCH_KEY_SCHEME;
-        db.update(s).set(s.VERSION, version).set(s.CLAIMED_BY, claimedBy).set(s.CLAIMED_AT, claimedAt).where(s.ID.eq(1)).execute();
+        db.update(s)
+                .set(s.VERSION, version)
+                .set(s.CLAIMED_BY, claimedBy)
+                .set(s.CLAIMED_AT, claimedAt)
+                .where(s.ID.eq(1))
+                .execute();
     }
 }

@@ -84,21 +84,28 @@ class TeamProgressQueriesTest {
         TeamProgress.Rollup everybody = rollups.of(month);
         int everybodyStatements = statements.takeCount();
 
-        List<TeamProgress.RepRow> teamReps = team.teams().stream().flatMap(t -> t.reps().stream()).toList();
-        List<TeamProgress.RepRow> allReps = everybody.teams().stream().flatMap(t -> t.reps().stream()).toList();
+        List<TeamProgress.RepRow> teamReps =
+                team.teams().stream().flatMap(t -> t.reps().stream()).toList();
+        List<TeamProgress.RepRow> allReps =
+                everybody.teams().stream().flatMap(t -> t.reps().stream()).toList();
         assertThat(allReps).hasSizeGreaterThan(2 * teamReps.size());
         assertThat(teamStatements).as("statements are counted").isPositive();
-        System.out.printf("roll-up statements: %d reps %d, %d reps %d%n", teamReps.size(), teamStatements, allReps.size(), everybodyStatements);
-        assertThat(everybodyStatements).as("statements for %d reps vs %d reps", allReps.size(), teamReps.size())
+        System.out.printf(
+                "roll-up statements: %d reps %d, %d reps %d%n",
+                teamReps.size(), teamStatements, allReps.size(), everybodyStatements);
+        assertThat(everybodyStatements)
+                .as("statements for %d reps vs %d reps", allReps.size(), teamReps.size())
                 .isLessThanOrEqualTo(teamStatements);
         LocalDate today = LocalDate.now(clock);
         for (TeamProgress.RepRow row : allReps) {
-            assertThat(row.progress()).isEqualTo(progress.unscoped(row.progress().repId(), month, today));
+            assertThat(row.progress())
+                    .isEqualTo(progress.unscoped(row.progress().repId(), month, today));
         }
     }
 
     private void signIn(String username) {
         var p = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities()));
     }
 }

@@ -43,12 +43,17 @@ class DataScopesTest {
         assertThat(scopes.of(actor("exec"), RecordKind.CUSTOMER).isEverything()).isTrue();
         Actor finance = actor("finance");
         assertThat(scopes.of(finance, RecordKind.QUOTE).isEverything()).isTrue();
-        assertThat(scopes.of(finance, RecordKind.CUSTOMER).covers(actor("rep1").userId())).isFalse();
+        assertThat(scopes.of(finance, RecordKind.CUSTOMER).covers(actor("rep1").userId()))
+                .isFalse();
     }
 
     @Test
     void directManagerIsTheTeamLeaderAndTheManagersManagerIsTheExecutive() {
-        assertThat(directory.directManagerOf(actor("rep3").userId())).map(UserSummary::username).contains("manager1");
-        assertThat(directory.directManagerOf(actor("manager2").userId())).map(UserSummary::username).contains("exec");
+        assertThat(directory.directManagerOf(actor("rep3").userId()))
+                .map(UserSummary::username)
+                .contains("manager1");
+        assertThat(directory.directManagerOf(actor("manager2").userId()))
+                .map(UserSummary::username)
+                .contains("exec");
     }
 }

@@ -52,7 +52,9 @@ final class FakeProviders {
             if (raw != null) {
                 for (String pair : raw.split("&")) {
                     int i = pair.indexOf('=');
-                    q.put(URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8));
+                    q.put(
+                            URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8));
                 }
             }
             return q;
@@ -115,7 +117,8 @@ final class FakeProviders {
                 answer(ex, failWithStatus, "{}");
                 return;
             }
-            if (!"POST".equals(ex.getRequestMethod()) || !robotKey.equals(query(ex).get("key"))) {
+            if (!"POST".equals(ex.getRequestMethod())
+                    || !robotKey.equals(query(ex).get("key"))) {
                 answer(ex, 200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}");
                 return;
             }
@@ -147,7 +150,10 @@ final class FakeProviders {
                     tokenExpired = false;
                 }
             }
-            answer(ex, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + currentToken + "\",\"expires_in\":7200}");
+            answer(
+                    ex,
+                    200,
+                    "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + currentToken + "\",\"expires_in\":7200}");
         }
 
         private void appSend(HttpExchange ex) throws IOException {
@@ -164,7 +170,8 @@ final class FakeProviders {
             JsonNode body = Json.read(body(ex));
             String type = body.path("msgtype").asString("");
             String content = body.path(type).path("content").asString("");
-            if (body.path("agentid").asLong(0) == 0 || body.path("touser").asString("").isEmpty()) {
+            if (body.path("agentid").asLong(0) == 0
+                    || body.path("touser").asString("").isEmpty()) {
                 answer(ex, 200, "{\"errcode\":40056,\"errmsg\":\"invalid agentid\"}");
                 return;
             }
@@ -173,8 +180,11 @@ final class FakeProviders {
                 return;
             }
             accepted.add(body);
-            answer(ex, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"\",\"invalidparty\":\"\",\"invalidtag\":\"\",\"unlicenseduser\":\"\",\"msgid\":\"m"
-                    + accepted.size() + "\",\"response_code\":\"\"}");
+            answer(
+                    ex,
+                    200,
+                    "{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"\",\"invalidparty\":\"\",\"invalidtag\":\"\",\"unlicenseduser\":\"\",\"msgid\":\"m"
+                            + accepted.size() + "\",\"response_code\":\"\"}");
         }
     }
 
@@ -205,9 +215,13 @@ final class FakeProviders {
                 answer(ex, 200, "{\"errcode\":310000,\"errmsg\":\"sign not match\"}");
                 return;
             }
-            String expected = hmacBase64(secret.getBytes(StandardCharsets.UTF_8), (ts + "\n" + secret).getBytes(StandardCharsets.UTF_8));
+            String expected = hmacBase64(
+                    secret.getBytes(StandardCharsets.UTF_8), (ts + "\n" + secret).getBytes(StandardCharsets.UTF_8));
             if (Math.abs(System.currentTimeMillis() - ts) > 3_600_000 || !expected.equals(q.get("sign"))) {
-                answer(ex, 200, "{\"errcode\":310000,\"errmsg\":\"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\"}");
+                answer(
+                        ex,
+                        200,
+                        "{\"errcode\":310000,\"errmsg\":\"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\"}");
                 return;
             }
             long now = System.currentTimeMillis();
@@ -217,9 +231,11 @@ final class FakeProviders {
             }
             JsonNode body = Json.read(body(ex));
             String type = body.path("msgtype").asString("");
-            boolean ok = type.equals("markdown") ? !body.path("markdown").path("title").asString("").isEmpty()
-                    && !body.path("markdown").path("text").asString("").isEmpty()
-                    : type.equals("text") && !body.path("text").path("content").asString("").isEmpty();
+            boolean ok = type.equals("markdown")
+                    ? !body.path("markdown").path("title").asString("").isEmpty()
+                            && !body.path("markdown").path("text").asString("").isEmpty()
+                    : type.equals("text")
+                            && !body.path("text").path("content").asString("").isEmpty();
             if (!ok) {
                 answer(ex, 200, "{\"errcode\":40035,\"errmsg\":\"缺少参数 json\"}");
                 return;
@@ -245,7 +261,10 @@ final class FakeProviders {
         private void send(HttpExchange ex) throws IOException {
             requests.incrementAndGet();
             if (!ex.getRequestURI().getPath().equals("/open-apis/bot/v2/hook/" + hook)) {
-                answer(ex, 404, "{\"code\":19001,\"msg\":\"param invalid: incoming webhook access token invalid\",\"data\":{}}");
+                answer(
+                        ex,
+                        404,
+                        "{\"code\":19001,\"msg\":\"param invalid: incoming webhook access token invalid\",\"data\":{}}");
                 return;
             }
             String raw = body(ex);
@@ -266,18 +285,26 @@ final class FakeProviders {
                 expected = null;
             }
             if (expected == null || !expected.equals(body.path("sign").asString(""))) {
-                answer(ex, 200, "{\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour from current time\",\"data\":{}}");
+                answer(
+                        ex,
+                        200,
+                        "{\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour from current time\",\"data\":{}}");
                 return;
             }
             String type = body.path("msg_type").asString("");
-            boolean ok = type.equals("post") ? body.path("content").path("post").properties().iterator().hasNext()
-                    : type.equals("text") && !body.path("content").path("text").asString("").isEmpty();
+            boolean ok = type.equals("post")
+                    ? body.path("content").path("post").properties().iterator().hasNext()
+                    : type.equals("text")
+                            && !body.path("content").path("text").asString("").isEmpty();
             if (!ok) {
                 answer(ex, 200, "{\"code\":9499,\"msg\":\"Bad Request\",\"data\":{}}");
                 return;
             }
             accepted.add(body);
-            answer(ex, 200, "{\"StatusCode\":0,\"StatusMessage\":\"success\",\"code\":0,\"data\":{},\"msg\":\"success\"}");
+            answer(
+                    ex,
+                    200,
+                    "{\"StatusCode\":0,\"StatusMessage\":\"success\",\"code\":0,\"data\":{},\"msg\":\"success\"}");
         }
     }
 }

@@ -18,7 +18,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 class OutboxExactlyOnceTest extends NotificationTestSupport {
 
     private Map<String, Long> receivedTitles(FakeProviders.WeCom wecom) {
-        return wecom.accepted.stream().map(b -> b.path("text").path("content").asString().lines().findFirst().orElse(""))
+        return wecom.accepted.stream()
+                .map(b -> b.path("text")
+                        .path("content")
+                        .asString()
+                        .lines()
+                        .findFirst()
+                        .orElse(""))
                 .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
     }
 
@@ -26,8 +32,14 @@ class OutboxExactlyOnceTest extends NotificationTestSupport {
     void messagesPendingAtARestartAreEachDeliveredOnce() throws Exception {
         try (var wecom = new FakeProviders.WeCom("unused", "wwr" + run, "restart-secret")) {
             long rep = userId("rep7");
-            long ch = channel(ChannelKind.WECOM_APP, wecom.endpoint(), "wwr" + run, "1000003", null,
-                    env("LANTERN_T_RESTART_" + run.toUpperCase(), "restart-secret"), "text");
+            long ch = channel(
+                    ChannelKind.WECOM_APP,
+                    wecom.endpoint(),
+                    "wwr" + run,
+                    "1000003",
+                    null,
+                    env("LANTERN_T_RESTART_" + run.toUpperCase(), "restart-secret"),
+                    "text");
             optIn(rep, ch, null, "heXue", null);
             List<String> titles = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -45,7 +57,8 @@ class OutboxExactlyOnceTest extends NotificationTestSupport {
             assertThat(wecom.accepted).hasSize(6);
 
             // once the leases expire, the rest goes out; running again sends nothing more
-            DeliveryWorker afterLease = worker("restarted", later(clock, Duration.ofMinutes(3)), DeliveryWorker.Policy.DEFAULT);
+            DeliveryWorker afterLease =
+                    worker("restarted", later(clock, Duration.ofMinutes(3)), DeliveryWorker.Policy.DEFAULT);
             drain(afterLease);
             drain(afterLease);
 
@@ -59,8 +72,14 @@ class OutboxExactlyOnceTest extends NotificationTestSupport {
     void twoNodesOnOneDatabaseSendEachMessageOnce() throws Exception {
         try (var wecom = new FakeProviders.WeCom("unused", "wwn" + run, "nodes-secret")) {
             long rep = userId("rep6");
-            long ch = channel(ChannelKind.WECOM_APP, wecom.endpoint(), "wwn" + run, "1000004", null,
-                    env("LANTERN_T_NODES_" + run.toUpperCase(), "nodes-secret"), "text");
+            long ch = channel(
+                    ChannelKind.WECOM_APP,
+                    wecom.endpoint(),
+                    "wwn" + run,
+                    "1000004",
+                    null,
+                    env("LANTERN_T_NODES_" + run.toUpperCase(), "nodes-secret"),
+                    "text");
             optIn(rep, ch, null, "yangFan", null);
             List<String> titles = new ArrayList<>();
             for (int i = 0; i < 40; i++) {

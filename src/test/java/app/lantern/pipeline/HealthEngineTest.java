@@ -17,12 +17,23 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class HealthEngineTest {
 
-    @Autowired PipelineFixtures fx;
-    @Autowired Opportunities opportunities;
-    @Autowired OpportunityService service;
-    @Autowired Interventions interventions;
-    @Autowired HealthEngine engine;
-    @Autowired Notifications notifications;
+    @Autowired
+    PipelineFixtures fx;
+
+    @Autowired
+    Opportunities opportunities;
+
+    @Autowired
+    OpportunityService service;
+
+    @Autowired
+    Interventions interventions;
+
+    @Autowired
+    HealthEngine engine;
+
+    @Autowired
+    Notifications notifications;
 
     @AfterEach
     void signOut() {
@@ -39,7 +50,9 @@ class HealthEngineTest {
         opportunities.recomputeHealth(o.id());
         engine.recomputeAll();
         fx.signIn("manager2");
-        List<Intervention> mine = interventions.visible("OPEN", 500).stream().filter(i -> i.opportunityId() == o.id()).toList();
+        List<Intervention> mine = interventions.visible("OPEN", 500).stream()
+                .filter(i -> i.opportunityId() == o.id())
+                .toList();
         assertThat(mine).hasSize(1);
         assertThat(mine.getFirst().managerId()).isEqualTo(fx.userId("manager2"));
         assertThat(mine.getFirst().weakFactors()).contains("决策链完整度");
@@ -61,7 +74,10 @@ class HealthEngineTest {
         assertThat(done.outcome()).isEqualTo("COACHED");
         assertThat(interventions.outcomeCounts()).containsKey("COACHED");
         opportunities.recomputeHealth(o.id());
-        assertThat(interventions.ofOpportunity(o.id())).hasSize(2).extracting(Intervention::status).contains("OPEN", "DONE");
+        assertThat(interventions.ofOpportunity(o.id()))
+                .hasSize(2)
+                .extracting(Intervention::status)
+                .contains("OPEN", "DONE");
     }
 
     @Test
@@ -107,11 +123,14 @@ class HealthEngineTest {
 
         long id = interventions.ofOpportunity(o.id()).getFirst().id();
         List<InboxItem> told = notifications.inbox(manager, false, new PageQuery(0, 200, null, true)).items().stream()
-                .filter(n -> n.link() != null && n.link().endsWith("#intervention-" + id)).toList();
+                .filter(n -> n.link() != null && n.link().endsWith("#intervention-" + id))
+                .toList();
         assertThat(told).hasSize(1);
         assertThat(told.getFirst().title()).contains(o.name());
         assertThat(told.getFirst().body()).contains("决策链完整度");
-        assertThat(notifications.inbox(fx.userId("rep7"), false, new PageQuery(0, 200, null, true)).items())
+        assertThat(notifications
+                        .inbox(fx.userId("rep7"), false, new PageQuery(0, 200, null, true))
+                        .items())
                 .noneMatch(n -> n.link() != null && n.link().endsWith("#intervention-" + id));
     }
 
@@ -122,10 +141,17 @@ class HealthEngineTest {
         long dm = fx.contact(customer, "DECISION_MAKER");
         long inf = fx.contact(customer, "INFLUENCER");
         OpportunityDetails bare = fx.opportunity(customer).create();
-        OpportunityDetails rich = fx.opportunity(customer).amount("120000").budget(BudgetRange.FROM_50K_TO_200K).coreNeed("扩容")
-                .expectedClose(java.time.LocalDate.now().plusDays(40)).contact(dm, "DECISION_MAKER").contact(inf, "INFLUENCER").create();
+        OpportunityDetails rich = fx.opportunity(customer)
+                .amount("120000")
+                .budget(BudgetRange.FROM_50K_TO_200K)
+                .coreNeed("扩容")
+                .expectedClose(java.time.LocalDate.now().plusDays(40))
+                .contact(dm, "DECISION_MAKER")
+                .contact(inf, "INFLUENCER")
+                .create();
         opportunities.recordInteraction(new Interaction(rich.id(), "DEMO", java.time.OffsetDateTime.now(), true, true));
-        assertThat(service.visible(rich.id()).healthScore()).isGreaterThan(service.visible(bare.id()).healthScore() + 15);
+        assertThat(service.visible(rich.id()).healthScore())
+                .isGreaterThan(service.visible(bare.id()).healthScore() + 15);
         HealthReport r = service.health(rich.id());
         assertThat(r.factors()).hasSize(12);
         assertThat(r.score()).isEqualTo(service.visible(rich.id()).healthScore());

@@ -25,15 +25,62 @@ class HealthModelTest {
     static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 27, 10, 0, 0, 0, ZoneOffset.ofHours(8));
 
     static HealthFacts healthy() {
-        return new HealthFacts(NOW.minusDays(40), NOW.minusDays(1), NOW.minusDays(5), 3,
-                HealthModel.roleBit("DECISION_MAKER") | HealthModel.roleBit("INFLUENCER") | HealthModel.roleBit("USER") | HealthModel.roleBit("SUPPORTER"),
-                true, 3, 2, true, "竞品对比.pdf", NOW.minusDays(4), true, NOW.toLocalDate().plusDays(3), 4, 10, 8, 8, 5, NOW.minusDays(2), true, true,
-                new QuoteSignal("ACCEPTED", "POSITIVE", NOW.minusDays(3), LocalDate.of(2026, 12, 31)), NOW.toLocalDate().plusDays(30), 0);
+        return new HealthFacts(
+                NOW.minusDays(40),
+                NOW.minusDays(1),
+                NOW.minusDays(5),
+                3,
+                HealthModel.roleBit("DECISION_MAKER")
+                        | HealthModel.roleBit("INFLUENCER")
+                        | HealthModel.roleBit("USER")
+                        | HealthModel.roleBit("SUPPORTER"),
+                true,
+                3,
+                2,
+                true,
+                "竞品对比.pdf",
+                NOW.minusDays(4),
+                true,
+                NOW.toLocalDate().plusDays(3),
+                4,
+                10,
+                8,
+                8,
+                5,
+                NOW.minusDays(2),
+                true,
+                true,
+                new QuoteSignal("ACCEPTED", "POSITIVE", NOW.minusDays(3), LocalDate.of(2026, 12, 31)),
+                NOW.toLocalDate().plusDays(30),
+                0);
     }
 
     static HealthFacts neglected() {
-        return new HealthFacts(NOW.minusDays(90), NOW.minusDays(45), null, 0, 0, false, 4, 2, true, null, null, false, null, 40, 10, 2, 8,
-                0, null, false, false, null, NOW.toLocalDate().minusDays(5), 3);
+        return new HealthFacts(
+                NOW.minusDays(90),
+                NOW.minusDays(45),
+                null,
+                0,
+                0,
+                false,
+                4,
+                2,
+                true,
+                null,
+                null,
+                false,
+                null,
+                40,
+                10,
+                2,
+                8,
+                0,
+                null,
+                false,
+                false,
+                null,
+                NOW.toLocalDate().minusDays(5),
+                3);
     }
 
     @Test
@@ -48,15 +95,25 @@ class HealthModelTest {
     void aNeglectedOpportunityScoresLowAndNamesItsWeakFactors() {
         HealthReport r = HealthModel.score(neglected(), HealthModel.defaultWeights(), NOW);
         assertThat(r.score()).isLessThan(20);
-        assertThat(r.weakFactors()).extracting(FactorResult::factor)
-                .contains(HealthFactor.LAST_CONTACT, HealthFactor.DECISION_MAKER_CONTACT, HealthFactor.DECISION_CHAIN,
-                        HealthFactor.BUDGET_CONFIRMED, HealthFactor.NEXT_STEP, HealthFactor.STAGE_DWELL, HealthFactor.CLOSE_SLIPPAGE);
+        assertThat(r.weakFactors())
+                .extracting(FactorResult::factor)
+                .contains(
+                        HealthFactor.LAST_CONTACT,
+                        HealthFactor.DECISION_MAKER_CONTACT,
+                        HealthFactor.DECISION_CHAIN,
+                        HealthFactor.BUDGET_CONFIRMED,
+                        HealthFactor.NEXT_STEP,
+                        HealthFactor.STAGE_DWELL,
+                        HealthFactor.CLOSE_SLIPPAGE);
     }
 
     @Test
     void everyFactorExplainsValuePointsAndRule() {
         HealthReport r = HealthModel.score(neglected(), HealthModel.defaultWeights(), NOW);
-        FactorResult last = r.factors().stream().filter(f -> f.factor() == HealthFactor.LAST_CONTACT).findFirst().orElseThrow();
+        FactorResult last = r.factors().stream()
+                .filter(f -> f.factor() == HealthFactor.LAST_CONTACT)
+                .findFirst()
+                .orElseThrow();
         assertThat(MESSAGES.getMessage(last.value(), ZH)).isEqualTo("45 天前");
         assertThat(MESSAGES.getMessage(last.value(), Locale.ENGLISH)).isEqualTo("45 days ago");
         assertThat(last.points()).isZero();
@@ -67,7 +124,9 @@ class HealthModelTest {
             assertThat(report.factors()).allSatisfy(f -> {
                 assertThat(MESSAGES.getMessage(f.why(), ZH)).isNotBlank().doesNotContain("pipeline.health");
                 assertThat(MESSAGES.getMessage(f.value(), ZH)).isNotBlank().doesNotContain("pipeline.health");
-                assertThat(MESSAGES.getMessage(f.why(), Locale.ENGLISH)).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+                assertThat(MESSAGES.getMessage(f.why(), Locale.ENGLISH))
+                        .isNotBlank()
+                        .doesNotContainPattern("\\p{IsHan}");
                 String english = MESSAGES.getMessage(f.value(), Locale.ENGLISH);
                 assertThat(english).isNotBlank().doesNotContain("pipeline.health");
                 if (f.factor() != HealthFactor.COMPETITOR_DOC) { // names the uploaded file, as the user named it
@@ -91,21 +150,45 @@ class HealthModelTest {
     @Test
     void missingQuoteIsNeutralAndRejectedQuoteScoresZero() {
         HealthFacts noQuote = neglected();
-        assertThat(HealthModel.ratio(HealthFactor.QUOTE, noQuote, NOW, NOW.toLocalDate())).isEqualTo(0.5);
+        assertThat(HealthModel.ratio(HealthFactor.QUOTE, noQuote, NOW, NOW.toLocalDate()))
+                .isEqualTo(0.5);
         HealthFacts h = healthy();
-        HealthFacts rejected = new HealthFacts(h.createdAt(), h.lastContactAt(), h.lastDecisionMakerContactAt(), h.decisionMakerContacts(),
-                h.decisionChainRoles(), h.budgetConfirmed(), h.stagePosition(), h.budgetRequiredFrom(), h.competitorsKnown(),
-                h.competitorDocName(), h.competitorDocUploadedAt(), h.nextStepSet(), h.nextStepDue(), h.stageWorkingDays(), h.slaDays(), h.requiredFilled(),
-                h.requiredTotal(), h.twoWayInteractions(), h.lastTwoWayAt(), h.demoDelivered(), h.proposalDelivered(),
-                new QuoteSignal("REJECTED", "PRICE_TOO_HIGH", NOW.minusDays(3), null), h.expectedClose(), h.closeDateChanges());
-        assertThat(HealthModel.ratio(HealthFactor.QUOTE, rejected, NOW, NOW.toLocalDate())).isZero();
+        HealthFacts rejected = new HealthFacts(
+                h.createdAt(),
+                h.lastContactAt(),
+                h.lastDecisionMakerContactAt(),
+                h.decisionMakerContacts(),
+                h.decisionChainRoles(),
+                h.budgetConfirmed(),
+                h.stagePosition(),
+                h.budgetRequiredFrom(),
+                h.competitorsKnown(),
+                h.competitorDocName(),
+                h.competitorDocUploadedAt(),
+                h.nextStepSet(),
+                h.nextStepDue(),
+                h.stageWorkingDays(),
+                h.slaDays(),
+                h.requiredFilled(),
+                h.requiredTotal(),
+                h.twoWayInteractions(),
+                h.lastTwoWayAt(),
+                h.demoDelivered(),
+                h.proposalDelivered(),
+                new QuoteSignal("REJECTED", "PRICE_TOO_HIGH", NOW.minusDays(3), null),
+                h.expectedClose(),
+                h.closeDateChanges());
+        assertThat(HealthModel.ratio(HealthFactor.QUOTE, rejected, NOW, NOW.toLocalDate()))
+                .isZero();
     }
 
     @Test
     void budgetBeforeItsRequiredStageCountsHalf() {
-        HealthFacts early = new HealthFacts(NOW, NOW, null, 0, 0, false, 1, 3, false, null, null, false, null, 0, 5, 1, 4, 0, null, false, false,
+        HealthFacts early = new HealthFacts(
+                NOW, NOW, null, 0, 0, false, 1, 3, false, null, null, false, null, 0, 5, 1, 4, 0, null, false, false,
                 null, null, 0);
-        assertThat(HealthModel.ratio(HealthFactor.BUDGET_CONFIRMED, early, NOW, NOW.toLocalDate())).isEqualTo(0.5);
+        assertThat(HealthModel.ratio(HealthFactor.BUDGET_CONFIRMED, early, NOW, NOW.toLocalDate()))
+                .isEqualTo(0.5);
     }
 
     @Test
@@ -125,7 +208,8 @@ class HealthModelTest {
     @Test
     void slippedCloseDatesLoseTheirPoints() {
         HealthFacts n = neglected();
-        assertThat(HealthModel.ratio(HealthFactor.CLOSE_SLIPPAGE, n, NOW, NOW.toLocalDate())).isZero();
+        assertThat(HealthModel.ratio(HealthFactor.CLOSE_SLIPPAGE, n, NOW, NOW.toLocalDate()))
+                .isZero();
     }
 
     @Test

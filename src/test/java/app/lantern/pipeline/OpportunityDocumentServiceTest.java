@@ -26,13 +26,26 @@ class OpportunityDocumentServiceTest {
 
     static final byte[] CONTENT = "迈瑞 vs 我方：参数与价格对比".getBytes(StandardCharsets.UTF_8);
 
-    @Autowired PipelineFixtures fx;
-    @Autowired OpportunityDocumentService documents;
-    @Autowired OpportunityService service;
-    @Autowired CustomerTimeline customerTimeline;
-    @Autowired AuditTrail audit;
-    @Autowired Clock clock;
-    @Autowired MessageSource messages;
+    @Autowired
+    PipelineFixtures fx;
+
+    @Autowired
+    OpportunityDocumentService documents;
+
+    @Autowired
+    OpportunityService service;
+
+    @Autowired
+    CustomerTimeline customerTimeline;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    MessageSource messages;
 
     @AfterEach
     void signOut() {
@@ -40,12 +53,20 @@ class OpportunityDocumentServiceTest {
     }
 
     private OpportunityDocument upload(long opportunityId, String fileName) {
-        return documents.upload(opportunityId, DocumentKind.COMPETITOR_COMPARISON, fileName, "application/pdf", CONTENT.length,
+        return documents.upload(
+                opportunityId,
+                DocumentKind.COMPETITOR_COMPARISON,
+                fileName,
+                "application/pdf",
+                CONTENT.length,
                 new ByteArrayInputStream(CONTENT));
     }
 
     private static FactorResult competitorFactor(HealthReport r) {
-        return r.factors().stream().filter(f -> f.factor() == HealthFactor.COMPETITOR_DOC).findFirst().orElseThrow();
+        return r.factors().stream()
+                .filter(f -> f.factor() == HealthFactor.COMPETITOR_DOC)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -55,7 +76,8 @@ class OpportunityDocumentServiceTest {
         OpportunityDetails o = fx.opportunity(customer).create();
         FactorResult before = competitorFactor(service.health(o.id()));
         assertThat(before.points()).isLessThan(before.maxPoints());
-        assertThat(messages.getMessage(before.value(), Locale.SIMPLIFIED_CHINESE)).contains("未上传");
+        assertThat(messages.getMessage(before.value(), Locale.SIMPLIFIED_CHINESE))
+                .contains("未上传");
 
         OpportunityDocument doc = upload(o.id(), "迈瑞对比.pdf");
 
@@ -63,12 +85,22 @@ class OpportunityDocumentServiceTest {
         assertThat(doc.kind()).isEqualTo(DocumentKind.COMPETITOR_COMPARISON);
         FactorResult after = competitorFactor(service.health(o.id()));
         assertThat(after.points()).isEqualTo(after.maxPoints());
-        String uploadedOn = doc.uploadedAt().atZoneSameInstant(clock.getZone()).toLocalDate().toString();
-        assertThat(messages.getMessage(after.value(), Locale.SIMPLIFIED_CHINESE)).contains("迈瑞对比.pdf").contains(uploadedOn);
-        assertThat(messages.getMessage(after.value(), Locale.ENGLISH)).startsWith("Uploaded").contains("迈瑞对比.pdf").contains(uploadedOn);
+        String uploadedOn = doc.uploadedAt()
+                .atZoneSameInstant(clock.getZone())
+                .toLocalDate()
+                .toString();
+        assertThat(messages.getMessage(after.value(), Locale.SIMPLIFIED_CHINESE))
+                .contains("迈瑞对比.pdf")
+                .contains(uploadedOn);
+        assertThat(messages.getMessage(after.value(), Locale.ENGLISH))
+                .startsWith("Uploaded")
+                .contains("迈瑞对比.pdf")
+                .contains(uploadedOn);
         assertThat(service.visible(o.id()).healthScore()).isGreaterThan(o.healthScore());
         assertThat(service.visible(o.id()).competitorDoc()).isEqualTo("迈瑞对比.pdf");
-        assertThat(documents.of(o.id())).extracting(OpportunityDocument::fileName).containsExactly("迈瑞对比.pdf");
+        assertThat(documents.of(o.id()))
+                .extracting(OpportunityDocument::fileName)
+                .containsExactly("迈瑞对比.pdf");
     }
 
     @Test
@@ -78,14 +110,20 @@ class OpportunityDocumentServiceTest {
         OpportunityDetails o = fx.opportunity(customer).create();
         OpportunityDocument doc = upload(o.id(), "竞品对比表.xlsx");
 
-        assertThat(customerTimeline.attachments(customer)).extracting(a -> a.fileName()).contains("竞品对比表.xlsx");
-        assertThat(customerTimeline.feed(customer, 50)).anySatisfy(i -> assertThat(i.title()).contains("竞品对比表.xlsx"));
+        assertThat(customerTimeline.attachments(customer))
+                .extracting(a -> a.fileName())
+                .contains("竞品对比表.xlsx");
+        assertThat(customerTimeline.feed(customer, 50))
+                .anySatisfy(i -> assertThat(i.title()).contains("竞品对比表.xlsx"));
         try (InputStream in = documents.download(o.id(), doc.id()).content()) {
             assertThat(in.readAllBytes()).isEqualTo(CONTENT);
         }
-        assertThat(audit.history("opportunity", o.id())).extracting(AuditEntry::action)
+        assertThat(audit.history("opportunity", o.id()))
+                .extracting(AuditEntry::action)
                 .contains("document.uploaded", "document.downloaded");
-        assertThat(audit.history("opportunity", o.id())).anySatisfy(e -> assertThat(e.changes()).contains("competitorDoc").contains("竞品对比表.xlsx"));
+        assertThat(audit.history("opportunity", o.id()))
+                .anySatisfy(
+                        e -> assertThat(e.changes()).contains("competitorDoc").contains("竞品对比表.xlsx"));
     }
 
     @Test
@@ -93,7 +131,8 @@ class OpportunityDocumentServiceTest {
         fx.signIn("rep5");
         long customer = fx.customer("rep5");
         OpportunityDetails o = fx.opportunity(customer).create();
-        documents.upload(o.id(), DocumentKind.PROPOSAL, "方案.docx", null, CONTENT.length, new ByteArrayInputStream(CONTENT));
+        documents.upload(
+                o.id(), DocumentKind.PROPOSAL, "方案.docx", null, CONTENT.length, new ByteArrayInputStream(CONTENT));
         assertThat(documents.of(o.id())).hasSize(1);
         FactorResult f = competitorFactor(service.health(o.id()));
         assertThat(f.points()).isLessThan(f.maxPoints());
@@ -116,10 +155,20 @@ class OpportunityDocumentServiceTest {
         fx.signIn("rep6");
         long customer = fx.customer("rep6");
         OpportunityDetails o = fx.opportunity(customer).create();
-        assertThatThrownBy(() -> upload(o.id(), "run.exe")).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.errors()).extracting(FieldErrors.FieldError::field).containsExactly("file"));
-        assertThatThrownBy(() -> documents.upload(o.id(), DocumentKind.COMPETITOR_COMPARISON, "空.pdf", null, 0,
-                new ByteArrayInputStream(new byte[0]))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> upload(o.id(), "run.exe"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldErrors.FieldError::field)
+                                .containsExactly("file"));
+        assertThatThrownBy(() -> documents.upload(
+                        o.id(),
+                        DocumentKind.COMPETITOR_COMPARISON,
+                        "空.pdf",
+                        null,
+                        0,
+                        new ByteArrayInputStream(new byte[0])))
+                .isInstanceOf(ValidationException.class);
         assertThat(documents.of(o.id())).isEmpty();
     }
 }

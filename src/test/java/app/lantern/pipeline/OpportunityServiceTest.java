@@ -20,11 +20,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class OpportunityServiceTest {
 
-    @Autowired PipelineFixtures fx;
-    @Autowired OpportunityService service;
-    @Autowired Opportunities opportunities;
-    @Autowired AuditTrail audit;
-    @Autowired FunnelMetrics funnels;
+    @Autowired
+    PipelineFixtures fx;
+
+    @Autowired
+    OpportunityService service;
+
+    @Autowired
+    Opportunities opportunities;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    FunnelMetrics funnels;
 
     @AfterEach
     void signOut() {
@@ -50,8 +59,10 @@ class OpportunityServiceTest {
         assertThatThrownBy(() -> service.moveTo(o.id(), demo.id(), o.version()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errors()).extracting(FieldErrors.FieldError::field)
-                            .containsExactlyInAnyOrder("contacts", "coreNeed", "decisionMaker", "amount", "budgetRange");
+                    assertThat(e.errors())
+                            .extracting(FieldErrors.FieldError::field)
+                            .containsExactlyInAnyOrder(
+                                    "contacts", "coreNeed", "decisionMaker", "amount", "budgetRange");
                 });
         assertThat(service.visible(o.id()).stageName()).isEqualTo("线索确认");
     }
@@ -61,8 +72,12 @@ class OpportunityServiceTest {
         fx.signIn("rep2");
         long customer = fx.customer("rep2");
         long dm = fx.contact(customer, "DECISION_MAKER");
-        OpportunityDetails o = fx.opportunity(customer).amount("180000.00").budget(BudgetRange.FROM_50K_TO_200K).coreNeed("更换 CT 设备")
-                .contact(dm, "DECISION_MAKER").create();
+        OpportunityDetails o = fx.opportunity(customer)
+                .amount("180000.00")
+                .budget(BudgetRange.FROM_50K_TO_200K)
+                .coreNeed("更换 CT 设备")
+                .contact(dm, "DECISION_MAKER")
+                .create();
         StageView visit = fx.medical().stages().get(1);
         StageView demo = fx.medical().stages().get(2);
         OpportunityDetails moved = service.moveTo(o.id(), visit.id(), o.version());
@@ -73,7 +88,8 @@ class OpportunityServiceTest {
         assertThat(moved.history().get(2).exitedAt()).isNull();
         assertThat(opportunities.lastStageChangeAt(o.id())).isPresent();
         List<AuditEntry> trail = audit.history("opportunity", o.id());
-        assertThat(trail).anySatisfy(e -> assertThat(e.changes()).contains("科室拜访").contains("产品演示"));
+        assertThat(trail)
+                .anySatisfy(e -> assertThat(e.changes()).contains("科室拜访").contains("产品演示"));
     }
 
     @Test
@@ -81,14 +97,30 @@ class OpportunityServiceTest {
         fx.signIn("rep3");
         long customer = fx.customer("rep3");
         OpportunityDetails o = fx.opportunity(customer).create();
-        OpportunityInput edit = new OpportunityInput(o.name(), customer, null, null, null, new BigDecimal("5000"), null, null,
-                "需求 A", null, null, null, null, "展会", null);
+        OpportunityInput edit = new OpportunityInput(
+                o.name(),
+                customer,
+                null,
+                null,
+                null,
+                new BigDecimal("5000"),
+                null,
+                null,
+                "需求 A",
+                null,
+                null,
+                null,
+                null,
+                "展会",
+                null);
         OpportunityDetails first = service.update(o.id(), edit, o.version());
         assertThatThrownBy(() -> service.update(o.id(), edit, o.version()))
-                .isInstanceOfSatisfying(ConflictException.class,
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
                         e -> assertThat(e.properties()).containsEntry("currentVersion", first.version()));
         List<AuditEntry> trail = audit.history("opportunity", o.id());
-        assertThat(trail).anySatisfy(e -> assertThat(e.changes()).contains("coreNeed").contains("需求 A"));
+        assertThat(trail)
+                .anySatisfy(e -> assertThat(e.changes()).contains("coreNeed").contains("需求 A"));
     }
 
     @Test
@@ -116,9 +148,15 @@ class OpportunityServiceTest {
         OpportunityDetails won = service.win(b.id(), new BigDecimal("48000.00"), "年底前签约", null);
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
         assertThat(won.amount()).isEqualByComparingTo("48000");
-        assertThat(opportunities.closedBetween(java.util.Set.of(fx.userId("rep4")), won.closedAt().minusMinutes(1),
-                won.closedAt().plusMinutes(1))).extracting(OpportunityRef::id).contains(a.id(), b.id());
-        assertThatThrownBy(() -> service.moveTo(b.id(), fx.medical().stages().get(1).id(), null)).isInstanceOf(ValidationException.class);
+        assertThat(opportunities.closedBetween(
+                        java.util.Set.of(fx.userId("rep4")),
+                        won.closedAt().minusMinutes(1),
+                        won.closedAt().plusMinutes(1)))
+                .extracting(OpportunityRef::id)
+                .contains(a.id(), b.id());
+        assertThatThrownBy(() ->
+                        service.moveTo(b.id(), fx.medical().stages().get(1).id(), null))
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -131,7 +169,8 @@ class OpportunityServiceTest {
         List<OpportunityField> missing = service.missingFor(o.id(), visit.id());
         assertThat(missing).containsExactly(OpportunityField.CORE_NEED);
         OpportunityDetails filled = service.fill(o.id(), Map.of("coreNeed", "检验科扩容"), o.version());
-        assertThat(service.moveTo(o.id(), visit.id(), filled.version()).stageName()).isEqualTo("科室拜访");
+        assertThat(service.moveTo(o.id(), visit.id(), filled.version()).stageName())
+                .isEqualTo("科室拜访");
     }
 
     @Test
@@ -139,12 +178,17 @@ class OpportunityServiceTest {
         fx.signIn("rep6");
         long customer = fx.customer("rep6");
         long dm = fx.contact(customer, "DECISION_MAKER");
-        OpportunityDetails o = fx.opportunity(customer).amount("80000").budget(BudgetRange.FROM_50K_TO_200K).coreNeed("x")
-                .contact(dm, "DECISION_MAKER").create();
+        OpportunityDetails o = fx.opportunity(customer)
+                .amount("80000")
+                .budget(BudgetRange.FROM_50K_TO_200K)
+                .coreNeed("x")
+                .contact(dm, "DECISION_MAKER")
+                .create();
         service.moveTo(o.id(), fx.medical().stages().get(1).id(), null);
         service.win(o.id(), null, null, null);
         java.time.LocalDate today = java.time.LocalDate.now();
-        Funnel f = funnels.funnel(java.util.Set.of(fx.userId("rep6")), fx.medical().id(), today.minusDays(1), today.plusDays(1));
+        Funnel f = funnels.funnel(
+                java.util.Set.of(fx.userId("rep6")), fx.medical().id(), today.minusDays(1), today.plusDays(1));
         assertThat(f.won()).isGreaterThanOrEqualTo(1);
         StageConversion first = f.stages().getFirst();
         assertThat(first.entered()).isGreaterThanOrEqualTo(1);

@@ -33,8 +33,14 @@ public class PipelineFixtures {
     private final HealthEngine health;
     private final Clock clock;
 
-    PipelineFixtures(DSLContext db, UserDetailsService users, Directory directory, OpportunityService opportunities, Pipelines pipelines,
-            HealthEngine health, Clock clock) {
+    PipelineFixtures(
+            DSLContext db,
+            UserDetailsService users,
+            Directory directory,
+            OpportunityService opportunities,
+            Pipelines pipelines,
+            HealthEngine health,
+            Clock clock) {
         this.db = db;
         this.users = users;
         this.directory = directory;
@@ -69,16 +75,29 @@ public class PipelineFixtures {
     }
 
     public long customer(String ownerUsername, OffsetDateTime createdAt) {
-        return db.insertInto(CUSTOMERS).set(CUSTOMERS.NAME, unique("测试医院")).set(CUSTOMERS.OWNER_ID, userId(ownerUsername))
-                .set(CUSTOMERS.STATUS, "ACTIVE").set(CUSTOMERS.CREATED_AT, createdAt).set(CUSTOMERS.UPDATED_AT, createdAt)
-                .returning(CUSTOMERS.ID).fetchOne().getId();
+        return db.insertInto(CUSTOMERS)
+                .set(CUSTOMERS.NAME, unique("测试医院"))
+                .set(CUSTOMERS.OWNER_ID, userId(ownerUsername))
+                .set(CUSTOMERS.STATUS, "ACTIVE")
+                .set(CUSTOMERS.CREATED_AT, createdAt)
+                .set(CUSTOMERS.UPDATED_AT, createdAt)
+                .returning(CUSTOMERS.ID)
+                .fetchOne()
+                .getId();
     }
 
     public long contact(long customerId, String role) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return db.insertInto(CONTACTS).set(CONTACTS.CUSTOMER_ID, customerId).set(CONTACTS.NAME, unique("联系人"))
-                .set(CONTACTS.DECISION_ROLE, role).set(CONTACTS.STATUS, "ACTIVE").set(CONTACTS.CREATED_AT, now).set(CONTACTS.UPDATED_AT, now)
-                .returning(CONTACTS.ID).fetchOne().getId();
+        return db.insertInto(CONTACTS)
+                .set(CONTACTS.CUSTOMER_ID, customerId)
+                .set(CONTACTS.NAME, unique("联系人"))
+                .set(CONTACTS.DECISION_ROLE, role)
+                .set(CONTACTS.STATUS, "ACTIVE")
+                .set(CONTACTS.CREATED_AT, now)
+                .set(CONTACTS.UPDATED_AT, now)
+                .returning(CONTACTS.ID)
+                .fetchOne()
+                .getId();
     }
 
     /**
@@ -86,17 +105,27 @@ public class PipelineFixtures {
      * period, holidays included) and recomputes its health.
      */
     public void age(long opportunityId, int days) {
-        db.update(lantern.db.Tables.OPPORTUNITIES).set(lantern.db.Tables.OPPORTUNITIES.CREATED_AT, OffsetDateTime.now(clock).minusDays(days))
-                .where(lantern.db.Tables.OPPORTUNITIES.ID.eq(opportunityId)).execute();
+        db.update(lantern.db.Tables.OPPORTUNITIES)
+                .set(
+                        lantern.db.Tables.OPPORTUNITIES.CREATED_AT,
+                        OffsetDateTime.now(clock).minusDays(days))
+                .where(lantern.db.Tables.OPPORTUNITIES.ID.eq(opportunityId))
+                .execute();
         health.recompute(opportunityId);
     }
 
     public PipelineView medical() {
-        return pipelines.all().stream().filter(p -> "MEDICAL_DEVICE".equals(p.templateCode())).findFirst().orElseThrow();
+        return pipelines.all().stream()
+                .filter(p -> "MEDICAL_DEVICE".equals(p.templateCode()))
+                .findFirst()
+                .orElseThrow();
     }
 
     public PipelineView saas() {
-        return pipelines.all().stream().filter(p -> "SAAS".equals(p.templateCode())).findFirst().orElseThrow();
+        return pipelines.all().stream()
+                .filter(p -> "SAAS".equals(p.templateCode()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Builder of opportunities (signed-in user is the owner unless set). */
@@ -149,8 +178,22 @@ public class PipelineFixtures {
         }
 
         public OpportunityDetails create() {
-            return opportunities.create(new OpportunityInput(unique("商机"), customerId, null, pipelineId, null, amount, budget,
-                    expectedClose, coreNeed, null, null, null, null, source, contacts));
+            return opportunities.create(new OpportunityInput(
+                    unique("商机"),
+                    customerId,
+                    null,
+                    pipelineId,
+                    null,
+                    amount,
+                    budget,
+                    expectedClose,
+                    coreNeed,
+                    null,
+                    null,
+                    null,
+                    null,
+                    source,
+                    contacts));
         }
     }
 }

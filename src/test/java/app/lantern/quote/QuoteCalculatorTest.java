@@ -9,8 +9,16 @@ import org.junit.jupiter.api.Test;
 class QuoteCalculatorTest {
 
     private static QuoteCalculator.PricedInput line(String qty, String list, String discount, String rate) {
-        return new QuoteCalculator.PricedInput(1, "SKU", "课程", "套", new BigDecimal(qty), new BigDecimal(list),
-                new BigDecimal(discount), new BigDecimal(rate), new BigDecimal("10.00"));
+        return new QuoteCalculator.PricedInput(
+                1,
+                "SKU",
+                "课程",
+                "套",
+                new BigDecimal(qty),
+                new BigDecimal(list),
+                new BigDecimal(discount),
+                new BigDecimal(rate),
+                new BigDecimal("10.00"));
     }
 
     @Test
@@ -34,8 +42,12 @@ class QuoteCalculatorTest {
     void totalsAreSumsOfRoundedLinesAndAlwaysAddUp() {
         QuoteCalculator.Totals t = QuoteCalculator.total(List.of(
                 line("3", "33.33", "12.5", "6"), line("2", "19999.99", "0", "13"), line("1.5", "800", "5", "9")));
-        assertThat(t.subtotal()).isEqualByComparingTo(new BigDecimal("87.48").add(new BigDecimal("39999.98")).add(new BigDecimal("1140.00")));
-        assertThat(t.taxTotal()).isEqualByComparingTo(new BigDecimal("5.25").add(new BigDecimal("5200.00")).add(new BigDecimal("102.60")));
+        assertThat(t.subtotal())
+                .isEqualByComparingTo(
+                        new BigDecimal("87.48").add(new BigDecimal("39999.98")).add(new BigDecimal("1140.00")));
+        assertThat(t.taxTotal())
+                .isEqualByComparingTo(
+                        new BigDecimal("5.25").add(new BigDecimal("5200.00")).add(new BigDecimal("102.60")));
         assertThat(t.total()).isEqualByComparingTo(t.subtotal().add(t.taxTotal()));
         assertThat(t.maxDiscount()).isEqualByComparingTo("12.5");
         assertThat(t.discountTotal()).isEqualByComparingTo(t.listTotal().subtract(t.subtotal()));

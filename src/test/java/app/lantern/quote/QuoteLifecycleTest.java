@@ -5,7 +5,6 @@ import static app.lantern.quote.QuoteTestData.line;
 import static app.lantern.quote.QuoteTestData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.lantern.audit.AuditTrail;
 import app.lantern.pipeline.BudgetRange;
@@ -20,11 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.boot.test.context.TestConfiguration;
 
 @SpringBootTest
 @Import(QuoteLifecycleTest.Events.class)
@@ -44,16 +43,35 @@ class QuoteLifecycleTest {
         }
     }
 
-    @Autowired QuoteTestData data;
-    @Autowired Quotes quotes;
-    @Autowired QuoteSigning signing;
-    @Autowired AuditTrail trail;
-    @Autowired org.jooq.DSLContext db;
-    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
-    @Autowired QuoteHealthReport report;
-    @Autowired app.lantern.notification.Notifications notifications;
-    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
-    @Autowired QuoteTimeline timeline;
+    @Autowired
+    QuoteTestData data;
+
+    @Autowired
+    Quotes quotes;
+
+    @Autowired
+    QuoteSigning signing;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    org.jooq.DSLContext db;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Autowired
+    QuoteHealthReport report;
+
+    @Autowired
+    app.lantern.notification.Notifications notifications;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    @Autowired
+    QuoteTimeline timeline;
 
     @AfterEach
     void signOut() {
@@ -112,7 +130,8 @@ class QuoteLifecycleTest {
         assertThat(above.budgetWarning()).contains("高于客户预算区间").contains("≤5万");
         assertThat(quotes.talkingPoints(BudgetRange.UP_TO_50K)).isNotEmpty();
         data.signIn("rep2");
-        assertThatThrownBy(() -> quotes.create(draft(small, List.of(line(course, "1", "0"))))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> quotes.create(draft(small, List.of(line(course, "1", "0")))))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -120,15 +139,25 @@ class QuoteLifecycleTest {
         Product course = data.product("课程", "100.00", "10.00", "6");
         long customer = data.opportunity("rep1", unique("测试客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
-        long before = quotes.list(Quotes.QuoteFilter.none(), PageQuery.of(0, 1, null, Quotes.sortFields(), "createdAt,desc")).total();
+        long before = quotes.list(
+                        Quotes.QuoteFilter.none(), PageQuery.of(0, 1, null, Quotes.sortFields(), "createdAt,desc"))
+                .total();
         assertThatThrownBy(() -> quotes.create(draft(customer, List.of(line(course, "-1", "0")))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].quantity"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].quantity"));
         assertThatThrownBy(() -> quotes.create(draft(customer, List.of(line(course, "1", "100")))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].discount"));
-        var wrongTotal = new Quotes.QuoteDraft(null, customer, null, null, null, null, List.of(line(course, "1", "0")), new BigDecimal("106.01"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].discount"));
+        var wrongTotal = new Quotes.QuoteDraft(
+                null, customer, null, null, null, null, List.of(line(course, "1", "0")), new BigDecimal("106.01"));
         assertThatThrownBy(() -> quotes.create(wrongTotal))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
-        long after = quotes.list(Quotes.QuoteFilter.none(), PageQuery.of(0, 1, null, Quotes.sortFields(), "createdAt,desc")).total();
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
+        long after = quotes.list(
+                        Quotes.QuoteFilter.none(), PageQuery.of(0, 1, null, Quotes.sortFields(), "createdAt,desc"))
+                .total();
         assertThat(after).isEqualTo(before);
     }
 
@@ -138,7 +167,9 @@ class QuoteLifecycleTest {
         long customer = data.opportunity("rep1", unique("深圳客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
         QuoteView q = quotes.create(draft(customer, List.of(line(course, "2", "15"))));
-        assertThatThrownBy(() -> signing.send(q.id())).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
+        assertThatThrownBy(() -> signing.send(q.id()))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
 
         QuoteView submitted = quotes.submit(q.id());
         assertThat(submitted.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
@@ -163,15 +194,22 @@ class QuoteLifecycleTest {
         Product course = data.product("课程", "10000.00", "3000.00", "6");
         long customer = data.opportunity("rep1", unique("北京客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
-        QuoteView q = quotes.submit(quotes.create(draft(customer, List.of(line(course, "2", "30")))).id());
+        QuoteView q = quotes.submit(
+                quotes.create(draft(customer, List.of(line(course, "2", "30")))).id());
         assertThat(q.approvals()).extracting(QuoteView.Approval::role).containsExactly("MANAGER", "FINANCE");
         data.signIn("finance");
         assertThatThrownBy(() -> quotes.approve(q.id(), "too early")).isInstanceOf(ForbiddenException.class);
         data.signIn("manager1");
         QuoteView afterManager = quotes.approve(q.id(), "ok");
         assertThat(afterManager.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
-        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
-                .as("finance learns that the quote now waits for it").anySatisfy(n -> assertThat(n.link()).isEqualTo("/quotes/" + q.id()));
+        assertThat(notifications
+                        .inbox(
+                                data.userId("finance"),
+                                true,
+                                PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt"))
+                        .items())
+                .as("finance learns that the quote now waits for it")
+                .anySatisfy(n -> assertThat(n.link()).isEqualTo("/quotes/" + q.id()));
         data.signIn("finance");
         assertThatThrownBy(() -> quotes.reject(q.id(), " ")).isInstanceOf(ValidationException.class);
         QuoteView rejected = quotes.reject(q.id(), "毛利过低");
@@ -192,7 +230,12 @@ class QuoteLifecycleTest {
         QuoteSigning.Document shown = signing.pdf(q.id());
         if (PdfTools.available("pdftotext")) {
             String text = PdfTools.run("pdftotext", shown.content());
-            assertThat(text).contains(customerName).contains(q.number()).contains("报 价 单").contains("有效期至").contains("人民币大写");
+            assertThat(text)
+                    .contains(customerName)
+                    .contains(q.number())
+                    .contains("报 价 单")
+                    .contains("有效期至")
+                    .contains("人民币大写");
         }
         QuoteTestData.signOut();
 
@@ -204,9 +247,12 @@ class QuoteLifecycleTest {
 
         var tampered = new QuoteSigning.SignRequest("李总", QuoteTestData.drawnSignature(), true, "0".repeat(64));
         assertThatThrownBy(() -> signing.sign(token, tampered, "203.0.113.9", "JUnit"))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
-        var noConsent = new QuoteSigning.SignRequest("李总", QuoteTestData.drawnSignature(), false, page.documentSha256());
-        assertThatThrownBy(() -> signing.sign(token, noConsent, "203.0.113.9", "JUnit")).isInstanceOf(ValidationException.class);
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
+        var noConsent =
+                new QuoteSigning.SignRequest("李总", QuoteTestData.drawnSignature(), false, page.documentSha256());
+        assertThatThrownBy(() -> signing.sign(token, noConsent, "203.0.113.9", "JUnit"))
+                .isInstanceOf(ValidationException.class);
 
         var ok = new QuoteSigning.SignRequest("李总", QuoteTestData.drawnSignature(), true, page.documentSha256());
         QuoteSigning.PublicQuote signed = signing.sign(token, ok, "203.0.113.9", "JUnit");
@@ -214,13 +260,25 @@ class QuoteLifecycleTest {
         assertThat(signed.quote().signature().documentSha256()).isEqualTo(page.documentSha256());
         assertThat(signed.quote().signature().ip()).isEqualTo("203.0.113.9");
         assertThat(signed.quote().stampDueAt()).isAfter(signed.quote().signedAt());
-        assertThatThrownBy(() -> signing.sign(token, ok, "203.0.113.9", "JUnit")).isInstanceOf(ConflictException.class);
-        assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteSigned.class, s -> assertThat(s.quoteId()).isEqualTo(q.id())));
-        assertThat(notifications.inbox(data.userId("finance"), true, PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt")).items())
-                .as("finance gets a to-do at once").anySatisfy(n -> assertThat(n.title()).contains(q.number()));
+        assertThatThrownBy(() -> signing.sign(token, ok, "203.0.113.9", "JUnit"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(Events.published)
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                QuoteSigned.class, s -> assertThat(s.quoteId()).isEqualTo(q.id())));
+        assertThat(notifications
+                        .inbox(
+                                data.userId("finance"),
+                                true,
+                                PageQuery.of(0, 200, null, java.util.Set.of("createdAt"), "createdAt"))
+                        .items())
+                .as("finance gets a to-do at once")
+                .anySatisfy(n -> assertThat(n.title()).contains(q.number()));
 
         data.signIn("rep1");
-        assertThat(signing.pdf(q.id()).content()).as("the signed document is never regenerated").isEqualTo(shown.content());
+        assertThat(signing.pdf(q.id()).content())
+                .as("the signed document is never regenerated")
+                .isEqualTo(shown.content());
         assertThatThrownBy(() -> signing.applySeal(q.id())).isInstanceOf(ForbiddenException.class);
 
         data.signIn("finance");
@@ -235,7 +293,9 @@ class QuoteLifecycleTest {
             assertThat(report).contains("Signature is Valid").contains("Total document signed");
         }
         if (PdfTools.available("pdftotext")) {
-            assertThat(PdfTools.run("pdftotext", finalPdf.content())).contains("客户签署：李总").contains(customerName);
+            assertThat(PdfTools.run("pdftotext", finalPdf.content()))
+                    .contains("客户签署：李总")
+                    .contains(customerName);
         }
     }
 
@@ -253,8 +313,13 @@ class QuoteLifecycleTest {
         QuoteTestData.signOut();
         assertThat(signing.publicView(token).state()).isEqualTo("SUPERSEDED");
         String sha = signing.publicView(token).documentSha256();
-        assertThatThrownBy(() -> signing.sign(token, new QuoteSigning.SignRequest("王", QuoteTestData.drawnSignature(), true, sha), "1.2.3.4", "x"))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.properties()).containsEntry("state", "SUPERSEDED"));
+        assertThatThrownBy(() -> signing.sign(
+                        token,
+                        new QuoteSigning.SignRequest("王", QuoteTestData.drawnSignature(), true, sha),
+                        "1.2.3.4",
+                        "x"))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.properties()).containsEntry("state", "SUPERSEDED"));
     }
 
     @Test
@@ -267,25 +332,37 @@ class QuoteLifecycleTest {
         assertThat(signing.publicView(token).state()).isEqualTo("REVOKED");
 
         assertThatThrownBy(() -> quotes.recordFeedback(q.id(), null, "note")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> quotes.recordFeedback(q.id(), "NO_SUCH_TAG", null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> quotes.recordFeedback(q.id(), "NO_SUCH_TAG", null))
+                .isInstanceOf(ValidationException.class);
         QuoteView withFeedback = quotes.recordFeedback(q.id(), "PRICE_SENSITIVE", "客户认为课程单价偏高");
         assertThat(withFeedback.feedbackLabel()).isEqualTo("价格敏感");
-        assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteFeedbackRecorded.class,
-                f -> assertThat(f.tag()).isEqualTo("PRICE_SENSITIVE")));
+        assertThat(Events.published)
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                QuoteFeedbackRecorded.class,
+                                f -> assertThat(f.tag()).isEqualTo("PRICE_SENSITIVE")));
     }
 
     @Test
     void approvalWaitingMoreThanTwoWorkingDaysRaisesOneOverdueEvent() {
         Product course = data.product("课程", "10000.00", "3000.00", "6");
         long opp = data.opportunity("rep2", unique("逾期审批客户"), BudgetRange.FROM_50K_TO_200K);
-        QuoteView q = quotes.submit(quotes.create(draft(opp, List.of(line(course, "2", "15")))).id());
+        QuoteView q = quotes.submit(
+                quotes.create(draft(opp, List.of(line(course, "2", "15")))).id());
         tx.executeWithoutResult(s -> db.update(lantern.db.Tables.QUOTE_APPROVALS)
-                .set(lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT, java.time.OffsetDateTime.now().minusDays(8))
-                .where(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID.eq(q.id())).execute());
+                .set(
+                        lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT,
+                        java.time.OffsetDateTime.now().minusDays(8))
+                .where(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID.eq(q.id()))
+                .execute());
         tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
         tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
-        assertThat(Events.published.stream().filter(e -> e instanceof ApprovalOverdue o && o.quoteId() == q.id()).toList())
-                .singleElement().satisfies(e -> assertThat(((ApprovalOverdue) e).workingDaysWaiting()).isGreaterThan(2));
+        assertThat(Events.published.stream()
+                        .filter(e -> e instanceof ApprovalOverdue o && o.quoteId() == q.id())
+                        .toList())
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(((ApprovalOverdue) e).workingDaysWaiting()).isGreaterThan(2));
         data.signIn("manager1");
         assertThat(quotes.get(q.id()).approvals().getFirst().overdue()).isTrue();
     }
@@ -299,8 +376,11 @@ class QuoteLifecycleTest {
         assertThat(report.isPushDay(java.time.LocalDate.of(2026, 10, 2))).isFalse();
         int pushed = tx.execute(s -> report.pushIfDue(java.time.LocalDate.of(2026, 11, 27)));
         assertThat(pushed).isGreaterThanOrEqualTo(4);
-        assertThat(Events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(QuoteWeeklyReportReady.class,
-                w -> assertThat(w.summary()).contains("接受率")));
+        assertThat(Events.published)
+                .anySatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                QuoteWeeklyReportReady.class,
+                                w -> assertThat(w.summary()).contains("接受率")));
     }
 
     @Test
@@ -311,7 +391,10 @@ class QuoteLifecycleTest {
         quotes.recordFeedback(q.id(), "ACCEPTED", null);
         data.signIn("manager1");
         QuoteHealthReport.Report r = report.forWeeks(java.time.LocalDate.now(), 1);
-        QuoteHealthReport.RepRow rep1 = r.reps().stream().filter(x -> x.userId() == data.userId("rep1")).findFirst().orElseThrow();
+        QuoteHealthReport.RepRow rep1 = r.reps().stream()
+                .filter(x -> x.userId() == data.userId("rep1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(rep1.sent()).isGreaterThanOrEqualTo(1);
         assertThat(rep1.feedback().get("ACCEPTED")).isGreaterThanOrEqualTo(1);
         assertThat(rep1.averageHoursToSend()).isNotNull();
@@ -322,7 +405,8 @@ class QuoteLifecycleTest {
     void quotesFollowAMergedCustomerAndAppearOnItsTimeline() {
         QuoteView q = approvedQuote(unique("合并前客户"));
         long survivor = data.customer("rep1", unique("合并后客户"), null);
-        tx.executeWithoutResult(s -> publisher.publishEvent(new app.lantern.customer.CustomersMerged(survivor, q.customerId())));
+        tx.executeWithoutResult(
+                s -> publisher.publishEvent(new app.lantern.customer.CustomersMerged(survivor, q.customerId())));
         data.signIn("rep1");
         assertThat(quotes.get(q.id()).customerId()).isEqualTo(survivor);
         assertThat(quotes.get(q.id()).customerName()).startsWith("合并后客户");
@@ -332,7 +416,9 @@ class QuoteLifecycleTest {
             assertThat(item.link()).isEqualTo("/quotes/" + q.id());
         });
         data.signIn("rep2");
-        assertThat(timeline.timeline(survivor, 10)).as("another rep does not see the quote on the timeline").isEmpty();
+        assertThat(timeline.timeline(survivor, 10))
+                .as("another rep does not see the quote on the timeline")
+                .isEmpty();
     }
 
     @Test

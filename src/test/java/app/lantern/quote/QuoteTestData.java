@@ -41,7 +41,13 @@ class QuoteTestData {
     private final Pipelines pipelines;
     private final OpportunityService opportunities;
 
-    QuoteTestData(UserDetailsService users, Directory directory, DSLContext db, Catalog catalog, TransactionTemplate tx, Pipelines pipelines,
+    QuoteTestData(
+            UserDetailsService users,
+            Directory directory,
+            DSLContext db,
+            Catalog catalog,
+            TransactionTemplate tx,
+            Pipelines pipelines,
             OpportunityService opportunities) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
@@ -58,8 +64,9 @@ class QuoteTestData {
 
     void signIn(String username) {
         UserDetails principal = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
     static void signOut() {
@@ -73,30 +80,67 @@ class QuoteTestData {
     /** A customer owned by the user, as the customer module would store it. */
     long customer(String owner, String name, String tier) {
         OffsetDateTime now = OffsetDateTime.now();
-        return tx.execute(s -> db.insertInto(CUSTOMERS).set(CUSTOMERS.NAME, name).set(CUSTOMERS.OWNER_ID, userId(owner))
-                .set(CUSTOMERS.STATUS, "ACTIVE").set(CUSTOMERS.TIER, tier).set(CUSTOMERS.CREATED_AT, now).set(CUSTOMERS.UPDATED_AT, now)
-                .returning(CUSTOMERS.ID).fetchOne().getId());
+        return tx.execute(s -> db.insertInto(CUSTOMERS)
+                .set(CUSTOMERS.NAME, name)
+                .set(CUSTOMERS.OWNER_ID, userId(owner))
+                .set(CUSTOMERS.STATUS, "ACTIVE")
+                .set(CUSTOMERS.TIER, tier)
+                .set(CUSTOMERS.CREATED_AT, now)
+                .set(CUSTOMERS.UPDATED_AT, now)
+                .returning(CUSTOMERS.ID)
+                .fetchOne()
+                .getId());
     }
 
     /** An open opportunity of the owner's customer with the budget range set (null: not set yet); leaves the owner signed in. */
     long opportunity(String owner, String customerName, BudgetRange budget) {
         long customer = customer(owner, customerName, null);
         signIn("admin");
-        long pipeline = pipelines.all().stream().filter(p -> p.active()).findFirst().orElseGet(() -> pipelines.installTemplates().getFirst()).id();
+        long pipeline = pipelines.all().stream()
+                .filter(p -> p.active())
+                .findFirst()
+                .orElseGet(() -> pipelines.installTemplates().getFirst())
+                .id();
         signIn(owner);
-        return opportunities.create(new OpportunityInput(customerName + " 培训项目", customer, null, pipeline, null, new BigDecimal("150000"), budget,
-                null, null, null, null, null, null, null, List.of())).id();
+        return opportunities
+                .create(new OpportunityInput(
+                        customerName + " 培训项目",
+                        customer,
+                        null,
+                        pipeline,
+                        null,
+                        new BigDecimal("150000"),
+                        budget,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of()))
+                .id();
     }
 
     /** A product created by finance; leaves finance signed in. */
     Product product(String name, String listPrice, String cost, String taxRate) {
         signIn("finance");
-        return catalog.create(new Catalog.NewProduct(unique("SKU"), name, Product.ProductKind.PRODUCT, "套", new BigDecimal(listPrice),
-                new BigDecimal(cost), new BigDecimal(taxRate), "企业培训", null, List.of()));
+        return catalog.create(new Catalog.NewProduct(
+                unique("SKU"),
+                name,
+                Product.ProductKind.PRODUCT,
+                "套",
+                new BigDecimal(listPrice),
+                new BigDecimal(cost),
+                new BigDecimal(taxRate),
+                "企业培训",
+                null,
+                List.of()));
     }
 
     static Quotes.QuoteDraft draft(long opportunityId, List<Quotes.LineInput> lines) {
-        return new Quotes.QuoteDraft(null, opportunityId, null, "数字化培训项目", "付款方式：合同签订后 10 个工作日内支付 50%\n交付：签约后 30 日内开课", null, lines, null);
+        return new Quotes.QuoteDraft(
+                null, opportunityId, null, "数字化培训项目", "付款方式：合同签订后 10 个工作日内支付 50%\n交付：签约后 30 日内开课", null, lines, null);
     }
 
     static Quotes.LineInput line(Product p, String qty, String discount) {
@@ -121,7 +165,10 @@ class QuoteTestData {
         g.setColor(new Color(200, 0, 0));
         g.setStroke(new BasicStroke(8));
         g.drawOval(10, 10, 180, 180);
-        g.fillPolygon(new int[] {100, 115, 160, 122, 135, 100, 65, 78, 40, 85}, new int[] {55, 90, 90, 112, 155, 128, 155, 112, 90, 90}, 10);
+        g.fillPolygon(
+                new int[] {100, 115, 160, 122, 135, 100, 65, 78, 40, 85},
+                new int[] {55, 90, 90, 112, 155, 128, 155, 112, 90, 90},
+                10);
         g.dispose();
         return png(img);
     }

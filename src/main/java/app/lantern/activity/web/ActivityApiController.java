@@ -40,46 +40,98 @@ class ActivityApiController {
     private final ActivityInsights insights;
     private final Clock clock;
 
-    ActivityApiController(ActivityService activities, DailyReportService reports, ActivityInsights insights, Clock clock) {
+    ActivityApiController(
+            ActivityService activities, DailyReportService reports, ActivityInsights insights, Clock clock) {
         this.activities = activities;
         this.reports = reports;
         this.insights = insights;
         this.clock = clock;
     }
 
-    record ActivityJson(String id, ActivityType type, String ownerId, String ownerName, String customerId, String customerName,
-            String opportunityId, OffsetDateTime occurredAt, OffsetDateTime createdAt, int durationMinutes, String participants,
-            String outcome, String nextStep, String backfill) {}
+    record ActivityJson(
+            String id,
+            ActivityType type,
+            String ownerId,
+            String ownerName,
+            String customerId,
+            String customerName,
+            String opportunityId,
+            OffsetDateTime occurredAt,
+            OffsetDateTime createdAt,
+            int durationMinutes,
+            String participants,
+            String outcome,
+            String nextStep,
+            String backfill) {}
 
     static ActivityJson json(ActivityView a) {
-        return new ActivityJson(String.valueOf(a.id()), a.type(), String.valueOf(a.ownerId()), a.ownerName(),
-                a.customerId() == null ? null : String.valueOf(a.customerId()), a.customerName(),
-                a.opportunityId() == null ? null : String.valueOf(a.opportunityId()), a.occurredAt(), a.createdAt(), a.durationMinutes(),
-                a.participants(), a.outcome(), a.nextStep(), a.backfill());
+        return new ActivityJson(
+                String.valueOf(a.id()),
+                a.type(),
+                String.valueOf(a.ownerId()),
+                a.ownerName(),
+                a.customerId() == null ? null : String.valueOf(a.customerId()),
+                a.customerName(),
+                a.opportunityId() == null ? null : String.valueOf(a.opportunityId()),
+                a.occurredAt(),
+                a.createdAt(),
+                a.durationMinutes(),
+                a.participants(),
+                a.outcome(),
+                a.nextStep(),
+                a.backfill());
     }
 
     @GetMapping("/activities")
-    PageResult<ActivityJson> list(@RequestParam(required = false) Long ownerId, @RequestParam(required = false) ActivityType type,
-            @RequestParam(required = false) Long customerId, @RequestParam(required = false) Long opportunityId,
-            @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
-            @RequestParam(required = false) String backfill, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+    PageResult<ActivityJson> list(
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) ActivityType type,
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) Long opportunityId,
+            @RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to,
+            @RequestParam(required = false) String backfill,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
         if (backfill != null && !Set.of("LATE", "BURST", "ANY").contains(backfill)) {
             throw ValidationException.field("backfill", "must be LATE, BURST or ANY");
         }
         PageQuery q = PageQuery.of(page, size, sort, ActivityService.SORT_FIELDS, "occurredAt,desc");
-        return activities.list(new ActivityService.Filter(ownerId, null, type, customerId, opportunityId, from, to, backfill, null, null), q)
+        return activities
+                .list(
+                        new ActivityService.Filter(
+                                ownerId, null, type, customerId, opportunityId, from, to, backfill, null, null),
+                        q)
                 .map(ActivityApiController::json);
     }
 
-    record ActivityBody(ActivityType type, OffsetDateTime occurredAt, Integer durationMinutes, Long customerId, Long opportunityId,
-            List<Long> participantContactIds, String participants, String outcome, String nextStep, OffsetDateTime createdAt) {}
+    record ActivityBody(
+            ActivityType type,
+            OffsetDateTime occurredAt,
+            Integer durationMinutes,
+            Long customerId,
+            Long opportunityId,
+            List<Long> participantContactIds,
+            String participants,
+            String outcome,
+            String nextStep,
+            OffsetDateTime createdAt) {}
 
     @PostMapping("/activities")
     @ResponseStatus(HttpStatus.CREATED)
     ActivityJson log(@RequestBody ActivityBody b) {
-        return json(activities.log(new ActivityInput(b.type(), b.occurredAt(), b.durationMinutes(), b.customerId(), b.opportunityId(),
-                b.participantContactIds(), b.participants(), b.outcome(), b.nextStep(), b.createdAt())));
+        return json(activities.log(new ActivityInput(
+                b.type(),
+                b.occurredAt(),
+                b.durationMinutes(),
+                b.customerId(),
+                b.opportunityId(),
+                b.participantContactIds(),
+                b.participants(),
+                b.outcome(),
+                b.nextStep(),
+                b.createdAt())));
     }
 
     @GetMapping("/activities/{id}")
@@ -93,49 +145,110 @@ class ActivityApiController {
         activities.delete(id);
     }
 
-    record HeatmapJson(String teamId, String teamName, String week, LocalDate monday, List<String> reps, List<String> repIds,
-            List<ActivityType> types, double[][] hours, int[][] counts, boolean[][] hollows, double[] medians, int[][] weekdayHour) {}
+    record HeatmapJson(
+            String teamId,
+            String teamName,
+            String week,
+            LocalDate monday,
+            List<String> reps,
+            List<String> repIds,
+            List<ActivityType> types,
+            double[][] hours,
+            int[][] counts,
+            boolean[][] hollows,
+            double[] medians,
+            int[][] weekdayHour) {}
 
     @GetMapping("/activities/heatmap")
     HeatmapJson heatmap(@RequestParam long teamId, @RequestParam(required = false) String week) {
         Heatmap h = insights.heatmap(teamId, week == null ? ActivityInsights.isoWeek(LocalDate.now(clock)) : week);
-        return new HeatmapJson(String.valueOf(h.teamId()), h.teamName(), h.isoWeek(), h.monday(), h.reps(),
-                h.repIds().stream().map(String::valueOf).toList(), h.types(), h.hours(), h.counts(), h.hollows(), h.medians(), h.weekdayHour());
+        return new HeatmapJson(
+                String.valueOf(h.teamId()),
+                h.teamName(),
+                h.isoWeek(),
+                h.monday(),
+                h.reps(),
+                h.repIds().stream().map(String::valueOf).toList(),
+                h.types(),
+                h.hours(),
+                h.counts(),
+                h.hollows(),
+                h.medians(),
+                h.weekdayHour());
     }
 
-    record BackfillJson(String ownerId, String name, String team, int total, int late, int burst, int sundayNight, double share,
+    record BackfillJson(
+            String ownerId,
+            String name,
+            String team,
+            int total,
+            int late,
+            int burst,
+            int sundayNight,
+            double share,
             List<ActivityJson> evidence) {}
 
     @GetMapping("/activities/backfill")
-    List<BackfillJson> backfill(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+    List<BackfillJson> backfill(
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusDays(30) : from;
         checkRange(start, end);
         List<BackfillJson> out = new ArrayList<>();
         for (BackfillSummary s : insights.backfill(start, end)) {
-            out.add(new BackfillJson(String.valueOf(s.ownerId()), s.name(), s.team(), s.total(), s.late(), s.burst(), s.sundayNight(),
-                    s.share(), s.evidence().stream().map(ActivityApiController::json).toList()));
+            out.add(new BackfillJson(
+                    String.valueOf(s.ownerId()),
+                    s.name(),
+                    s.team(),
+                    s.total(),
+                    s.late(),
+                    s.burst(),
+                    s.sundayNight(),
+                    s.share(),
+                    s.evidence().stream().map(ActivityApiController::json).toList()));
         }
         return out;
     }
 
     // ------------------------------------------------------------------ daily reports
 
-    record ReportJson(String id, String ownerId, String ownerName, LocalDate day, String summary, String plan, String status,
-            OffsetDateTime submittedAt, int activityCount, int version) {}
+    record ReportJson(
+            String id,
+            String ownerId,
+            String ownerName,
+            LocalDate day,
+            String summary,
+            String plan,
+            String status,
+            OffsetDateTime submittedAt,
+            int activityCount,
+            int version) {}
 
     static ReportJson json(DailyReportView r) {
-        return new ReportJson(r.id() == null ? null : String.valueOf(r.id()), String.valueOf(r.ownerId()), r.ownerName(), r.day(),
-                r.summary(), r.plan(), r.status(), r.submittedAt(), r.activityCount(), r.version());
+        return new ReportJson(
+                r.id() == null ? null : String.valueOf(r.id()),
+                String.valueOf(r.ownerId()),
+                r.ownerName(),
+                r.day(),
+                r.summary(),
+                r.plan(),
+                r.status(),
+                r.submittedAt(),
+                r.activityCount(),
+                r.version());
     }
 
     @GetMapping("/daily-reports")
-    List<ReportJson> reports(@RequestParam(required = false) Long ownerId, @RequestParam(required = false) LocalDate from,
+    List<ReportJson> reports(
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusDays(14) : from;
         checkRange(start, end);
-        return reports.list(ownerId, start, end).stream().map(ActivityApiController::json).toList();
+        return reports.list(ownerId, start, end).stream()
+                .map(ActivityApiController::json)
+                .toList();
     }
 
     /** The signed-in rep's report of a day (default today): stored, or drafted from the day's activities. */
@@ -166,7 +279,9 @@ class ActivityApiController {
         LocalDate start = from == null ? end.minusDays(30) : from;
         checkRange(start, end);
         return reports.rates(start, end).stream()
-                .map(r -> new RateJson(String.valueOf(r.ownerId()), r.name(), r.team(), r.submitted(), r.due(), r.rate())).toList();
+                .map(r ->
+                        new RateJson(String.valueOf(r.ownerId()), r.name(), r.team(), r.submitted(), r.due(), r.rate()))
+                .toList();
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {

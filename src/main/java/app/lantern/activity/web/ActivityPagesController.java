@@ -57,8 +57,15 @@ class ActivityPagesController {
     private final Clock clock;
     private final MessageSource messages;
 
-    ActivityPagesController(ActivityService activities, DailyReportService reports, ActivityInsights insights, Customers customers,
-            Opportunities opportunities, CurrentActor currentActor, Clock clock, MessageSource messages) {
+    ActivityPagesController(
+            ActivityService activities,
+            DailyReportService reports,
+            ActivityInsights insights,
+            Customers customers,
+            Opportunities opportunities,
+            CurrentActor currentActor,
+            Clock clock,
+            MessageSource messages) {
         this.activities = activities;
         this.reports = reports;
         this.insights = insights;
@@ -78,11 +85,17 @@ class ActivityPagesController {
     }
 
     @GetMapping("/activities")
-    String list(@RequestParam(required = false) Long ownerId, @RequestParam(required = false) ActivityType type,
-            @RequestParam(required = false) Long customerId, @RequestParam(required = false) String week,
-            @RequestParam(required = false) Integer weekday, @RequestParam(required = false) Integer hour,
-            @RequestParam(required = false) String backfill, @RequestParam(required = false) Integer page,
-            @RequestHeader(value = "HX-Request", required = false) String hx, Model model) {
+    String list(
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) ActivityType type,
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) String week,
+            @RequestParam(required = false) Integer weekday,
+            @RequestParam(required = false) Integer hour,
+            @RequestParam(required = false) String backfill,
+            @RequestParam(required = false) Integer page,
+            @RequestHeader(value = "HX-Request", required = false) String hx,
+            Model model) {
         OffsetDateTime from = null;
         OffsetDateTime to = null;
         if (week != null && !week.isBlank()) {
@@ -93,7 +106,8 @@ class ActivityPagesController {
         if (backfill != null && !List.of("LATE", "BURST", "ANY").contains(backfill)) {
             backfill = null;
         }
-        var result = activities.list(new ActivityService.Filter(ownerId, null, type, customerId, null, from, to, backfill, weekday, hour),
+        var result = activities.list(
+                new ActivityService.Filter(ownerId, null, type, customerId, null, from, to, backfill, weekday, hour),
                 PageQuery.of(page, 50, null, ActivityService.SORT_FIELDS, "occurredAt,desc"));
         model.addAttribute("result", result);
         model.addAttribute("types", ActivityType.values());
@@ -112,7 +126,10 @@ class ActivityPagesController {
     // ------------------------------------------------------------------ quick log
 
     @GetMapping("/activities/new")
-    String quickLog(@RequestParam(required = false) Long customerId, @RequestParam(required = false) Long opportunityId, Model model) {
+    String quickLog(
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) Long opportunityId,
+            Model model) {
         if (opportunityId != null) {
             OpportunityRef o = opportunities.requireVisible(opportunityId);
             customerId = o.customerId();
@@ -145,7 +162,9 @@ class ActivityPagesController {
         String when = form.getFirst("occurredAt");
         if (!Texts.isBlank(when)) {
             try {
-                occurred = LocalDateTime.parse(when.strip()).atZone(clock.getZone()).toOffsetDateTime();
+                occurred = LocalDateTime.parse(when.strip())
+                        .atZone(clock.getZone())
+                        .toOffsetDateTime();
             } catch (java.time.format.DateTimeParseException e) {
                 parse.add("occurredAt", "must be a date and time");
             }
@@ -167,12 +186,24 @@ class ActivityPagesController {
         }
         try {
             parse.throwIfAny();
-            activities.log(new ActivityInput(type, occurred, duration, customerId, opportunityId, participants, null,
-                    form.getFirst("outcome"), form.getFirst("nextStep"), null));
+            activities.log(new ActivityInput(
+                    type,
+                    occurred,
+                    duration,
+                    customerId,
+                    opportunityId,
+                    participants,
+                    null,
+                    form.getFirst("outcome"),
+                    form.getFirst("nextStep"),
+                    null));
             return "redirect:/activities?logged";
         } catch (ValidationException e) {
-            model.addAttribute("errors", e.errors().stream()
-                    .collect(Collectors.toMap(FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a)));
+            model.addAttribute(
+                    "errors",
+                    e.errors().stream()
+                            .collect(Collectors.toMap(
+                                    FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a)));
             model.addAttribute("form", form.toSingleValueMap());
             quickModel(model, customerId, opportunityId);
             return "activity/quick";
@@ -194,9 +225,15 @@ class ActivityPagesController {
             }
         }
         model.addAttribute("customer", chosen);
-        model.addAttribute("contacts", chosen == null ? List.<ContactRef>of()
-                : customers.contacts(chosen.id()).stream().filter(ContactRef::active).toList());
-        model.addAttribute("opps", chosen == null ? List.<OpportunityRef>of() : opportunities.openOfCustomer(chosen.id()));
+        model.addAttribute(
+                "contacts",
+                chosen == null
+                        ? List.<ContactRef>of()
+                        : customers.contacts(chosen.id()).stream()
+                                .filter(ContactRef::active)
+                                .toList());
+        model.addAttribute(
+                "opps", chosen == null ? List.<OpportunityRef>of() : opportunities.openOfCustomer(chosen.id()));
         model.addAttribute("now", LocalDateTime.now(clock).withSecond(0).withNano(0));
         Map<String, Integer> durations = new LinkedHashMap<>();
         for (ActivityType t : ActivityType.values()) {
@@ -212,13 +249,19 @@ class ActivityPagesController {
         LocalDate d = day == null ? LocalDate.now(clock) : day;
         model.addAttribute("report", reports.mine(d));
         model.addAttribute("day", d);
-        model.addAttribute("recentReports", reports.list(currentActor.require().userId(), d.minusDays(14), LocalDate.now(clock)));
+        model.addAttribute(
+                "recentReports", reports.list(currentActor.require().userId(), d.minusDays(14), LocalDate.now(clock)));
         return "activity/report";
     }
 
     @PostMapping("/activities/report")
-    String saveReport(@RequestParam LocalDate day, @RequestParam(required = false) String summary, @RequestParam(required = false) String plan,
-            @RequestParam(required = false) Integer version, @RequestParam(required = false) String submit, Model model) {
+    String saveReport(
+            @RequestParam LocalDate day,
+            @RequestParam(required = false) String summary,
+            @RequestParam(required = false) String plan,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String submit,
+            Model model) {
         try {
             reports.save(day, summary, plan, submit != null, version);
             return "redirect:/activities/report?day=" + day + (submit != null ? "&submitted" : "&saved");
@@ -253,7 +296,8 @@ class ActivityPagesController {
     // ------------------------------------------------------------------ heatmap
 
     @GetMapping("/activities/heatmap")
-    String heatmap(@RequestParam(required = false) Long teamId, @RequestParam(required = false) String week, Model model) {
+    String heatmap(
+            @RequestParam(required = false) Long teamId, @RequestParam(required = false) String week, Model model) {
         List<TeamSummary> teams = insights.visibleTeams();
         model.addAttribute("teams", teams);
         String w = week == null || week.isBlank() ? ActivityInsights.isoWeek(LocalDate.now(clock)) : week;
@@ -278,7 +322,12 @@ class ActivityPagesController {
      * for the weekday chart), resolved here against the same heatmap the chart was built from.
      */
     @GetMapping("/activities/heatmap/cell")
-    String cell(@RequestParam long teamId, @RequestParam String week, @RequestParam String chart, @RequestParam int x, @RequestParam int y,
+    String cell(
+            @RequestParam long teamId,
+            @RequestParam String week,
+            @RequestParam String chart,
+            @RequestParam int x,
+            @RequestParam int y,
             Model model) {
         Heatmap h = insights.heatmap(teamId, week);
         OffsetDateTime from = h.monday().atStartOfDay(clock.getZone()).toOffsetDateTime();
@@ -287,22 +336,38 @@ class ActivityPagesController {
             if (y < 0 || y >= h.repIds().size() || x < 0 || x >= h.types().size()) {
                 throw ValidationException.field("x", "no such cell");
             }
-            filter = new ActivityService.Filter(h.repIds().get(y), null, h.types().get(x), null, null, from, from.plusDays(7), null, null, null);
-            model.addAttribute("caption", h.reps().get(y) + " · " + text("activity.type." + h.types().get(x)));
+            filter = new ActivityService.Filter(
+                    h.repIds().get(y), null, h.types().get(x), null, null, from, from.plusDays(7), null, null, null);
+            model.addAttribute(
+                    "caption",
+                    h.reps().get(y) + " · " + text("activity.type." + h.types().get(x)));
         } else {
             if (x < 0 || x > 23 || y < 0 || y > 6) {
                 throw ValidationException.field("x", "no such cell");
             }
-            filter = new ActivityService.Filter(null, new java.util.HashSet<>(h.repIds()), null, null, null, from, from.plusDays(7), null, y + 1, x);
+            filter = new ActivityService.Filter(
+                    null,
+                    new java.util.HashSet<>(h.repIds()),
+                    null,
+                    null,
+                    null,
+                    from,
+                    from.plusDays(7),
+                    null,
+                    y + 1,
+                    x);
             model.addAttribute("caption", weekday(y) + " " + text("activity.heatmap.hour", x));
         }
-        model.addAttribute("result", activities.list(filter, PageQuery.of(0, 200, null, ActivityService.SORT_FIELDS, "occurredAt,desc")));
+        model.addAttribute(
+                "result",
+                activities.list(filter, PageQuery.of(0, 200, null, ActivityService.SORT_FIELDS, "occurredAt,desc")));
         model.addAttribute("f", Map.of());
         return "activity/list :: rows";
     }
 
     private String repTypeChart(Heatmap h) {
-        List<String> types = h.types().stream().map(t -> text("activity.type." + t)).toList();
+        List<String> types =
+                h.types().stream().map(t -> text("activity.type." + t)).toList();
         List<Object> data = new ArrayList<>();
         List<Object> marks = new ArrayList<>();
         double max = 1;
@@ -320,11 +385,48 @@ class ActivityPagesController {
         option.put("grid", Map.of("left", 70, "right", 20, "top", 10, "bottom", 80));
         option.put("xAxis", Map.of("type", "category", "data", types, "axisLabel", Map.of("rotate", 30)));
         option.put("yAxis", Map.of("type", "category", "data", h.reps()));
-        option.put("visualMap", Map.of("min", 0, "max", Math.ceil(max), "calculable", true, "orient", "horizontal", "left", "center",
-                "bottom", 0, "dimension", 2, "inRange", Map.of("color", List.of("#fff7ec", "#fdbb84", "#b30000"))));
-        option.put("series", List.of(Map.of("name", text("activity.heatmap.hours"), "type", "heatmap", "data", data,
-                "label", Map.of("show", true), "encode", Map.of("x", 0, "y", 1, "value", 2),
-                "markPoint", Map.of("symbol", "pin", "symbolSize", 28, "itemStyle", Map.of("color", "#dc3545"), "data", marks))));
+        option.put(
+                "visualMap",
+                Map.of(
+                        "min",
+                        0,
+                        "max",
+                        Math.ceil(max),
+                        "calculable",
+                        true,
+                        "orient",
+                        "horizontal",
+                        "left",
+                        "center",
+                        "bottom",
+                        0,
+                        "dimension",
+                        2,
+                        "inRange",
+                        Map.of("color", List.of("#fff7ec", "#fdbb84", "#b30000"))));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "name",
+                        text("activity.heatmap.hours"),
+                        "type",
+                        "heatmap",
+                        "data",
+                        data,
+                        "label",
+                        Map.of("show", true),
+                        "encode",
+                        Map.of("x", 0, "y", 1, "value", 2),
+                        "markPoint",
+                        Map.of(
+                                "symbol",
+                                "pin",
+                                "symbolSize",
+                                28,
+                                "itemStyle",
+                                Map.of("color", "#dc3545"),
+                                "data",
+                                marks))));
         return JSON.writeValueAsString(option);
     }
 
@@ -350,9 +452,26 @@ class ActivityPagesController {
         option.put("grid", Map.of("left", 50, "right", 20, "top", 10, "bottom", 70));
         option.put("xAxis", Map.of("type", "category", "data", hours));
         option.put("yAxis", Map.of("type", "category", "data", days));
-        option.put("visualMap", Map.of("min", 0, "max", max, "calculable", true, "orient", "horizontal", "left", "center", "bottom", 0,
-                "inRange", Map.of("color", List.of("#f0f9ff", "#6baed6", "#08306b"))));
-        option.put("series", List.of(Map.of("name", text("activity.heatmap.activities"), "type", "heatmap", "data", data)));
+        option.put(
+                "visualMap",
+                Map.of(
+                        "min",
+                        0,
+                        "max",
+                        max,
+                        "calculable",
+                        true,
+                        "orient",
+                        "horizontal",
+                        "left",
+                        "center",
+                        "bottom",
+                        0,
+                        "inRange",
+                        Map.of("color", List.of("#f0f9ff", "#6baed6", "#08306b"))));
+        option.put(
+                "series",
+                List.of(Map.of("name", text("activity.heatmap.activities"), "type", "heatmap", "data", data)));
         return JSON.writeValueAsString(option);
     }
 

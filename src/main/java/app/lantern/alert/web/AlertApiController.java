@@ -17,11 +17,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/alerts")
 class AlertApiController {
 
-    record AlertJson(String id, String ruleCode, String subjectType, String subjectId, String ownerId, String ownerName, String severity,
-            String message, String evidenceLink, String status, OffsetDateTime openedAt, OffsetDateTime snoozedUntil) {
+    record AlertJson(
+            String id,
+            String ruleCode,
+            String subjectType,
+            String subjectId,
+            String ownerId,
+            String ownerName,
+            String severity,
+            String message,
+            String evidenceLink,
+            String status,
+            OffsetDateTime openedAt,
+            OffsetDateTime snoozedUntil) {
         static AlertJson of(AlertView a) {
-            return new AlertJson(String.valueOf(a.id()), a.ruleCode(), a.subjectType(), String.valueOf(a.subjectId()), String.valueOf(a.ownerId()),
-                    a.ownerName(), a.severity(), a.message(), a.evidenceLink(), a.status(), a.openedAt(), a.snoozedUntil());
+            return new AlertJson(
+                    String.valueOf(a.id()),
+                    a.ruleCode(),
+                    a.subjectType(),
+                    String.valueOf(a.subjectId()),
+                    String.valueOf(a.ownerId()),
+                    a.ownerName(),
+                    a.severity(),
+                    a.message(),
+                    a.evidenceLink(),
+                    a.status(),
+                    a.openedAt(),
+                    a.snoozedUntil());
         }
     }
 
@@ -36,7 +58,9 @@ class AlertApiController {
     }
 
     @GetMapping
-    List<AlertJson> list(@RequestParam(required = false) Long ownerId, @RequestParam(defaultValue = "false") boolean includeSnoozed) {
+    List<AlertJson> list(
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(defaultValue = "false") boolean includeSnoozed) {
         return alerts.board(ownerId, includeSnoozed).stream().map(AlertJson::of).toList();
     }
 

@@ -1,16 +1,14 @@
 package app.lantern.alert.web;
 
+import app.lantern.alert.AlertBoard;
 import app.lantern.alert.AlertRule;
 import app.lantern.alert.AlertTasks;
 import app.lantern.alert.AlertView;
-import app.lantern.alert.AlertBoard;
 import app.lantern.alert.Alerts;
 import app.lantern.alert.RepEvidence;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +34,13 @@ class AlertController {
     }
 
     @GetMapping("/alerts")
-    String board(@RequestParam(defaultValue = "false") boolean snoozed, @RequestParam(required = false) String rule,
-            @RequestParam(required = false) Long rep, Model model) {
-        model.addAttribute("board", AlertBoard.of(alerts.board(null, snoozed), rule == null || rule.isBlank() ? null : rule, rep));
+    String board(
+            @RequestParam(defaultValue = "false") boolean snoozed,
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) Long rep,
+            Model model) {
+        model.addAttribute(
+                "board", AlertBoard.of(alerts.board(null, snoozed), rule == null || rule.isBlank() ? null : rule, rep));
         model.addAttribute("atRisk", alerts.atRisk());
         model.addAttribute("snoozed", snoozed);
         return "alert/board";
@@ -70,13 +72,19 @@ class AlertController {
     }
 
     @PostMapping("/alerts/{id}/snooze")
-    String snooze(@PathVariable long id, @RequestParam(defaultValue = "1") int days, @RequestParam(required = false) String back) {
+    String snooze(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "1") int days,
+            @RequestParam(required = false) String back) {
         alerts.snooze(id, OffsetDateTime.now(clock).plusDays(days));
         return back(back);
     }
 
     @PostMapping("/alerts/{id}/resolve")
-    String resolve(@PathVariable long id, @RequestParam(required = false) String note, @RequestParam(required = false) String back) {
+    String resolve(
+            @PathVariable long id,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String back) {
         alerts.resolve(id, note);
         return back(back);
     }
@@ -92,12 +100,29 @@ class AlertController {
     }
 
     @PostMapping("/admin/alert-rules/{code}")
-    String saveRule(@PathVariable String code, @RequestParam(defaultValue = "false") boolean enabled, @RequestParam String severity,
-            @RequestParam int windowDays, @RequestParam int threshold, @RequestParam(defaultValue = "false") boolean notifyRep,
-            @RequestParam(defaultValue = "false") boolean notifyManager, @RequestParam(defaultValue = "false") boolean markAtRisk,
-            @RequestParam(defaultValue = "false") boolean openTask, @RequestParam(defaultValue = "1") int taskDueDays, RedirectAttributes redirect) {
+    String saveRule(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam String severity,
+            @RequestParam int windowDays,
+            @RequestParam int threshold,
+            @RequestParam(defaultValue = "false") boolean notifyRep,
+            @RequestParam(defaultValue = "false") boolean notifyManager,
+            @RequestParam(defaultValue = "false") boolean markAtRisk,
+            @RequestParam(defaultValue = "false") boolean openTask,
+            @RequestParam(defaultValue = "1") int taskDueDays,
+            RedirectAttributes redirect) {
         try {
-            alerts.updateRule(new AlertRule(code, enabled, severity, windowDays, threshold, notifyRep, notifyManager, markAtRisk, openTask,
+            alerts.updateRule(new AlertRule(
+                    code,
+                    enabled,
+                    severity,
+                    windowDays,
+                    threshold,
+                    notifyRep,
+                    notifyManager,
+                    markAtRisk,
+                    openTask,
                     taskDueDays));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {

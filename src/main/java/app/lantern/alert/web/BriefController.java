@@ -28,7 +28,13 @@ class BriefController {
     private final Directory directory;
     private final Clock clock;
 
-    BriefController(DailyBrief briefs, Previews previews, CurrentActor currentActor, DataScopes scopes, Directory directory, Clock clock) {
+    BriefController(
+            DailyBrief briefs,
+            Previews previews,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Directory directory,
+            Clock clock) {
         this.briefs = briefs;
         this.previews = previews;
         this.currentActor = currentActor;
@@ -38,16 +44,25 @@ class BriefController {
     }
 
     @GetMapping("/briefs/preview")
-    String preview(@RequestParam(required = false) Long repId, @RequestParam(defaultValue = "false") boolean team, Model model) {
+    String preview(
+            @RequestParam(required = false) Long repId,
+            @RequestParam(defaultValue = "false") boolean team,
+            Model model) {
         Actor me = currentActor.require();
         LocalDate day = LocalDate.now(clock);
         var scope = scopes.current(RecordKind.OPPORTUNITY);
-        List<UserSummary> reps = directory.usersWithRole(Role.REP).stream().filter(u -> scope.covers(u.id())).toList();
+        List<UserSummary> reps = directory.usersWithRole(Role.REP).stream()
+                .filter(u -> scope.covers(u.id()))
+                .toList();
         DailyBrief.Brief brief;
         if (team && me.has(Role.MANAGER)) {
             brief = briefs.forManager(me.userId(), day);
         } else {
-            long id = repId != null ? repId : me.has(Role.REP) ? me.userId() : reps.isEmpty() ? me.userId() : reps.getFirst().id();
+            long id = repId != null
+                    ? repId
+                    : me.has(Role.REP)
+                            ? me.userId()
+                            : reps.isEmpty() ? me.userId() : reps.getFirst().id();
             scope.require(id, "rep", id);
             brief = briefs.forRep(id, day);
         }
@@ -56,7 +71,8 @@ class BriefController {
         model.addAttribute("selected", team ? null : brief.recipientId());
         model.addAttribute("team", team);
         model.addAttribute("canTeam", me.has(Role.MANAGER));
-        model.addAttribute("previews", previews.render(brief.recipientId(), brief.title(), brief.markdown(), brief.link()));
+        model.addAttribute(
+                "previews", previews.render(brief.recipientId(), brief.title(), brief.markdown(), brief.link()));
         return "alert/brief";
     }
 }

@@ -31,7 +31,10 @@ class AuditAdminController {
     private final AuditCheckpoints checkpoints;
     private final ZoneId zone;
 
-    AuditAdminController(AuditTrail trail, AuditVerification verification, AuditCheckpoints checkpoints,
+    AuditAdminController(
+            AuditTrail trail,
+            AuditVerification verification,
+            AuditCheckpoints checkpoints,
             @Value("${lantern.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.trail = trail;
         this.verification = verification;
@@ -40,19 +43,25 @@ class AuditAdminController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+    String list(
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Integer page,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         AuditRoles.requireAny("ADMIN");
         OffsetDateTime start = from == null ? null : from.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end =
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         AuditFilter filter = AuditFilters.of(entityType, entityId, actor, action, start, end);
         var result = trail.search(filter, PageQuery.of(page, PAGE_SIZE, null, Set.of("occurredAt"), "occurredAt,desc"));
         model.addAttribute("result", result);
-        model.addAttribute("filter", new Form(filter.entityType(), filter.entityId(), filter.actor(), filter.action(), from, to));
+        model.addAttribute(
+                "filter", new Form(filter.entityType(), filter.entityId(), filter.actor(), filter.action(), from, to));
         model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
         return htmx != null ? "audit/admin :: entries" : "audit/admin";
     }

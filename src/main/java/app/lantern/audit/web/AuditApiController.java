@@ -36,11 +36,15 @@ class AuditApiController {
     }
 
     @GetMapping
-    PageResult<EntryJson> list(@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
-            @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+    PageResult<EntryJson> list(
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String entityId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         AuditRoles.requireAny("ADMIN", "EXECUTIVE");
         AuditFilter filter = AuditFilters.of(entityType, entityId, actor, action, from, to);
@@ -57,17 +61,39 @@ class AuditApiController {
     @PostMapping("/checkpoints")
     ResponseEntity<AuditCheckpoint> checkpoint() {
         AuditRoles.requireAny("ADMIN");
-        return checkpoints.checkpoint("manual").map(c -> ResponseEntity.status(HttpStatus.CREATED).body(c))
+        return checkpoints
+                .checkpoint("manual")
+                .map(c -> ResponseEntity.status(HttpStatus.CREATED).body(c))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** An entry as JSON: ids as strings, changes as the stored JSON text. */
-    record EntryJson(String id, OffsetDateTime occurredAt, String actorId, String actorName, String ip, String userAgent,
-            String requestId, String entityType, String entityId, String action, String changes) {
+    record EntryJson(
+            String id,
+            OffsetDateTime occurredAt,
+            String actorId,
+            String actorName,
+            String ip,
+            String userAgent,
+            String requestId,
+            String entityType,
+            String entityId,
+            String action,
+            String changes) {
 
         static EntryJson of(AuditEntry e) {
-            return new EntryJson(Long.toString(e.id()), e.occurredAt(), e.actorId() == null ? null : Long.toString(e.actorId()),
-                    e.actorName(), e.ip(), e.userAgent(), e.requestId(), e.entityType(), e.entityId(), e.action(), e.changes());
+            return new EntryJson(
+                    Long.toString(e.id()),
+                    e.occurredAt(),
+                    e.actorId() == null ? null : Long.toString(e.actorId()),
+                    e.actorName(),
+                    e.ip(),
+                    e.userAgent(),
+                    e.requestId(),
+                    e.entityType(),
+                    e.entityId(),
+                    e.action(),
+                    e.changes());
         }
     }
 }

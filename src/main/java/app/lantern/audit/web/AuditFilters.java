@@ -10,7 +10,8 @@ final class AuditFilters {
 
     private AuditFilters() {}
 
-    static AuditFilter of(String entityType, String entityId, String actor, String action, OffsetDateTime from, OffsetDateTime to) {
+    static AuditFilter of(
+            String entityType, String entityId, String actor, String action, OffsetDateTime from, OffsetDateTime to) {
         FieldErrors errors = new FieldErrors();
         Texts.maxLength(errors, "entityType", entityType, 50);
         Texts.maxLength(errors, "entityId", entityId, 100);
@@ -20,6 +21,7 @@ final class AuditFilters {
             errors.add("to", "must be after from");
         }
         errors.throwIfAny();
-        return new AuditFilter(Texts.clean(entityType), Texts.clean(entityId), Texts.clean(actor), Texts.clean(action), from, to);
+        return new AuditFilter(
+                Texts.clean(entityType), Texts.clean(entityId), Texts.clean(actor), Texts.clean(action), from, to);
     }
 }

@@ -12,13 +12,15 @@ final class AuditRoles {
 
     static boolean has(String... roles) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> Arrays.stream(roles).anyMatch(r -> ("ROLE_" + r).equals(a.getAuthority())));
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> Arrays.stream(roles).anyMatch(r -> ("ROLE_" + r).equals(a.getAuthority())));
     }
 
     static void requireAny(String... roles) {
         if (!has(roles)) {
-            throw new ForbiddenException("only " + String.join(" or ", roles).toLowerCase(java.util.Locale.ROOT) + " users may read the audit log");
+            throw new ForbiddenException("only " + String.join(" or ", roles).toLowerCase(java.util.Locale.ROOT)
+                    + " users may read the audit log");
         }
     }
 }

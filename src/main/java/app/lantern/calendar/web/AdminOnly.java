@@ -11,7 +11,8 @@ final class AdminOnly {
 
     static void require() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = auth != null && auth.isAuthenticated()
+        boolean admin = auth != null
+                && auth.isAuthenticated()
                 && auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         if (!admin) {
             throw new ForbiddenException("only administrators may change the working calendar");

@@ -53,8 +53,16 @@ class CalendarAdminController {
     }
 
     /** One cell of a month grid; {@code date} is null for the padding before the 1st and after the last day. */
-    record Cell(LocalDate date, int dayOfMonth, boolean working, boolean weekend, boolean holiday, boolean makeUp,
-            boolean explicit, String name, boolean today) {
+    record Cell(
+            LocalDate date,
+            int dayOfMonth,
+            boolean working,
+            boolean weekend,
+            boolean holiday,
+            boolean makeUp,
+            boolean explicit,
+            String name,
+            boolean today) {
         static final Cell EMPTY = new Cell(null, 0, false, false, false, false, false, null, false);
     }
 
@@ -86,25 +94,36 @@ class CalendarAdminController {
     @GetMapping("/editor")
     String editor(@RequestParam String date, Model model) {
         LocalDate d = parseDate(date);
-        DayForm form = calendar.day(d).filter(CalendarDay::explicit)
+        DayForm form = calendar.day(d)
+                .filter(CalendarDay::explicit)
                 .map(day -> new DayForm(d.toString(), day.kind().name(), day.name(), true))
-                .orElseGet(() -> new DayForm(d.toString(), isWeekend(d) ? "WORKDAY" : "HOLIDAY",
-                        calendar.day(d).map(CalendarDay::name).orElse(""), false));
+                .orElseGet(() -> new DayForm(
+                        d.toString(),
+                        isWeekend(d) ? "WORKDAY" : "HOLIDAY",
+                        calendar.day(d).map(CalendarDay::name).orElse(""),
+                        false));
         model.addAttribute("form", form);
         model.addAttribute("year", d.getYear());
         return PAGE + " :: editor";
     }
 
     @PostMapping("/days")
-    String save(@RequestParam(required = false) String date, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String name, @RequestParam(required = false) Integer year,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+    String save(
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer year,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
         LocalDate d = null;
         try {
             d = parseDate(date);
             admin.saveDay(d, kind, name);
         } catch (ValidationException e) {
-            int y = d != null ? d.getYear() : (year != null ? year : LocalDate.now(clock).getYear());
+            int y = d != null
+                    ? d.getYear()
+                    : (year != null ? year : LocalDate.now(clock).getYear());
             fill(model, y, new DayForm(date, kind, name, false), e.errors());
             return htmx != null ? PAGE + " :: workspace" : PAGE;
         }
@@ -112,7 +131,10 @@ class CalendarAdminController {
     }
 
     @PostMapping("/days/{date}/delete")
-    String delete(@PathVariable String date, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+    String delete(
+            @PathVariable String date,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
             RedirectAttributes redirect) {
         LocalDate d = parseDate(date);
         admin.deleteDay(d);
@@ -120,9 +142,13 @@ class CalendarAdminController {
     }
 
     @PostMapping("/hours")
-    String hours(@RequestParam(required = false) String start, @RequestParam(required = false) String end,
-            @RequestParam(required = false) Integer year, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Model model, RedirectAttributes redirect) {
+    String hours(
+            @RequestParam(required = false) String start,
+            @RequestParam(required = false) String end,
+            @RequestParam(required = false) Integer year,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
         int y = year != null ? year : LocalDate.now(clock).getYear();
         try {
             admin.changeWorkingHours(start, end);
@@ -148,7 +174,10 @@ class CalendarAdminController {
     }
 
     @PostMapping("/{year}/notice")
-    String confirmNotice(@PathVariable int year, @RequestParam(required = false) String title, Model model,
+    String confirmNotice(
+            @PathVariable int year,
+            @RequestParam(required = false) String title,
+            Model model,
             RedirectAttributes redirect) {
         try {
             admin.confirmNotice(year, title);
@@ -183,10 +212,15 @@ class CalendarAdminController {
         model.addAttribute("year", year);
         model.addAttribute("calendarYear", y);
         model.addAttribute("months", months(y));
-        model.addAttribute("entries", y.days().stream().filter(CalendarDay::explicit).toList());
-        model.addAttribute("derived", y.days().stream().filter(d -> !d.explicit()).toList());
-        model.addAttribute("holidayCount", y.days().stream().filter(CalendarDay::holiday).count());
-        model.addAttribute("makeUpCount", y.days().stream().filter(CalendarDay::makeUpWorkday).count());
+        model.addAttribute(
+                "entries", y.days().stream().filter(CalendarDay::explicit).toList());
+        model.addAttribute(
+                "derived", y.days().stream().filter(d -> !d.explicit()).toList());
+        model.addAttribute(
+                "holidayCount", y.days().stream().filter(CalendarDay::holiday).count());
+        model.addAttribute(
+                "makeUpCount",
+                y.days().stream().filter(CalendarDay::makeUpWorkday).count());
         model.addAttribute("warnings", admin.warnings());
         model.addAttribute("kinds", DayKind.values());
         model.addAttribute("form", form);
@@ -200,7 +234,9 @@ class CalendarAdminController {
 
     private void hoursModel(Model model) {
         var h = admin.workingHours();
-        model.addAttribute("hoursForm", Map.of("start", h.start().format(HH_MM), "end", h.end().format(HH_MM)));
+        model.addAttribute(
+                "hoursForm",
+                Map.of("start", h.start().format(HH_MM), "end", h.end().format(HH_MM)));
         model.addAttribute("zone", calendar.zone().getId());
     }
 
@@ -222,8 +258,16 @@ class CalendarAdminController {
                 CalendarDay n = named.get(date);
                 boolean work = calendar.isWorkingDay(date);
                 working += work ? 1 : 0;
-                week.add(new Cell(date, day, work, isWeekend(date), n != null && n.holiday(), n != null && n.makeUpWorkday(),
-                        n != null && n.explicit(), n == null ? null : n.name(), date.equals(today)));
+                week.add(new Cell(
+                        date,
+                        day,
+                        work,
+                        isWeekend(date),
+                        n != null && n.holiday(),
+                        n != null && n.makeUpWorkday(),
+                        n != null && n.explicit(),
+                        n == null ? null : n.name(),
+                        date.equals(today)));
                 if (week.size() == 7) {
                     weeks.add(week);
                     week = new ArrayList<>(7);
@@ -251,8 +295,10 @@ class CalendarAdminController {
         try {
             LocalDate d = LocalDate.parse(value.strip());
             if (d.getYear() < CalendarAdministration.FIRST_YEAR || d.getYear() > CalendarAdministration.LAST_YEAR) {
-                throw ValidationException.field("date", "must be in the years " + CalendarAdministration.FIRST_YEAR + "–"
-                        + CalendarAdministration.LAST_YEAR);
+                throw ValidationException.field(
+                        "date",
+                        "must be in the years " + CalendarAdministration.FIRST_YEAR + "–"
+                                + CalendarAdministration.LAST_YEAR);
             }
             return d;
         } catch (DateTimeParseException e) {

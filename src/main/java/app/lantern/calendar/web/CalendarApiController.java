@@ -48,13 +48,24 @@ class CalendarApiController {
 
     record DayJson(String date, String weekday, String kind, String name, boolean explicit) {
         static DayJson of(CalendarDay d) {
-            return new DayJson(d.date().toString(), d.date().getDayOfWeek().name(), d.kind().name(), d.name(), d.explicit());
+            return new DayJson(
+                    d.date().toString(),
+                    d.date().getDayOfWeek().name(),
+                    d.kind().name(),
+                    d.name(),
+                    d.explicit());
         }
     }
 
     record HoursJson(String start, String end, String zone) {}
 
-    record YearJson(int year, String source, String noticeTitle, int workingDays, String warning, HoursJson workingHours,
+    record YearJson(
+            int year,
+            String source,
+            String noticeTitle,
+            int workingDays,
+            String warning,
+            HoursJson workingHours,
             List<DayJson> days) {}
 
     record WorkingDaysJson(String from, String to, int workingDays) {}
@@ -66,15 +77,18 @@ class CalendarApiController {
     record NoticeRequest(String title) {}
 
     @GetMapping("/{year}")
-    @Operation(summary = "A year's holidays and make-up working days",
-            description = "source is 'notice' when the State Council notice is entered, else 'fallback' (statutory dates, no 调休) with a warning.")
+    @Operation(
+            summary = "A year's holidays and make-up working days",
+            description =
+                    "source is 'notice' when the State Council notice is entered, else 'fallback' (statutory dates, no 调休) with a warning.")
     YearJson year(@PathVariable int year) {
         return toJson(admin.year(year));
     }
 
     @GetMapping("/working-days")
     @Operation(summary = "Number of working days from 'from' to 'to', both dates included")
-    WorkingDaysJson workingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    WorkingDaysJson workingDays(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (to.isBefore(from)) {
             throw ValidationException.field("to", "must not be before from");
@@ -88,8 +102,11 @@ class CalendarApiController {
     }
 
     @PutMapping("/days/{date}")
-    @Operation(summary = "Add or change a holiday (HOLIDAY) or make-up working day (WORKDAY, Saturday/Sunday only); admin")
-    DayJson putDay(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestBody DayRequest request) {
+    @Operation(
+            summary = "Add or change a holiday (HOLIDAY) or make-up working day (WORKDAY, Saturday/Sunday only); admin")
+    DayJson putDay(
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestBody DayRequest request) {
         AdminOnly.require();
         DayRequest body = request != null ? request : new DayRequest(null, null);
         return DayJson.of(admin.saveDay(date, body.kind(), body.name()));
@@ -134,21 +151,32 @@ class CalendarApiController {
 
     private YearJson toJson(CalendarYear y) {
         String warning = y.fallback()
-                ? messages.getMessage(y.lunarCovered() ? "calendar.warning.fallback" : "calendar.warning.fallbackNoLunar",
-                        new Object[] {String.valueOf(y.year())}, LocaleContextHolder.getLocale())
+                ? messages.getMessage(
+                        y.lunarCovered() ? "calendar.warning.fallback" : "calendar.warning.fallbackNoLunar",
+                        new Object[] {String.valueOf(y.year())},
+                        LocaleContextHolder.getLocale())
                 : null;
-        return new YearJson(y.year(), y.source().code(), y.noticeTitle(), y.workingDays(), warning, hours(admin.workingHours()),
+        return new YearJson(
+                y.year(),
+                y.source().code(),
+                y.noticeTitle(),
+                y.workingDays(),
+                warning,
+                hours(admin.workingHours()),
                 y.days().stream().map(DayJson::of).toList());
     }
 
     private HoursJson hours(WorkingHours h) {
-        return new HoursJson(h.start().format(HH_MM), h.end().format(HH_MM), calendar.zone().getId());
+        return new HoursJson(
+                h.start().format(HH_MM), h.end().format(HH_MM), calendar.zone().getId());
     }
 
     private static void yearInRange(String field, LocalDate date) {
         if (date.getYear() < CalendarAdministration.FIRST_YEAR || date.getYear() > CalendarAdministration.LAST_YEAR) {
-            throw ValidationException.field(field, "must be in the years " + CalendarAdministration.FIRST_YEAR + "–"
-                    + CalendarAdministration.LAST_YEAR);
+            throw ValidationException.field(
+                    field,
+                    "must be in the years " + CalendarAdministration.FIRST_YEAR + "–"
+                            + CalendarAdministration.LAST_YEAR);
         }
     }
 }

@@ -23,8 +23,16 @@ import java.util.regex.Pattern;
  * @param countryKept for a name with the country in brackets, the core with it kept ({@code 视觉中国文化发展} of
  *                    {@code 视觉(中国)文化发展股份有限公司}: some short names keep it); else null
  */
-public record CompanyName(String normalized, String stripped, String core, String region, String abbreviatedCore,
-        String abbreviatedRegion, List<String> regionForms, String literal, String countryKept) {
+public record CompanyName(
+        String normalized,
+        String stripped,
+        String core,
+        String region,
+        String abbreviatedCore,
+        String abbreviatedRegion,
+        List<String> regionForms,
+        String literal,
+        String countryKept) {
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{【〔《<]([^)\\]}】〕》>]*)[)\\]}】〕》>]");
     private static final Pattern MARKERS = Pattern.compile("^(s\\*st|\\*st|sst|st|s|n|c|xd|xr|dr)(?=\\p{IsHan})");
@@ -32,16 +40,49 @@ public record CompanyName(String normalized, String stripped, String core, Strin
 
     /** Legal forms and group words, longest first; removed from the end while something identifying remains. */
     private static final List<String> LEGAL_FORMS = List.of(
-            "股份有限责任公司", "股份有限公司", "有限责任公司", "股份合作公司", "集团有限公司", "集团股份公司", "控股有限公司",
-            "有限公司", "股份公司", "集团公司", "控股公司", "责任公司", "总公司", "公司", "集团", "控股", "股份", "有限",
-            "corporationlimited", "companylimited", "colimited", "coltd", "limited", "ltd", "incorporated", "inc",
-            "corporation", "corp", "company", "group", "holdings", "holding", "plc", "llc", "gmbh");
+            "股份有限责任公司",
+            "股份有限公司",
+            "有限责任公司",
+            "股份合作公司",
+            "集团有限公司",
+            "集团股份公司",
+            "控股有限公司",
+            "有限公司",
+            "股份公司",
+            "集团公司",
+            "控股公司",
+            "责任公司",
+            "总公司",
+            "公司",
+            "集团",
+            "控股",
+            "股份",
+            "有限",
+            "corporationlimited",
+            "companylimited",
+            "colimited",
+            "coltd",
+            "limited",
+            "ltd",
+            "incorporated",
+            "inc",
+            "corporation",
+            "corp",
+            "company",
+            "group",
+            "holdings",
+            "holding",
+            "plc",
+            "llc",
+            "gmbh");
 
     /** Bracketed words that carry no identity: legal forms and "(中国)" style regions are dropped with their brackets. */
-    private static final List<String> BRACKET_NOISE = List.of("集团", "控股", "股份", "有限", "中国", "china", "group", "holdings");
+    private static final List<String> BRACKET_NOISE =
+            List.of("集团", "控股", "股份", "有限", "中国", "china", "group", "holdings");
 
     public static CompanyName of(String raw) {
-        String s = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        String s = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC)
+                .toLowerCase(java.util.Locale.ROOT);
         s = s.replace('　', ' ').strip();
         String written = unmark(compact(s));
         Bracketed bracketed = Bracketed.in(s);
@@ -58,7 +99,8 @@ public record CompanyName(String normalized, String stripped, String core, Strin
         String prefix;
         List<String> regionForms = new java.util.ArrayList<>();
         int front = 0;
-        while ((prefix = Regions.prefixOf(core)) != null && core.length() - prefix.length() >= 2
+        while ((prefix = Regions.prefixOf(core)) != null
+                && core.length() - prefix.length() >= 2
                 && !GenericWords.isGeneric(GenericWords.strip(core.substring(prefix.length())))) {
             String canonical = Regions.canonical(prefix);
             if (region == null && canonical != null && !canonical.isEmpty()) {
@@ -90,8 +132,16 @@ public record CompanyName(String normalized, String stripped, String core, Strin
                 abbreviatedRegion = r;
             }
         }
-        return new CompanyName(compact, stripped, core, region, abbreviatedCore, abbreviatedRegion, List.copyOf(regionForms),
-                literal, countryKept);
+        return new CompanyName(
+                compact,
+                stripped,
+                core,
+                region,
+                abbreviatedCore,
+                abbreviatedRegion,
+                List.copyOf(regionForms),
+                literal,
+                countryKept);
     }
 
     /** NFKC, lower case, letters and digits only. */
@@ -115,7 +165,9 @@ public record CompanyName(String normalized, String stripped, String core, Strin
             while (m.find()) {
                 String inner = compact(m.group(1));
                 country |= inner.equals(Regions.COUNTRY);
-                if (region == null && Regions.isRegion(inner) && !Regions.canonical(inner).isEmpty()) {
+                if (region == null
+                        && Regions.isRegion(inner)
+                        && !Regions.canonical(inner).isEmpty()) {
                     region = Regions.canonical(inner);
                 }
             }

@@ -16,7 +16,9 @@ public final class CreditCodes {
         if (raw == null) {
             return null;
         }
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC)
+                .replaceAll("\\s+", "")
+                .toUpperCase(Locale.ROOT);
         return s.isEmpty() ? null : s;
     }
 

@@ -27,8 +27,11 @@ public final class DuplicateClusters {
      * @param postings calls its argument with (key, ids) for every key held by 2…maxBlock customers
      * @param profile  the profile of an id, or null
      */
-    public static List<Cluster> find(Consumer<BiConsumer<String, long[]>> postings, LongFunction<MatchProfile> profile,
-            double threshold, Set<Long> distinctPairs) {
+    public static List<Cluster> find(
+            Consumer<BiConsumer<String, long[]>> postings,
+            LongFunction<MatchProfile> profile,
+            double threshold,
+            Set<Long> distinctPairs) {
         Map<Long, Long> parent = new HashMap<>();
         Map<Long, Double> best = new HashMap<>();
         Set<Long> scored = new HashSet<>();
@@ -69,7 +72,12 @@ public final class DuplicateClusters {
         for (List<Long> members : groups.values()) {
             if (members.size() >= 2) {
                 members.sort(null);
-                clusters.add(new Cluster(List.copyOf(members), members.stream().mapToDouble(id -> best.getOrDefault(id, 0.0)).max().orElse(0)));
+                clusters.add(new Cluster(
+                        List.copyOf(members),
+                        members.stream()
+                                .mapToDouble(id -> best.getOrDefault(id, 0.0))
+                                .max()
+                                .orElse(0)));
             }
         }
         clusters.sort((x, y) -> Double.compare(y.bestScore(), x.bestScore()));

@@ -17,6 +17,7 @@ public final class DuplicateMatcher {
     public static final int KEY_CAP = 1000;
     /** At most this many customers are scored per check: those sharing the most keys. */
     static final int MAX_SCORED = 200;
+
     static final double PHONE = 0.88;
     static final double EMAIL = 0.9;
     static final double CREDIT_CODE = 1.0;
@@ -52,8 +53,8 @@ public final class DuplicateMatcher {
     }
 
     /** As {@link #candidates(MatchProfile, KeyIndex, double, int)}, looking up only the keys {@code keys} accepts. */
-    public static List<Match> candidates(MatchProfile query, KeyIndex index, double minScore, int limit,
-            java.util.function.Predicate<String> keys) {
+    public static List<Match> candidates(
+            MatchProfile query, KeyIndex index, double minScore, int limit, java.util.function.Predicate<String> keys) {
         List<Long> ids = candidateIds(query, index, keys, MAX_SCORED);
         return ids.isEmpty() ? List.of() : rank(query, index.profiles(ids), minScore, limit);
     }
@@ -63,8 +64,8 @@ public final class DuplicateMatcher {
      * 3-character prefix, a phone, an e-mail, a credit code) or weak ones (bigrams, anchored pairs), the most-sharing
      * first, at most {@code maxScored}; keys held by more than {@link #KEY_CAP} customers say nothing and are skipped.
      */
-    public static List<Long> candidateIds(MatchProfile query, KeyIndex index, java.util.function.Predicate<String> keys,
-            int maxScored) {
+    public static List<Long> candidateIds(
+            MatchProfile query, KeyIndex index, java.util.function.Predicate<String> keys, int maxScored) {
         LongIntCounter shared = new LongIntCounter(256);
         for (String key : MatchKeys.forQuery(query)) {
             if (!keys.test(key)) {
@@ -103,11 +104,13 @@ public final class DuplicateMatcher {
      * (万科企业 and 万科企业股份有限公司) are no ambiguity. How well a candidate fits is its score plus what speaks for
      * it among rivals: naming the query's region, and the shape in which the query's name sits in its own.
      */
-    private static List<Match> discountAmbiguousNames(MatchProfile query, List<Match> scored, List<MatchProfile> profiles) {
+    private static List<Match> discountAmbiguousNames(
+            MatchProfile query, List<Match> scored, List<MatchProfile> profiles) {
         java.util.Map<Long, MatchProfile> byId = new java.util.HashMap<>();
         profiles.forEach(p -> byId.put(p.id(), p));
         List<Match> nameOnly = scored.stream()
-                .filter(m -> m.matchedOn().equals(List.of("name")) && m.score() > AMBIGUOUS_CAP).toList();
+                .filter(m -> m.matchedOn().equals(List.of("name")) && m.score() > AMBIGUOUS_CAP)
+                .toList();
         if (nameOnly.size() < 2) {
             return scored;
         }
@@ -117,8 +120,11 @@ public final class DuplicateMatcher {
         for (Match m : nameOnly) {
             CompanyName candidate = byId.get(m.id()).name();
             shapes.put(m, shape(query.name(), candidate));
-            fit.put(m, m.score() + (region != null && region.equals(candidate.anyRegion()) ? SAME_REGION : 0)
-                    + SHAPE * shapes.get(m));
+            fit.put(
+                    m,
+                    m.score()
+                            + (region != null && region.equals(candidate.anyRegion()) ? SAME_REGION : 0)
+                            + SHAPE * shapes.get(m));
         }
         List<Match> byFit = new ArrayList<>(nameOnly);
         byFit.sort(Comparator.comparingDouble((Match m) -> fit.get(m)).reversed());
@@ -129,13 +135,20 @@ public final class DuplicateMatcher {
                 if (fit.get(rival) < fit.get(m) - BARE_BRAND_MARGIN) {
                     break;
                 }
-                boolean bareBrand = shortBrand && shapes.get(m) == 3 && shapes.get(rival) >= 3
-                        && GenericWords.strip(byId.get(m.id()).name().core()).equals(GenericWords.strip(query.name().core()));
+                boolean bareBrand = shortBrand
+                        && shapes.get(m) == 3
+                        && shapes.get(rival) >= 3
+                        && GenericWords.strip(byId.get(m.id()).name().core())
+                                .equals(GenericWords.strip(query.name().core()));
                 double floor = fit.get(m) - (bareBrand ? BARE_BRAND_MARGIN : AMBIGUITY_MARGIN);
                 if (fit.get(rival) < floor) {
                     continue;
                 }
-                if (rival.id() != m.id() && NameSimilarity.score(byId.get(m.id()).name(), byId.get(rival.id()).name()) < SAME_COMPANY) {
+                if (rival.id() != m.id()
+                        && NameSimilarity.score(
+                                        byId.get(m.id()).name(),
+                                        byId.get(rival.id()).name())
+                                < SAME_COMPANY) {
                     ambiguous.add(m.id());
                     break;
                 }
@@ -156,7 +169,8 @@ public final class DuplicateMatcher {
      */
     static int shape(CompanyName query, CompanyName candidate) {
         String core = candidate.core();
-        if (query.literal().length() > GenericWords.strip(core).length() && candidate.literal().contains(query.literal())) {
+        if (query.literal().length() > GenericWords.strip(core).length()
+                && candidate.literal().contains(query.literal())) {
             return 4;
         }
         String brand = GenericWords.strip(query.core());

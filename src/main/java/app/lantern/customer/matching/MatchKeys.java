@@ -30,7 +30,8 @@ public final class MatchKeys {
             }
             addForm(keys, n.stripped(), false);
             if (n.stripped().length() >= 2) {
-                keys.add("p:" + n.stripped().substring(0, Math.min(3, n.stripped().length())));
+                keys.add("p:"
+                        + n.stripped().substring(0, Math.min(3, n.stripped().length())));
             }
             if (n.abbreviatedCore() != null) {
                 addForm(keys, n.abbreviatedCore(), true);

@@ -13,7 +13,8 @@ public record MatchProfile(long id, CompanyName name, Set<String> phones, Set<St
     }
 
     /** Normalises raw values; unparseable phones and e-mails are left out. */
-    public static MatchProfile of(long id, String name, Collection<String> phones, Collection<String> emails, String creditCode) {
+    public static MatchProfile of(
+            long id, String name, Collection<String> phones, Collection<String> emails, String creditCode) {
         Set<String> p = new LinkedHashSet<>();
         if (phones != null) {
             phones.forEach(x -> Phones.normalize(x).ifPresent(p::add));
@@ -22,6 +23,11 @@ public record MatchProfile(long id, CompanyName name, Set<String> phones, Set<St
         if (emails != null) {
             emails.forEach(x -> Emails.normalize(x).ifPresent(e::add));
         }
-        return new MatchProfile(id, name == null || name.isBlank() ? null : CompanyName.of(name), p, e, CreditCodes.normalize(creditCode));
+        return new MatchProfile(
+                id,
+                name == null || name.isBlank() ? null : CompanyName.of(name),
+                p,
+                e,
+                CreditCodes.normalize(creditCode));
     }
 }

@@ -52,10 +52,20 @@ public final class NameSimilarity {
         }
         // reading a leading character as a region is one guess; a left-out holding name on top would be a second
         if (a.abbreviatedCore() != null && sameStart(a.abbreviatedCore(), b.core())) {
-            best = Math.max(best, capped(sim(a.abbreviatedCore(), b.core()) - ABBREVIATION_PENALTY, a.abbreviatedRegion(), b.region()));
+            best = Math.max(
+                    best,
+                    capped(
+                            sim(a.abbreviatedCore(), b.core()) - ABBREVIATION_PENALTY,
+                            a.abbreviatedRegion(),
+                            b.region()));
         }
         if (b.abbreviatedCore() != null && sameStart(a.core(), b.abbreviatedCore())) {
-            best = Math.max(best, capped(sim(a.core(), b.abbreviatedCore()) - ABBREVIATION_PENALTY, a.region(), b.abbreviatedRegion()));
+            best = Math.max(
+                    best,
+                    capped(
+                            sim(a.core(), b.abbreviatedCore()) - ABBREVIATION_PENALTY,
+                            a.region(),
+                            b.abbreviatedRegion()));
         }
         return Math.max(0, Math.min(1, best));
     }
@@ -117,9 +127,11 @@ public final class NameSimilarity {
      * more characters (好想你 of 好想你健康食品) says little, so it costs little, at most {@link #MAX_TAIL}.
      */
     static final double TAIL = 0.01;
+
     static final double MAX_TAIL = 0.04;
     /** A leading holding name the short name leaves out (中节能·太阳能), plus a little per character. */
     static final double LEAD = 0.04;
+
     static final double LEAD_PER_CHAR = 0.005;
     /**
      * A two-character short name made of the initials of the long name's words (能投 of 能源投资, 中南 of 中国南玻):
@@ -177,7 +189,9 @@ public final class NameSimilarity {
             }
             double cost = cover(s, l, lead, end);
             if (cost < Double.MAX_VALUE) {
-                double leadCost = lead == 0 || lead == Regions.COUNTRY.length() && l.startsWith(Regions.COUNTRY) ? 0 : LEAD + LEAD_PER_CHAR * lead;
+                double leadCost = lead == 0 || lead == Regions.COUNTRY.length() && l.startsWith(Regions.COUNTRY)
+                        ? 0
+                        : LEAD + LEAD_PER_CHAR * lead;
                 best = Math.max(best, FULL_COVER - cost - leadCost);
             }
         }
@@ -221,7 +235,10 @@ public final class NameSimilarity {
                         if (j == k + 1) {
                             next[2 * j + 1] = Math.min(next[2 * j + 1], base + generic);
                         } else {
-                            double step = base + generic + RUN + Math.min(maxGap, uncovered * unexplained(k, j, lead, run, end));
+                            double step = base
+                                    + generic
+                                    + RUN
+                                    + Math.min(maxGap, uncovered * unexplained(k, j, lead, run, end));
                             next[2 * j] = Math.min(next[2 * j], step);
                         }
                     }
@@ -242,7 +259,8 @@ public final class NameSimilarity {
         for (int k = from; k < m; k++) {
             for (int run = 0; run < 2; run++) {
                 if (cost[2 * k + run] != none) {
-                    best = Math.min(best, cost[2 * k + run] + Math.min(maxTail, tail * unexplained(k, m, lead, run, end)));
+                    best = Math.min(
+                            best, cost[2 * k + run] + Math.min(maxTail, tail * unexplained(k, m, lead, run, end)));
                 }
             }
         }

@@ -38,10 +38,16 @@ public final class Phones {
             digits = digits.substring(2);
             plus = true;
         }
-        if (plus && !digits.startsWith("1") && !digits.startsWith("0") && !digits.startsWith("400") && !digits.startsWith("800")) {
+        if (plus
+                && !digits.startsWith("1")
+                && !digits.startsWith("0")
+                && !digits.startsWith("400")
+                && !digits.startsWith("800")) {
             digits = "0" + digits;
         }
-        if (MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches() || SERVICE.matcher(digits).matches()
+        if (MOBILE.matcher(digits).matches()
+                || LANDLINE.matcher(digits).matches()
+                || SERVICE.matcher(digits).matches()
                 || LOCAL.matcher(digits).matches()) {
             return Optional.of(digits);
         }

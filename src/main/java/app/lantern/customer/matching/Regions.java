@@ -13,14 +13,11 @@ final class Regions {
     private Regions() {}
 
     private static final String[] PROVINCES = {
-        "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
-        "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西",
-        "西藏", "宁夏", "新疆", "香港", "澳门"
+        "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+        "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"
     };
 
-    private static final String[] PROVINCE_SUFFIXES = {
-        "壮族自治区", "回族自治区", "维吾尔自治区", "维吾尔族自治区", "自治区", "特别行政区", "省", "市"
-    };
+    private static final String[] PROVINCE_SUFFIXES = {"壮族自治区", "回族自治区", "维吾尔自治区", "维吾尔族自治区", "自治区", "特别行政区", "省", "市"};
 
     /** Prefecture-level cities and autonomous prefectures by province, without the 市/州 suffix. */
     private static final String[] CITIES = {
@@ -67,6 +64,7 @@ final class Regions {
 
     /** Every region prefix, longest first, each with and without its administrative suffix → canonical region. */
     private static final java.util.Map<String, String> CANONICAL = new java.util.HashMap<>();
+
     private static final java.util.Map<String, String> PROVINCE_OF = new java.util.HashMap<>();
     private static final java.util.Map<Character, String> ABBREVIATED = new java.util.HashMap<>();
     private static final java.util.Map<String, Character> ABBREVIATION_OF = new java.util.HashMap<>();

@@ -41,8 +41,12 @@ class CustomerApiController {
     private final app.lantern.customer.CustomerValue value;
     private final app.lantern.identity.CurrentActor currentActor;
 
-    CustomerApiController(CustomerManagement customers, CustomerMerging merging, CustomerTimeline timeline,
-            app.lantern.customer.CustomerExport export, app.lantern.customer.CustomerValue value,
+    CustomerApiController(
+            CustomerManagement customers,
+            CustomerMerging merging,
+            CustomerTimeline timeline,
+            app.lantern.customer.CustomerExport export,
+            app.lantern.customer.CustomerValue value,
             app.lantern.identity.CurrentActor currentActor) {
         this.export = export;
         this.value = value;
@@ -52,13 +56,41 @@ class CustomerApiController {
         this.timeline = timeline;
     }
 
-    record CreateCustomer(String name, String shortName, String creditCode, String industry, String province, String city,
-            String address, String size, String source, String tags, String status, String phone, String email, String website,
-            String ownerId, Boolean confirmNotDuplicate) {
+    record CreateCustomer(
+            String name,
+            String shortName,
+            String creditCode,
+            String industry,
+            String province,
+            String city,
+            String address,
+            String size,
+            String source,
+            String tags,
+            String status,
+            String phone,
+            String email,
+            String website,
+            String ownerId,
+            Boolean confirmNotDuplicate) {
 
         CustomerForm form() {
-            return new CustomerForm(name, shortName, creditCode, industry, province, city, address, size, source, tags, status, phone,
-                    email, website, ownerId);
+            return new CustomerForm(
+                    name,
+                    shortName,
+                    creditCode,
+                    industry,
+                    province,
+                    city,
+                    address,
+                    size,
+                    source,
+                    tags,
+                    status,
+                    phone,
+                    email,
+                    website,
+                    ownerId);
         }
     }
 
@@ -73,28 +105,39 @@ class CustomerApiController {
     record Note(String text) {}
 
     @GetMapping
-    PageResult<CustomerView> list(@RequestParam(required = false) String q, @RequestParam(required = false) String tier,
-            @RequestParam(required = false) String province, @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    PageResult<CustomerView> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        return customers.list(new CustomerManagement.Filter(q, tier, province, industry, status, ownerId),
+        return customers.list(
+                new CustomerManagement.Filter(q, tier, province, industry, status, ownerId),
                 PageQuery.of(page, size, sort, CustomerManagement.SORT_FIELDS, "updatedAt,desc"));
     }
 
     @PostMapping
     ResponseEntity<CustomerView> create(@RequestBody CreateCustomer body) {
         CustomerView created = customers.create(body.form(), Boolean.TRUE.equals(body.confirmNotDuplicate()));
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id()))
+                .body(created);
     }
 
     @GetMapping("/export")
     ResponseEntity<byte[]> export(
-            @RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String tier, @RequestParam(required = false) String province,
-            @RequestParam(required = false) String industry, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) Long ownerId) {
-        return ExportResponses.of(export, new CustomerManagement.Filter(q, tier, province, industry, status, ownerId), format);
+        return ExportResponses.of(
+                export, new CustomerManagement.Filter(q, tier, province, industry, status, ownerId), format);
     }
 
     @GetMapping("/{id}")
@@ -115,7 +158,9 @@ class CustomerApiController {
     @PostMapping("/duplicate-check")
     Candidates duplicateCheck(@RequestBody DuplicateCheck body) {
         Long exclude = body.excludeId() == null ? null : parseId("excludeId", body.excludeId());
-        return new Candidates(customers.duplicates(new DuplicateQuery(body.name(), body.phone(), body.email(), body.creditCode(), exclude)),
+        return new Candidates(
+                customers.duplicates(
+                        new DuplicateQuery(body.name(), body.phone(), body.email(), body.creditCode(), exclude)),
                 customers.threshold());
     }
 
@@ -148,7 +193,8 @@ class CustomerApiController {
     @PostMapping("/{id}/contacts")
     ResponseEntity<ContactView> addContact(@PathVariable long id, @RequestBody ContactForm body) {
         ContactView c = customers.addContact(id, body);
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + c.id())).body(c);
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + c.id()))
+                .body(c);
     }
 
     @PatchMapping("/{id}/contacts/{contactId}")
@@ -164,7 +210,8 @@ class CustomerApiController {
     @PostMapping("/{id}/timeline")
     ResponseEntity<TimelineEntryView> ingest(@PathVariable long id, @RequestBody TimelineIngest body) {
         CustomerTimeline.Ingested result = timeline.ingest(id, body);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.entry());
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.entry());
     }
 
     @PostMapping("/{id}/notes")
@@ -178,7 +225,8 @@ class CustomerApiController {
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/value-weights")
-    Map<app.lantern.customer.CustomerValue.Dimension, Double> setWeights(@RequestBody Map<app.lantern.customer.CustomerValue.Dimension, Double> body) {
+    Map<app.lantern.customer.CustomerValue.Dimension, Double> setWeights(
+            @RequestBody Map<app.lantern.customer.CustomerValue.Dimension, Double> body) {
         value.setWeights(body);
         return value.weights();
     }

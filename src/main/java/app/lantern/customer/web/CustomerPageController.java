@@ -47,7 +47,11 @@ class CustomerPageController {
     private final CustomerValue value;
     private final app.lantern.customer.CustomerExport export;
 
-    CustomerPageController(CustomerManagement customers, CustomerMerging merging, CustomerTimeline timeline, CustomerValue value,
+    CustomerPageController(
+            CustomerManagement customers,
+            CustomerMerging merging,
+            CustomerTimeline timeline,
+            CustomerValue value,
             app.lantern.customer.CustomerExport export) {
         this.export = export;
         this.customers = customers;
@@ -57,12 +61,19 @@ class CustomerPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String tier,
-            @RequestParam(required = false) String province, @RequestParam(required = false) String industry,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         var filter = new CustomerManagement.Filter(q, tier, province, industry, status, null);
-        PageResult<CustomerView> result = customers.list(filter, PageQuery.of(page, 50, sort, CustomerManagement.SORT_FIELDS, "updatedAt,desc"));
+        PageResult<CustomerView> result =
+                customers.list(filter, PageQuery.of(page, 50, sort, CustomerManagement.SORT_FIELDS, "updatedAt,desc"));
         model.addAttribute("result", result);
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sort);
@@ -93,8 +104,13 @@ class CustomerPageController {
         model.addAttribute("errors", errorMap(customers.validate(form, id == null)));
         List<DuplicateCandidate> candidates = List.of();
         if (!isBlank(form.name()) || !isBlank(form.phone()) || !isBlank(form.email()) || !isBlank(form.creditCode())) {
-            candidates = customers.duplicates(new DuplicateQuery(form.name(), form.phone(), form.email(), form.creditCode(), id))
-                    .stream().filter(c -> c.score() >= customers.threshold()).toList();
+            candidates =
+                    customers
+                            .duplicates(
+                                    new DuplicateQuery(form.name(), form.phone(), form.email(), form.creditCode(), id))
+                            .stream()
+                            .filter(c -> c.score() >= customers.threshold())
+                            .toList();
         }
         model.addAttribute("candidates", candidates);
         model.addAttribute("existingId", id);
@@ -102,7 +118,10 @@ class CustomerPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute CustomerForm form, @RequestParam(defaultValue = "false") boolean confirmNotDuplicate, Model model) {
+    String create(
+            @ModelAttribute CustomerForm form,
+            @RequestParam(defaultValue = "false") boolean confirmNotDuplicate,
+            Model model) {
         try {
             CustomerView created = customers.create(form, confirmNotDuplicate);
             return "redirect:/customers/" + created.id() + "?created";
@@ -128,11 +147,22 @@ class CustomerPageController {
     @PostMapping("/merge-into")
     String mergeInto(@ModelAttribute CustomerForm form, @RequestParam long targetId, RedirectAttributes redirect) {
         CustomerView target = customers.get(targetId);
-        CustomerForm fill = new CustomerForm(null, blankOr(target.shortName(), form.shortName()), blankOr(target.creditCode(), form.creditCode()),
-                blankOr(target.industry(), form.industry()), blankOr(target.province(), form.province()), blankOr(target.city(), form.city()),
-                blankOr(target.address(), form.address()), blankOr(target.size(), form.size()), blankOr(target.source(), form.source()),
-                null, null, blankOr(target.phone(), form.phone()), blankOr(target.email(), form.email()),
-                blankOr(target.website(), form.website()), null);
+        CustomerForm fill = new CustomerForm(
+                null,
+                blankOr(target.shortName(), form.shortName()),
+                blankOr(target.creditCode(), form.creditCode()),
+                blankOr(target.industry(), form.industry()),
+                blankOr(target.province(), form.province()),
+                blankOr(target.city(), form.city()),
+                blankOr(target.address(), form.address()),
+                blankOr(target.size(), form.size()),
+                blankOr(target.source(), form.source()),
+                null,
+                null,
+                blankOr(target.phone(), form.phone()),
+                blankOr(target.email(), form.email()),
+                blankOr(target.website(), form.website()),
+                null);
         try {
             customers.update(targetId, fill, null);
         } catch (ValidationException e) {
@@ -160,25 +190,61 @@ class CustomerPageController {
         model.addAttribute("value", value.latest(id).orElse(null));
         model.addAttribute("tierHistory", value.history(id));
         model.addAttribute("maxUploadMb", timeline.maxAttachmentBytes() / 1024 / 1024);
-        model.addAttribute("duplicates", customers.duplicates(new DuplicateQuery(c.name(), c.phone(), c.email(), c.creditCode(), id))
-                .stream().filter(d -> d.score() >= customers.threshold()).toList());
+        model.addAttribute(
+                "duplicates",
+                customers.duplicates(new DuplicateQuery(c.name(), c.phone(), c.email(), c.creditCode(), id)).stream()
+                        .filter(d -> d.score() >= customers.threshold())
+                        .toList());
         return "customer/detail";
     }
 
     @GetMapping("/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         CustomerView c = customers.get(id);
-        model.addAttribute("form", new CustomerForm(c.name(), c.shortName(), c.creditCode(), c.industry(), c.province(), c.city(),
-                c.address(), c.size(), c.source(), c.tags(), c.status(), c.phone(), c.email(), c.website(), c.ownerId()));
+        model.addAttribute(
+                "form",
+                new CustomerForm(
+                        c.name(),
+                        c.shortName(),
+                        c.creditCode(),
+                        c.industry(),
+                        c.province(),
+                        c.city(),
+                        c.address(),
+                        c.size(),
+                        c.source(),
+                        c.tags(),
+                        c.status(),
+                        c.phone(),
+                        c.email(),
+                        c.website(),
+                        c.ownerId()));
         model.addAttribute("version", c.version());
         return form(model, c);
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @ModelAttribute CustomerForm form, @RequestParam(required = false) Integer version, Model model) {
-        CustomerForm changes = new CustomerForm(nz(form.name()), nz(form.shortName()), nz(form.creditCode()), nz(form.industry()),
-                nz(form.province()), nz(form.city()), nz(form.address()), nz(form.size()), nz(form.source()), nz(form.tags()),
-                form.status(), nz(form.phone()), nz(form.email()), nz(form.website()), null);
+    String update(
+            @PathVariable long id,
+            @ModelAttribute CustomerForm form,
+            @RequestParam(required = false) Integer version,
+            Model model) {
+        CustomerForm changes = new CustomerForm(
+                nz(form.name()),
+                nz(form.shortName()),
+                nz(form.creditCode()),
+                nz(form.industry()),
+                nz(form.province()),
+                nz(form.city()),
+                nz(form.address()),
+                nz(form.size()),
+                nz(form.source()),
+                nz(form.tags()),
+                form.status(),
+                nz(form.phone()),
+                nz(form.email()),
+                nz(form.website()),
+                null);
         try {
             customers.update(id, changes, version);
             return "redirect:/customers/" + id;
@@ -225,8 +291,12 @@ class CustomerPageController {
     }
 
     @PostMapping("/{id}/notes")
-    String note(@PathVariable long id, @RequestParam String text, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Model model, RedirectAttributes redirect) {
+    String note(
+            @PathVariable long id,
+            @RequestParam String text,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             timeline.addNote(id, text);
         } catch (ValidationException e) {
@@ -244,9 +314,11 @@ class CustomerPageController {
     }
 
     @PostMapping("/{id}/attachments")
-    String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
         try {
-            timeline.upload(id, file.getOriginalFilename(), file.getContentType(), file.getSize(), file.getInputStream());
+            timeline.upload(
+                    id, file.getOriginalFilename(), file.getContentType(), file.getSize(), file.getInputStream());
             redirect.addFlashAttribute("message", "uploaded");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", e.errors().getFirst().message());
@@ -258,7 +330,12 @@ class CustomerPageController {
     ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long attachmentId) {
         CustomerTimeline.Download d = timeline.download(id, attachmentId);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.attachment().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(d.attachment().sizeBytes())
@@ -287,10 +364,14 @@ class CustomerPageController {
 
     @GetMapping("/export")
     ResponseEntity<byte[]> export(
-            @RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String tier, @RequestParam(required = false) String province,
-            @RequestParam(required = false) String industry, @RequestParam(required = false) String status) {
-        return ExportResponses.of(export, new CustomerManagement.Filter(q, tier, province, industry, status, null), format);
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String status) {
+        return ExportResponses.of(
+                export, new CustomerManagement.Filter(q, tier, province, industry, status, null), format);
     }
 
     @GetMapping("/duplicates")
@@ -300,7 +381,8 @@ class CustomerPageController {
     }
 
     static Map<String, String> errorMap(List<FieldErrors.FieldError> errors) {
-        return errors.stream().collect(Collectors.toMap(FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a));
+        return errors.stream()
+                .collect(Collectors.toMap(FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a));
     }
 
     private static boolean isBlank(String s) {

@@ -23,11 +23,15 @@ final class ExportResponses {
         export.export(filter, format, buffer);
         byte[] bytes = buffer.toByteArray();
         String name = "customers-" + LocalDate.now() + "." + format;
-        MediaType type = "csv".equals(format) ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+        MediaType type = "csv".equals(format)
+                ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(type).contentLength(bytes.length)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(type)
+                .contentLength(bytes.length)
                 .body(bytes);
     }
 }

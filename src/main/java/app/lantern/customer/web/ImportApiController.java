@@ -33,9 +33,12 @@ class ImportApiController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<CustomerImports.ImportJob> start(@RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) String encoding, @RequestParam(required = false) String duplicatePolicy,
-            @RequestParam(required = false) String mapping) throws IOException {
+    ResponseEntity<CustomerImports.ImportJob> start(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String duplicatePolicy,
+            @RequestParam(required = false) String mapping)
+            throws IOException {
         Map<String, String> m = null;
         if (mapping != null && !mapping.isBlank()) {
             try {
@@ -44,9 +47,12 @@ class ImportApiController {
                 throw ValidationException.field("mapping", "must be a JSON object {\"column index\": \"field\"}");
             }
         }
-        CustomerImports.ImportJob job = imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy);
+        CustomerImports.ImportJob job =
+                imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy);
         CustomerImports.ImportJob started = imports.start(Long.parseLong(job.id()), m, duplicatePolicy);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + started.id())).body(started);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + started.id()))
+                .body(started);
     }
 
     @GetMapping("/{id}")
@@ -62,7 +68,13 @@ class ImportApiController {
     static ResponseEntity<byte[]> errorReport(CustomerImports imports, long id) {
         byte[] bytes = imports.errorReport(id).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("import-" + id + "-errors.csv").build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(bytes);
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("import-" + id + "-errors.csv")
+                                .build()
+                                .toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(bytes);
     }
 }

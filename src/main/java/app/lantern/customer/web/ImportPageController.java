@@ -35,10 +35,15 @@ class ImportPageController {
     }
 
     @PostMapping
-    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String encoding,
-            @RequestParam(required = false) String duplicatePolicy, Model model) throws IOException {
+    String upload(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String duplicatePolicy,
+            Model model)
+            throws IOException {
         try {
-            model.addAttribute("job", imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy));
+            model.addAttribute(
+                    "job", imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy));
             model.addAttribute("fields", CustomerImports.FIELDS);
             model.addAttribute("policies", CustomerImports.POLICIES);
             return "customer/import-mapping";
@@ -51,7 +56,10 @@ class ImportPageController {
     }
 
     @PostMapping("/{id}/start")
-    String start(@PathVariable long id, @RequestParam Map<String, String> params, @RequestParam(required = false) String duplicatePolicy,
+    String start(
+            @PathVariable long id,
+            @RequestParam Map<String, String> params,
+            @RequestParam(required = false) String duplicatePolicy,
             Model model) {
         Map<String, String> mapping = new LinkedHashMap<>();
         params.forEach((k, v) -> {
@@ -72,7 +80,8 @@ class ImportPageController {
     }
 
     @GetMapping("/{id}")
-    String status(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String status(
+            @PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("job", imports.get(id));
         return htmx != null ? "customer/import-status :: progress" : "customer/import-status";
     }

@@ -37,7 +37,12 @@ class ProgressController {
     private final Clock clock;
     private final MessageSource messages;
 
-    ProgressController(TeamProgress teams, RepProgress reps, ActionTargets actionTargets, CurrentActor currentActor, Clock clock,
+    ProgressController(
+            TeamProgress teams,
+            RepProgress reps,
+            ActionTargets actionTargets,
+            CurrentActor currentActor,
+            Clock clock,
             MessageSource messages) {
         this.teams = teams;
         this.reps = reps;
@@ -66,14 +71,20 @@ class ProgressController {
         var actor = currentActor.require();
         model.addAttribute("p", p);
         model.addAttribute("link", TeamProgress.link(p));
-        model.addAttribute("canOverride", actor.userId() != id && (actor.has(Role.MANAGER) || actor.has(Role.EXECUTIVE)));
+        model.addAttribute(
+                "canOverride", actor.userId() != id && (actor.has(Role.MANAGER) || actor.has(Role.EXECUTIVE)));
         return "goal/rep-progress";
     }
 
     @PostMapping("/goals/progress/reps/{id}/action-targets")
-    String override(@PathVariable long id, @RequestParam String month, @RequestParam(required = false) Integer visits,
-            @RequestParam(required = false) Integer newOpportunities, @RequestParam(required = false) Integer demos,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String override(
+            @PathVariable long id,
+            @RequestParam String month,
+            @RequestParam(required = false) Integer visits,
+            @RequestParam(required = false) Integer newOpportunities,
+            @RequestParam(required = false) Integer demos,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         YearMonth ym = month(month);
         try {
             actionTargets.override(id, ym, new ActionTargets.Change(visits, newOpportunities, demos, reason));
@@ -103,11 +114,32 @@ class ProgressController {
         option.put("xAxis", Map.of("type", "category", "data", names));
         option.put("yAxis", Map.of("type", "value", "name", "%"));
         double pace = Math.round(rollup.pace() * 1000) / 10.0;
-        option.put("series", List.of(
-                Map.of("name", attainmentName, "type", "bar", "data", attainment, "barMaxWidth", 28, "markLine", Map.of("symbol", "none",
-                        "lineStyle", Map.of("type", "dashed", "color", "#c0392b"), "label", Map.of("formatter", messages.getMessage("goal.progress.chart.pace", new Object[] {pace}, locale)),
-                        "data", List.of(Map.of("yAxis", pace)))),
-                Map.of("name", actionsName, "type", "bar", "data", actions, "barMaxWidth", 28)));
+        option.put(
+                "series",
+                List.of(
+                        Map.of(
+                                "name",
+                                attainmentName,
+                                "type",
+                                "bar",
+                                "data",
+                                attainment,
+                                "barMaxWidth",
+                                28,
+                                "markLine",
+                                Map.of(
+                                        "symbol",
+                                        "none",
+                                        "lineStyle",
+                                        Map.of("type", "dashed", "color", "#c0392b"),
+                                        "label",
+                                        Map.of(
+                                                "formatter",
+                                                messages.getMessage(
+                                                        "goal.progress.chart.pace", new Object[] {pace}, locale)),
+                                        "data",
+                                        List.of(Map.of("yAxis", pace)))),
+                        Map.of("name", actionsName, "type", "bar", "data", actions, "barMaxWidth", 28)));
         return option;
     }
 }

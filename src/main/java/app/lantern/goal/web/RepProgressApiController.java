@@ -33,7 +33,8 @@ class RepProgressApiController {
     }
 
     @PutMapping("/api/v1/reps/{id}/action-targets")
-    RepProgress.Progress override(@PathVariable long id, @RequestParam String month, @RequestBody ActionTargets.Change change) {
+    RepProgress.Progress override(
+            @PathVariable long id, @RequestParam String month, @RequestBody ActionTargets.Change change) {
         return actionTargets.override(id, month(month), change);
     }
 

@@ -28,22 +28,62 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/targets")
 class TargetApiController {
 
-    record TargetJson(String id, TargetMetric metric, String period, Period.Type periodType, TargetLevel level, String subjectId,
-            String subjectName, BigDecimal amount, SplitMethod method, int version, BigDecimal timeChildrenSum, BigDecimal orgChildrenSum,
+    record TargetJson(
+            String id,
+            TargetMetric metric,
+            String period,
+            Period.Type periodType,
+            TargetLevel level,
+            String subjectId,
+            String subjectName,
+            BigDecimal amount,
+            SplitMethod method,
+            int version,
+            BigDecimal timeChildrenSum,
+            BigDecimal orgChildrenSum,
             boolean mismatch) {
         static TargetJson of(Targets.TargetView v) {
-            return new TargetJson(String.valueOf(v.id()), v.metric(), v.period(), v.periodType(), v.level(), String.valueOf(v.subjectId()),
-                    v.subjectName(), v.amount(), v.method(), v.version(), v.timeChildrenSum(), v.orgChildrenSum(), v.mismatch());
+            return new TargetJson(
+                    String.valueOf(v.id()),
+                    v.metric(),
+                    v.period(),
+                    v.periodType(),
+                    v.level(),
+                    String.valueOf(v.subjectId()),
+                    v.subjectName(),
+                    v.amount(),
+                    v.method(),
+                    v.version(),
+                    v.timeChildrenSum(),
+                    v.orgChildrenSum(),
+                    v.mismatch());
         }
     }
 
-    record SetRequest(TargetMetric metric, String period, TargetLevel level, String subjectId, BigDecimal amount, String reason) {}
+    record SetRequest(
+            TargetMetric metric,
+            String period,
+            TargetLevel level,
+            String subjectId,
+            BigDecimal amount,
+            String reason) {}
 
     record UpdateRequest(BigDecimal amount, String reason, Integer version) {}
 
-    record DecomposeRequest(String dimension, SplitMethod method, Map<String, BigDecimal> amounts, Map<String, BigDecimal> weights, String reason) {}
+    record DecomposeRequest(
+            String dimension,
+            SplitMethod method,
+            Map<String, BigDecimal> amounts,
+            Map<String, BigDecimal> weights,
+            String reason) {}
 
-    record VersionJson(int version, BigDecimal amount, SplitMethod method, String reason, String changedBy, OffsetDateTime changedAt) {}
+    record VersionJson(
+            int version,
+            BigDecimal amount,
+            SplitMethod method,
+            String reason,
+            String changedBy,
+            OffsetDateTime changedAt) {}
 
     record WeightJson(String subjectId, String name, BigDecimal weight) {}
 
@@ -54,9 +94,13 @@ class TargetApiController {
     }
 
     @GetMapping
-    PageResult<TargetJson> list(@RequestParam int year, @RequestParam(defaultValue = "SIGNED") TargetMetric metric,
-            @RequestParam(required = false) TargetLevel level, @RequestParam(required = false) Long subjectId,
-            @RequestParam(required = false) Period.Type periodType, @RequestParam(required = false) Integer page,
+    PageResult<TargetJson> list(
+            @RequestParam int year,
+            @RequestParam(defaultValue = "SIGNED") TargetMetric metric,
+            @RequestParam(required = false) TargetLevel level,
+            @RequestParam(required = false) Long subjectId,
+            @RequestParam(required = false) Period.Type periodType,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         PageQuery query = PageQuery.of(page, size, null, Set.of("level"), "level");
         return targets.list(year, metric, level, subjectId, periodType, query).map(TargetJson::of);
@@ -70,37 +114,65 @@ class TargetApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TargetJson set(@RequestBody SetRequest r) {
-        return TargetJson.of(targets.set(new Targets.SetTarget(r.metric() == null ? TargetMetric.SIGNED : r.metric(), r.period(), r.level(),
-                parseId(r.subjectId()), r.amount(), r.reason(), null)));
+        return TargetJson.of(targets.set(new Targets.SetTarget(
+                r.metric() == null ? TargetMetric.SIGNED : r.metric(),
+                r.period(),
+                r.level(),
+                parseId(r.subjectId()),
+                r.amount(),
+                r.reason(),
+                null)));
     }
 
     @PutMapping("/{id}")
     TargetJson update(@PathVariable long id, @RequestBody UpdateRequest r) {
         Targets.TargetView current = targets.get(id);
-        return TargetJson.of(targets.set(new Targets.SetTarget(current.metric(), current.period(), current.level(), current.subjectId(),
-                r.amount(), r.reason(), r.version())));
+        return TargetJson.of(targets.set(new Targets.SetTarget(
+                current.metric(),
+                current.period(),
+                current.level(),
+                current.subjectId(),
+                r.amount(),
+                r.reason(),
+                r.version())));
     }
 
     @PostMapping("/{id}/decompose")
     List<TargetJson> decompose(@PathVariable long id, @RequestBody DecomposeRequest r) {
-        return targets.decompose(id, new Targets.Decompose(r.dimension(), r.method(), r.amounts(), r.weights(), r.reason())).stream()
-                .map(TargetJson::of).toList();
+        return targets
+                .decompose(id, new Targets.Decompose(r.dimension(), r.method(), r.amounts(), r.weights(), r.reason()))
+                .stream()
+                .map(TargetJson::of)
+                .toList();
     }
 
     @GetMapping("/{id}/versions")
     List<VersionJson> versions(@PathVariable long id) {
-        return targets.versions(id).stream().map(v -> new VersionJson(v.version(), v.amount(), v.method(), v.reason(),
-                v.changedBy() == null ? null : String.valueOf(v.changedBy()), v.changedAt())).toList();
+        return targets.versions(id).stream()
+                .map(v -> new VersionJson(
+                        v.version(),
+                        v.amount(),
+                        v.method(),
+                        v.reason(),
+                        v.changedBy() == null ? null : String.valueOf(v.changedBy()),
+                        v.changedAt()))
+                .toList();
     }
 
     @GetMapping("/weights")
     List<WeightJson> weights(@RequestParam TargetLevel level, @RequestParam long subjectId) {
-        return targets.weightsOf(level, subjectId).stream().map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight())).toList();
+        return targets.weightsOf(level, subjectId).stream()
+                .map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight()))
+                .toList();
     }
 
     @PutMapping("/weights")
-    List<WeightJson> setWeights(@RequestParam TargetLevel level, @RequestParam long subjectId, @RequestBody Map<String, BigDecimal> weights) {
-        return targets.setWeights(level, subjectId, weights).stream().map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight()))
+    List<WeightJson> setWeights(
+            @RequestParam TargetLevel level,
+            @RequestParam long subjectId,
+            @RequestBody Map<String, BigDecimal> weights) {
+        return targets.setWeights(level, subjectId, weights).stream()
+                .map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight()))
                 .toList();
     }
 

@@ -35,7 +35,10 @@ class TargetController {
     }
 
     @GetMapping("/targets")
-    String board(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "SIGNED") TargetMetric metric, Model model) {
+    String board(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "SIGNED") TargetMetric metric,
+            Model model) {
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         List<Column> columns = new ArrayList<>();
         columns.add(new Column(String.valueOf(y), "year", true));
@@ -58,16 +61,24 @@ class TargetController {
         model.addAttribute("cells", targets.board(y, metric));
         model.addAttribute("anyWritable", writable.containsValue(true));
         Targets.Subject company = subjects.isEmpty() ? null : subjects.getFirst();
-        model.addAttribute("companyWeights", company == null ? List.of() : targets.weightsOf(TargetLevel.COMPANY, company.id()));
+        model.addAttribute(
+                "companyWeights", company == null ? List.of() : targets.weightsOf(TargetLevel.COMPANY, company.id()));
         return "goal/targets";
     }
 
     @PostMapping("/targets/set")
-    String set(@RequestParam int year, @RequestParam TargetMetric metric, @RequestParam String subject, @RequestParam String period,
-            @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String set(
+            @RequestParam int year,
+            @RequestParam TargetMetric metric,
+            @RequestParam String subject,
+            @RequestParam String period,
+            @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         String[] s = subject.split("/");
         try {
-            targets.set(new Targets.SetTarget(metric, period, TargetLevel.valueOf(s[0]), Long.parseLong(s[1]), amount, reason, null));
+            targets.set(new Targets.SetTarget(
+                    metric, period, TargetLevel.valueOf(s[0]), Long.parseLong(s[1]), amount, reason, null));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -76,8 +87,14 @@ class TargetController {
     }
 
     @PostMapping("/targets/decompose")
-    String decompose(@RequestParam int year, @RequestParam TargetMetric metric, @RequestParam String subject, @RequestParam String period,
-            @RequestParam String dimension, @RequestParam SplitMethod method, @RequestParam(required = false) String reason,
+    String decompose(
+            @RequestParam int year,
+            @RequestParam TargetMetric metric,
+            @RequestParam String subject,
+            @RequestParam String period,
+            @RequestParam String dimension,
+            @RequestParam SplitMethod method,
+            @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         String[] s = subject.split("/");
         try {
@@ -96,8 +113,12 @@ class TargetController {
     }
 
     @PostMapping("/targets/weights")
-    String weights(@RequestParam int year, @RequestParam TargetMetric metric, @RequestParam long companyId,
-            @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+    String weights(
+            @RequestParam int year,
+            @RequestParam TargetMetric metric,
+            @RequestParam long companyId,
+            @RequestParam Map<String, String> params,
+            RedirectAttributes redirect) {
         Map<String, BigDecimal> weights = new HashMap<>();
         try {
             params.forEach((k, v) -> {

@@ -33,31 +33,52 @@ class AdminUsersApiController {
         this.directory = directory;
     }
 
-    record CreateUser(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 100) String displayName,
-            @NotBlank @Size(max = 128) String password, @Size(max = 200) String email, @Size(max = 40) String phone,
-            String teamId, @NotEmpty Set<Role> roles) {}
+    record CreateUser(
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 100) String displayName,
+            @NotBlank @Size(max = 128) String password,
+            @Size(max = 200) String email,
+            @Size(max = 40) String phone,
+            String teamId,
+            @NotEmpty Set<Role> roles) {}
 
-    record ChangeUser(@NotBlank @Size(max = 100) String displayName, @Size(max = 200) String email, @Size(max = 40) String phone,
+    record ChangeUser(
+            @NotBlank @Size(max = 100) String displayName,
+            @Size(max = 200) String email,
+            @Size(max = 40) String phone,
             @NotEmpty Set<Role> roles) {}
 
     record MoveUser(String teamId) {}
 
-    record CreateTeam(@NotBlank @Size(max = 100) String name, String parentId, String leaderId, @Size(max = 50) String region) {}
+    record CreateTeam(
+            @NotBlank @Size(max = 100) String name,
+            String parentId,
+            String leaderId,
+            @Size(max = 50) String region) {}
 
     record Created(String id) {}
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     UsersApiController.UserView create(@Valid @RequestBody CreateUser body) {
-        long id = accounts.create(new UserAccounts.NewUser(body.username(), body.displayName(), body.password(), body.email(), body.phone(),
-                parseId("teamId", body.teamId()), EnumSet.copyOf(body.roles())));
+        long id = accounts.create(new UserAccounts.NewUser(
+                body.username(),
+                body.displayName(),
+                body.password(),
+                body.email(),
+                body.phone(),
+                parseId("teamId", body.teamId()),
+                EnumSet.copyOf(body.roles())));
         return UsersApiController.UserView.of(directory.user(id).orElseThrow());
     }
 
     @PatchMapping("/users/{id}")
     UsersApiController.UserView change(@PathVariable long id, @Valid @RequestBody ChangeUser body) {
         existing(id);
-        accounts.change(id, new UserAccounts.UserChange(body.displayName(), body.email(), body.phone(), EnumSet.copyOf(body.roles())));
+        accounts.change(
+                id,
+                new UserAccounts.UserChange(
+                        body.displayName(), body.email(), body.phone(), EnumSet.copyOf(body.roles())));
         return UsersApiController.UserView.of(directory.user(id).orElseThrow());
     }
 
@@ -85,8 +106,11 @@ class AdminUsersApiController {
     @PostMapping("/teams")
     @ResponseStatus(HttpStatus.CREATED)
     Created createTeam(@Valid @RequestBody CreateTeam body) {
-        return new Created(String.valueOf(accounts.createTeam(body.name(), parseId("parentId", body.parentId()),
-                parseId("leaderId", body.leaderId()), body.region())));
+        return new Created(String.valueOf(accounts.createTeam(
+                body.name(),
+                parseId("parentId", body.parentId()),
+                parseId("leaderId", body.leaderId()),
+                body.region())));
     }
 
     private void existing(long id) {

@@ -40,11 +40,18 @@ class AdminUsersController {
     }
 
     @PostMapping
-    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
-            @RequestParam(required = false) String email, @RequestParam(required = false) Long teamId,
-            @RequestParam(name = "roles", required = false) List<Role> roles, Model model, RedirectAttributes redirect) {
+    String create(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam String password,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(name = "roles", required = false) List<Role> roles,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            accounts.create(new UserAccounts.NewUser(username, displayName, password, email, null, teamId, toSet(roles)));
+            accounts.create(
+                    new UserAccounts.NewUser(username, displayName, password, email, null, teamId, toSet(roles)));
         } catch (ValidationException e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("draft", new Draft(username, displayName, email, teamId, toSet(roles)));
@@ -64,13 +71,17 @@ class AdminUsersController {
     }
 
     @PostMapping("/{id}/roles")
-    String roles(@PathVariable long id, @RequestParam(name = "roles", required = false) List<Role> roles, RedirectAttributes redirect) {
+    String roles(
+            @PathVariable long id,
+            @RequestParam(name = "roles", required = false) List<Role> roles,
+            RedirectAttributes redirect) {
         UserSummary user = existing(id);
         try {
             accounts.changeRoles(id, toSet(roles));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", user.username() + ": " + e.errors().getFirst().message());
+            redirect.addFlashAttribute(
+                    "error", user.username() + ": " + e.errors().getFirst().message());
         }
         return "redirect:/admin/users";
     }
@@ -90,19 +101,26 @@ class AdminUsersController {
     }
 
     @PostMapping("/teams")
-    String createTeam(@RequestParam String name, @RequestParam(required = false) Long parentId,
-            @RequestParam(required = false) Long leaderId, @RequestParam(required = false) String region, RedirectAttributes redirect) {
+    String createTeam(
+            @RequestParam String name,
+            @RequestParam(required = false) Long parentId,
+            @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) String region,
+            RedirectAttributes redirect) {
         try {
             accounts.createTeam(name, parentId, leaderId, region);
             redirect.addFlashAttribute("message", "teamCreated");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", e.errors().getFirst().field() + ": " + e.errors().getFirst().message());
+            redirect.addFlashAttribute(
+                    "error",
+                    e.errors().getFirst().field() + ": " + e.errors().getFirst().message());
         }
         return "redirect:/admin/users";
     }
 
     @PostMapping("/teams/{id}/leader")
-    String setLeader(@PathVariable long id, @RequestParam(required = false) Long leaderId, RedirectAttributes redirect) {
+    String setLeader(
+            @PathVariable long id, @RequestParam(required = false) Long leaderId, RedirectAttributes redirect) {
         try {
             accounts.setTeamLeader(id, leaderId);
             redirect.addFlashAttribute("message", "leaderSet");

@@ -18,7 +18,9 @@ class HomeController {
 
     HomeController(CurrentActor currentActor, List<LandingWidget> widgets) {
         this.currentActor = currentActor;
-        this.widgets = widgets.stream().sorted(Comparator.comparingInt(LandingWidget::order)).toList();
+        this.widgets = widgets.stream()
+                .sorted(Comparator.comparingInt(LandingWidget::order))
+                .toList();
     }
 
     record ShownWidget(String fragment, java.util.Map<String, Object> model) {}
@@ -28,10 +30,12 @@ class HomeController {
         Actor actor = currentActor.require();
         String role = actor.primaryRole().name();
         model.addAttribute("role", role);
-        model.addAttribute("widgets", widgets.stream()
-                .filter(w -> w.roles().contains(role))
-                .map(w -> new ShownWidget(w.fragment(), w.model()))
-                .toList());
+        model.addAttribute(
+                "widgets",
+                widgets.stream()
+                        .filter(w -> w.roles().contains(role))
+                        .map(w -> new ShownWidget(w.fragment(), w.model()))
+                        .toList());
         return "identity/home";
     }
 }

@@ -21,14 +21,26 @@ class MeApiController {
         this.directory = directory;
     }
 
-    record Me(String id, String username, String displayName, List<String> roles, List<String> teamIds, List<String> ledTeamIds) {}
+    record Me(
+            String id,
+            String username,
+            String displayName,
+            List<String> roles,
+            List<String> teamIds,
+            List<String> ledTeamIds) {}
 
     @GetMapping
     Me me() {
         Actor a = currentActor.require();
-        return new Me(String.valueOf(a.userId()), a.username(), a.displayName(),
+        return new Me(
+                String.valueOf(a.userId()),
+                a.username(),
+                a.displayName(),
                 a.roles().stream().map(Role::name).sorted().toList(),
                 a.teamId() == null ? List.of() : List.of(String.valueOf(a.teamId())),
-                directory.teamsLedBy(a.userId()).stream().sorted().map(String::valueOf).toList());
+                directory.teamsLedBy(a.userId()).stream()
+                        .sorted()
+                        .map(String::valueOf)
+                        .toList());
     }
 }

@@ -25,8 +25,12 @@ class SetupController {
     }
 
     @PostMapping("/setup")
-    String create(@RequestParam String token, @RequestParam String username, @RequestParam String displayName,
-            @RequestParam String password, Model model) {
+    String create(
+            @RequestParam String token,
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam String password,
+            Model model) {
         try {
             if (signIn.completeSetup(token, username, displayName, password)) {
                 return "redirect:/login?setup";

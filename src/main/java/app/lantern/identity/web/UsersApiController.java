@@ -41,20 +41,31 @@ class UsersApiController {
 
     record UserView(String id, String username, String displayName, String teamId, List<String> roles, boolean active) {
         static UserView of(UserSummary u) {
-            return new UserView(String.valueOf(u.id()), u.username(), u.displayName(), u.teamId() == null ? null : String.valueOf(u.teamId()),
-                    u.roles().stream().map(Role::name).sorted().toList(), u.active());
+            return new UserView(
+                    String.valueOf(u.id()),
+                    u.username(),
+                    u.displayName(),
+                    u.teamId() == null ? null : String.valueOf(u.teamId()),
+                    u.roles().stream().map(Role::name).sorted().toList(),
+                    u.active());
         }
     }
 
     record TeamView(String id, String name, String parentId, String leaderId, String region) {
         static TeamView of(TeamSummary t) {
-            return new TeamView(String.valueOf(t.id()), t.name(), t.parentId() == null ? null : String.valueOf(t.parentId()),
-                    t.leaderId() == null ? null : String.valueOf(t.leaderId()), t.region());
+            return new TeamView(
+                    String.valueOf(t.id()),
+                    t.name(),
+                    t.parentId() == null ? null : String.valueOf(t.parentId()),
+                    t.leaderId() == null ? null : String.valueOf(t.leaderId()),
+                    t.region());
         }
     }
 
     @GetMapping("/users")
-    PageResult<UserView> users(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    PageResult<UserView> users(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
         PageQuery query = PageQuery.of(page, size, sort, SORTS, "id,asc");
         DataScope scope = scopes.current(RecordKind.USER);
@@ -63,9 +74,15 @@ class UsersApiController {
             case "displayName" -> Comparator.comparing(UserSummary::displayName);
             default -> Comparator.comparingLong(UserSummary::id);
         };
-        List<UserSummary> visible = directory.users().stream().filter(u -> scope.covers(u.id()))
-                .sorted(query.descending() ? order.reversed() : order).toList();
-        List<UserView> items = visible.stream().skip(query.offset()).limit(query.size()).map(UserView::of).toList();
+        List<UserSummary> visible = directory.users().stream()
+                .filter(u -> scope.covers(u.id()))
+                .sorted(query.descending() ? order.reversed() : order)
+                .toList();
+        List<UserView> items = visible.stream()
+                .skip(query.offset())
+                .limit(query.size())
+                .map(UserView::of)
+                .toList();
         return PageResult.of(items, query, visible.size());
     }
 
@@ -78,7 +95,10 @@ class UsersApiController {
     @GetMapping("/teams")
     List<TeamView> teams() {
         Set<Long> visible = visibleTeams();
-        return directory.teams().stream().filter(t -> visible == null || visible.contains(t.id())).map(TeamView::of).toList();
+        return directory.teams().stream()
+                .filter(t -> visible == null || visible.contains(t.id()))
+                .map(TeamView::of)
+                .toList();
     }
 
     @GetMapping("/teams/{id}")

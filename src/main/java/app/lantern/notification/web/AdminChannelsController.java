@@ -44,14 +44,23 @@ class AdminChannelsController {
     }
 
     @PostMapping("/admin/channels")
-    String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam ChannelKind kind,
-            @RequestParam(required = false) String endpoint, @RequestParam(required = false) String appId,
-            @RequestParam(required = false) String agentId, @RequestParam(required = false) String credentialEnv,
-            @RequestParam(required = false) String secretEnv, @RequestParam(required = false) String msgFormat,
-            @RequestParam(required = false) Long teamId, @RequestParam(defaultValue = "false") boolean defaultOn,
-            @RequestParam(defaultValue = "false") boolean enabled, Model model, RedirectAttributes redirect) {
-        var form = new NotificationChannels.ChannelForm(name, kind, endpoint, appId, agentId, credentialEnv, secretEnv, msgFormat, teamId,
-                defaultOn, enabled);
+    String save(
+            @RequestParam(required = false) Long id,
+            @RequestParam String name,
+            @RequestParam ChannelKind kind,
+            @RequestParam(required = false) String endpoint,
+            @RequestParam(required = false) String appId,
+            @RequestParam(required = false) String agentId,
+            @RequestParam(required = false) String credentialEnv,
+            @RequestParam(required = false) String secretEnv,
+            @RequestParam(required = false) String msgFormat,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(defaultValue = "false") boolean defaultOn,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            Model model,
+            RedirectAttributes redirect) {
+        var form = new NotificationChannels.ChannelForm(
+                name, kind, endpoint, appId, agentId, credentialEnv, secretEnv, msgFormat, teamId, defaultOn, enabled);
         try {
             if (id == null) {
                 channels.create(form);
@@ -60,8 +69,23 @@ class AdminChannelsController {
             }
         } catch (ValidationException e) {
             model.addAttribute("errors", e.errors());
-            model.addAttribute("form", new NotificationChannels.ChannelView(id == null ? 0 : id, name, kind, endpoint, appId, agentId,
-                    credentialEnv, false, secretEnv, false, msgFormat, teamId, defaultOn, enabled));
+            model.addAttribute(
+                    "form",
+                    new NotificationChannels.ChannelView(
+                            id == null ? 0 : id,
+                            name,
+                            kind,
+                            endpoint,
+                            appId,
+                            agentId,
+                            credentialEnv,
+                            false,
+                            secretEnv,
+                            false,
+                            msgFormat,
+                            teamId,
+                            defaultOn,
+                            enabled));
             return list(id, model);
         }
         redirect.addFlashAttribute("message", "saved");

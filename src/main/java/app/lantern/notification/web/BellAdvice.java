@@ -20,6 +20,9 @@ class BellAdvice {
 
     @ModelAttribute("unreadNotifications")
     Long unreadNotifications() {
-        return currentActor.current().map(a -> notifications.unreadCount(a.userId())).orElse(null);
+        return currentActor
+                .current()
+                .map(a -> notifications.unreadCount(a.userId()))
+                .orElse(null);
     }
 }

@@ -21,16 +21,41 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NotificationApiController {
 
-    record Item(String id, String category, String title, String body, String link, OffsetDateTime createdAt, OffsetDateTime readAt) {
+    record Item(
+            String id,
+            String category,
+            String title,
+            String body,
+            String link,
+            OffsetDateTime createdAt,
+            OffsetDateTime readAt) {
         static Item of(InboxItem i) {
-            return new Item(String.valueOf(i.id()), i.category(), i.title(), i.body(), i.link(), i.createdAt(), i.readAt());
+            return new Item(
+                    String.valueOf(i.id()), i.category(), i.title(), i.body(), i.link(), i.createdAt(), i.readAt());
         }
     }
 
-    record Reach(String channelId, String channel, String kind, long sent, long delivered, long failed, long pending, long skipped, double rate) {
+    record Reach(
+            String channelId,
+            String channel,
+            String kind,
+            long sent,
+            long delivered,
+            long failed,
+            long pending,
+            long skipped,
+            double rate) {
         static Reach of(ChannelReach r) {
-            return new Reach(r.channelId() == null ? null : String.valueOf(r.channelId()), r.channel(), r.kind(), r.sent(), r.delivered(),
-                    r.failed(), r.pending(), r.skipped(), r.rate());
+            return new Reach(
+                    r.channelId() == null ? null : String.valueOf(r.channelId()),
+                    r.channel(),
+                    r.kind(),
+                    r.sent(),
+                    r.delivered(),
+                    r.failed(),
+                    r.pending(),
+                    r.skipped(),
+                    r.rate());
         }
     }
 
@@ -43,10 +68,15 @@ class NotificationApiController {
     }
 
     @GetMapping("/api/v1/notifications")
-    PageResult<Item> list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+    PageResult<Item> list(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
         PageQuery query = PageQuery.of(page, size, sort, Set.of("id"), "id,desc");
-        return notifications.inbox(currentActor.require().userId(), unread, query).map(Item::of);
+        return notifications
+                .inbox(currentActor.require().userId(), unread, query)
+                .map(Item::of);
     }
 
     @GetMapping("/api/v1/notifications/unread-count")
@@ -68,6 +98,8 @@ class NotificationApiController {
 
     @GetMapping("/api/v1/admin/notifications/reach")
     List<Reach> reach(@RequestParam(defaultValue = "30") int days) {
-        return notifications.reach(Duration.ofDays(Math.max(1, Math.min(days, 365)))).stream().map(Reach::of).toList();
+        return notifications.reach(Duration.ofDays(Math.max(1, Math.min(days, 365)))).stream()
+                .map(Reach::of)
+                .toList();
     }
 }

@@ -26,30 +26,38 @@ class NotificationController {
     private final Notifications notifications;
     private final NotificationPreferences preferences;
 
-    NotificationController(CurrentActor currentActor, Notifications notifications, NotificationPreferences preferences) {
+    NotificationController(
+            CurrentActor currentActor, Notifications notifications, NotificationPreferences preferences) {
         this.currentActor = currentActor;
         this.notifications = notifications;
         this.preferences = preferences;
     }
 
     @GetMapping
-    String inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Integer page, Model model) {
+    String inbox(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) Integer page,
+            Model model) {
         long me = currentActor.require().userId();
         model.addAttribute("unreadOnly", unread);
-        model.addAttribute("items", notifications.inbox(me, unread, PageQuery.of(page, 30, null, Set.of("id"), "id,desc")));
+        model.addAttribute(
+                "items", notifications.inbox(me, unread, PageQuery.of(page, 30, null, Set.of("id"), "id,desc")));
         return "notification/inbox";
     }
 
     @GetMapping("/bell")
     String bell(Model model) {
-        model.addAttribute("unreadNotifications", notifications.unreadCount(currentActor.require().userId()));
+        model.addAttribute(
+                "unreadNotifications",
+                notifications.unreadCount(currentActor.require().userId()));
         return "notification/bell :: bell";
     }
 
     /** Opens the message's target and marks it read; only paths inside Lantern are followed. */
     @GetMapping("/{id}/open")
     String open(@PathVariable long id) {
-        String link = notifications.markRead(currentActor.require().userId(), id).orElse(null);
+        String link =
+                notifications.markRead(currentActor.require().userId(), id).orElse(null);
         return "redirect:" + (link != null && link.startsWith("/") && !link.startsWith("//") ? link : "/notifications");
     }
 
@@ -79,19 +87,35 @@ class NotificationController {
     }
 
     @PostMapping("/preferences")
-    String savePreferences(@RequestParam(required = false) String locale, @RequestParam(required = false) String email,
-            @RequestParam(required = false) String wecomUserId, @RequestParam(required = false) String mobile,
-            @RequestParam(required = false) String quietStart, @RequestParam(required = false) String quietEnd,
-            @RequestParam(name = "channels", required = false) List<Long> channels, Model model, RedirectAttributes redirect) {
+    String savePreferences(
+            @RequestParam(required = false) String locale,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String wecomUserId,
+            @RequestParam(required = false) String mobile,
+            @RequestParam(required = false) String quietStart,
+            @RequestParam(required = false) String quietEnd,
+            @RequestParam(name = "channels", required = false) List<Long> channels,
+            Model model,
+            RedirectAttributes redirect) {
         long me = currentActor.require().userId();
         try {
-            preferences.update(me, new NotificationPreferences.PreferencesForm(locale, email, wecomUserId, mobile, quietStart, quietEnd,
-                    channels == null ? Set.of() : Set.copyOf(channels)));
+            preferences.update(
+                    me,
+                    new NotificationPreferences.PreferencesForm(
+                            locale,
+                            email,
+                            wecomUserId,
+                            mobile,
+                            quietStart,
+                            quietEnd,
+                            channels == null ? Set.of() : Set.copyOf(channels)));
         } catch (ValidationException e) {
             model.addAttribute("errors", e.errors());
             var current = preferences.view(me);
-            model.addAttribute("prefs", new NotificationPreferences.Preferences(locale, email, wecomUserId, mobile, quietStart, quietEnd,
-                    current.channels()));
+            model.addAttribute(
+                    "prefs",
+                    new NotificationPreferences.Preferences(
+                            locale, email, wecomUserId, mobile, quietStart, quietEnd, current.channels()));
             return "notification/preferences";
         }
         redirect.addFlashAttribute("saved", true);

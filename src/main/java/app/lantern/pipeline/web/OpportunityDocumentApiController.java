@@ -30,24 +30,44 @@ class OpportunityDocumentApiController {
         this.documents = documents;
     }
 
-    record DocumentJson(String id, String opportunityId, DocumentKind kind, String fileName, long sizeBytes, String uploadedBy,
+    record DocumentJson(
+            String id,
+            String opportunityId,
+            DocumentKind kind,
+            String fileName,
+            long sizeBytes,
+            String uploadedBy,
             OffsetDateTime uploadedAt) {}
 
     static DocumentJson json(OpportunityDocument d) {
-        return new DocumentJson(String.valueOf(d.id()), String.valueOf(d.opportunityId()), d.kind(), d.fileName(), d.sizeBytes(),
-                d.uploadedBy(), d.uploadedAt());
+        return new DocumentJson(
+                String.valueOf(d.id()),
+                String.valueOf(d.opportunityId()),
+                d.kind(),
+                d.fileName(),
+                d.sizeBytes(),
+                d.uploadedBy(),
+                d.uploadedAt());
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    DocumentJson upload(@PathVariable long id, @RequestParam("file") MultipartFile file, @RequestParam String kind) throws IOException {
-        return json(documents.upload(id, DocumentKind.parse(kind), file.getOriginalFilename(), file.getContentType(), file.getSize(),
+    DocumentJson upload(@PathVariable long id, @RequestParam("file") MultipartFile file, @RequestParam String kind)
+            throws IOException {
+        return json(documents.upload(
+                id,
+                DocumentKind.parse(kind),
+                file.getOriginalFilename(),
+                file.getContentType(),
+                file.getSize(),
                 file.getInputStream()));
     }
 
     @GetMapping
     List<DocumentJson> list(@PathVariable long id) {
-        return documents.of(id).stream().map(OpportunityDocumentApiController::json).toList();
+        return documents.of(id).stream()
+                .map(OpportunityDocumentApiController::json)
+                .toList();
     }
 
     @GetMapping("/{documentId}")

@@ -30,10 +30,19 @@ class OpportunityDocumentController {
     }
 
     @PostMapping("/opportunities/{id}/documents")
-    String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, @RequestParam(required = false) String kind,
-            RedirectAttributes redirect) throws IOException {
+    String upload(
+            @PathVariable long id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String kind,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
-            documents.upload(id, DocumentKind.parse(kind), file.getOriginalFilename(), file.getContentType(), file.getSize(),
+            documents.upload(
+                    id,
+                    DocumentKind.parse(kind),
+                    file.getOriginalFilename(),
+                    file.getContentType(),
+                    file.getSize(),
                     file.getInputStream());
             redirect.addFlashAttribute("documentMessage", "uploaded");
         } catch (ValidationException e) {
@@ -49,8 +58,12 @@ class OpportunityDocumentController {
 
     static ResponseEntity<InputStreamResource> file(CustomerTimeline.Download d) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.attachment().fileName(), StandardCharsets.UTF_8)
-                        .build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.attachment().fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(d.attachment().sizeBytes())

@@ -21,7 +21,6 @@ import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.pipeline.PipelineView;
 import app.lantern.pipeline.Pipelines;
 import app.lantern.pipeline.StageHistoryEntry;
-import app.lantern.pipeline.StageView;
 import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.PageQuery;
 import app.lantern.shared.PageResult;
@@ -65,8 +64,16 @@ class PipelineApiController {
     private final Clock clock;
     private final MessageSource messages;
 
-    PipelineApiController(Pipelines pipelines, OpportunityService opportunities, FunnelMetrics funnels, Interventions interventions,
-            CurrentActor currentActor, DataScopes scopes, Directory directory, Clock clock, MessageSource messages) {
+    PipelineApiController(
+            Pipelines pipelines,
+            OpportunityService opportunities,
+            FunnelMetrics funnels,
+            Interventions interventions,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Directory directory,
+            Clock clock,
+            MessageSource messages) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.funnels = funnels;
@@ -80,18 +87,50 @@ class PipelineApiController {
 
     // ------------------------------------------------------------------ pipelines
 
-    record StageJson(String id, String name, int position, int winProbability, List<String> requiredFields, int slaDays,
+    record StageJson(
+            String id,
+            String name,
+            int position,
+            int winProbability,
+            List<String> requiredFields,
+            int slaDays,
             List<String> keyActions) {}
 
-    record PipelineJson(String id, String name, String productLine, String templateCode, int budgetRequiredFrom, int healthThreshold,
-            boolean active, int version, List<StageJson> stages, Map<String, Integer> healthWeights) {}
+    record PipelineJson(
+            String id,
+            String name,
+            String productLine,
+            String templateCode,
+            int budgetRequiredFrom,
+            int healthThreshold,
+            boolean active,
+            int version,
+            List<StageJson> stages,
+            Map<String, Integer> healthWeights) {}
 
     static PipelineJson json(PipelineView p) {
         Map<String, Integer> w = new LinkedHashMap<>();
         p.weights().forEach((k, v) -> w.put(k.name(), v));
-        return new PipelineJson(String.valueOf(p.id()), p.name(), p.productLine(), p.templateCode(), p.budgetRequiredFrom(),
-                p.healthThreshold(), p.active(), p.version(), p.stages().stream().map(s -> new StageJson(String.valueOf(s.id()), s.name(),
-                        s.position(), s.winProbability(), s.requiredFields(), s.slaDays(), s.keyActions())).toList(), w);
+        return new PipelineJson(
+                String.valueOf(p.id()),
+                p.name(),
+                p.productLine(),
+                p.templateCode(),
+                p.budgetRequiredFrom(),
+                p.healthThreshold(),
+                p.active(),
+                p.version(),
+                p.stages().stream()
+                        .map(s -> new StageJson(
+                                String.valueOf(s.id()),
+                                s.name(),
+                                s.position(),
+                                s.winProbability(),
+                                s.requiredFields(),
+                                s.slaDays(),
+                                s.keyActions()))
+                        .toList(),
+                w);
     }
 
     @GetMapping("/pipelines")
@@ -104,22 +143,40 @@ class PipelineApiController {
         return json(pipelines.require(id));
     }
 
-    record PipelineBody(String name, String productLine, Integer budgetRequiredFrom, Integer healthThreshold,
-            List<Pipelines.StageInput> stages, Integer version) {}
+    record PipelineBody(
+            String name,
+            String productLine,
+            Integer budgetRequiredFrom,
+            Integer healthThreshold,
+            List<Pipelines.StageInput> stages,
+            Integer version) {}
 
     @PostMapping("/pipelines")
     @ResponseStatus(HttpStatus.CREATED)
     PipelineJson createPipeline(@RequestBody PipelineBody body) {
         requireAdmin();
-        return json(pipelines.create(new Pipelines.PipelineInput(body.name(), body.productLine(), body.budgetRequiredFrom(),
-                body.healthThreshold(), body.stages()), null));
+        return json(pipelines.create(
+                new Pipelines.PipelineInput(
+                        body.name(),
+                        body.productLine(),
+                        body.budgetRequiredFrom(),
+                        body.healthThreshold(),
+                        body.stages()),
+                null));
     }
 
     @PutMapping("/pipelines/{id}")
     PipelineJson updatePipeline(@PathVariable long id, @RequestBody PipelineBody body) {
         requireAdmin();
-        return json(pipelines.update(id, new Pipelines.PipelineInput(body.name(), body.productLine(), body.budgetRequiredFrom(),
-                body.healthThreshold(), body.stages()), body.version()));
+        return json(pipelines.update(
+                id,
+                new Pipelines.PipelineInput(
+                        body.name(),
+                        body.productLine(),
+                        body.budgetRequiredFrom(),
+                        body.healthThreshold(),
+                        body.stages()),
+                body.version()));
     }
 
     @PutMapping("/pipelines/{id}/health-weights")
@@ -132,60 +189,195 @@ class PipelineApiController {
 
     record ContactJson(String contactId, String name, String title, String role) {}
 
-    record HistoryJson(String stageId, String stageName, OffsetDateTime enteredAt, OffsetDateTime exitedAt, String exitKind,
-            double durationDays, int workingDays) {}
+    record HistoryJson(
+            String stageId,
+            String stageName,
+            OffsetDateTime enteredAt,
+            OffsetDateTime exitedAt,
+            String exitKind,
+            double durationDays,
+            int workingDays) {}
 
-    record OpportunityJson(String id, String name, String customerId, String customerName, String ownerId, String ownerName,
-            String pipelineId, String pipelineName, String productLine, String stageId, String stageName, int stagePosition,
-            int winProbability, OpportunityStatus status, BigDecimal amount, BudgetRange budgetRange, LocalDate expectedClose,
-            String coreNeed, String blocker, String competitors, String competitorDoc, String nextStep, LocalDate nextStepDue,
-            String source, String lossReason, OffsetDateTime lastContactAt, OffsetDateTime stageEnteredAt, Integer healthScore,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt, int version, List<ContactJson> contacts,
+    record OpportunityJson(
+            String id,
+            String name,
+            String customerId,
+            String customerName,
+            String ownerId,
+            String ownerName,
+            String pipelineId,
+            String pipelineName,
+            String productLine,
+            String stageId,
+            String stageName,
+            int stagePosition,
+            int winProbability,
+            OpportunityStatus status,
+            BigDecimal amount,
+            BudgetRange budgetRange,
+            LocalDate expectedClose,
+            String coreNeed,
+            String blocker,
+            String competitors,
+            String competitorDoc,
+            String nextStep,
+            LocalDate nextStepDue,
+            String source,
+            String lossReason,
+            OffsetDateTime lastContactAt,
+            OffsetDateTime stageEnteredAt,
+            Integer healthScore,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            OffsetDateTime closedAt,
+            int version,
+            List<ContactJson> contacts,
             List<HistoryJson> stageHistory) {}
 
     static HistoryJson json(StageHistoryEntry h) {
-        return new HistoryJson(String.valueOf(h.stageId()), h.stageName(), h.enteredAt(), h.exitedAt(), h.exitKind(), h.days(), h.workingDays());
+        return new HistoryJson(
+                String.valueOf(h.stageId()),
+                h.stageName(),
+                h.enteredAt(),
+                h.exitedAt(),
+                h.exitKind(),
+                h.days(),
+                h.workingDays());
     }
 
     static OpportunityJson json(OpportunityDetails d) {
-        return new OpportunityJson(String.valueOf(d.id()), d.name(), String.valueOf(d.customerId()), d.customerName(),
-                String.valueOf(d.ownerId()), d.ownerName(), String.valueOf(d.pipelineId()), d.pipelineName(), d.productLine(),
-                String.valueOf(d.stageId()), d.stageName(), d.stagePosition(), d.winProbability(), d.status(), d.amount(), d.budgetRange(),
-                d.expectedClose(), d.coreNeed(), d.blocker(), d.competitors(), d.competitorDoc(), d.nextStep(), d.nextStepDue(), d.source(),
-                d.lossReason(), d.lastContactAt(), d.stageEnteredAt(), d.healthScore(), d.createdAt(), d.updatedAt(), d.closedAt(), d.version(),
-                d.contacts().stream().map(c -> new ContactJson(String.valueOf(c.contactId()), c.name(), c.title(), c.role())).toList(),
+        return new OpportunityJson(
+                String.valueOf(d.id()),
+                d.name(),
+                String.valueOf(d.customerId()),
+                d.customerName(),
+                String.valueOf(d.ownerId()),
+                d.ownerName(),
+                String.valueOf(d.pipelineId()),
+                d.pipelineName(),
+                d.productLine(),
+                String.valueOf(d.stageId()),
+                d.stageName(),
+                d.stagePosition(),
+                d.winProbability(),
+                d.status(),
+                d.amount(),
+                d.budgetRange(),
+                d.expectedClose(),
+                d.coreNeed(),
+                d.blocker(),
+                d.competitors(),
+                d.competitorDoc(),
+                d.nextStep(),
+                d.nextStepDue(),
+                d.source(),
+                d.lossReason(),
+                d.lastContactAt(),
+                d.stageEnteredAt(),
+                d.healthScore(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.closedAt(),
+                d.version(),
+                d.contacts().stream()
+                        .map(c -> new ContactJson(String.valueOf(c.contactId()), c.name(), c.title(), c.role()))
+                        .toList(),
                 d.history().stream().map(PipelineApiController::json).toList());
     }
 
-    record CardJson(String id, String name, String customerId, String customerName, String ownerId, String ownerName, String pipelineId,
-            String stageId, String stageName, OpportunityStatus status, BigDecimal amount, LocalDate expectedClose, Integer healthScore,
-            OffsetDateTime lastContactAt, OffsetDateTime updatedAt, int version) {}
+    record CardJson(
+            String id,
+            String name,
+            String customerId,
+            String customerName,
+            String ownerId,
+            String ownerName,
+            String pipelineId,
+            String stageId,
+            String stageName,
+            OpportunityStatus status,
+            BigDecimal amount,
+            LocalDate expectedClose,
+            Integer healthScore,
+            OffsetDateTime lastContactAt,
+            OffsetDateTime updatedAt,
+            int version) {}
 
     static CardJson json(OpportunityCard c) {
-        return new CardJson(String.valueOf(c.id()), c.name(), String.valueOf(c.customerId()), c.customerName(), String.valueOf(c.ownerId()),
-                c.ownerName(), String.valueOf(c.pipelineId()), String.valueOf(c.stageId()), c.stageName(), c.status(), c.amount(),
-                c.expectedClose(), c.healthScore(), c.lastContactAt(), c.updatedAt(), c.version());
+        return new CardJson(
+                String.valueOf(c.id()),
+                c.name(),
+                String.valueOf(c.customerId()),
+                c.customerName(),
+                String.valueOf(c.ownerId()),
+                c.ownerName(),
+                String.valueOf(c.pipelineId()),
+                String.valueOf(c.stageId()),
+                c.stageName(),
+                c.status(),
+                c.amount(),
+                c.expectedClose(),
+                c.healthScore(),
+                c.lastContactAt(),
+                c.updatedAt(),
+                c.version());
     }
 
     @GetMapping("/opportunities")
-    PageResult<CardJson> list(@RequestParam(required = false) Long pipelineId, @RequestParam(required = false) Long stageId,
-            @RequestParam(required = false) OpportunityStatus status, @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) Long customerId, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer healthBelow, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+    PageResult<CardJson> list(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long stageId,
+            @RequestParam(required = false) OpportunityStatus status,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer healthBelow,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
         PageQuery query = PageQuery.of(page, size, sort, OpportunityService.SORT_FIELDS, "updatedAt,desc");
-        return opportunities.list(new OpportunityService.Filter(pipelineId, stageId, status, ownerId, customerId, q, healthBelow), query)
+        return opportunities
+                .list(
+                        new OpportunityService.Filter(pipelineId, stageId, status, ownerId, customerId, q, healthBelow),
+                        query)
                 .map(PipelineApiController::json);
     }
 
-    record OpportunityBody(String name, Long customerId, Long ownerId, Long pipelineId, Long stageId, BigDecimal amount,
-            BudgetRange budgetRange, LocalDate expectedClose, String coreNeed, String blocker, String competitors,
-            String nextStep, LocalDate nextStepDue, String source, List<OpportunityInput.ContactRole> contacts,
+    record OpportunityBody(
+            String name,
+            Long customerId,
+            Long ownerId,
+            Long pipelineId,
+            Long stageId,
+            BigDecimal amount,
+            BudgetRange budgetRange,
+            LocalDate expectedClose,
+            String coreNeed,
+            String blocker,
+            String competitors,
+            String nextStep,
+            LocalDate nextStepDue,
+            String source,
+            List<OpportunityInput.ContactRole> contacts,
             Integer version) {
 
         OpportunityInput input() {
-            return new OpportunityInput(name, customerId, ownerId, pipelineId, stageId, amount, budgetRange, expectedClose, coreNeed,
-                    blocker, competitors, nextStep, nextStepDue, source, contacts);
+            return new OpportunityInput(
+                    name,
+                    customerId,
+                    ownerId,
+                    pipelineId,
+                    stageId,
+                    amount,
+                    budgetRange,
+                    expectedClose,
+                    coreNeed,
+                    blocker,
+                    competitors,
+                    nextStep,
+                    nextStepDue,
+                    source,
+                    contacts);
         }
     }
 
@@ -238,39 +430,72 @@ class PipelineApiController {
         throw ValidationException.field("outcome", "must be WON or LOST");
     }
 
-    record FactorJson(String factor, String label, String value, double points, double maxPoints, String why, boolean weak) {}
+    record FactorJson(
+            String factor, String label, String value, double points, double maxPoints, String why, boolean weak) {}
 
     record HealthJson(String opportunityId, int score, List<FactorJson> factors, LocalDate graceUntil) {}
 
     @GetMapping("/opportunities/{id}/health")
     HealthJson health(@PathVariable long id) {
         HealthReport r = opportunities.health(id);
-        return new HealthJson(String.valueOf(id), r.score(), r.factors().stream().map(f -> json(f, LocaleContextHolder.getLocale())).toList(), r.graceUntil());
+        return new HealthJson(
+                String.valueOf(id),
+                r.score(),
+                r.factors().stream()
+                        .map(f -> json(f, LocaleContextHolder.getLocale()))
+                        .toList(),
+                r.graceUntil());
     }
 
     /** The factor in the caller's language (the UI language switch; Chinese by default). */
     private FactorJson json(FactorResult f, Locale locale) {
-        return new FactorJson(f.factor().name(), messages.getMessage("pipeline.factor." + f.factor(), null, locale),
-                messages.getMessage(f.value(), locale), f.points(), f.maxPoints(), messages.getMessage(f.why(), locale), f.weak());
+        return new FactorJson(
+                f.factor().name(),
+                messages.getMessage("pipeline.factor." + f.factor(), null, locale),
+                messages.getMessage(f.value(), locale),
+                f.points(),
+                f.maxPoints(),
+                messages.getMessage(f.why(), locale),
+                f.weak());
     }
 
     @GetMapping("/opportunities/{id}/stage-history")
     List<HistoryJson> history(@PathVariable long id) {
-        return opportunities.visible(id).history().stream().map(PipelineApiController::json).toList();
+        return opportunities.visible(id).history().stream()
+                .map(PipelineApiController::json)
+                .toList();
     }
 
     // ------------------------------------------------------------------ funnel and interventions
 
-    record StageConversionJson(String stageId, String stageName, int order, int entered, int advanced, double conversion,
+    record StageConversionJson(
+            String stageId,
+            String stageName,
+            int order,
+            int entered,
+            int advanced,
+            double conversion,
             double medianDwellDays) {}
 
-    record FunnelJson(LocalDate from, LocalDate to, String pipelineId, List<StageConversionJson> stages, double winRate,
-            BigDecimal averageWonAmount, double medianCycleDays, int won, int lost, int created) {}
+    record FunnelJson(
+            LocalDate from,
+            LocalDate to,
+            String pipelineId,
+            List<StageConversionJson> stages,
+            double winRate,
+            BigDecimal averageWonAmount,
+            double medianCycleDays,
+            int won,
+            int lost,
+            int created) {}
 
     /** Funnel of the reader's scope, or of one rep / team inside it. Default period: the last 90 days. */
     @GetMapping("/funnel")
-    FunnelJson funnel(@RequestParam(required = false) Long pipelineId, @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) Long teamId, @RequestParam(required = false) LocalDate from,
+    FunnelJson funnel(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusDays(90) : from;
@@ -279,10 +504,26 @@ class PipelineApiController {
         }
         Set<Long> owners = ownersFor(ownerId, teamId);
         Funnel f = funnels.funnel(owners, pipelineId, start, end);
-        return new FunnelJson(start, end, pipelineId == null ? null : String.valueOf(pipelineId),
-                f.stages().stream().map(s -> new StageConversionJson(String.valueOf(s.stageId()), s.stageName(), s.order(), s.entered(),
-                        s.advanced(), s.conversion(), s.medianDwellDays())).toList(),
-                f.winRate(), f.averageWonAmount(), f.medianCycleDays(), f.won(), f.lost(), f.created());
+        return new FunnelJson(
+                start,
+                end,
+                pipelineId == null ? null : String.valueOf(pipelineId),
+                f.stages().stream()
+                        .map(s -> new StageConversionJson(
+                                String.valueOf(s.stageId()),
+                                s.stageName(),
+                                s.order(),
+                                s.entered(),
+                                s.advanced(),
+                                s.conversion(),
+                                s.medianDwellDays()))
+                        .toList(),
+                f.winRate(),
+                f.averageWonAmount(),
+                f.medianCycleDays(),
+                f.won(),
+                f.lost(),
+                f.created());
     }
 
     Set<Long> ownersFor(Long ownerId, Long teamId) {
@@ -291,7 +532,9 @@ class PipelineApiController {
                 ? directory.users().stream().map(UserSummary::id).collect(Collectors.toSet())
                 : scope.ownerIds();
         if (teamId != null) {
-            Set<Long> team = directory.members(directory.subtree(teamId)).stream().map(UserSummary::id).collect(Collectors.toSet());
+            Set<Long> team = directory.members(directory.subtree(teamId)).stream()
+                    .map(UserSummary::id)
+                    .collect(Collectors.toSet());
             owners = owners.stream().filter(team::contains).collect(Collectors.toSet());
         }
         if (ownerId != null) {
@@ -301,14 +544,38 @@ class PipelineApiController {
         return owners;
     }
 
-    record InterventionJson(String id, String opportunityId, String opportunityName, String ownerId, String ownerName, String managerId,
-            int score, Integer currentScore, String weakFactors, String status, String outcome, String note, OffsetDateTime openedAt,
+    record InterventionJson(
+            String id,
+            String opportunityId,
+            String opportunityName,
+            String ownerId,
+            String ownerName,
+            String managerId,
+            int score,
+            Integer currentScore,
+            String weakFactors,
+            String status,
+            String outcome,
+            String note,
+            OffsetDateTime openedAt,
             OffsetDateTime resolvedAt) {}
 
     static InterventionJson json(Intervention i) {
-        return new InterventionJson(String.valueOf(i.id()), String.valueOf(i.opportunityId()), i.opportunityName(), String.valueOf(i.ownerId()),
-                i.ownerName(), String.valueOf(i.managerId()), i.score(), i.currentScore(), i.weakFactors(), i.status(), i.outcome(), i.note(),
-                i.openedAt(), i.resolvedAt());
+        return new InterventionJson(
+                String.valueOf(i.id()),
+                String.valueOf(i.opportunityId()),
+                i.opportunityName(),
+                String.valueOf(i.ownerId()),
+                i.ownerName(),
+                String.valueOf(i.managerId()),
+                i.score(),
+                i.currentScore(),
+                i.weakFactors(),
+                i.status(),
+                i.outcome(),
+                i.note(),
+                i.openedAt(),
+                i.resolvedAt());
     }
 
     @GetMapping("/interventions")
@@ -316,7 +583,9 @@ class PipelineApiController {
         if (status != null && !Set.of("OPEN", "DONE").contains(status)) {
             throw ValidationException.field("status", "must be OPEN or DONE");
         }
-        return interventions.visible(status, 200).stream().map(PipelineApiController::json).toList();
+        return interventions.visible(status, 200).stream()
+                .map(PipelineApiController::json)
+                .toList();
     }
 
     record OutcomeBody(String outcome, String note) {}

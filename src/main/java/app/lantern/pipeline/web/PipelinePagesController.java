@@ -80,9 +80,20 @@ class PipelinePagesController {
     private final ObjectProvider<OpportunityPanels> panels;
     private final MessageSource messages;
 
-    PipelinePagesController(Pipelines pipelines, OpportunityService opportunities, Interventions interventions,
-            OpportunityDocumentService documents, FunnelMetrics funnels, Customers customers, CurrentActor currentActor, DataScopes scopes,
-            Directory directory, AuditTrail auditTrail, Clock clock, ObjectProvider<OpportunityPanels> panels, MessageSource messages) {
+    PipelinePagesController(
+            Pipelines pipelines,
+            OpportunityService opportunities,
+            Interventions interventions,
+            OpportunityDocumentService documents,
+            FunnelMetrics funnels,
+            Customers customers,
+            CurrentActor currentActor,
+            DataScopes scopes,
+            Directory directory,
+            AuditTrail auditTrail,
+            Clock clock,
+            ObjectProvider<OpportunityPanels> panels,
+            MessageSource messages) {
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.interventions = interventions;
@@ -101,8 +112,12 @@ class PipelinePagesController {
     // ------------------------------------------------------------------ Kanban
 
     @GetMapping("/opportunities/board")
-    String board(@RequestParam(required = false) Long pipelineId, @RequestParam(required = false) Long ownerId, Model model) {
-        List<PipelineView> all = pipelines.all().stream().filter(PipelineView::active).toList();
+    String board(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long ownerId,
+            Model model) {
+        List<PipelineView> all =
+                pipelines.all().stream().filter(PipelineView::active).toList();
         PipelineView p = pipelineId == null ? all.getFirst() : pipelines.require(pipelineId);
         var board = opportunities.board(p.id(), ownerId);
         model.addAttribute("pipelines", all);
@@ -111,8 +126,12 @@ class PipelinePagesController {
         model.addAttribute("owners", visibleOwners());
         model.addAttribute("ownerId", ownerId);
         Map<Long, BigDecimal> sums = new HashMap<>();
-        board.forEach((s, cards) -> sums.put(s.id(), cards.stream().map(OpportunityCard::amount).filter(a -> a != null)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        board.forEach((s, cards) -> sums.put(
+                s.id(),
+                cards.stream()
+                        .map(OpportunityCard::amount)
+                        .filter(a -> a != null)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)));
         model.addAttribute("sums", sums);
         return "pipeline/board";
     }
@@ -122,8 +141,13 @@ class PipelinePagesController {
      * naming the missing fields into the modal.
      */
     @PostMapping("/opportunities/{id}/move")
-    String move(@PathVariable long id, @RequestParam long stageId, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) boolean refresh, Model model, HttpServletResponse response) {
+    String move(
+            @PathVariable long id,
+            @RequestParam long stageId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) boolean refresh,
+            Model model,
+            HttpServletResponse response) {
         try {
             opportunities.moveTo(id, stageId, version);
             if (refresh) {
@@ -132,7 +156,9 @@ class PipelinePagesController {
             model.addAttribute("card", opportunities.card(id));
             return "pipeline/board :: card";
         } catch (ValidationException e) {
-            if (e.status() != 422 || e.errors().stream().anyMatch(f -> OpportunityField.byKey(f.field()).isEmpty())) {
+            if (e.status() != 422
+                    || e.errors().stream()
+                            .anyMatch(f -> OpportunityField.byKey(f.field()).isEmpty())) {
                 return bounce(id, stageId, e.errors().getFirst().message(), model, response);
             }
             return gate(id, stageId, null, model, response);
@@ -149,7 +175,8 @@ class PipelinePagesController {
         return "pipeline/board :: bounce";
     }
 
-    private String gate(long id, long stageId, List<FieldErrors.FieldError> errors, Model model, HttpServletResponse response) {
+    private String gate(
+            long id, long stageId, List<FieldErrors.FieldError> errors, Model model, HttpServletResponse response) {
         OpportunityDetails d = opportunities.visible(id);
         StageView target = pipelines.require(d.pipelineId()).stage(stageId).orElseThrow();
         response.setHeader("HX-Retarget", "#gate-body");
@@ -158,17 +185,31 @@ class PipelinePagesController {
         model.addAttribute("o", d);
         model.addAttribute("stage", target);
         model.addAttribute("missing", opportunities.missingFor(id, stageId));
-        model.addAttribute("contacts", customers.contacts(d.customerId()).stream().filter(ContactRef::active).toList());
+        model.addAttribute(
+                "contacts",
+                customers.contacts(d.customerId()).stream()
+                        .filter(ContactRef::active)
+                        .toList());
         model.addAttribute("budgetRanges", BudgetRange.values());
-        model.addAttribute("errors", errors == null ? Map.of() : errors.stream()
-                .collect(Collectors.toMap(FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a)));
+        model.addAttribute(
+                "errors",
+                errors == null
+                        ? Map.of()
+                        : errors.stream()
+                                .collect(Collectors.toMap(
+                                        FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a)));
         return "pipeline/board :: gate";
     }
 
     /** The gate form: fills the missing fields and moves; the board reloads on success. */
     @PostMapping("/opportunities/{id}/gate")
-    String gateSubmit(@PathVariable long id, @RequestParam long stageId, @RequestParam int version,
-            @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+    String gateSubmit(
+            @PathVariable long id,
+            @RequestParam long stageId,
+            @RequestParam int version,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response) {
         Map<String, String> values = new HashMap<>();
         for (OpportunityField f : OpportunityField.values()) {
             if (form.getFirst(f.key()) != null) {
@@ -194,13 +235,21 @@ class PipelinePagesController {
     // ------------------------------------------------------------------ list
 
     @GetMapping("/opportunities")
-    String list(@RequestParam(required = false) Long pipelineId, @RequestParam(required = false) Long stageId,
-            @RequestParam(required = false) OpportunityStatus status, @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer healthBelow,
-            @RequestParam(required = false) Long customerId, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) String sort, @RequestHeader(value = "HX-Request", required = false) String hx, Model model) {
+    String list(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long stageId,
+            @RequestParam(required = false) OpportunityStatus status,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer healthBelow,
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String sort,
+            @RequestHeader(value = "HX-Request", required = false) String hx,
+            Model model) {
         PageQuery query = PageQuery.of(page, 50, sort, OpportunityService.SORT_FIELDS, "updatedAt,desc");
-        var result = opportunities.list(new OpportunityService.Filter(pipelineId, stageId, status, ownerId, customerId, q, healthBelow), query);
+        var result = opportunities.list(
+                new OpportunityService.Filter(pipelineId, stageId, status, ownerId, customerId, q, healthBelow), query);
         model.addAttribute("result", result);
         model.addAttribute("pipelines", pipelines.all());
         model.addAttribute("owners", visibleOwners());
@@ -237,7 +286,11 @@ class PipelinePagesController {
         Actor actor = currentActor.require();
         model.addAttribute("actor", actor);
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("panels", panels.orderedStream().flatMap(source -> source.panelsFor(d, actor, locale).stream()).toList());
+        model.addAttribute(
+                "panels",
+                panels.orderedStream()
+                        .flatMap(source -> source.panelsFor(d, actor, locale).stream())
+                        .toList());
         return "pipeline/detail";
     }
 
@@ -247,18 +300,29 @@ class PipelinePagesController {
         List<Map<String, Object>> indicators = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (var f : r.factors()) {
-            indicators.add(Map.of("name", messages.getMessage("pipeline.factor." + f.factor(), null, locale), "max", 100));
+            indicators.add(
+                    Map.of("name", messages.getMessage("pipeline.factor." + f.factor(), null, locale), "max", 100));
             values.add(Math.round(f.ratio() * 100.0) * 1.0);
         }
         option.put("tooltip", Map.of());
         option.put("radar", Map.of("indicator", indicators, "radius", "60%"));
-        option.put("series", List.of(Map.of("type", "radar", "data", List.of(Map.of("value", values, "name", messages.getMessage("pipeline.health", null, locale))),
-                "areaStyle", Map.of("opacity", 0.2))));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "type",
+                        "radar",
+                        "data",
+                        List.of(Map.of("value", values, "name", messages.getMessage("pipeline.health", null, locale))),
+                        "areaStyle",
+                        Map.of("opacity", 0.2))));
         return JSON.writeValueAsString(option);
     }
 
     @GetMapping("/opportunities/new")
-    String newForm(@RequestParam(required = false) Long customerId, @RequestParam(required = false) Long pipelineId, Model model) {
+    String newForm(
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) Long pipelineId,
+            Model model) {
         OpportunityDetails blank = null;
         model.addAttribute("o", blank);
         model.addAttribute("customerId", customerId);
@@ -296,7 +360,11 @@ class PipelinePagesController {
     }
 
     @PostMapping("/opportunities/{id}")
-    String update(@PathVariable long id, @RequestParam int version, @RequestParam MultiValueMap<String, String> form, Model model) {
+    String update(
+            @PathVariable long id,
+            @RequestParam int version,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model) {
         FieldErrors parse = new FieldErrors();
         OpportunityInput in = input(form, parse);
         OpportunityDetails d = opportunities.visible(id);
@@ -318,8 +386,12 @@ class PipelinePagesController {
     }
 
     @PostMapping("/opportunities/{id}/close")
-    String close(@PathVariable long id, @RequestParam String outcome, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String amount, @RequestParam int version) {
+    String close(
+            @PathVariable long id,
+            @RequestParam String outcome,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String amount,
+            @RequestParam int version) {
         if ("WON".equals(outcome)) {
             BigDecimal a = null;
             if (!Texts.isBlank(amount)) {
@@ -337,15 +409,22 @@ class PipelinePagesController {
     }
 
     @PostMapping("/interventions/{id}/outcome")
-    String resolve(@PathVariable long id, @RequestParam String outcome, @RequestParam(required = false) String note,
+    String resolve(
+            @PathVariable long id,
+            @RequestParam String outcome,
+            @RequestParam(required = false) String note,
             @RequestParam(required = false) String back) {
         interventions.resolve(id, outcome, note);
-        return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/opportunities/interventions");
+        return "redirect:"
+                + (back != null && back.startsWith("/") && !back.startsWith("//")
+                        ? back
+                        : "/opportunities/interventions");
     }
 
     @GetMapping("/opportunities/interventions")
     String interventionsPage(@RequestParam(required = false) String status, Model model) {
-        model.addAttribute("items", interventions.visible(status == null ? "OPEN" : ("ALL".equals(status) ? null : status), 300));
+        model.addAttribute(
+                "items", interventions.visible(status == null ? "OPEN" : ("ALL".equals(status) ? null : status), 300));
         model.addAttribute("status", status == null ? "OPEN" : status);
         model.addAttribute("outcomes", interventions.outcomeCounts());
         return "pipeline/interventions";
@@ -354,8 +433,12 @@ class PipelinePagesController {
     // ------------------------------------------------------------------ funnel
 
     @GetMapping("/opportunities/funnel")
-    String funnel(@RequestParam(required = false) Long pipelineId, @RequestParam(required = false) Long teamId,
-            @RequestParam(required = false) Long ownerId, @RequestParam(required = false) Integer days, Model model) {
+    String funnel(
+            @RequestParam(required = false) Long pipelineId,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Integer days,
+            Model model) {
         int period = days == null ? 90 : Math.max(7, Math.min(days, 365));
         LocalDate to = LocalDate.now(clock);
         LocalDate from = to.minusDays(period);
@@ -364,8 +447,13 @@ class PipelinePagesController {
         Funnel f = funnels.funnel(owners, p.id(), from, to);
         model.addAttribute("pipelines", pipelines.all());
         model.addAttribute("pipeline", p);
-        model.addAttribute("teams", directory.teams().stream().filter(t -> directory.members(Set.of(t.id())).stream()
-                .anyMatch(m -> scopes.current(RecordKind.OPPORTUNITY).covers(m.id()))).toList());
+        model.addAttribute(
+                "teams",
+                directory.teams().stream()
+                        .filter(t -> directory.members(Set.of(t.id())).stream()
+                                .anyMatch(m ->
+                                        scopes.current(RecordKind.OPPORTUNITY).covers(m.id())))
+                        .toList());
         model.addAttribute("owners", visibleOwners());
         model.addAttribute("funnel", f);
         model.addAttribute("teamId", teamId);
@@ -382,16 +470,35 @@ class PipelinePagesController {
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item"));
-        option.put("series", List.of(Map.of("type", "funnel", "sort", "none", "left", "10%", "width", "80%", "gap", 2,
-                "label", Map.of("show", true, "position", "inside"), "data", data)));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "type",
+                        "funnel",
+                        "sort",
+                        "none",
+                        "left",
+                        "10%",
+                        "width",
+                        "80%",
+                        "gap",
+                        2,
+                        "label",
+                        Map.of("show", true, "position", "inside"),
+                        "data",
+                        data)));
         return JSON.writeValueAsString(option);
     }
 
     Set<Long> owners(Long ownerId, Long teamId) {
         var scope = scopes.current(RecordKind.OPPORTUNITY);
-        Set<Long> owners = scope.isEverything() ? directory.users().stream().map(UserSummary::id).collect(Collectors.toSet()) : scope.ownerIds();
+        Set<Long> owners = scope.isEverything()
+                ? directory.users().stream().map(UserSummary::id).collect(Collectors.toSet())
+                : scope.ownerIds();
         if (teamId != null) {
-            Set<Long> team = directory.members(directory.subtree(teamId)).stream().map(UserSummary::id).collect(Collectors.toSet());
+            Set<Long> team = directory.members(directory.subtree(teamId)).stream()
+                    .map(UserSummary::id)
+                    .collect(Collectors.toSet());
             owners = owners.stream().filter(team::contains).collect(Collectors.toSet());
         }
         if (ownerId != null) {
@@ -427,14 +534,29 @@ class PipelinePagesController {
             String sid = form.getFirst(prefix + "id");
             List<String> required = form.getOrDefault(prefix + "requiredFields", List.of());
             String actions = form.getFirst(prefix + "keyActions");
-            stages.add(new app.lantern.pipeline.Pipelines.StageInput(Texts.isBlank(sid) ? null : Long.valueOf(sid), name,
-                    intOr(form.getFirst(prefix + "winProbability"), -1), required, intOr(form.getFirst(prefix + "slaDays"), 0),
-                    actions == null ? List.of() : actions.lines().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+            stages.add(new app.lantern.pipeline.Pipelines.StageInput(
+                    Texts.isBlank(sid) ? null : Long.valueOf(sid),
+                    name,
+                    intOr(form.getFirst(prefix + "winProbability"), -1),
+                    required,
+                    intOr(form.getFirst(prefix + "slaDays"), 0),
+                    actions == null
+                            ? List.of()
+                            : actions.lines()
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList()));
         }
         try {
-            pipelines.update(id, new app.lantern.pipeline.Pipelines.PipelineInput(form.getFirst("name"), form.getFirst("productLine"),
-                    intOr(form.getFirst("budgetRequiredFrom"), p.budgetRequiredFrom()), intOr(form.getFirst("healthThreshold"), p.healthThreshold()),
-                    stages), intOr(form.getFirst("version"), p.version()));
+            pipelines.update(
+                    id,
+                    new app.lantern.pipeline.Pipelines.PipelineInput(
+                            form.getFirst("name"),
+                            form.getFirst("productLine"),
+                            intOr(form.getFirst("budgetRequiredFrom"), p.budgetRequiredFrom()),
+                            intOr(form.getFirst("healthThreshold"), p.healthThreshold()),
+                            stages),
+                    intOr(form.getFirst("version"), p.version()));
             return "redirect:/admin/pipelines?id=" + id + "&saved";
         } catch (ValidationException e) {
             model.addAttribute("errors", e.errors());
@@ -489,14 +611,19 @@ class PipelinePagesController {
 
     private List<UserSummary> visibleOwners() {
         var scope = scopes.current(RecordKind.OPPORTUNITY);
-        return directory.users().stream().filter(u -> u.active() && u.roles().contains(Role.REP) && scope.covers(u.id())).toList();
+        return directory.users().stream()
+                .filter(u -> u.active() && u.roles().contains(Role.REP) && scope.covers(u.id()))
+                .toList();
     }
 
     private void formModel(Model model, Long customerId) {
         Actor actor = currentActor.require();
-        model.addAttribute("pipelines", pipelines.all().stream().filter(PipelineView::active).toList());
-        model.addAttribute("customers", customerId != null ? List.of(customers.requireVisible(customerId))
-                : customers.search("", 200));
+        model.addAttribute(
+                "pipelines",
+                pipelines.all().stream().filter(PipelineView::active).toList());
+        model.addAttribute(
+                "customers",
+                customerId != null ? List.of(customers.requireVisible(customerId)) : customers.search("", 200));
         model.addAttribute("contacts", customerId == null ? List.of() : customers.contacts(customerId));
         model.addAttribute("budgetRanges", BudgetRange.values());
         model.addAttribute("owners", visibleOwners());
@@ -516,7 +643,8 @@ class PipelinePagesController {
     }
 
     private static Map<String, String> errorMap(ValidationException e) {
-        return e.errors().stream().collect(Collectors.toMap(FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a));
+        return e.errors().stream()
+                .collect(Collectors.toMap(FieldErrors.FieldError::field, FieldErrors.FieldError::message, (a, b) -> a));
     }
 
     private static OpportunityInput input(MultiValueMap<String, String> f, FieldErrors errors) {
@@ -543,11 +671,22 @@ class PipelinePagesController {
                 errors.add("amount", "must be a number");
             }
         }
-        return new OpportunityInput(f.getFirst("name"), parseLong(f.getFirst("customerId"), "customerId", errors),
-                parseLong(f.getFirst("ownerId"), "ownerId", errors), parseLong(f.getFirst("pipelineId"), "pipelineId", errors), null,
-                amount, budget, date(f.getFirst("expectedClose"), "expectedClose", errors), f.getFirst("coreNeed"), f.getFirst("blocker"),
-                f.getFirst("competitors"), f.getFirst("nextStep"), date(f.getFirst("nextStepDue"), "nextStepDue", errors),
-                f.getFirst("source"), contacts);
+        return new OpportunityInput(
+                f.getFirst("name"),
+                parseLong(f.getFirst("customerId"), "customerId", errors),
+                parseLong(f.getFirst("ownerId"), "ownerId", errors),
+                parseLong(f.getFirst("pipelineId"), "pipelineId", errors),
+                null,
+                amount,
+                budget,
+                date(f.getFirst("expectedClose"), "expectedClose", errors),
+                f.getFirst("coreNeed"),
+                f.getFirst("blocker"),
+                f.getFirst("competitors"),
+                f.getFirst("nextStep"),
+                date(f.getFirst("nextStepDue"), "nextStepDue", errors),
+                f.getFirst("source"),
+                contacts);
     }
 
     private static Long parseLong(String s, String field, FieldErrors errors) {

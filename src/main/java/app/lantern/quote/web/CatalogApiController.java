@@ -33,12 +33,16 @@ class CatalogApiController {
     }
 
     @GetMapping("/products")
-    PageResult<Product> products(@RequestParam(required = false) String productLine, @RequestParam(required = false) Product.ProductKind kind,
-            @RequestParam(defaultValue = "false") boolean includeInactive, @RequestParam(required = false) Integer page,
+    PageResult<Product> products(
+            @RequestParam(required = false) String productLine,
+            @RequestParam(required = false) Product.ProductKind kind,
+            @RequestParam(defaultValue = "false") boolean includeInactive,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         PageQuery q = PageQuery.of(page, size, null, Set.of("sku"), "sku");
         List<Product> all = catalog.products(productLine, kind, includeInactive);
-        List<Product> slice = all.subList(Math.min(q.offset(), all.size()), Math.min(q.offset() + q.size(), all.size()));
+        List<Product> slice =
+                all.subList(Math.min(q.offset(), all.size()), Math.min(q.offset() + q.size(), all.size()));
         return PageResult.of(slice, q, all.size());
     }
 

@@ -47,11 +47,17 @@ class QuoteApiController {
     }
 
     @GetMapping("/quotes")
-    PageResult<QuoteView> list(@RequestParam(required = false) String status, @RequestParam(required = false) Long ownerId,
-            @RequestParam(required = false) Long customerId, @RequestParam(required = false) Long opportunityId,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    PageResult<QuoteView> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam(required = false) Long customerId,
+            @RequestParam(required = false) Long opportunityId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort) {
-        return quotes.list(new Quotes.QuoteFilter(status, ownerId, customerId, opportunityId, q),
+        return quotes.list(
+                new Quotes.QuoteFilter(status, ownerId, customerId, opportunityId, q),
                 PageQuery.of(page, size, sort, Quotes.sortFields(), "createdAt,desc"));
     }
 
@@ -102,10 +108,18 @@ class QuoteApiController {
 
     /** Average approval latency in working hours per step role, for decisions in [from, to) (dates in the business zone). */
     @GetMapping("/quotes/approvals/latency")
-    Map<String, Double> approvalLatency(@RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
-            @RequestParam @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to) {
+    Map<String, Double> approvalLatency(
+            @RequestParam
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate from,
+            @RequestParam
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate to) {
         if (to.isBefore(from) || from.plusYears(2).isBefore(to)) {
-            throw app.lantern.shared.ValidationException.field("to", "must be on or after from and at most 2 years later");
+            throw app.lantern.shared.ValidationException.field(
+                    "to", "must be on or after from and at most 2 years later");
         }
         return quotes.averageApprovalLatencyHours(from, to);
     }
@@ -132,8 +146,14 @@ class QuoteApiController {
     }
 
     static ResponseEntity<byte[]> pdfResponse(QuoteSigning.Document d) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(d.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-SHA256", d.sha256())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(d.content());
@@ -153,7 +173,13 @@ class QuoteApiController {
 
     @GetMapping("/quotes/talking-points")
     Map<String, Object> talkingPoints(@RequestParam BudgetRange budgetRange) {
-        return Map.of("budgetRange", budgetRange.name(), "label", budgetRange.label(), "points", quotes.talkingPoints(budgetRange));
+        return Map.of(
+                "budgetRange",
+                budgetRange.name(),
+                "label",
+                budgetRange.label(),
+                "points",
+                quotes.talkingPoints(budgetRange));
     }
 
     @GetMapping("/quotes/stamp-queue")
@@ -168,15 +194,22 @@ class QuoteApiController {
 
     /** Finance systems report a quote stamped; authenticated by the HMAC signature, not a session. */
     @PostMapping(value = "/inbound/quotes/stamped", consumes = MediaType.APPLICATION_JSON_VALUE)
-    QuoteView inboundStamped(@RequestHeader(value = "X-Lantern-Timestamp", required = false) String timestamp,
-            @RequestHeader(value = "X-Lantern-Signature", required = false) String signature, @RequestBody byte[] body, HttpServletRequest request) {
-        return webhooks.stampedCallback(timestamp, signature, new String(body, StandardCharsets.UTF_8), request.getRemoteAddr());
+    QuoteView inboundStamped(
+            @RequestHeader(value = "X-Lantern-Timestamp", required = false) String timestamp,
+            @RequestHeader(value = "X-Lantern-Signature", required = false) String signature,
+            @RequestBody byte[] body,
+            HttpServletRequest request) {
+        return webhooks.stampedCallback(
+                timestamp, signature, new String(body, StandardCharsets.UTF_8), request.getRemoteAddr());
     }
 
     @ExceptionHandler(FinanceWebhooks.InboundRefused.class)
     ResponseEntity<ProblemDetail> refused(FinanceWebhooks.InboundRefused e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
-        return Problems.response(Problems.of(status, status == HttpStatus.CONFLICT ? "replay" : "unauthorized",
-                status == HttpStatus.CONFLICT ? "Replayed request" : "Unauthorized", e.getMessage()));
+        return Problems.response(Problems.of(
+                status,
+                status == HttpStatus.CONFLICT ? "replay" : "unauthorized",
+                status == HttpStatus.CONFLICT ? "Replayed request" : "Unauthorized",
+                e.getMessage()));
     }
 }

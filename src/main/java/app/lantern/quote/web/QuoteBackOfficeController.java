@@ -54,7 +54,13 @@ class QuoteBackOfficeController {
     private final Clock clock;
     private final MessageSource messages;
 
-    QuoteBackOfficeController(Catalog catalog, QuoteSigning signing, QuoteHealthReport report, Quotes quotes, FinanceWebhooks webhooks, Clock clock,
+    QuoteBackOfficeController(
+            Catalog catalog,
+            QuoteSigning signing,
+            QuoteHealthReport report,
+            Quotes quotes,
+            FinanceWebhooks webhooks,
+            Clock clock,
             MessageSource messages) {
         this.catalog = catalog;
         this.signing = signing;
@@ -81,16 +87,26 @@ class QuoteBackOfficeController {
     }
 
     @PostMapping("/catalog")
-    String addProduct(@RequestParam String sku, @RequestParam String name, @RequestParam Product.ProductKind kind, @RequestParam String unit,
-            @RequestParam BigDecimal listPrice, @RequestParam BigDecimal cost, @RequestParam BigDecimal taxRate, @RequestParam String productLine,
-            @RequestParam(required = false) String description, @RequestParam(name = "itemId", required = false) List<Long> itemIds,
-            Model model, RedirectAttributes redirect) {
+    String addProduct(
+            @RequestParam String sku,
+            @RequestParam String name,
+            @RequestParam Product.ProductKind kind,
+            @RequestParam String unit,
+            @RequestParam BigDecimal listPrice,
+            @RequestParam BigDecimal cost,
+            @RequestParam BigDecimal taxRate,
+            @RequestParam String productLine,
+            @RequestParam(required = false) String description,
+            @RequestParam(name = "itemId", required = false) List<Long> itemIds,
+            Model model,
+            RedirectAttributes redirect) {
         List<Catalog.NewBundleItem> items = new ArrayList<>();
         if (itemIds != null) {
             itemIds.forEach(id -> items.add(new Catalog.NewBundleItem(id, BigDecimal.ONE)));
         }
         try {
-            catalog.create(new Catalog.NewProduct(sku, name, kind, unit, listPrice, cost, taxRate, productLine, description, items));
+            catalog.create(new Catalog.NewProduct(
+                    sku, name, kind, unit, listPrice, cost, taxRate, productLine, description, items));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", QuotePageController.message(e));
@@ -121,15 +137,21 @@ class QuoteBackOfficeController {
 
     @GetMapping("/finance/seal.png")
     ResponseEntity<byte[]> sealImage() {
-        return signing.sealImage().map(b -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header(HttpHeaders.CACHE_CONTROL, "no-store").body(b))
+        return signing.sealImage()
+                .map(b -> ResponseEntity.ok()
+                        .contentType(MediaType.IMAGE_PNG)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .body(b))
                 .orElse(ResponseEntity.notFound().build());
     }
 
     // ---- weekly report
 
     @GetMapping("/weekly")
-    String weekly(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
-            @RequestParam(defaultValue = "1") int weeks, Model model) {
+    String weekly(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+            @RequestParam(defaultValue = "1") int weeks,
+            Model model) {
         QuoteHealthReport.Report r = report.forWeeks(week == null ? LocalDate.now(clock) : week, weeks);
         model.addAttribute("r", r);
         model.addAttribute("week", week == null ? LocalDate.now(clock) : week);
@@ -140,33 +162,70 @@ class QuoteBackOfficeController {
     }
 
     @GetMapping("/weekly.xlsx")
-    ResponseEntity<byte[]> weeklyXlsx(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
-            @RequestParam(defaultValue = "1") int weeks) throws IOException {
+    ResponseEntity<byte[]> weeklyXlsx(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
+            @RequestParam(defaultValue = "1") int weeks)
+            throws IOException {
         QuoteHealthReport.Report r = report.forWeeks(week == null ? LocalDate.now(clock) : week, weeks);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.writeXlsx(r, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("报价健康度周报-" + r.from() + ".xlsx", StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("报价健康度周报-" + r.from() + ".xlsx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(out.toByteArray());
     }
 
     private String funnelChart(QuoteHealthReport.Report r, Locale locale) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item"));
-        option.put("series", List.of(Map.of("type", "funnel", "sort", "none", "left", "10%", "width", "80%",
-                "label", Map.of("formatter", "{b}: {c}"),
-                "data", List.of(Map.of("name", messages.getMessage("quote.weekly.chart.demos", null, locale), "value", r.demos()),
-                        Map.of("name", messages.getMessage("quote.weekly.chart.sent", null, locale), "value", r.quotesSent()),
-                        Map.of("name", messages.getMessage("quote.weekly.chart.signed", null, locale), "value", r.signed())))));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "type",
+                        "funnel",
+                        "sort",
+                        "none",
+                        "left",
+                        "10%",
+                        "width",
+                        "80%",
+                        "label",
+                        Map.of("formatter", "{b}: {c}"),
+                        "data",
+                        List.of(
+                                Map.of(
+                                        "name",
+                                        messages.getMessage("quote.weekly.chart.demos", null, locale),
+                                        "value",
+                                        r.demos()),
+                                Map.of(
+                                        "name",
+                                        messages.getMessage("quote.weekly.chart.sent", null, locale),
+                                        "value",
+                                        r.quotesSent()),
+                                Map.of(
+                                        "name",
+                                        messages.getMessage("quote.weekly.chart.signed", null, locale),
+                                        "value",
+                                        r.signed())))));
         return JSON.writeValueAsString(option);
     }
 
     /** Tags seeded with the product have English names ({@code quote.feedbackTag.<CODE>}); tags admins add keep their own label. */
     private String feedbackChart(QuoteHealthReport.Report r, Locale locale) {
         List<Map<String, Object>> data = new ArrayList<>();
-        r.tagLabels().forEach((code, label) -> data.add(Map.of("name", messages.getMessage("quote.feedbackTag." + code, null, label, locale),
-                "value", r.team().feedback().getOrDefault(code, 0))));
+        r.tagLabels()
+                .forEach((code, label) -> data.add(Map.of(
+                        "name",
+                        messages.getMessage("quote.feedbackTag." + code, null, label, locale),
+                        "value",
+                        r.team().feedback().getOrDefault(code, 0))));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data)));
@@ -209,7 +268,11 @@ class QuoteBackOfficeController {
     }
 
     @PostMapping("/settings/tags")
-    String addTag(@RequestParam String code, @RequestParam String label, @RequestParam(defaultValue = "false") boolean accepted, RedirectAttributes redirect) {
+    String addTag(
+            @RequestParam String code,
+            @RequestParam String label,
+            @RequestParam(defaultValue = "false") boolean accepted,
+            RedirectAttributes redirect) {
         try {
             quotes.addFeedbackTag(code, label, accepted);
             redirect.addFlashAttribute("message", "saved");
@@ -231,7 +294,10 @@ class QuoteBackOfficeController {
     }
 
     @PostMapping("/settings/talking-points")
-    String talkingPoints(@RequestParam BudgetRange budgetRange, @RequestParam(required = false) String points, RedirectAttributes redirect) {
+    String talkingPoints(
+            @RequestParam BudgetRange budgetRange,
+            @RequestParam(required = false) String points,
+            RedirectAttributes redirect) {
         try {
             quotes.setTalkingPoints(budgetRange, points == null ? List.of() : Arrays.asList(points.split("\\R")));
             redirect.addFlashAttribute("message", "saved");

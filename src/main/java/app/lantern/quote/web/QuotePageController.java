@@ -42,8 +42,14 @@ class QuotePageController {
     private final CurrentActor currentActor;
     private final AuditTrail trail;
 
-    QuotePageController(Quotes quotes, QuoteSigning signing, Catalog catalog, Opportunities opportunities, DataScopes scopes,
-            CurrentActor currentActor, AuditTrail trail) {
+    QuotePageController(
+            Quotes quotes,
+            QuoteSigning signing,
+            Catalog catalog,
+            Opportunities opportunities,
+            DataScopes scopes,
+            CurrentActor currentActor,
+            AuditTrail trail) {
         this.quotes = quotes;
         this.signing = signing;
         this.catalog = catalog;
@@ -54,9 +60,14 @@ class QuotePageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model, @RequestHeader(value = "HX-Request", required = false) String hx) {
-        var result = quotes.list(new Quotes.QuoteFilter(status == null || status.isBlank() ? null : status, null, null, null, q),
+    String list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model,
+            @RequestHeader(value = "HX-Request", required = false) String hx) {
+        var result = quotes.list(
+                new Quotes.QuoteFilter(status == null || status.isBlank() ? null : status, null, null, null, q),
                 PageQuery.of(page, 30, null, Quotes.sortFields(), "createdAt,desc"));
         model.addAttribute("result", result);
         model.addAttribute("status", status);
@@ -85,13 +96,21 @@ class QuotePageController {
     }
 
     @PostMapping
-    String create(@RequestParam(required = false) Long opportunityId, @RequestParam(required = false) Long priceBookId,
-            @RequestParam(required = false) String title, @RequestParam(required = false) String terms, @RequestParam(required = false) Integer validDays,
-            @RequestParam(name = "productId", required = false) List<String> productIds, @RequestParam(name = "quantity", required = false) List<String> quantities,
-            @RequestParam(name = "discount", required = false) List<String> discounts, Model model, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(required = false) Long opportunityId,
+            @RequestParam(required = false) Long priceBookId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String terms,
+            @RequestParam(required = false) Integer validDays,
+            @RequestParam(name = "productId", required = false) List<String> productIds,
+            @RequestParam(name = "quantity", required = false) List<String> quantities,
+            @RequestParam(name = "discount", required = false) List<String> discounts,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             List<Quotes.LineInput> lines = lines(productIds, quantities, discounts);
-            QuoteView q = quotes.create(new Quotes.QuoteDraft(null, opportunityId, priceBookId, title, terms, validDays, lines, null));
+            QuoteView q = quotes.create(
+                    new Quotes.QuoteDraft(null, opportunityId, priceBookId, title, terms, validDays, lines, null));
             redirect.addFlashAttribute("message", "created");
             return "redirect:/quotes/" + q.id();
         } catch (ValidationException e) {
@@ -130,18 +149,42 @@ class QuotePageController {
             redirect.addFlashAttribute("error", "only draft or rejected quotes can be edited; revise it instead");
             return "redirect:/quotes/" + id;
         }
-        List<FormLine> filled = q.lines().stream().map(l -> new FormLine(String.valueOf(l.productId()), l.quantity().stripTrailingZeros().toPlainString(),
-                l.discount().stripTrailingZeros().toPlainString())).toList();
+        List<FormLine> filled = q.lines().stream()
+                .map(l -> new FormLine(
+                        String.valueOf(l.productId()),
+                        l.quantity().stripTrailingZeros().toPlainString(),
+                        l.discount().stripTrailingZeros().toPlainString()))
+                .toList();
         try {
-            model.addAttribute("preview", quotes.preview(id, new Quotes.QuoteDraft(null, q.opportunityId(), q.priceBookId(), q.title(), q.terms(),
-                    q.validDays(), q.lines().stream().map(l -> new Quotes.LineInput(l.productId(), l.quantity(), l.discount())).toList(), null)));
+            model.addAttribute(
+                    "preview",
+                    quotes.preview(
+                            id,
+                            new Quotes.QuoteDraft(
+                                    null,
+                                    q.opportunityId(),
+                                    q.priceBookId(),
+                                    q.title(),
+                                    q.terms(),
+                                    q.validDays(),
+                                    q.lines().stream()
+                                            .map(l -> new Quotes.LineInput(l.productId(), l.quantity(), l.discount()))
+                                            .toList(),
+                                    null)));
         } catch (ValidationException e) {
             model.addAttribute("previewErrors", e.errors());
         }
         return editPage(q, q.priceBookId(), q.title(), q.terms(), q.validDays(), rows(filled), model);
     }
 
-    private String editPage(QuoteView q, Long priceBookId, String title, String terms, Integer validDays, List<FormLine> rows, Model model) {
+    private String editPage(
+            QuoteView q,
+            Long priceBookId,
+            String title,
+            String terms,
+            Integer validDays,
+            List<FormLine> rows,
+            Model model) {
         model.addAttribute("q", q);
         model.addAttribute("products", catalog.products(null, null, false));
         model.addAttribute("priceBooks", catalog.priceBooks());
@@ -154,13 +197,30 @@ class QuotePageController {
     }
 
     @PostMapping("/{id}/edit")
-    String edit(@PathVariable long id, @RequestParam(required = false) Long priceBookId, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String terms, @RequestParam(required = false) Integer validDays,
-            @RequestParam(name = "productId", required = false) List<String> productIds, @RequestParam(name = "quantity", required = false) List<String> quantities,
-            @RequestParam(name = "discount", required = false) List<String> discounts, Model model, RedirectAttributes redirect) {
+    String edit(
+            @PathVariable long id,
+            @RequestParam(required = false) Long priceBookId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String terms,
+            @RequestParam(required = false) Integer validDays,
+            @RequestParam(name = "productId", required = false) List<String> productIds,
+            @RequestParam(name = "quantity", required = false) List<String> quantities,
+            @RequestParam(name = "discount", required = false) List<String> discounts,
+            Model model,
+            RedirectAttributes redirect) {
         QuoteView q = quotes.get(id);
         try {
-            quotes.update(id, new Quotes.QuoteDraft(null, q.opportunityId(), priceBookId, title, terms, validDays, lines(productIds, quantities, discounts), null));
+            quotes.update(
+                    id,
+                    new Quotes.QuoteDraft(
+                            null,
+                            q.opportunityId(),
+                            priceBookId,
+                            title,
+                            terms,
+                            validDays,
+                            lines(productIds, quantities, discounts),
+                            null));
             redirect.addFlashAttribute("message", "updated");
             return "redirect:/quotes/" + id;
         } catch (ValidationException e) {
@@ -174,13 +234,29 @@ class QuotePageController {
 
     /** Live totals for the line editor (htmx): the figures, or the field errors the API would answer. */
     @PostMapping("/preview")
-    String preview(@RequestParam(required = false) Long quoteId, @RequestParam(required = false) Long opportunityId,
-            @RequestParam(required = false) Long priceBookId, @RequestParam(required = false) Integer validDays,
-            @RequestParam(name = "productId", required = false) List<String> productIds, @RequestParam(name = "quantity", required = false) List<String> quantities,
-            @RequestParam(name = "discount", required = false) List<String> discounts, Model model) {
+    String preview(
+            @RequestParam(required = false) Long quoteId,
+            @RequestParam(required = false) Long opportunityId,
+            @RequestParam(required = false) Long priceBookId,
+            @RequestParam(required = false) Integer validDays,
+            @RequestParam(name = "productId", required = false) List<String> productIds,
+            @RequestParam(name = "quantity", required = false) List<String> quantities,
+            @RequestParam(name = "discount", required = false) List<String> discounts,
+            Model model) {
         try {
-            model.addAttribute("preview", quotes.preview(quoteId,
-                    new Quotes.QuoteDraft(null, opportunityId, priceBookId, null, null, validDays, lines(productIds, quantities, discounts), null)));
+            model.addAttribute(
+                    "preview",
+                    quotes.preview(
+                            quoteId,
+                            new Quotes.QuoteDraft(
+                                    null,
+                                    opportunityId,
+                                    priceBookId,
+                                    null,
+                                    null,
+                                    validDays,
+                                    lines(productIds, quantities, discounts),
+                                    null)));
         } catch (ValidationException e) {
             model.addAttribute("previewErrors", e.errors());
         }
@@ -210,7 +286,12 @@ class QuotePageController {
     }
 
     private static String at(List<String> list, int i, String fallback) {
-        return list == null || i >= list.size() || list.get(i) == null || list.get(i).isBlank() ? fallback : list.get(i).strip();
+        return list == null
+                        || i >= list.size()
+                        || list.get(i) == null
+                        || list.get(i).isBlank()
+                ? fallback
+                : list.get(i).strip();
     }
 
     @GetMapping("/{id}")
@@ -224,7 +305,9 @@ class QuotePageController {
         var actor = currentActor.require();
         model.addAttribute("me", actor);
         model.addAttribute("canDecide", quotes.awaitingMyApproval().stream().anyMatch(a -> a.id() == id));
-        model.addAttribute("isFinance", actor.has(app.lantern.identity.Role.FINANCE) || actor.has(app.lantern.identity.Role.ADMIN));
+        model.addAttribute(
+                "isFinance",
+                actor.has(app.lantern.identity.Role.FINANCE) || actor.has(app.lantern.identity.Role.ADMIN));
         if (q.opportunityId() != null) {
             opportunities.find(q.opportunityId()).ifPresent(o -> {
                 model.addAttribute("opportunity", o);
@@ -256,12 +339,21 @@ class QuotePageController {
 
     @PostMapping("/{id}/send")
     String send(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> redirect.addFlashAttribute("signingUrl", signing.send(id).signingUrl()), "sent");
+        return act(
+                id,
+                redirect,
+                () -> redirect.addFlashAttribute("signingUrl", signing.send(id).signingUrl()),
+                "sent");
     }
 
     @PostMapping("/{id}/link")
     String renewLink(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> redirect.addFlashAttribute("signingUrl", signing.renewLink(id).signingUrl()), "linkRenewed");
+        return act(
+                id,
+                redirect,
+                () -> redirect.addFlashAttribute(
+                        "signingUrl", signing.renewLink(id).signingUrl()),
+                "linkRenewed");
     }
 
     @PostMapping("/{id}/link/revoke")
@@ -282,7 +374,10 @@ class QuotePageController {
     }
 
     @PostMapping("/{id}/feedback")
-    String feedback(@PathVariable long id, @RequestParam(required = false) String tag, @RequestParam(required = false) String note,
+    String feedback(
+            @PathVariable long id,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         return act(id, redirect, () -> quotes.recordFeedback(id, tag, note), "feedback");
     }

@@ -42,11 +42,20 @@ class QuotePublicController {
     }
 
     @PostMapping("/sign")
-    String sign(@PathVariable String token, @RequestParam(required = false) String signerName, @RequestParam(required = false) String signature,
-            @RequestParam(defaultValue = "false") boolean consent, @RequestParam(required = false) String documentSha256, HttpServletRequest request,
-            Model model, HttpServletResponse response) {
+    String sign(
+            @PathVariable String token,
+            @RequestParam(required = false) String signerName,
+            @RequestParam(required = false) String signature,
+            @RequestParam(defaultValue = "false") boolean consent,
+            @RequestParam(required = false) String documentSha256,
+            HttpServletRequest request,
+            Model model,
+            HttpServletResponse response) {
         try {
-            signing.sign(token, new QuoteSigning.SignRequest(signerName, signature, consent, documentSha256), request.getRemoteAddr(),
+            signing.sign(
+                    token,
+                    new QuoteSigning.SignRequest(signerName, signature, consent, documentSha256),
+                    request.getRemoteAddr(),
                     request.getHeader("User-Agent"));
         } catch (ValidationException e) {
             response.setStatus(e.status());

@@ -30,6 +30,8 @@ public record NavItem(String labelKey, String href, String icon, Set<String> rol
 
     /** Whether the page at {@code path} belongs to this entry: the entry's own path or one below it. */
     public boolean covers(String path) {
-        return path != null && (path.equals(href) || (!href.equals("/") && path.startsWith(href.endsWith("/") ? href : href + "/")));
+        return path != null
+                && (path.equals(href)
+                        || (!href.equals("/") && path.startsWith(href.endsWith("/") ? href : href + "/")));
     }
 }

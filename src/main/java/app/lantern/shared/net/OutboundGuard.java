@@ -92,7 +92,8 @@ public final class OutboundGuard {
      * Sends the request after checking its target; follows up to three redirects, checking each new target first
      * (307/308 keep method and body, 301/302/303 continue as GET). A refused target throws {@link RefusedTarget}.
      */
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
         HttpRequest current = request;
         for (int hop = 0; ; hop++) {
             URI target = current.uri();
@@ -137,7 +138,8 @@ public final class OutboundGuard {
         if (allowedHosts.get().contains(host)) {
             return Optional.empty();
         }
-        String refused = "host " + rawHost + " points into a private, loopback or link-local network; an admin must allow-list it";
+        String refused = "host " + rawHost
+                + " points into a private, loopback or link-local network; an admin must allow-list it";
         byte[] literal = parseIpv4Loose(host);
         InetAddress[] addresses;
         try {
@@ -187,11 +189,17 @@ public final class OutboundGuard {
             if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) { // 2002::/16 6to4 embeds an IPv4 address
                 return internalV4(new byte[] {b[2], b[3], b[4], b[5]});
             }
-            if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) { // 64:ff9b::/96 NAT64
+            if ((b[0] & 0xff) == 0x00
+                    && (b[1] & 0xff) == 0x64
+                    && (b[2] & 0xff) == 0xff
+                    && (b[3] & 0xff) == 0x9b) { // 64:ff9b::/96 NAT64
                 return internalV4(new byte[] {b[12], b[13], b[14], b[15]});
             }
-            return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                    || address.isMulticastAddress() || address.isSiteLocalAddress();
+            return address.isLoopbackAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress()
+                    || address.isMulticastAddress()
+                    || address.isSiteLocalAddress();
         }
         if (address instanceof Inet4Address) {
             return internalV4(b);
@@ -228,7 +236,11 @@ public final class OutboundGuard {
      * decimal, octal (leading 0) or hex (0x); the last part fills the remaining bytes. Null if the host is not one.
      */
     static byte[] parseIpv4Loose(String host) {
-        if (host.isEmpty() || !host.matches("[0-9a-fx.]+") || host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
+        if (host.isEmpty()
+                || !host.matches("[0-9a-fx.]+")
+                || host.startsWith(".")
+                || host.endsWith(".")
+                || host.contains("..")) {
             return null;
         }
         String[] parts = host.split("\\.");

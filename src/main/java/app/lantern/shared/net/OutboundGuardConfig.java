@@ -11,10 +11,12 @@ class OutboundGuardConfig {
 
     @Bean
     OutboundGuard outboundGuard(ObjectProvider<AllowedOutboundHosts> allowLists) {
-        return new OutboundGuard(() -> {
-            Set<String> hosts = new HashSet<>();
-            allowLists.orderedStream().forEach(list -> hosts.addAll(list.hosts()));
-            return hosts;
-        }, OutboundGuard.DNS);
+        return new OutboundGuard(
+                () -> {
+                    Set<String> hosts = new HashSet<>();
+                    allowLists.orderedStream().forEach(list -> hosts.addAll(list.hosts()));
+                    return hosts;
+                },
+                OutboundGuard.DNS);
     }
 }

@@ -7,7 +7,6 @@ import app.lantern.shared.NotFoundException;
 import app.lantern.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -52,7 +51,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.entity() + " not found"));
+        return Problems.response(
+                Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.entity() + " not found"));
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -64,7 +64,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> staleVersion(OptimisticLockingFailureException e) {
-        return Problems.response(Problems.of(HttpStatus.CONFLICT, "stale-version", "Conflict",
+        return Problems.response(Problems.of(
+                HttpStatus.CONFLICT,
+                "stale-version",
+                "Conflict",
                 "the record was changed by someone else; reload it and apply your change again"));
     }
 
@@ -77,16 +80,22 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> beanValidation(MethodArgumentNotValidException e) {
         List<FieldErrors.FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldErrors.FieldError(f.getField(), f.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldErrors.FieldError(g.getObjectName(), g.getDefaultMessage())));
+        e.getBindingResult()
+                .getFieldErrors()
+                .forEach(f -> errors.add(new FieldErrors.FieldError(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(new FieldErrors.FieldError(g.getObjectName(), g.getDefaultMessage())));
         return Problems.response(Problems.validation(400, errors));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> parameterValidation(HandlerMethodValidationException e) {
         List<FieldErrors.FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
-                new FieldErrors.FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        e.getParameterValidationResults()
+                .forEach(r -> r.getResolvableErrors()
+                        .forEach(err -> errors.add(new FieldErrors.FieldError(
+                                r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         return Problems.response(Problems.validation(400, errors));
     }
 
@@ -94,66 +103,93 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof BodyTooLarge) {
-            return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", "the request body is too large"));
+            return Problems.response(Problems.of(
+                    HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", "the request body is too large"));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return Problems.response(Problems.validation(400, List.of(new FieldErrors.FieldError(path(unknown), "unknown field"))));
+            return Problems.response(
+                    Problems.validation(400, List.of(new FieldErrors.FieldError(path(unknown), "unknown field"))));
         }
         if (cause instanceof InvalidFormatException invalid) {
-            String expected = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? "one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
+            String expected = invalid.getTargetType() != null
+                            && invalid.getTargetType().isEnum()
+                    ? "one of "
+                            + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
                     : "a value of the right type";
-            return Problems.response(Problems.validation(400, List.of(new FieldErrors.FieldError(path(invalid), "must be " + expected))));
+            return Problems.response(Problems.validation(
+                    400, List.of(new FieldErrors.FieldError(path(invalid), "must be " + expected))));
         }
         if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return Problems.response(Problems.validation(400, List.of(new FieldErrors.FieldError(path(json), "has the wrong type or shape"))));
+            return Problems.response(Problems.validation(
+                    400, List.of(new FieldErrors.FieldError(path(json), "has the wrong type or shape"))));
         }
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+        return Problems.response(Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request body",
                 "the body is missing or is not valid JSON"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.response(Problems.validation(400, List.of(new FieldErrors.FieldError(e.getName(), "has an invalid value"))));
+        return Problems.response(
+                Problems.validation(400, List.of(new FieldErrors.FieldError(e.getName(), "has an invalid value"))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return Problems.response(Problems.validation(400, List.of(new FieldErrors.FieldError(e.getParameterName(), "is required"))));
+        return Problems.response(
+                Problems.validation(400, List.of(new FieldErrors.FieldError(e.getParameterName(), "is required"))));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
-        return Problems.response(Problems.validation(400, List.of(new FieldErrors.FieldError(e.getRequestPartName(), "is required"))));
+        return Problems.response(
+                Problems.validation(400, List.of(new FieldErrors.FieldError(e.getRequestPartName(), "is required"))));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return Problems.response(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", "the upload exceeds the size limit"));
+        return Problems.response(Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", "the upload exceeds the size limit"));
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-upload", "Malformed upload", "the multipart body could not be read"));
+        return Problems.response(Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-upload",
+                "Malformed upload",
+                "the multipart body could not be read"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.response(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+        return Problems.response(Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
                 "send " + MediaType.APPLICATION_JSON_VALUE));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return Problems.response(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+        return Problems.response(Problems.of(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
                 e.getMethod() + " is not supported here"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "something went wrong on our side; the request id in the X-Request-Id header identifies it in the logs"));
+        return Problems.response(
+                Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Internal error",
+                        "something went wrong on our side; the request id in the X-Request-Id header identifies it in the logs"));
     }
 
     private static String path(JacksonException e) {

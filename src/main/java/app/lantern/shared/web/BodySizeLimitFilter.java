@@ -33,7 +33,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String contentType = request.getContentType();
-        return !request.getRequestURI().startsWith("/api/") || (contentType != null && contentType.startsWith("multipart/"));
+        return !request.getRequestURI().startsWith("/api/")
+                || (contentType != null && contentType.startsWith("multipart/"));
     }
 
     @Override
@@ -54,8 +55,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
-                "the request body exceeds " + limit + " bytes"));
+        Problems.write(
+                response,
+                Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "too-large",
+                        "Too large",
+                        "the request body exceeds " + limit + " bytes"));
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -28,7 +28,8 @@ class NavigationAdvice {
     private final List<NavItem> items;
 
     NavigationAdvice(List<NavItem> items) {
-        this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
+        this.items =
+                items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
     }
 
     @ModelAttribute("navEntries")
@@ -38,24 +39,36 @@ class NavigationAdvice {
         Map<String, List<NavItem>> places = new LinkedHashMap<>();
         for (NavItem item : visible) {
             if (!item.settings()) {
-                places.computeIfAbsent(item.menuKey() == null ? item.href() : item.menuKey(), k -> new ArrayList<>()).add(item);
+                places.computeIfAbsent(item.menuKey() == null ? item.href() : item.menuKey(), k -> new ArrayList<>())
+                        .add(item);
             }
         }
         return places.values().stream()
-                .map(links -> new NavEntry(links.size() > 1 ? links.getFirst().menuKey() : links.getFirst().labelKey(), links, active))
+                .map(links -> new NavEntry(
+                        links.size() > 1
+                                ? links.getFirst().menuKey()
+                                : links.getFirst().labelKey(),
+                        links,
+                        active))
                 .toList();
     }
 
     @ModelAttribute("settingsMenu")
     NavEntry settingsMenu(HttpServletRequest request) {
         List<NavItem> visible = visible();
-        return new NavEntry("nav.settings", visible.stream().filter(NavItem::settings).toList(), activeHref(visible, request.getRequestURI()));
+        return new NavEntry(
+                "nav.settings",
+                visible.stream().filter(NavItem::settings).toList(),
+                activeHref(visible, request.getRequestURI()));
     }
 
     /** The most specific visible entry covering the path, so that only one link is marked as the current page. */
     private static String activeHref(List<NavItem> visible, String path) {
-        return visible.stream().filter(i -> i.covers(path)).max(Comparator.comparingInt(i -> i.href().length()))
-                .map(NavItem::href).orElse(null);
+        return visible.stream()
+                .filter(i -> i.covers(path))
+                .max(Comparator.comparingInt(i -> i.href().length()))
+                .map(NavItem::href)
+                .orElse(null);
     }
 
     private List<NavItem> visible() {

@@ -12,7 +12,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class NoSuchPathAdvice {
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ModelAndView noSuchPath(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    ModelAndView noSuchPath(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
         if (request.getRequestURI().startsWith("/api/")) {
             Problems.write(response, Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such resource"));
             return new ModelAndView();
@@ -20,5 +21,4 @@ class NoSuchPathAdvice {
         response.setStatus(404);
         return new ModelAndView("error/404");
     }
-
 }

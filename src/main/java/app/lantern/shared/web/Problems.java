@@ -23,19 +23,31 @@ public final class Problems {
 
     public static ProblemDetail validation(int status, List<FieldErrors.FieldError> errors) {
         HttpStatus httpStatus = HttpStatus.valueOf(status);
-        ProblemDetail problem = of(httpStatus, status == 422 ? "rule-violated" : "invalid-input",
+        ProblemDetail problem = of(
+                httpStatus,
+                status == 422 ? "rule-violated" : "invalid-input",
                 status == 422 ? "Rule violated" : "Invalid input",
-                errors.stream().map(err -> err.field() + " " + err.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
-        problem.setProperty("errors", errors.stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+                errors.stream()
+                        .map(err -> err.field() + " " + err.message())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("invalid input"));
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(err -> Map.of("field", err.field(), "message", err.message()))
+                        .toList());
         return problem;
     }
 
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Writes a problem from a servlet filter or security handler, where no message converter is at hand. */
-    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem) throws java.io.IOException {
+    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem)
+            throws java.io.IOException {
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", String.valueOf(problem.getType()));
         body.put("title", problem.getTitle());
@@ -49,5 +61,6 @@ public final class Problems {
         response.getOutputStream().write(JSON.writeValueAsBytes(body));
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 }

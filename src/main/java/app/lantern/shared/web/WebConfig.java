@@ -28,7 +28,8 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() throws IOException {
         TreeSet<String> basenames = new TreeSet<>();
-        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
+        for (Resource resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
             String name = resource.getFilename();
             if (name != null) {
                 String base = name.substring(0, name.length() - ".properties".length());

@@ -11,7 +11,14 @@ import java.util.List;
 /** The SZSE main-board listing (short name ↔ full name), copied from /work/shared/data/companies. */
 public final class DevelopmentSet {
 
-    public record Company(String code, String shortRaw, String shortName, String fullName, String province, String city, String industry) {}
+    public record Company(
+            String code,
+            String shortRaw,
+            String shortName,
+            String fullName,
+            String province,
+            String city,
+            String industry) {}
 
     private DevelopmentSet() {}
 

@@ -48,23 +48,37 @@ class DuplicateQualityTest {
                 queriesWithFalseAlarm++;
                 alarmedByHalf[i % 2]++;
                 falseAlarms += others.size();
-                others.forEach(m -> alarms.add(c.shortName() + " ≈ " + companies.get((int) m.id() - 1).fullName() + " (" + m.score() + ")"));
+                others.forEach(m -> alarms.add(
+                        c.shortName() + " ≈ " + companies.get((int) m.id() - 1).fullName() + " (" + m.score() + ")"));
             }
         }
         double recall = (double) found / companies.size();
-        System.out.printf("duplicate quality on %d companies at threshold %.2f: recall %.4f (%d missed), "
+        System.out.printf(
+                "duplicate quality on %d companies at threshold %.2f: recall %.4f (%d missed), "
                         + "false alarms %d in %d queries (rate %.4f)%n",
-                companies.size(), THRESHOLD, recall, companies.size() - found, falseAlarms, queriesWithFalseAlarm,
+                companies.size(),
+                THRESHOLD,
+                recall,
+                companies.size() - found,
+                falseAlarms,
+                queriesWithFalseAlarm,
                 (double) queriesWithFalseAlarm / companies.size());
         // the rules were tuned looking at the even lines; the odd lines show whether they carry over
         int even = (companies.size() + 1) / 2;
         int odd = companies.size() / 2;
-        System.out.printf("  even lines: recall %.4f, queries with a false alarm %d of %d; odd lines: recall %.4f, %d of %d%n",
-                (double) foundByHalf[0] / even, alarmedByHalf[0], even, (double) foundByHalf[1] / odd, alarmedByHalf[1], odd);
+        System.out.printf(
+                "  even lines: recall %.4f, queries with a false alarm %d of %d; odd lines: recall %.4f, %d of %d%n",
+                (double) foundByHalf[0] / even,
+                alarmedByHalf[0],
+                even,
+                (double) foundByHalf[1] / odd,
+                alarmedByHalf[1],
+                odd);
         misses.forEach(m -> System.out.println("  missed: " + m));
         alarms.forEach(a -> System.out.println("  false alarm: " + a));
         // Targets are recall ≥ 0.95 and no false alarm: the recall target is held; the false-alarm bound guards what
-        // the matcher reaches today (see the report in docs/perf/customer.md) so that a change cannot make it worse. The two false alarms left
+        // the matcher reaches today (see the report in docs/perf/customer.md) so that a change cannot make it worse.
+        // The two false alarms left
         // are short names that start another listed company's name (深南电A → 深南电路, ST凯文 → 凯文德信).
         assertThat(recall).isGreaterThanOrEqualTo(REACHED_RECALL);
         assertThat((double) queriesWithFalseAlarm / companies.size()).isLessThanOrEqualTo(REACHED_FALSE_ALARM_RATE);

@@ -38,9 +38,13 @@ class NormalisationTest {
         assertThat(score("澜能", "澜源能源股份有限公司")).isGreaterThanOrEqualTo(0.85);
         assertThat(score("澜曜", "中冶澜曜股份有限公司")).isGreaterThanOrEqualTo(0.85);
         assertThat(score("澜曜精工", "澜曜精工电子科技有限公司")).isGreaterThanOrEqualTo(0.85);
-        assertThat(score("襄阳轴承", "瑞昶滑动轴承股份有限公司")).as("a region and a trade name no company").isLessThan(0.85);
+        assertThat(score("襄阳轴承", "瑞昶滑动轴承股份有限公司"))
+                .as("a region and a trade name no company")
+                .isLessThan(0.85);
         assertThat(score("湖南发展", "湖南投资集团股份有限公司")).isLessThan(0.85);
-        assertThat(score("澜曜科技", "澜曜瓷业股份有限公司")).as("a brand's trade the short name does not keep").isLessThan(0.95);
+        assertThat(score("澜曜科技", "澜曜瓷业股份有限公司"))
+                .as("a brand's trade the short name does not keep")
+                .isLessThan(0.95);
     }
 
     @Test
@@ -51,40 +55,56 @@ class NormalisationTest {
         index.add(MatchProfile.of(3, "昶曜精密制造股份有限公司", java.util.Set.of(), java.util.Set.of(), null));
         MatchProfile shared = MatchProfile.of(-1, "宏澜股份", java.util.Set.of(), java.util.Set.of(), null);
         assertThat(DuplicateMatcher.candidates(shared, index, 0.85, 10)).isEmpty();
-        assertThat(DuplicateMatcher.candidates(shared, index, 0.6, 10)).extracting(DuplicateMatcher.Match::id).contains(1L, 2L);
+        assertThat(DuplicateMatcher.candidates(shared, index, 0.6, 10))
+                .extracting(DuplicateMatcher.Match::id)
+                .contains(1L, 2L);
         MatchProfile unique = MatchProfile.of(-1, "昶曜股份", java.util.Set.of(), java.util.Set.of(), null);
-        assertThat(DuplicateMatcher.candidates(unique, index, 0.85, 10)).extracting(DuplicateMatcher.Match::id).containsExactly(3L);
+        assertThat(DuplicateMatcher.candidates(unique, index, 0.85, 10))
+                .extracting(DuplicateMatcher.Match::id)
+                .containsExactly(3L);
         index.add(MatchProfile.of(4, "昶曜精密制造股份有限公司", java.util.Set.of(), java.util.Set.of(), null));
-        assertThat(DuplicateMatcher.candidates(unique, index, 0.85, 10)).as("one company entered twice is no ambiguity")
-                .extracting(DuplicateMatcher.Match::id).containsExactly(3L, 4L);
+        assertThat(DuplicateMatcher.candidates(unique, index, 0.85, 10))
+                .as("one company entered twice is no ambiguity")
+                .extracting(DuplicateMatcher.Match::id)
+                .containsExactly(3L, 4L);
     }
 
     @Test
     void prefersTheCompanyWhoseNameStartsWithTheBrandOverOneItOnlyAbbreviates() {
         InMemoryKeyIndex index = index("北京澜通印刷股份有限公司", "广东澜路通信科技股份有限公司");
-        assertThat(DuplicateMatcher.candidates(query("澜通股份"), index, 0.85, 10)).extracting(DuplicateMatcher.Match::id)
-                .as("澜通 starts 澜通印刷, it is only the initials of 澜路通信").containsExactly(1L);
+        assertThat(DuplicateMatcher.candidates(query("澜通股份"), index, 0.85, 10))
+                .extracting(DuplicateMatcher.Match::id)
+                .as("澜通 starts 澜通印刷, it is only the initials of 澜路通信")
+                .containsExactly(1L);
     }
 
     @Test
     void aBareBrandIsNoMatchForAShortNameOfAnotherCompanyCarryingIt() {
         InMemoryKeyIndex index = index("澜联控股股份有限公司", "北京澜联商厦股份有限公司", "湖南澜联瓷业股份有限公司");
         assertThat(DuplicateMatcher.candidates(query("澜联股份"), index, 0.85, 10))
-                .as("澜联股份 reduces to 澜联 like 澜联控股, but could as well be 澜联商厦 or 澜联瓷业").isEmpty();
-        assertThat(DuplicateMatcher.candidates(query("澜联控股"), index, 0.85, 10)).extracting(DuplicateMatcher.Match::id)
-                .as("written word for word it names one company").containsExactly(1L);
+                .as("澜联股份 reduces to 澜联 like 澜联控股, but could as well be 澜联商厦 or 澜联瓷业")
+                .isEmpty();
+        assertThat(DuplicateMatcher.candidates(query("澜联控股"), index, 0.85, 10))
+                .extracting(DuplicateMatcher.Match::id)
+                .as("written word for word it names one company")
+                .containsExactly(1L);
     }
 
     @Test
     void readsRegionsInBracketsLongNamesWithAWordLeftOutAndALeadingCountry() {
         assertThat(CompanyName.of("天顺风能（苏州）股份有限公司").region()).isEqualTo("苏州");
-        assertThat(score("广东澜工", "澜工集团（云南）股份有限公司")).as("seated in another province").isLessThan(0.85);
+        assertThat(score("广东澜工", "澜工集团（云南）股份有限公司"))
+                .as("seated in another province")
+                .isLessThan(0.85);
         assertThat(score("澜螺新材", "澜螺（安徽）节能环保新材料股份有限公司")).isGreaterThanOrEqualTo(0.85);
         assertThat(score("澜发控制", "中国澜发动力控制股份有限公司")).isGreaterThanOrEqualTo(0.85);
         assertThat(score("澜发控制", "澜发动力控制股份有限公司")).isGreaterThanOrEqualTo(0.85);
         assertThat(DuplicateMatcher.candidates(query("澜货航"), index("中国澜际货运航空股份有限公司"), 0.85, 10))
-                .as("found through the name without the country").extracting(DuplicateMatcher.Match::id).containsExactly(1L);
-        assertThat(score("澜觉中国", "澜觉（中国）文化发展股份有限公司")).as("a country in brackets some short names keep")
+                .as("found through the name without the country")
+                .extracting(DuplicateMatcher.Match::id)
+                .containsExactly(1L);
+        assertThat(score("澜觉中国", "澜觉（中国）文化发展股份有限公司"))
+                .as("a country in brackets some short names keep")
                 .isGreaterThanOrEqualTo(0.85);
     }
 

@@ -2,8 +2,8 @@ package app.lantern.goal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.lantern.testing.WebSession;
 import app.lantern.goal.Kpis;
+import app.lantern.testing.WebSession;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +18,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AutoConfigureMockMvc
 class KpiWidgetTest {
 
-    @Autowired MockMvcTester mvc;
-    @Autowired Kpis kpis;
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Kpis kpis;
 
     @Test
     void twelveMonthsWithGapsWhereThereIsNothingToMeasure() {
@@ -35,9 +38,15 @@ class KpiWidgetTest {
     @Test
     void managersAndExecutivesSeeTheTrendChartOnTheirLandingPage() {
         for (String user : List.of("manager1", "exec")) {
-            MvcTestResult home = mvc.get().uri("/").cookie(WebSession.login(mvc, user)).exchange();
+            MvcTestResult home =
+                    mvc.get().uri("/").cookie(WebSession.login(mvc, user)).exchange();
             assertThat(home).hasStatusOk();
-            assertThat(home).bodyText().contains("data-widget=\"kpis\"").contains("过程动作完成率").contains("月末集中签单占比").contains("data-chart=");
+            assertThat(home)
+                    .bodyText()
+                    .contains("data-widget=\"kpis\"")
+                    .contains("过程动作完成率")
+                    .contains("月末集中签单占比")
+                    .contains("data-chart=");
         }
     }
 }

@@ -2,8 +2,8 @@ package app.lantern.goal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.lantern.testing.WebSession;
 import app.lantern.identity.Directory;
+import app.lantern.testing.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +15,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AutoConfigureMockMvc
 class TeamProgressWebTest {
 
-    @Autowired MockMvcTester mvc;
-    @Autowired Directory directory;
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Directory directory;
 
     private long id(String username) {
         return directory.userByUsername(username).orElseThrow().id();
@@ -28,28 +31,62 @@ class TeamProgressWebTest {
 
     @Test
     void aManagerSeesTheirTeamsRepsAndTotalsWithTheLinkBetweenActionsAndResult() {
-        MvcTestResult page = mvc.get().uri("/goals/progress?month=2026-11").cookie(WebSession.login(mvc, "manager2")).exchange();
+        MvcTestResult page = mvc.get()
+                .uri("/goals/progress?month=2026-11")
+                .cookie(WebSession.login(mvc, "manager2"))
+                .exchange();
         assertThat(page).hasStatusOk();
-        assertThat(page).bodyText().contains("华南区").contains(name("rep7")).contains(name("rep12")).contains("团队合计")
-                .contains("data-rep=\"" + id("rep9") + "\"").contains("id=\"progress-chart\"").contains("data-chart=")
-                .doesNotContain("data-rep=\"" + id("rep1") + "\"").doesNotContain("data-rep=\"" + id("rep13") + "\"");
+        assertThat(page)
+                .bodyText()
+                .contains("华南区")
+                .contains(name("rep7"))
+                .contains(name("rep12"))
+                .contains("团队合计")
+                .contains("data-rep=\"" + id("rep9") + "\"")
+                .contains("id=\"progress-chart\"")
+                .contains("data-chart=")
+                .doesNotContain("data-rep=\"" + id("rep1") + "\"")
+                .doesNotContain("data-rep=\"" + id("rep13") + "\"");
         assertThat(page).bodyText().containsAnyOf("行动缺口意味着", "行动达标", "尚未设定签约目标");
         // drill into a rep of the team; another team's rep is not there
-        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month=2026-11", id("rep9")).cookie(WebSession.login(mvc, "manager2")).exchange()).hasStatusOk()
-                .bodyText().contains(name("rep9")).contains("本周行动").contains("id=\"link\"");
-        assertThat(mvc.get().uri("/goals/progress/reps/{id}?month=2026-11", id("rep1")).cookie(WebSession.login(mvc, "manager2")).exchange()).hasStatus(404);
+        assertThat(mvc.get()
+                        .uri("/goals/progress/reps/{id}?month=2026-11", id("rep9"))
+                        .cookie(WebSession.login(mvc, "manager2"))
+                        .exchange())
+                .hasStatusOk()
+                .bodyText()
+                .contains(name("rep9"))
+                .contains("本周行动")
+                .contains("id=\"link\"");
+        assertThat(mvc.get()
+                        .uri("/goals/progress/reps/{id}?month=2026-11", id("rep1"))
+                        .cookie(WebSession.login(mvc, "manager2"))
+                        .exchange())
+                .hasStatus(404);
     }
 
     @Test
     void anExecutiveSeesEveryTeam() {
-        MvcTestResult page = mvc.get().uri("/goals/progress").cookie(WebSession.login(mvc, "exec")).exchange();
+        MvcTestResult page = mvc.get()
+                .uri("/goals/progress")
+                .cookie(WebSession.login(mvc, "exec"))
+                .exchange();
         assertThat(page).hasStatusOk();
-        assertThat(page).bodyText().contains("华东区").contains("华南区").contains("华北区")
-                .contains("data-rep=\"" + id("rep1") + "\"").contains("data-rep=\"" + id("rep18") + "\"");
+        assertThat(page)
+                .bodyText()
+                .contains("华东区")
+                .contains("华南区")
+                .contains("华北区")
+                .contains("data-rep=\"" + id("rep1") + "\"")
+                .contains("data-rep=\"" + id("rep18") + "\"");
     }
 
     @Test
     void aBadMonthIsAFieldError() {
-        assertThat(mvc.get().uri("/goals/progress?month=2026-13").cookie(WebSession.login(mvc, "manager1")).exchange()).hasStatus(400);
+        assertThat(mvc.get()
+                        .uri("/goals/progress?month=2026-13")
+                        .cookie(WebSession.login(mvc, "manager1"))
+                        .exchange())
+                .hasStatus(400);
     }
 }

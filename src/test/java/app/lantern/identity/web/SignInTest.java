@@ -1,6 +1,7 @@
 package app.lantern.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import app.lantern.audit.AuditTrail;
 import app.lantern.identity.Directory;
@@ -13,8 +14,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -38,12 +37,17 @@ class SignInTest {
     }
 
     private MvcTestResult login(String username, String password, Session session, String clientIp) {
-        MvcTestResult result = mvc.post().uri("/login").with(csrf()).with(request -> {
+        MvcTestResult result = mvc.post()
+                .uri("/login")
+                .with(csrf())
+                .with(request -> {
                     request.setRemoteAddr(clientIp);
                     return request;
                 })
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", password).exchange();
+                .param("username", username)
+                .param("password", password)
+                .exchange();
         result.getResponse().getHeaders("Set-Cookie").stream()
                 .filter(h -> h.startsWith("LANTERN_SESSION="))
                 .map(h -> h.substring("LANTERN_SESSION=".length(), h.indexOf(';')))
@@ -63,7 +67,9 @@ class SignInTest {
     @Test
     void managerSignsInAndSeesTheTeamBoardInChinese() {
         Session session = new Session();
-        assertThat(login("manager3", "lantern-demo", session)).hasStatus3xxRedirection().hasRedirectedUrl("/");
+        assertThat(login("manager3", "lantern-demo", session))
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/");
         MvcTestResult home = mvc.get().uri("/").cookie(session.cookies()).exchange();
         assertThat(home).hasStatusOk();
         assertThat(home).bodyText().contains("团队看板").contains("朱琳").doesNotContain("张伟");
@@ -75,25 +81,34 @@ class SignInTest {
     void switchesToEnglishOnRequest() {
         Session session = new Session();
         login("exec", "lantern-demo", session);
-        MvcTestResult home = mvc.get().uri("/?lang=en").cookie(session.cookies()).exchange();
+        MvcTestResult home =
+                mvc.get().uri("/?lang=en").cookie(session.cookies()).exchange();
         assertThat(home).bodyText().contains("Business overview");
     }
 
     @Test
     void wrongPasswordReturnsToTheLoginPageAndIsAudited() {
-        assertThat(login("rep4", "not-the-password", new Session(), "10.40.0.1")).hasRedirectedUrl("/login?error");
+        assertThat(login("rep4", "not-the-password", new Session(), "10.40.0.1"))
+                .hasRedirectedUrl("/login?error");
         assertThat(audit.history("user", "rep4")).anyMatch(e -> e.action().equals("login.failed"));
     }
 
     @Test
     void throttlesAUserAfterRepeatedFailuresEvenWithTheRightPassword() {
         String username = "throttled-" + System.nanoTime() % 100_000;
-        accounts.create(new UserAccounts.NewUser(username, "被限流的人", "right-password-1", null, null, null,
+        accounts.create(new UserAccounts.NewUser(
+                username,
+                "被限流的人",
+                "right-password-1",
+                null,
+                null,
+                null,
                 java.util.Set.of(app.lantern.identity.Role.REP)));
         for (int i = 0; i < 10; i++) {
             login(username, "guess-" + i, new Session(), "10.20.0.1");
         }
-        assertThat(login(username, "right-password-1", new Session(), "10.20.0.2")).hasRedirectedUrl("/login?throttled");
+        assertThat(login(username, "right-password-1", new Session(), "10.20.0.2"))
+                .hasRedirectedUrl("/login?throttled");
     }
 
     @Test
@@ -107,8 +122,12 @@ class SignInTest {
 
     @Test
     void formPostsWithoutCsrfTokenAreRefused() {
-        MvcTestResult result = mvc.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", "rep6").param("password", "lantern-demo").exchange();
+        MvcTestResult result = mvc.post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("username", "rep6")
+                .param("password", "lantern-demo")
+                .exchange();
         assertThat(result).hasStatus(403);
     }
 
@@ -116,7 +135,10 @@ class SignInTest {
     void pagesCarrySecurityHeaders() {
         MvcTestResult page = mvc.get().uri("/login").exchange();
         assertThat(page).hasStatusOk();
-        assertThat(page).headers().containsHeader("Content-Security-Policy").hasValue("X-Frame-Options", "DENY")
+        assertThat(page)
+                .headers()
+                .containsHeader("Content-Security-Policy")
+                .hasValue("X-Frame-Options", "DENY")
                 .hasValue("X-Content-Type-Options", "nosniff");
         assertThat(page.getResponse().getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
     }
@@ -130,7 +152,8 @@ class SignInTest {
     void repsCannotOpenAdminPages() {
         Session session = new Session();
         login("rep8", "lantern-demo", session);
-        assertThat(mvc.get().uri("/admin/users").cookie(session.cookies()).exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/admin/users").cookie(session.cookies()).exchange())
+                .hasStatus(403);
     }
 
     @Test
@@ -138,12 +161,20 @@ class SignInTest {
         Session admin = new Session();
         login("admin", "lantern-demo", admin);
         long team = directory.userByUsername("rep1").orElseThrow().teamId();
-        MvcTestResult created = mvc.post().uri("/admin/users").cookie(admin.cookies()).with(csrf())
-                .param("username", "newrep").param("displayName", "新同事").param("password", "welcome-2026")
-                .param("teamId", String.valueOf(team)).param("roles", "REP").exchange();
+        MvcTestResult created = mvc.post()
+                .uri("/admin/users")
+                .cookie(admin.cookies())
+                .with(csrf())
+                .param("username", "newrep")
+                .param("displayName", "新同事")
+                .param("password", "welcome-2026")
+                .param("teamId", String.valueOf(team))
+                .param("roles", "REP")
+                .exchange();
         assertThat(created).hasRedirectedUrl("/admin/users");
         assertThat(login("newrep", "welcome-2026", new Session())).hasRedirectedUrl("/");
-        MvcTestResult page = mvc.get().uri("/admin/users").cookie(admin.cookies()).exchange();
+        MvcTestResult page =
+                mvc.get().uri("/admin/users").cookie(admin.cookies()).exchange();
         assertThat(page).bodyText().contains("新同事");
     }
 
@@ -151,8 +182,15 @@ class SignInTest {
     void adminFormShowsFieldErrorsAndKeepsTheInput() {
         Session admin = new Session();
         login("admin", "lantern-demo", admin);
-        MvcTestResult result = mvc.post().uri("/admin/users").cookie(admin.cookies()).with(csrf())
-                .param("username", "Bad Name").param("displayName", "<b>粗体</b>").param("password", "short").param("roles", "REP").exchange();
+        MvcTestResult result = mvc.post()
+                .uri("/admin/users")
+                .cookie(admin.cookies())
+                .with(csrf())
+                .param("username", "Bad Name")
+                .param("displayName", "<b>粗体</b>")
+                .param("password", "short")
+                .param("roles", "REP")
+                .exchange();
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("username").contains("password").contains("&lt;b&gt;粗体&lt;/b&gt;");
         assertThat(directory.userByUsername("Bad Name")).isEmpty();
@@ -162,21 +200,38 @@ class SignInTest {
     void deactivationEndsSessionsAndTokensAtOnce() throws Exception {
         Session session = new Session();
         String username = "leaver-" + System.nanoTime() % 100_000;
-        long id = accounts.create(new UserAccounts.NewUser(username, "离职的人", "right-password-1", null, null, null,
+        long id = accounts.create(new UserAccounts.NewUser(
+                username,
+                "离职的人",
+                "right-password-1",
+                null,
+                null,
+                null,
                 java.util.Set.of(app.lantern.identity.Role.REP)));
         MvcTestResult loggedIn = login(username, "right-password-1", session);
         assertThat(loggedIn).hasRedirectedUrl("/");
         Cookie cookie = session.cookie;
         assertThat(cookie).isNotNull();
         assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatusOk();
-        MvcTestResult tokenResult = mvc.post().uri("/api/v1/auth/tokens").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"" + username + "\",\"password\":\"right-password-1\"}").exchange();
+        MvcTestResult tokenResult = mvc.post()
+                .uri("/api/v1/auth/tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"right-password-1\"}")
+                .exchange();
         String token = tokenResult.getResponse().getContentAsString().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()).hasStatusOk();
+        assertThat(mvc.get()
+                        .uri("/api/v1/me")
+                        .header("Authorization", "Bearer " + token)
+                        .exchange())
+                .hasStatusOk();
 
         accounts.deactivate(id);
 
-        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", "Bearer " + token).exchange()).hasStatus(401);
+        assertThat(mvc.get()
+                        .uri("/api/v1/me")
+                        .header("Authorization", "Bearer " + token)
+                        .exchange())
+                .hasStatus(401);
         assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatus(401);
         assertThat(login(username, "right-password-1", new Session())).hasRedirectedUrl("/login?disabled");
     }

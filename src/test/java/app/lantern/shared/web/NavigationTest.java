@@ -16,7 +16,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AutoConfigureMockMvc
 class NavigationTest {
 
-    @Autowired MockMvcTester mvc;
+    @Autowired
+    MockMvcTester mvc;
 
     private String page(String username, String path) throws Exception {
         Cookie session = WebSession.login(mvc, username);
@@ -33,8 +34,12 @@ class NavigationTest {
     @Test
     void administratorsFindEverySettingPageInOneMenuAndOthersDoNotSeeIt() throws Exception {
         String admin = page("admin", "/");
-        assertThat(settingsMenu(admin)).contains("设置").contains("href=\"/admin/users\"").contains("href=\"/admin/audit\"")
-                .contains("href=\"/admin/calendar\"").doesNotContain("href=\"/customers\"");
+        assertThat(settingsMenu(admin))
+                .contains("设置")
+                .contains("href=\"/admin/users\"")
+                .contains("href=\"/admin/audit\"")
+                .contains("href=\"/admin/calendar\"")
+                .doesNotContain("href=\"/customers\"");
         assertThat(admin).contains("href=\"/customers\"");
 
         String onUsers = page("admin", "/admin/users");

@@ -20,9 +20,17 @@ class PlatformTest {
     MockMvcTester mvc;
 
     private Cookie signIn(String username) {
-        MvcTestResult result = mvc.post().uri("/login").with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", username).param("password", "lantern-demo").exchange();
-        String header = result.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("LANTERN_SESSION=")).reduce((a, b) -> b).orElseThrow();
+        MvcTestResult result = mvc.post()
+                .uri("/login")
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("username", username)
+                .param("password", "lantern-demo")
+                .exchange();
+        String header = result.getResponse().getHeaders("Set-Cookie").stream()
+                .filter(h -> h.startsWith("LANTERN_SESSION="))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         return new Cookie("LANTERN_SESSION", header.substring("LANTERN_SESSION=".length(), header.indexOf(';')));
     }
 
@@ -38,10 +46,21 @@ class PlatformTest {
 
     @Test
     void everyResponseCarriesARequestIdAndKeepsAWellFormedIncomingOne() {
-        assertThat(mvc.get().uri("/login").exchange().getResponse().getHeader("X-Request-Id")).isNotBlank();
-        assertThat(mvc.get().uri("/login").header("X-Request-Id", "trace-12345678").exchange().getResponse().getHeader("X-Request-Id"))
+        assertThat(mvc.get().uri("/login").exchange().getResponse().getHeader("X-Request-Id"))
+                .isNotBlank();
+        assertThat(mvc.get()
+                        .uri("/login")
+                        .header("X-Request-Id", "trace-12345678")
+                        .exchange()
+                        .getResponse()
+                        .getHeader("X-Request-Id"))
                 .isEqualTo("trace-12345678");
-        assertThat(mvc.get().uri("/login").header("X-Request-Id", "<script>").exchange().getResponse().getHeader("X-Request-Id"))
+        assertThat(mvc.get()
+                        .uri("/login")
+                        .header("X-Request-Id", "<script>")
+                        .exchange()
+                        .getResponse()
+                        .getHeader("X-Request-Id"))
                 .isNotEqualTo("<script>");
     }
 
@@ -57,14 +76,23 @@ class PlatformTest {
     @Test
     void unknownPagesShowAFriendlyChinesePageWithoutInternals() {
         Cookie session = signIn("rep3");
-        MvcTestResult missing = mvc.get().uri("/no/such/page").cookie(session).accept(MediaType.TEXT_HTML).exchange();
+        MvcTestResult missing = mvc.get()
+                .uri("/no/such/page")
+                .cookie(session)
+                .accept(MediaType.TEXT_HTML)
+                .exchange();
         assertThat(missing).hasStatus(404);
-        assertThat(missing).bodyText().contains("页面不存在").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(missing)
+                .bodyText()
+                .contains("页面不存在")
+                .doesNotContain("Exception")
+                .doesNotContain("at org.");
     }
 
     @Test
     void unknownApiPathsAnswerProblemJson() {
-        MvcTestResult missing = mvc.get().uri("/api/v1/no-such-thing").cookie(signIn("rep3")).exchange();
+        MvcTestResult missing =
+                mvc.get().uri("/api/v1/no-such-thing").cookie(signIn("rep3")).exchange();
         assertThat(missing).hasStatus(404);
     }
 }
