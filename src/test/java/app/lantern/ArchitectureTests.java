@@ -4,9 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
@@ -72,5 +79,56 @@ class ArchitectureTests {
                 .accessField(System.class, "out")
                 .because("logs go through SLF4J; only the command line prints")
                 .check(classes);
+    }
+
+    /**
+     * Time comes only from the injected {@link java.time.Clock} (main code) or the suite's clock (tests), so the suite
+     * passes on any date and {@code LANTERN_TEST_CLOCK} moves all of it at once.
+     */
+    @Test
+    void timeIsReadOnlyThroughTheClock() {
+        JavaClasses mainAndTests = new ClassFileImporter().importPackages("app.lantern");
+        classes()
+                .should(readTimeOnlyThroughAClock())
+                .because("a date-dependent test is a time bomb: read time from the injected Clock")
+                .check(mainAndTests);
+    }
+
+    private static ArchCondition<JavaClass> readTimeOnlyThroughAClock() {
+        Set<String> timeTypes = Set.of(
+                "java.time.Instant",
+                "java.time.LocalDate",
+                "java.time.LocalDateTime",
+                "java.time.LocalTime",
+                "java.time.OffsetDateTime",
+                "java.time.OffsetTime",
+                "java.time.ZonedDateTime",
+                "java.time.YearMonth",
+                "java.time.Year",
+                "java.time.MonthDay");
+        return new ArchCondition<>("read time only through a clock") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
+                    String owner = call.getTargetOwner().getName();
+                    String name = call.getName();
+                    boolean noArgNow = name.equals("now")
+                            && timeTypes.contains(owner)
+                            && call.getTarget().getRawParameterTypes().isEmpty();
+                    boolean systemMillis = owner.equals("java.lang.System") && name.equals("currentTimeMillis");
+                    boolean defaultClock = owner.equals("java.time.Clock")
+                            && (name.equals("systemDefaultZone") || name.equals("systemUTC"));
+                    if (noArgNow || systemMillis || defaultClock) {
+                        events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                    }
+                }
+                for (JavaConstructorCall call : item.getConstructorCallsFromSelf()) {
+                    if (call.getTargetOwner().getName().equals("java.util.Date")
+                            && call.getTarget().getRawParameterTypes().isEmpty()) {
+                        events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                    }
+                }
+            }
+        };
     }
 }

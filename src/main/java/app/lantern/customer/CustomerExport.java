@@ -8,6 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +52,17 @@ public class CustomerExport {
 
     private final CustomerManagement customers;
     private final AuditLog audit;
+    private final Clock clock;
 
-    CustomerExport(CustomerManagement customers, AuditLog audit) {
+    CustomerExport(CustomerManagement customers, AuditLog audit, Clock clock) {
         this.customers = customers;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The download's file name, dated in the business time zone: {@code customers-2026-12-07.xlsx}. */
+    public String fileName(String format) {
+        return "customers-" + LocalDate.now(clock) + "." + format;
     }
 
     /** Writes the export; returns the number of customers written (audited, hence not a read-only transaction). */

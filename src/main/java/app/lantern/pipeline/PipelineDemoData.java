@@ -17,10 +17,8 @@ import app.lantern.shared.demo.DemoContext;
 import app.lantern.shared.demo.DemoDataContributor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +38,14 @@ class PipelineDemoData implements DemoDataContributor {
     private static final Logger log = LoggerFactory.getLogger(PipelineDemoData.class);
 
     static final String STALLING_TEAM = "华北";
-    /** Every {@value}th rep has opened no opportunity for {@link #QUIET_DAYS} days, so the no-new-opportunity rule has someone to flag. */
+    /**
+     * Every {@value}th rep has opened no opportunity for {@link #QUIET_WORKING_DAYS} working days, so the
+     * no-new-opportunity rule (3 working days) has someone to flag on any date, holidays included; every other rep opened
+     * one on the last working day.
+     */
     static final int QUIET_EVERY = 6;
 
-    static final int QUIET_DAYS = 8;
+    static final int QUIET_WORKING_DAYS = 5;
 
     private static final String[] MEDICAL_PRODUCTS = {
         "彩超设备采购", "CT 升级改造", "检验科流水线", "内镜中心建设", "监护仪批量采购", "手术室整体方案", "血透设备更新", "DR 影像系统", "耗材年度集采", "病理数字化"
@@ -138,12 +140,19 @@ class PipelineDemoData implements DemoDataContributor {
             boolean stalls = teams.stream()
                     .anyMatch(t -> t.id() == (rep.teamId() == null ? -1 : rep.teamId())
                             && t.name().contains(STALLING_TEAM));
-            // most reps open opportunities up to today; one in six has gone quiet for the last eight days (潜在掉队)
-            OffsetDateTime latest =
-                    reps.indexOf(rep) % QUIET_EVERY == QUIET_EVERY - 1 ? now.minusDays(QUIET_DAYS) : now.minusHours(1);
+            // most reps open opportunities up to the last working day; one in six has gone quiet (潜在掉队)
+            boolean quiet = reps.indexOf(rep) % QUIET_EVERY == QUIET_EVERY - 1;
+            OffsetDateTime latest = quiet
+                    ? calendar.workingDaysAgo(now.toLocalDate(), QUIET_WORKING_DAYS)
+                            .atStartOfDay(calendar.zone())
+                            .toOffsetDateTime()
+                    : now.minusHours(1);
             for (int n = 0; n < perRep; n++) {
                 CustomerRef customer = own.get(rnd.nextInt(own.size()));
                 PipelineView p = rnd.nextInt(100) < 55 ? medical : saas;
+                OffsetDateTime created = !quiet && n == perRep - 1
+                        ? workingTime(calendar.previousWorkingDay(now.toLocalDate()), rnd)
+                        : createdBetween(start, latest, rnd);
                 planned.add(plan(
                         rnd,
                         customer,
@@ -151,8 +160,7 @@ class PipelineDemoData implements DemoDataContributor {
                         rep.id(),
                         p,
                         stalls,
-                        start,
-                        latest,
+                        created,
                         now,
                         n));
             }
@@ -168,8 +176,7 @@ class PipelineDemoData implements DemoDataContributor {
             long ownerId,
             PipelineView p,
             boolean stalls,
-            OffsetDateTime start,
-            OffsetDateTime latest,
+            OffsetDateTime created,
             OffsetDateTime now,
             int n) {
         boolean med = "MEDICAL_DEVICE".equals(p.templateCode());
@@ -178,11 +185,6 @@ class PipelineDemoData implements DemoDataContributor {
                 : SAAS_PRODUCTS[rnd.nextInt(SAAS_PRODUCTS.length)];
         String shortName = customer.shortName() != null ? customer.shortName() : customer.name();
         String name = shortName + " · " + product + " #" + (n + 1);
-        long span = java.time.Duration.between(start, latest).toMinutes();
-        OffsetDateTime created = workingTime(start.plusMinutes((long) (rnd.nextDouble() * span)), rnd);
-        if (created.isAfter(latest)) {
-            created = latest.minusMinutes(30 + rnd.nextInt(90));
-        }
         BigDecimal amount = BigDecimal.valueOf(med ? 50_000 + rnd.nextInt(2_950_000) : 20_000 + rnd.nextInt(780_000))
                 .setScale(-3, RoundingMode.HALF_UP)
                 .setScale(2);
@@ -298,16 +300,30 @@ class PipelineDemoData implements DemoDataContributor {
         return t;
     }
 
+    /** A moment in working hours on the first working day at or after {@code t} (holidays and 调休 respected). */
     private OffsetDateTime workingTime(OffsetDateTime t, Random rnd) {
-        ZonedDateTime z = t.atZoneSameInstant(calendar.zone());
-        while (z.getDayOfWeek() == DayOfWeek.SATURDAY || z.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            z = z.plusDays(1);
-        }
-        return z.withHour(9 + rnd.nextInt(9))
-                .withMinute(rnd.nextInt(60))
-                .withSecond(0)
-                .withNano(0)
+        return workingTime(
+                calendar.workingDayOnOrAfter(
+                        t.atZoneSameInstant(calendar.zone()).toLocalDate()),
+                rnd);
+    }
+
+    private OffsetDateTime workingTime(LocalDate day, Random rnd) {
+        return day.atTime(9 + rnd.nextInt(9), rnd.nextInt(60))
+                .atZone(calendar.zone())
                 .toOffsetDateTime();
+    }
+
+    /** A working moment in {@code [start, latest)}: uniform over the span, then moved into working hours. */
+    private OffsetDateTime createdBetween(OffsetDateTime start, OffsetDateTime latest, Random rnd) {
+        long span = java.time.Duration.between(start, latest).toMinutes();
+        OffsetDateTime created = workingTime(start.plusMinutes((long) (rnd.nextDouble() * span)), rnd);
+        return created.isBefore(latest)
+                ? created
+                : workingTime(
+                        calendar.previousWorkingDay(
+                                latest.atZoneSameInstant(calendar.zone()).toLocalDate()),
+                        rnd);
     }
 
     private void insert(List<Planned> planned) {

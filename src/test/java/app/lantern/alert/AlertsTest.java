@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.lantern.audit.AuditTrail;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.identity.Directory;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -22,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 class AlertsTest {
+
+    @Autowired
+    Clock clock;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -154,7 +158,7 @@ class AlertsTest {
                 .header("Authorization", "Bearer " + manager)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(JSON.writeValueAsString(
-                        Map.of("until", OffsetDateTime.now().plusDays(2).toString())))
+                        Map.of("until", OffsetDateTime.now(clock).plusDays(2).toString())))
                 .exchange();
         assertThat(snoozed).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("SNOOZED");
         assertThat(mvc.get()

@@ -1,11 +1,11 @@
 package app.lantern.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.lantern.identity.Directory;
 import app.lantern.testing.WebSession;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,12 +76,8 @@ class RepEvaluationQueueTest {
                 "{\"name\":\"队列验证商机\",\"customerId\":\"" + customer + "\",\"pipelineId\":\"" + pipeline
                         + "\",\"amount\":50000}");
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (alerts.isAtRisk(rep) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(alerts.isAtRisk(rep))
-                .as("at-risk mark cleared by the opportunity's event")
-                .isFalse();
+        await("at-risk mark cleared by the opportunity's event")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !alerts.isAtRisk(rep));
     }
 }

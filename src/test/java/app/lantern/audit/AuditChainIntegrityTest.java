@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(properties = {"lantern.audit.verify-batch-size=3"})
 @AutoConfigureMockMvc
 class AuditChainIntegrityTest {
+
+    @Autowired
+    Clock clock;
 
     static final String SCHEMA = "audit_isolated";
 
@@ -208,7 +212,7 @@ class AuditChainIntegrityTest {
     @Test
     void forgedEntryWithACorrectHashAppendedOutOfBandIsNamedAsInserted() throws SQLException {
         String prev = jdbc.queryForObject("SELECT hash FROM audit_log WHERE seq = 10", String.class);
-        OffsetDateTime at = OffsetDateTime.now();
+        OffsetDateTime at = OffsetDateTime.now(clock);
         AuditChain.Content forged =
                 new AuditChain.Content(11, at, null, "system", null, null, null, "deal", "D-1", "deleted", "{}");
         tamper(
@@ -225,7 +229,7 @@ class AuditChainIntegrityTest {
     @Test
     void entryReplacedOutOfBandBreaksTheLinkOfTheNextEntry() throws SQLException {
         String prev = jdbc.queryForObject("SELECT prev_hash FROM audit_log WHERE seq = 6", String.class);
-        OffsetDateTime at = OffsetDateTime.now();
+        OffsetDateTime at = OffsetDateTime.now(clock);
         AuditChain.Content forged =
                 new AuditChain.Content(6, at, null, "system", null, null, null, "deal", "D-6", "created", "{}");
         tamper("DELETE FROM audit_log WHERE seq = 6");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.lantern.shared.PageQuery;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
 class AuditLogTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     AuditLog audit;
@@ -72,7 +76,7 @@ class AuditLogTest {
     @Test
     void searchFiltersByActorActionAndTime() {
         String id = unique("SRCH");
-        OffsetDateTime before = OffsetDateTime.now().minusMinutes(1);
+        OffsetDateTime before = OffsetDateTime.now(clock).minusMinutes(1);
         tx.executeWithoutResult(s -> {
             audit.recordedBy(new Someone(4242, "auditor-x"), "deal", id, "downloaded", Map.of("file", "报价单.pdf"));
             audit.recorded("deal", id, "stage.changed", Map.of());

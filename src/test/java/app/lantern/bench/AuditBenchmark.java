@@ -30,7 +30,8 @@ public final class AuditBenchmark {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         String url = args.length > 3
                 ? args[3]
-                : "jdbc:h2:file:/tmp/lantern-bench/bench-" + System.currentTimeMillis()
+                : "jdbc:h2:file:/tmp/lantern-bench/bench-"
+                        + ProcessHandle.current().pid()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LanternApplication.class)
                 .web(WebApplicationType.SERVLET)

@@ -3,6 +3,7 @@ package app.lantern.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** The module on a real database: merge publishes CustomersMerged inside the transaction, value tiers with explanations. */
 @SpringBootTest
 class CustomerModuleTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     CustomerManagement customers;
@@ -122,7 +126,7 @@ class CustomerModuleTest {
                     new TimelineIngest(
                             "order",
                             "V-" + brand + "-" + i,
-                            OffsetDateTime.now().minusDays(10 + i * 30),
+                            OffsetDateTime.now(clock).minusDays(10 + i * 30),
                             "订单" + i,
                             null,
                             "ERP",
@@ -154,12 +158,13 @@ class CustomerModuleTest {
         CustomerView quiet = customers.create(CustomerForm.named(CustomerApiTest.unique() + "精工有限公司"), true);
         List<TimelineItem> items = new java.util.ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            items.add(new TimelineItem("activity", OffsetDateTime.now().minusDays(3 + i * 7), "拜访", null, null, 1));
+            items.add(
+                    new TimelineItem("activity", OffsetDateTime.now(clock).minusDays(3 + i * 7), "拜访", null, null, 1));
         }
         for (int i = 0; i < 3; i++) {
-            items.add(new TimelineItem("quote", OffsetDateTime.now().minusDays(5 + i * 20), "报价", null, null, 1));
+            items.add(new TimelineItem("quote", OffsetDateTime.now(clock).minusDays(5 + i * 20), "报价", null, null, 1));
         }
-        items.add(new TimelineItem("quote", OffsetDateTime.now().minusDays(500), "很久以前的报价", null, null, 1));
+        items.add(new TimelineItem("quote", OffsetDateTime.now(clock).minusDays(500), "很久以前的报价", null, null, 1));
         visits.items.put(visited.numericId(), items);
 
         value.recompute();

@@ -4,6 +4,7 @@ import static lantern.db.Tables.CUSTOMER_MATCH_KEY_SCHEME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.lantern.customer.matching.MatchKeys;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** After an upgrade that changes the blocking keys, customers stored before it are found by duplicate checks again. */
 @SpringBootTest
 class MatchKeyRebuildTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     CustomerManagement customers;
@@ -54,14 +58,14 @@ class MatchKeyRebuildTest {
                 .extracting(DuplicateCandidate::id)
                 .doesNotContain(stored.id());
 
-        setScheme(MatchKeys.SCHEME - 1, "another-node", OffsetDateTime.now());
+        setScheme(MatchKeys.SCHEME - 1, "another-node", OffsetDateTime.now(clock));
         assertThat(rebuild.run()).as("another node is rebuilding").isZero();
         assertThat(rebuild.outdated()).isTrue();
 
         setScheme(
                 MatchKeys.SCHEME - 1,
                 "another-node",
-                OffsetDateTime.now().minus(MatchKeyRebuild.STALE).minusMinutes(1));
+                OffsetDateTime.now(clock).minus(MatchKeyRebuild.STALE).minusMinutes(1));
         assertThat(rebuild.run()).as("a claim gone stale is taken over").isPositive();
         assertThat(rebuild.outdated()).isFalse();
         assertThat(customers.duplicates(query))

@@ -1,5 +1,6 @@
 package app.lantern.notification;
 
+import app.lantern.testing.SuiteClock;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -217,14 +218,14 @@ final class FakeProviders {
             }
             String expected = hmacBase64(
                     secret.getBytes(StandardCharsets.UTF_8), (ts + "\n" + secret).getBytes(StandardCharsets.UTF_8));
-            if (Math.abs(System.currentTimeMillis() - ts) > 3_600_000 || !expected.equals(q.get("sign"))) {
+            if (Math.abs(SuiteClock.get().millis() - ts) > 3_600_000 || !expected.equals(q.get("sign"))) {
                 answer(
                         ex,
                         200,
                         "{\"errcode\":310000,\"errmsg\":\"sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\"}");
                 return;
             }
-            long now = System.currentTimeMillis();
+            long now = SuiteClock.get().millis();
             if (sentAt.stream().filter(t -> now - t < 60_000).count() >= 20) {
                 answer(ex, 200, "{\"errcode\":410100,\"errmsg\":\"send too fast, exceed 20 times per minute\"}");
                 return;
@@ -277,7 +278,7 @@ final class FakeProviders {
             String expected;
             try {
                 long seconds = Long.parseLong(ts);
-                if (Math.abs(System.currentTimeMillis() / 1000 - seconds) > 3600) {
+                if (Math.abs(SuiteClock.get().millis() / 1000 - seconds) > 3600) {
                     throw new NumberFormatException();
                 }
                 expected = hmacBase64((ts + "\n" + secret).getBytes(StandardCharsets.UTF_8), new byte[0]);

@@ -7,6 +7,7 @@ import app.lantern.notification.InboxItem;
 import app.lantern.notification.Notifications;
 import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.PageQuery;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest
 class HealthEngineTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     PipelineFixtures fx;
@@ -104,7 +108,7 @@ class HealthEngineTest {
         assertThat(interventions.ofOpportunity(o.id())).isEmpty();
         HealthReport report = service.health(o.id());
         assertThat(report.inGracePeriod()).isTrue();
-        assertThat(report.graceUntil()).isAfter(LocalDate.now());
+        assertThat(report.graceUntil()).isAfter(LocalDate.now(clock));
 
         fx.age(o.id(), 21);
         assertThat(service.health(o.id()).inGracePeriod()).isFalse();
@@ -145,11 +149,12 @@ class HealthEngineTest {
                 .amount("120000")
                 .budget(BudgetRange.FROM_50K_TO_200K)
                 .coreNeed("扩容")
-                .expectedClose(java.time.LocalDate.now().plusDays(40))
+                .expectedClose(java.time.LocalDate.now(clock).plusDays(40))
                 .contact(dm, "DECISION_MAKER")
                 .contact(inf, "INFLUENCER")
                 .create();
-        opportunities.recordInteraction(new Interaction(rich.id(), "DEMO", java.time.OffsetDateTime.now(), true, true));
+        opportunities.recordInteraction(
+                new Interaction(rich.id(), "DEMO", java.time.OffsetDateTime.now(clock), true, true));
         assertThat(service.visible(rich.id()).healthScore())
                 .isGreaterThan(service.visible(bare.id()).healthScore() + 15);
         HealthReport r = service.health(rich.id());

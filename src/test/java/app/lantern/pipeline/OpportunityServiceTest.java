@@ -10,6 +10,7 @@ import app.lantern.shared.FieldErrors;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.ValidationException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest
 class OpportunityServiceTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     PipelineFixtures fx;
@@ -186,7 +190,7 @@ class OpportunityServiceTest {
                 .create();
         service.moveTo(o.id(), fx.medical().stages().get(1).id(), null);
         service.win(o.id(), null, null, null);
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         Funnel f = funnels.funnel(
                 java.util.Set.of(fx.userId("rep6")), fx.medical().id(), today.minusDays(1), today.plusDays(1));
         assertThat(f.won()).isGreaterThanOrEqualTo(1);

@@ -14,6 +14,7 @@ import app.lantern.shared.NotFoundException;
 import app.lantern.shared.PageQuery;
 import app.lantern.shared.ValidationException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest
 @Import(QuoteLifecycleTest.Events.class)
 class QuoteLifecycleTest {
+
+    @Autowired
+    Clock clock;
 
     @TestConfiguration
     static class Events {
@@ -352,7 +356,7 @@ class QuoteLifecycleTest {
         tx.executeWithoutResult(s -> db.update(lantern.db.Tables.QUOTE_APPROVALS)
                 .set(
                         lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT,
-                        java.time.OffsetDateTime.now().minusDays(8))
+                        java.time.OffsetDateTime.now(clock).minusDays(8))
                 .where(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID.eq(q.id()))
                 .execute());
         tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
@@ -390,7 +394,7 @@ class QuoteLifecycleTest {
         signing.send(q.id());
         quotes.recordFeedback(q.id(), "ACCEPTED", null);
         data.signIn("manager1");
-        QuoteHealthReport.Report r = report.forWeeks(java.time.LocalDate.now(), 1);
+        QuoteHealthReport.Report r = report.forWeeks(java.time.LocalDate.now(clock), 1);
         QuoteHealthReport.RepRow rep1 = r.reps().stream()
                 .filter(x -> x.userId() == data.userId("rep1"))
                 .findFirst()

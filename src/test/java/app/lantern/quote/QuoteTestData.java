@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -40,6 +41,7 @@ class QuoteTestData {
     private final TransactionTemplate tx;
     private final Pipelines pipelines;
     private final OpportunityService opportunities;
+    private final Clock clock;
 
     QuoteTestData(
             UserDetailsService users,
@@ -48,7 +50,9 @@ class QuoteTestData {
             Catalog catalog,
             TransactionTemplate tx,
             Pipelines pipelines,
-            OpportunityService opportunities) {
+            OpportunityService opportunities,
+            Clock clock) {
+        this.clock = clock;
         this.pipelines = pipelines;
         this.opportunities = opportunities;
         this.users = users;
@@ -79,7 +83,7 @@ class QuoteTestData {
 
     /** A customer owned by the user, as the customer module would store it. */
     long customer(String owner, String name, String tier) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return tx.execute(s -> db.insertInto(CUSTOMERS)
                 .set(CUSTOMERS.NAME, name)
                 .set(CUSTOMERS.OWNER_ID, userId(owner))

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.http.Cookie;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {"lantern.quote.inbound-secret=test-inbound-secret"})
 @AutoConfigureMockMvc
 class QuoteWebTest {
+
+    @Autowired
+    Clock clock;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -296,7 +300,7 @@ class QuoteWebTest {
         QuoteView quote = quotes.get(Long.parseLong(q[0]));
         QuoteTestData.signOut();
         String body = "{\"number\":\"" + quote.number() + "\",\"revision\":1,\"reference\":\"FIN-2026-889\"}";
-        long now = Instant.now().getEpochSecond();
+        long now = Instant.now(clock).getEpochSecond();
 
         assertThat(inbound(
                         body,

@@ -4,7 +4,6 @@ import app.lantern.customer.CustomerExport;
 import app.lantern.customer.CustomerManagement;
 import app.lantern.shared.ValidationException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,7 +21,7 @@ final class ExportResponses {
         var buffer = new java.io.ByteArrayOutputStream();
         export.export(filter, format, buffer);
         byte[] bytes = buffer.toByteArray();
-        String name = "customers-" + LocalDate.now() + "." + format;
+        String name = export.fileName(format);
         MediaType type = "csv".equals(format)
                 ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

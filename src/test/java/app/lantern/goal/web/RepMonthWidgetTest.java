@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.lantern.identity.Directory;
 import app.lantern.testing.WebSession;
 import jakarta.servlet.http.Cookie;
+import java.time.Clock;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 class RepMonthWidgetTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     MockMvcTester mvc;
@@ -58,7 +62,7 @@ class RepMonthWidgetTest {
                 .uri("/api/v1/targets")
                 .header("Authorization", WebSession.token(mvc, "exec"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"period\":\"" + YearMonth.now() + "\",\"level\":\"REP\",\"subjectId\":\"" + rep
+                .content("{\"period\":\"" + YearMonth.now(clock) + "\",\"level\":\"REP\",\"subjectId\":\"" + rep
                         + "\",\"amount\":800000}")
                 .exchange();
 

@@ -3,6 +3,7 @@ package app.lantern.goal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.lantern.identity.Directory;
+import java.time.Clock;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 class RepProgressApiTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     MockMvcTester mvc;
@@ -40,7 +44,7 @@ class RepProgressApiTest {
     void aRepSeesResultActionsAndTheLinkForTheMonthAndTheManagerOfAnotherTeamDoesNot() {
         long rep = directory.userByUsername("rep6").orElseThrow().id();
         String exec = token("exec");
-        String month = YearMonth.now().toString();
+        String month = YearMonth.now(clock).toString();
         mvc.post()
                 .uri("/api/v1/targets")
                 .header("Authorization", "Bearer " + exec)
