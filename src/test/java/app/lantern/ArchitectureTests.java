@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,13 +113,16 @@ class ArchitectureTests {
                 for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
                     String owner = call.getTargetOwner().getName();
                     String name = call.getName();
-                    boolean noArgNow = name.equals("now")
+                    boolean systemNow = name.equals("now")
                             && timeTypes.contains(owner)
-                            && call.getTarget().getRawParameterTypes().isEmpty();
+                            && !call.getTarget().getRawParameterTypes().stream()
+                                    .map(JavaClass::getName)
+                                    .toList()
+                                    .equals(List.of("java.time.Clock"));
                     boolean systemMillis = owner.equals("java.lang.System") && name.equals("currentTimeMillis");
                     boolean defaultClock = owner.equals("java.time.Clock")
                             && (name.equals("systemDefaultZone") || name.equals("systemUTC"));
-                    if (noArgNow || systemMillis || defaultClock) {
+                    if (systemNow || systemMillis || defaultClock) {
                         events.add(SimpleConditionEvent.violated(call, call.getDescription()));
                     }
                 }
