@@ -26,7 +26,6 @@ import app.lantern.shared.PageResult;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +37,6 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -61,7 +59,7 @@ public class ActivityService {
     private final ApplicationEventPublisher events;
     private final WorkingCalendar calendar;
     private final Clock clock;
-    private final BackfillRules rules;
+    private final BackfillDetection backfill;
 
     ActivityService(
             DSLContext db,
@@ -74,9 +72,7 @@ public class ActivityService {
             ApplicationEventPublisher events,
             WorkingCalendar calendar,
             Clock clock,
-            @Value("${lantern.activity.backfill-threshold-hours:48}") int lateHours,
-            @Value("${lantern.activity.burst-size:5}") int burstSize,
-            @Value("${lantern.activity.burst-window-minutes:60}") int burstMinutes) {
+            BackfillDetection backfill) {
         this.db = db;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -87,11 +83,7 @@ public class ActivityService {
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
-        this.rules = new BackfillRules(Duration.ofHours(lateHours), burstSize, Duration.ofMinutes(burstMinutes));
-    }
-
-    public BackfillRules rules() {
-        return rules;
+        this.backfill = backfill;
     }
 
     public ActivityView log(ActivityInput in) {
@@ -165,13 +157,6 @@ public class ActivityService {
                     .map(ContactRef::name)
                     .collect(Collectors.joining("、"));
         }
-        List<OffsetDateTime> recent = db.select(ACTIVITIES.CREATED_AT)
-                .from(ACTIVITIES)
-                .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
-                .and(ACTIVITIES.CREATED_AT.between(
-                        created.minus(rules.burstWindow()), created.plus(rules.burstWindow())))
-                .fetch(ACTIVITIES.CREATED_AT);
-        String backfill = rules.classify(occurred, created, recent, t -> calendar.isWithinWorkingHours(t.toInstant()));
         long id = db.insertInto(ACTIVITIES)
                 .set(ACTIVITIES.TYPE, in.type().name())
                 .set(ACTIVITIES.OWNER_ID, actor.userId())
@@ -183,7 +168,6 @@ public class ActivityService {
                 .set(ACTIVITIES.PARTICIPANTS, participants)
                 .set(ACTIVITIES.OUTCOME, Texts.clean(in.outcome()))
                 .set(ACTIVITIES.NEXT_STEP, Texts.clean(in.nextStep()))
-                .set(ACTIVITIES.BACKFILL, backfill)
                 .set(ACTIVITIES.UPDATED_AT, created)
                 .returning(ACTIVITIES.ID)
                 .fetchOne()
@@ -194,15 +178,8 @@ public class ActivityService {
                     .set(ACTIVITY_PARTICIPANTS.CONTACT_ID, cid)
                     .execute();
         }
-        if (BackfillRules.BURST.equals(backfill)) {
-            // the earlier entries of the same burst are part of it too
-            db.update(ACTIVITIES)
-                    .set(ACTIVITIES.BACKFILL, BackfillRules.BURST)
-                    .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
-                    .and(ACTIVITIES.BACKFILL.isNull())
-                    .and(ACTIVITIES.CREATED_AT.between(created.minus(rules.burstWindow()), created))
-                    .execute();
-        }
+        backfill.flagAround(actor.userId(), created);
+        ActivityView logged = view(id);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", in.type().name());
         fields.put("customerId", customerId);
@@ -212,7 +189,7 @@ public class ActivityService {
         fields.put("participants", participants);
         fields.put("outcome", Texts.clean(in.outcome()));
         fields.put("nextStep", Texts.clean(in.nextStep()));
-        fields.put("backfill", backfill);
+        fields.put("backfill", logged.backfill());
         audit.created("activity", id, fields);
         if (opp != null) {
             Map<Long, String> roles = opportunities.contactRoles(opp.id());
@@ -224,7 +201,7 @@ public class ActivityService {
         }
         events.publishEvent(
                 new ActivityLogged(id, actor.userId(), in.type(), customerId, opp == null ? null : opp.id(), occurred));
-        return view(id);
+        return logged;
     }
 
     /** Deletes one's own activity (or any in scope for a manager); audited. Last contact is not rolled back. */
