@@ -38,7 +38,7 @@ class PipelineWidgets {
         db.select(OPPORTUNITIES.STAGE_ID, DSL.count(), DSL.sum(OPPORTUNITIES.AMOUNT))
                 .from(OPPORTUNITIES)
                 .where(scope)
-                .and(OPPORTUNITIES.STATUS.eq("OPEN"))
+                .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()))
                 .groupBy(OPPORTUNITIES.STAGE_ID)
                 .forEach(r -> {
                     counts.put(r.value1(), new int[] {r.value2()});
@@ -78,7 +78,7 @@ class PipelineWidgets {
                             OPPORTUNITIES
                                     .OWNER_ID
                                     .eq(actor.userId())
-                                    .and(OPPORTUNITIES.STATUS.eq("OPEN"))
+                                    .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()))
                                     .and(OPPORTUNITIES.HEALTH_SCORE.lt(60))));
             return m;
         });
@@ -128,7 +128,7 @@ class PipelineWidgets {
     @Bean
     LandingWidget interventionsWidget(Interventions interventions) {
         return LandingWidget.of(Set.of("MANAGER"), 21, "pipeline/widgets :: interventions", () -> {
-            List<Intervention> open = interventions.visible("OPEN", 8);
+            List<Intervention> open = interventions.visible(InterventionStatus.OPEN, 8);
             return Map.of("items", open, "outcomes", interventions.outcomeCounts());
         });
     }

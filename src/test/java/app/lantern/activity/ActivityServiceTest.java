@@ -7,7 +7,7 @@ import app.lantern.customer.CustomersMerged;
 import app.lantern.customer.TimelineItem;
 import app.lantern.customer.TimelineSource;
 import app.lantern.pipeline.OpportunityDetails;
-import app.lantern.pipeline.OpportunityService;
+import app.lantern.pipeline.OpportunityQueries;
 import app.lantern.pipeline.PipelineFixtures;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.ValidationException;
@@ -48,7 +48,7 @@ class ActivityServiceTest {
     ActivityInsights insights;
 
     @Autowired
-    OpportunityService opportunities;
+    OpportunityQueries opportunities;
 
     @Autowired
     List<TimelineSource> timelines;

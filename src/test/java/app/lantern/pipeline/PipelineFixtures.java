@@ -28,7 +28,7 @@ public class PipelineFixtures {
     private final DSLContext db;
     private final UserDetailsService users;
     private final Directory directory;
-    private final OpportunityService opportunities;
+    private final OpportunityEditing opportunities;
     private final Pipelines pipelines;
     private final HealthEngine health;
     private final Clock clock;
@@ -37,7 +37,7 @@ public class PipelineFixtures {
             DSLContext db,
             UserDetailsService users,
             Directory directory,
-            OpportunityService opportunities,
+            OpportunityEditing opportunities,
             Pipelines pipelines,
             HealthEngine health,
             Clock clock) {

@@ -66,9 +66,10 @@ class ActivityListController {
             @RequestParam(required = false) Long customerId,
             @RequestParam(required = false) Long opportunityId,
             Model model) {
-        Long customer = opportunityId == null
-                ? customerId
-                : opportunities.requireVisible(opportunityId).customerId();
+        Long customer = customerId;
+        if (opportunityId != null) {
+            customer = opportunities.requireVisible(opportunityId).customerId();
+        }
         model.addAttribute("form", Map.of());
         model.addAttribute("errors", Map.of());
         quickModel(model, customer, opportunityId);

@@ -25,7 +25,7 @@ record ActivityListFilter(
             LocalDate monday = ActivityInsights.mondayOf(week);
             from = monday.atStartOfDay(clock.getZone()).toOffsetDateTime();
         }
-        String flag = List.of("LATE", "BURST", "ANY").contains(backfill) ? backfill : null;
+        String flag = backfill != null && List.of("LATE", "BURST", "ANY").contains(backfill) ? backfill : null;
         return new ActivityService.Filter(
                 ownerId,
                 null,
