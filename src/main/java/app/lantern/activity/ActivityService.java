@@ -27,6 +27,7 @@ import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +35,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lantern.db.tables.records.ActivitiesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -90,7 +93,7 @@ public class ActivityService {
         Actor actor = currentActor.require();
         OffsetDateTime now = OffsetDateTime.now(clock);
         FieldErrors e = new FieldErrors();
-        e.addIf(in.type() == null, "type", "must be one of " + java.util.Arrays.toString(ActivityType.values()));
+        e.addIf(in.type() == null, "type", "must be one of " + Arrays.toString(ActivityType.values()));
         OffsetDateTime occurred = in.occurredAt() == null ? now : in.occurredAt();
         OffsetDateTime created = in.createdAt() != null && actor.has(Role.ADMIN) ? in.createdAt() : now;
         e.addIf(occurred.isAfter(created.plusMinutes(5)), "occurredAt", "must not be in the future");
@@ -247,8 +250,7 @@ public class ActivityService {
             c = c.and(ACTIVITIES.OWNER_ID.eq(f.ownerId()));
         }
         if (f.ownerIds() != null) {
-            c = c.and(
-                    f.ownerIds().isEmpty() ? org.jooq.impl.DSL.falseCondition() : ACTIVITIES.OWNER_ID.in(f.ownerIds()));
+            c = c.and(f.ownerIds().isEmpty() ? DSL.falseCondition() : ACTIVITIES.OWNER_ID.in(f.ownerIds()));
         }
         if (f.type() != null) {
             c = c.and(ACTIVITIES.TYPE.eq(f.type().name()));
@@ -283,14 +285,14 @@ public class ActivityService {
                     .where(c)
                     .orderBy(page.descending() ? sort.desc() : sort.asc(), ACTIVITIES.ID.desc())
                     .fetch();
-            List<lantern.db.tables.records.ActivitiesRecord> kept = rows.stream()
+            List<ActivitiesRecord> kept = rows.stream()
                     .filter(r -> {
                         var local = r.getOccurredAt().atZoneSameInstant(calendar.zone());
                         return (f.weekday() == null || local.getDayOfWeek().getValue() == f.weekday())
                                 && (f.hour() == null || local.getHour() == f.hour());
                     })
                     .toList();
-            List<lantern.db.tables.records.ActivitiesRecord> slice =
+            List<ActivitiesRecord> slice =
                     kept.stream().skip(page.offset()).limit(page.size()).toList();
             return PageResult.of(views(slice), page, kept.size());
         }
@@ -309,14 +311,12 @@ public class ActivityService {
     public List<CustomerRef> recentCustomers(int limit) {
         Actor actor = currentActor.require();
         Map<Long, CustomerRef> result = new LinkedHashMap<>();
-        db.select(
-                        ACTIVITIES.CUSTOMER_ID,
-                        org.jooq.impl.DSL.max(ACTIVITIES.CREATED_AT).as("last"))
+        db.select(ACTIVITIES.CUSTOMER_ID, DSL.max(ACTIVITIES.CREATED_AT).as("last"))
                 .from(ACTIVITIES)
                 .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
                 .and(ACTIVITIES.CUSTOMER_ID.isNotNull())
                 .groupBy(ACTIVITIES.CUSTOMER_ID)
-                .orderBy(org.jooq.impl.DSL.field("last").desc())
+                .orderBy(DSL.field("last").desc())
                 .limit(limit)
                 .forEach(r -> customers
                         .find(r.value1())
@@ -328,7 +328,7 @@ public class ActivityService {
         return result.values().stream().limit(limit).toList();
     }
 
-    List<ActivityView> views(List<lantern.db.tables.records.ActivitiesRecord> rows) {
+    List<ActivityView> views(List<ActivitiesRecord> rows) {
         Map<Long, String> users =
                 directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
         Map<Long, String> names = new HashMap<>();

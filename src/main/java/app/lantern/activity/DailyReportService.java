@@ -22,12 +22,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lantern.db.tables.records.DailyReportsRecord;
 import org.jooq.DSLContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -204,8 +206,8 @@ public class DailyReportService {
         Map<Long, String> teamNames =
                 directory.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
         int due = calendar.workingDaysBetween(from, to.plusDays(1));
-        Map<Long, Integer> submitted = new java.util.HashMap<>();
-        Map<Long, Integer> extraDue = new java.util.HashMap<>();
+        Map<Long, Integer> submitted = new HashMap<>();
+        Map<Long, Integer> extraDue = new HashMap<>();
         db.select(DAILY_REPORTS.OWNER_ID, DAILY_REPORTS.REPORT_DAY)
                 .from(DAILY_REPORTS)
                 .where(DAILY_REPORTS.OWNER_ID.in(owners))
@@ -297,7 +299,7 @@ public class DailyReportService {
         }
     }
 
-    private DailyReportView view(lantern.db.tables.records.DailyReportsRecord r, int count) {
+    private DailyReportView view(DailyReportsRecord r, int count) {
         String name =
                 directory.user(r.getOwnerId()).map(UserSummary::displayName).orElse("#" + r.getOwnerId());
         return new DailyReportView(

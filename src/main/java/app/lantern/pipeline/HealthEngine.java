@@ -308,7 +308,7 @@ class HealthEngine {
     /** The labels of the factors earning less than half their weight, without building the full explanation. */
     static String weakLabels(HealthFacts facts, int[] weights, OffsetDateTime now) {
         StringBuilder sb = new StringBuilder();
-        java.time.LocalDate today = now.toLocalDate();
+        LocalDate today = now.toLocalDate();
         for (HealthFactor f : HealthFactor.values()) {
             if (weights[f.ordinal()] > 0 && HealthModel.ratio(f, facts, now, today) < 0.5) {
                 if (sb.length() > 0) {

@@ -17,11 +17,14 @@ import app.lantern.shared.demo.DemoContext;
 import app.lantern.shared.demo.DemoDataContributor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -132,7 +135,7 @@ class PipelineDemoData implements DemoDataContributor {
         List<UserSummary> reps = directory.usersWithRole(Role.REP);
         int perRep = reps.isEmpty() ? 0 : 1500 * context.scale() / reps.size();
         List<Planned> planned = new ArrayList<>();
-        java.util.Map<Long, List<ContactRef>> contacts = new java.util.HashMap<>();
+        Map<Long, List<ContactRef>> contacts = new HashMap<>();
         for (UserSummary rep : reps) {
             List<CustomerRef> own = customers.recentlyTouchedBy(rep.id(), 200);
             if (own.isEmpty()) {
@@ -317,7 +320,7 @@ class PipelineDemoData implements DemoDataContributor {
 
     /** A working moment in {@code [start, latest)}: uniform over the span, then moved into working hours. */
     private OffsetDateTime createdBetween(OffsetDateTime start, OffsetDateTime latest, Random rnd) {
-        long span = java.time.Duration.between(start, latest).toMinutes();
+        long span = Duration.between(start, latest).toMinutes();
         OffsetDateTime created = workingTime(start.plusMinutes((long) (rnd.nextDouble() * span)), rnd);
         return created.isBefore(latest)
                 ? created

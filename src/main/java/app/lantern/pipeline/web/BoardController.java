@@ -15,7 +15,6 @@ import app.lantern.shared.ValidationException;
 import app.lantern.shared.web.FormErrors;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRefreshView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxReswap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -101,15 +100,15 @@ class BoardController {
                             .allMatch(f -> OpportunityField.byKey(f.field()).isPresent());
             return new ModelAndView(
                     gateFields
-                            ? gate(id, stageId, Map.of(), model, htmx)
-                            : bounce(
+                            ? gateView.gate(id, stageId, Map.of(), model, htmx)
+                            : gateView.bounce(
                                     id,
                                     "pipeline.move.refused",
                                     e.errors().getFirst().message(),
                                     model,
                                     htmx));
         } catch (ConflictException e) {
-            return new ModelAndView(bounce(id, "pipeline.move.conflict", null, model, htmx));
+            return new ModelAndView(gateView.bounce(id, "pipeline.move.conflict", null, model, htmx));
         }
     }
 
@@ -129,29 +128,9 @@ class BoardController {
             moves.moveTo(id, stageId, filled.version());
             return new ModelAndView(new HtmxRefreshView());
         } catch (ValidationException e) {
-            return new ModelAndView(gate(id, stageId, FormErrors.of(e), model, htmx));
+            return new ModelAndView(gateView.gate(id, stageId, FormErrors.of(e), model, htmx));
         } catch (ConflictException e) {
-            return new ModelAndView(bounce(id, "pipeline.move.conflict", null, model, htmx));
+            return new ModelAndView(gateView.bounce(id, "pipeline.move.conflict", null, model, htmx));
         }
-    }
-
-    private String bounce(long id, String messageKey, String detail, Model model, HtmxResponse htmx) {
-        intoModal(id, htmx);
-        model.addAttribute("messageKey", messageKey);
-        model.addAttribute("detail", detail);
-        return "pipeline/board :: bounce";
-    }
-
-    private String gate(long id, long stageId, Map<String, String> errors, Model model, HtmxResponse htmx) {
-        intoModal(id, htmx);
-        gateView.fill(model, id, stageId, errors);
-        return "pipeline/board :: gate";
-    }
-
-    /** The answer goes into the gate modal, and the card jumps back to its column. */
-    private static void intoModal(long id, HtmxResponse htmx) {
-        htmx.setRetarget("#gate-body");
-        htmx.setReswap(HtmxReswap.innerHtml());
-        htmx.addTrigger("pipeline-bounce", Map.of("id", String.valueOf(id)));
     }
 }
