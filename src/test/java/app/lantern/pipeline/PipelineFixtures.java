@@ -133,6 +133,7 @@ public class PipelineFixtures {
         return new OpportunityBuilder(customerId);
     }
 
+    /** See {@link OpportunityMother} for named starting points. */
     public final class OpportunityBuilder {
         private final long customerId;
         private long pipelineId = medical().id();
@@ -175,6 +176,18 @@ public class PipelineFixtures {
         public OpportunityBuilder contact(long contactId, String role) {
             contacts.add(new OpportunityInput.ContactRole(contactId, role));
             return this;
+        }
+
+        /** Amount, budget range, core need and a decision maker: the medical pipeline's gates up to the demo stage. */
+        public OpportunityBuilder withDecisionChain() {
+            if (amount == null) {
+                amount("180000.00");
+            }
+            return budget(BudgetRange.FROM_50K_TO_200K)
+                    .coreNeed("更换 CT 设备")
+                    .contact(
+                            PipelineFixtures.this.contact(customerId, DecisionRole.DECISION_MAKER.name()),
+                            DecisionRole.DECISION_MAKER.name());
         }
 
         public OpportunityDetails create() {
