@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -219,13 +220,16 @@ class ArchitectureTests {
                 for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
                     String owner = call.getTargetOwner().getName();
                     String name = call.getName();
-                    boolean noArgNow = name.equals("now")
+                    boolean systemNow = name.equals("now")
                             && timeTypes.contains(owner)
-                            && call.getTarget().getRawParameterTypes().isEmpty();
+                            && !call.getTarget().getRawParameterTypes().stream()
+                                    .map(JavaClass::getName)
+                                    .toList()
+                                    .equals(List.of("java.time.Clock"));
                     boolean systemMillis = owner.equals("java.lang.System") && name.equals("currentTimeMillis");
                     boolean defaultClock = owner.equals("java.time.Clock")
                             && (name.equals("systemDefaultZone") || name.equals("systemUTC"));
-                    if (noArgNow || systemMillis || defaultClock) {
+                    if (systemNow || systemMillis || defaultClock) {
                         events.add(SimpleConditionEvent.violated(call, call.getDescription()));
                     }
                 }

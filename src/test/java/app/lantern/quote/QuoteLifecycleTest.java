@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.lantern.audit.AuditTrail;
+import app.lantern.calendar.WorkingCalendar;
 import app.lantern.pipeline.BudgetRange;
 import app.lantern.shared.ConflictException;
 import app.lantern.shared.ForbiddenException;
@@ -32,6 +33,9 @@ class QuoteLifecycleTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    WorkingCalendar calendar;
 
     @TestConfiguration
     static class Events {
@@ -356,7 +360,9 @@ class QuoteLifecycleTest {
         tx.executeWithoutResult(s -> db.update(lantern.db.Tables.QUOTE_APPROVALS)
                 .set(
                         lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT,
-                        java.time.OffsetDateTime.now(clock).minusDays(8))
+                        calendar.addWorkingDays(clock.instant(), -4)
+                                .atZone(clock.getZone())
+                                .toOffsetDateTime())
                 .where(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID.eq(q.id()))
                 .execute());
         tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
@@ -430,7 +436,7 @@ class QuoteLifecycleTest {
         approvedQuote(unique("审批耗时客户"));
         data.signIn("exec");
         // today's decisions, counted by the day in the business zone
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         var latency = quotes.averageApprovalLatencyHours(today, today);
         assertThat(latency).containsKey("MANAGER");
         assertThat(latency.get("MANAGER")).isGreaterThanOrEqualTo(0.0);
