@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo opportunities (~1,500 over both pipelines at scale 1) with six months of stage history: 华北区 stalls at the
  * demo stage, signings spike at month end. Deterministic; bulk inserts.
+ *
+ * <p>Over 400 lines on purpose: it is a data generator whose patterns (stalls, month-end signings, quiet reps) are read
+ * together; it runs once on a demo database and is not part of any use case.
  */
 @Component
 class PipelineDemoData implements DemoDataContributor {

@@ -36,7 +36,8 @@ class ActivityModuleTest {
         long customer = fx.customer("rep11");
         long rep = fx.userId("rep11");
         OffsetDateTime at = OffsetDateTime.now(clock).minusHours(2);
-        scenario.stimulate(() -> activities.log(ActivityMother.aVisit(customer).at(at).input()))
+        scenario.stimulate(() ->
+                        activities.log(ActivityMother.aVisit(customer).at(at).input()))
                 .andWaitForEventOfType(ActivityLogged.class)
                 .matching(e -> e.customerId() != null && e.customerId() == customer)
                 .toArriveAndVerify(e -> {
