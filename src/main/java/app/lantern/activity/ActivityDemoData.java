@@ -16,7 +16,6 @@ import app.lantern.pipeline.OpportunityRef;
 import app.lantern.shared.demo.DemoContext;
 import app.lantern.shared.demo.DemoDataContributor;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
@@ -61,14 +60,17 @@ class ActivityDemoData implements DemoDataContributor {
     private final Customers customers;
     private final Opportunities opportunities;
     private final WorkingCalendar calendar;
+    private final BackfillDetection backfill;
 
     ActivityDemoData(
             DSLContext db,
             Directory directory,
             Customers customers,
             Opportunities opportunities,
-            WorkingCalendar calendar) {
+            WorkingCalendar calendar,
+            BackfillDetection backfill) {
         this.db = db;
+        this.backfill = backfill;
         this.directory = directory;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -90,8 +92,7 @@ class ActivityDemoData implements DemoDataContributor {
             int minutes,
             String participants,
             String outcome,
-            String nextStep,
-            String backfill) {}
+            String nextStep) {}
 
     @Override
     public void contribute(DemoContext context) {
@@ -171,7 +172,6 @@ class ActivityDemoData implements DemoDataContributor {
                     }
                     int minutes = Math.max(5, ActivityInput.defaultDuration(type) + rnd.nextInt(31) - 10);
                     OffsetDateTime created = occurred.plusMinutes(3 + rnd.nextInt(90));
-                    String flag = null;
                     if (backfiller && rnd.nextInt(100) < 75) {
                         LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
                         OffsetDateTime batch = sunday.atTime(20 + rnd.nextInt(3), rnd.nextInt(60))
@@ -179,15 +179,11 @@ class ActivityDemoData implements DemoDataContributor {
                                 .toOffsetDateTime();
                         if (batch.isBefore(now)) {
                             created = batch;
-                            flag = Duration.between(occurred, created).toHours() > 48
-                                    ? BackfillRules.LATE
-                                    : BackfillRules.BURST;
                         }
                     } else if (rnd.nextInt(100) < 3) {
                         OffsetDateTime late = occurred.plusDays(3 + rnd.nextInt(3));
                         if (late.isBefore(now)) {
                             created = late;
-                            flag = BackfillRules.LATE;
                         }
                     }
                     if (created.isAfter(now)) {
@@ -206,9 +202,8 @@ class ActivityDemoData implements DemoDataContributor {
                             minutes,
                             participants,
                             outcome,
-                            next,
-                            flag));
-                    summary.add(type.label() + "：" + outcome);
+                            next));
+                    summary.add(outcome);
                     if (opp != null) {
                         interactions.add(new Interaction(opp.id(), type.name(), occurred, dm, type.twoWay()));
                     }
@@ -232,6 +227,7 @@ class ActivityDemoData implements DemoDataContributor {
             }
         }
         insert(rows, reports);
+        backfill.reflag(null, first.atStartOfDay(calendar.zone()).toOffsetDateTime(), now.plusMinutes(1));
         opportunities.recordInteractions(interactions);
         log.info("Demo data: {} activities, {} daily reports", rows.size(), reports.size());
     }
@@ -269,9 +265,8 @@ class ActivityDemoData implements DemoDataContributor {
                             ACTIVITIES.PARTICIPANTS,
                             ACTIVITIES.OUTCOME,
                             ACTIVITIES.NEXT_STEP,
-                            ACTIVITIES.BACKFILL,
                             ACTIVITIES.UPDATED_AT)
-                    .values((String) null, null, null, null, null, null, null, null, null, null, null, null));
+                    .values((String) null, null, null, null, null, null, null, null, null, null, null));
             for (Row r : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
                 batch.bind(
                         r.type().name(),
@@ -284,7 +279,6 @@ class ActivityDemoData implements DemoDataContributor {
                         r.participants(),
                         r.outcome(),
                         r.nextStep(),
-                        r.backfill(),
                         r.createdAt());
             }
             batch.execute();

@@ -8,6 +8,7 @@ import app.lantern.identity.DataScope;
 import app.lantern.identity.DataScopes;
 import app.lantern.identity.Directory;
 import app.lantern.identity.RecordKind;
+import app.lantern.identity.Role;
 import app.lantern.identity.TeamSummary;
 import app.lantern.identity.UserSummary;
 import app.lantern.shared.NotFoundException;
@@ -70,7 +71,7 @@ public class ActivityInsights {
         DataScope scope = scopes.current(RecordKind.ACTIVITY);
         return directory.teams().stream()
                 .filter(t -> directory.members(Set.of(t.id())).stream()
-                        .anyMatch(m -> scope.covers(m.id()) && m.roles().contains(app.lantern.identity.Role.REP)))
+                        .anyMatch(m -> scope.covers(m.id()) && m.roles().contains(Role.REP)))
                 .toList();
     }
 
@@ -101,7 +102,7 @@ public class ActivityInsights {
                 .orElseThrow(() -> NotFoundException.of("team", teamId));
         DataScope scope = scopes.current(RecordKind.ACTIVITY);
         List<UserSummary> reps = directory.members(directory.subtree(teamId)).stream()
-                .filter(u -> scope.covers(u.id()) && u.roles().contains(app.lantern.identity.Role.REP))
+                .filter(u -> scope.covers(u.id()) && u.roles().contains(Role.REP))
                 .toList();
         LocalDate monday = mondayOf(isoWeek);
         OffsetDateTime from = monday.atStartOfDay(calendar.zone()).toOffsetDateTime();

@@ -26,8 +26,8 @@ import app.lantern.shared.PageResult;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +35,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lantern.db.tables.records.ActivitiesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.springframework.beans.factory.annotation.Value;
+import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,7 @@ public class ActivityService {
     private final ApplicationEventPublisher events;
     private final WorkingCalendar calendar;
     private final Clock clock;
-    private final BackfillRules rules;
+    private final BackfillDetection backfill;
 
     ActivityService(
             DSLContext db,
@@ -74,9 +75,7 @@ public class ActivityService {
             ApplicationEventPublisher events,
             WorkingCalendar calendar,
             Clock clock,
-            @Value("${lantern.activity.backfill-threshold-hours:48}") int lateHours,
-            @Value("${lantern.activity.burst-size:5}") int burstSize,
-            @Value("${lantern.activity.burst-window-minutes:60}") int burstMinutes) {
+            BackfillDetection backfill) {
         this.db = db;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -87,18 +86,14 @@ public class ActivityService {
         this.events = events;
         this.calendar = calendar;
         this.clock = clock;
-        this.rules = new BackfillRules(Duration.ofHours(lateHours), burstSize, Duration.ofMinutes(burstMinutes));
-    }
-
-    public BackfillRules rules() {
-        return rules;
+        this.backfill = backfill;
     }
 
     public ActivityView log(ActivityInput in) {
         Actor actor = currentActor.require();
         OffsetDateTime now = OffsetDateTime.now(clock);
         FieldErrors e = new FieldErrors();
-        e.addIf(in.type() == null, "type", "must be one of " + java.util.Arrays.toString(ActivityType.values()));
+        e.addIf(in.type() == null, "type", "must be one of " + Arrays.toString(ActivityType.values()));
         OffsetDateTime occurred = in.occurredAt() == null ? now : in.occurredAt();
         OffsetDateTime created = in.createdAt() != null && actor.has(Role.ADMIN) ? in.createdAt() : now;
         e.addIf(occurred.isAfter(created.plusMinutes(5)), "occurredAt", "must not be in the future");
@@ -165,13 +160,6 @@ public class ActivityService {
                     .map(ContactRef::name)
                     .collect(Collectors.joining("、"));
         }
-        List<OffsetDateTime> recent = db.select(ACTIVITIES.CREATED_AT)
-                .from(ACTIVITIES)
-                .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
-                .and(ACTIVITIES.CREATED_AT.between(
-                        created.minus(rules.burstWindow()), created.plus(rules.burstWindow())))
-                .fetch(ACTIVITIES.CREATED_AT);
-        String backfill = rules.classify(occurred, created, recent, t -> calendar.isWithinWorkingHours(t.toInstant()));
         long id = db.insertInto(ACTIVITIES)
                 .set(ACTIVITIES.TYPE, in.type().name())
                 .set(ACTIVITIES.OWNER_ID, actor.userId())
@@ -183,7 +171,6 @@ public class ActivityService {
                 .set(ACTIVITIES.PARTICIPANTS, participants)
                 .set(ACTIVITIES.OUTCOME, Texts.clean(in.outcome()))
                 .set(ACTIVITIES.NEXT_STEP, Texts.clean(in.nextStep()))
-                .set(ACTIVITIES.BACKFILL, backfill)
                 .set(ACTIVITIES.UPDATED_AT, created)
                 .returning(ACTIVITIES.ID)
                 .fetchOne()
@@ -194,15 +181,8 @@ public class ActivityService {
                     .set(ACTIVITY_PARTICIPANTS.CONTACT_ID, cid)
                     .execute();
         }
-        if (BackfillRules.BURST.equals(backfill)) {
-            // the earlier entries of the same burst are part of it too
-            db.update(ACTIVITIES)
-                    .set(ACTIVITIES.BACKFILL, BackfillRules.BURST)
-                    .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
-                    .and(ACTIVITIES.BACKFILL.isNull())
-                    .and(ACTIVITIES.CREATED_AT.between(created.minus(rules.burstWindow()), created))
-                    .execute();
-        }
+        backfill.flagAround(actor.userId(), created);
+        ActivityView logged = view(id);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", in.type().name());
         fields.put("customerId", customerId);
@@ -212,7 +192,7 @@ public class ActivityService {
         fields.put("participants", participants);
         fields.put("outcome", Texts.clean(in.outcome()));
         fields.put("nextStep", Texts.clean(in.nextStep()));
-        fields.put("backfill", backfill);
+        fields.put("backfill", logged.backfill());
         audit.created("activity", id, fields);
         if (opp != null) {
             Map<Long, String> roles = opportunities.contactRoles(opp.id());
@@ -224,7 +204,7 @@ public class ActivityService {
         }
         events.publishEvent(
                 new ActivityLogged(id, actor.userId(), in.type(), customerId, opp == null ? null : opp.id(), occurred));
-        return view(id);
+        return logged;
     }
 
     /** Deletes one's own activity (or any in scope for a manager); audited. Last contact is not rolled back. */
@@ -270,8 +250,7 @@ public class ActivityService {
             c = c.and(ACTIVITIES.OWNER_ID.eq(f.ownerId()));
         }
         if (f.ownerIds() != null) {
-            c = c.and(
-                    f.ownerIds().isEmpty() ? org.jooq.impl.DSL.falseCondition() : ACTIVITIES.OWNER_ID.in(f.ownerIds()));
+            c = c.and(f.ownerIds().isEmpty() ? DSL.falseCondition() : ACTIVITIES.OWNER_ID.in(f.ownerIds()));
         }
         if (f.type() != null) {
             c = c.and(ACTIVITIES.TYPE.eq(f.type().name()));
@@ -306,14 +285,14 @@ public class ActivityService {
                     .where(c)
                     .orderBy(page.descending() ? sort.desc() : sort.asc(), ACTIVITIES.ID.desc())
                     .fetch();
-            List<lantern.db.tables.records.ActivitiesRecord> kept = rows.stream()
+            List<ActivitiesRecord> kept = rows.stream()
                     .filter(r -> {
                         var local = r.getOccurredAt().atZoneSameInstant(calendar.zone());
                         return (f.weekday() == null || local.getDayOfWeek().getValue() == f.weekday())
                                 && (f.hour() == null || local.getHour() == f.hour());
                     })
                     .toList();
-            List<lantern.db.tables.records.ActivitiesRecord> slice =
+            List<ActivitiesRecord> slice =
                     kept.stream().skip(page.offset()).limit(page.size()).toList();
             return PageResult.of(views(slice), page, kept.size());
         }
@@ -332,14 +311,12 @@ public class ActivityService {
     public List<CustomerRef> recentCustomers(int limit) {
         Actor actor = currentActor.require();
         Map<Long, CustomerRef> result = new LinkedHashMap<>();
-        db.select(
-                        ACTIVITIES.CUSTOMER_ID,
-                        org.jooq.impl.DSL.max(ACTIVITIES.CREATED_AT).as("last"))
+        db.select(ACTIVITIES.CUSTOMER_ID, DSL.max(ACTIVITIES.CREATED_AT).as("last"))
                 .from(ACTIVITIES)
                 .where(ACTIVITIES.OWNER_ID.eq(actor.userId()))
                 .and(ACTIVITIES.CUSTOMER_ID.isNotNull())
                 .groupBy(ACTIVITIES.CUSTOMER_ID)
-                .orderBy(org.jooq.impl.DSL.field("last").desc())
+                .orderBy(DSL.field("last").desc())
                 .limit(limit)
                 .forEach(r -> customers
                         .find(r.value1())
@@ -351,7 +328,7 @@ public class ActivityService {
         return result.values().stream().limit(limit).toList();
     }
 
-    List<ActivityView> views(List<lantern.db.tables.records.ActivitiesRecord> rows) {
+    List<ActivityView> views(List<ActivitiesRecord> rows) {
         Map<Long, String> users =
                 directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
         Map<Long, String> names = new HashMap<>();

@@ -5,7 +5,10 @@ import static lantern.db.Tables.ACTIVITIES;
 import app.lantern.customer.TimelineItem;
 import app.lantern.customer.TimelineSource;
 import java.util.List;
+import java.util.Locale;
 import org.jooq.DSLContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Each logged activity is one entry of its customer's timeline, linking to its opportunity when it has one. */
@@ -13,9 +16,11 @@ import org.springframework.stereotype.Component;
 class ActivityTimeline implements TimelineSource {
 
     private final DSLContext db;
+    private final MessageSource messages;
 
-    ActivityTimeline(DSLContext db) {
+    ActivityTimeline(DSLContext db, MessageSource messages) {
         this.db = db;
+        this.messages = messages;
     }
 
     @Override
@@ -25,9 +30,9 @@ class ActivityTimeline implements TimelineSource {
                 .orderBy(ACTIVITIES.OCCURRED_AT.desc())
                 .limit(Math.max(1, Math.min(limit, 200)))
                 .fetch(r -> {
-                    ActivityType type = ActivityType.valueOf(r.getType());
-                    StringBuilder body = new StringBuilder();
-                    body.append(r.getDurationMinutes()).append(" 分钟");
+                    Locale locale = LocaleContextHolder.getLocale();
+                    StringBuilder body = new StringBuilder(
+                            messages.getMessage("activity.minutesOf", new Object[] {r.getDurationMinutes()}, locale));
                     if (r.getParticipants() != null) {
                         body.append(" · ").append(r.getParticipants());
                     }
@@ -38,7 +43,12 @@ class ActivityTimeline implements TimelineSource {
                             ? "/activities?customerId=" + customerId
                             : "/opportunities/" + r.getOpportunityId();
                     return new TimelineItem(
-                            "activity", r.getOccurredAt(), type.label(), body.toString(), link, r.getOwnerId());
+                            "activity",
+                            r.getOccurredAt(),
+                            messages.getMessage("activity.type." + r.getType(), null, locale),
+                            body.toString(),
+                            link,
+                            r.getOwnerId());
                 });
     }
 }

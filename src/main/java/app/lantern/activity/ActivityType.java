@@ -1,27 +1,24 @@
 package app.lantern.activity;
 
-/** Kinds of sales activity. {@code twoWay}: the customer takes part (not a one-way message). */
+/**
+ * Kinds of sales activity; their names are in the bundles ({@code activity.type.VISIT}). {@code twoWay}: the customer
+ * takes part (not a one-way message).
+ */
 public enum ActivityType {
-    VISIT("拜访", true),
-    CALL("电话", true),
-    DEMO("方案演示", true),
-    PROPOSAL("方案/建议书", true),
-    OBJECTION_HANDLING("异议处理", true),
-    MEETING("会议", true),
-    EMAIL("邮件", false),
-    WECHAT("微信", false),
-    OTHER("其他", false);
+    VISIT(true),
+    CALL(true),
+    DEMO(true),
+    PROPOSAL(true),
+    OBJECTION_HANDLING(true),
+    MEETING(true),
+    EMAIL(false),
+    WECHAT(false),
+    OTHER(false);
 
-    private final String label;
     private final boolean twoWay;
 
-    ActivityType(String label, boolean twoWay) {
-        this.label = label;
+    ActivityType(boolean twoWay) {
         this.twoWay = twoWay;
-    }
-
-    public String label() {
-        return label;
     }
 
     public boolean twoWay() {

@@ -1,5 +1,6 @@
 package app.lantern.activity;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /** An activity as lists and the API show it. {@code backfill}: LATE, BURST or null. */
@@ -20,11 +21,7 @@ public record ActivityView(
         String backfill,
         int version) {
 
-    public String typeLabel() {
-        return type.label();
-    }
-
     public long lagHours() {
-        return java.time.Duration.between(occurredAt, createdAt).toHours();
+        return Duration.between(occurredAt, createdAt).toHours();
     }
 }

@@ -22,12 +22,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lantern.db.tables.records.DailyReportsRecord;
 import org.jooq.DSLContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +52,7 @@ public class DailyReportService {
     private final WorkingCalendar calendar;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageSource messages;
 
     DailyReportService(
             DSLContext db,
@@ -57,8 +63,10 @@ public class DailyReportService {
             Directory directory,
             WorkingCalendar calendar,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            MessageSource messages) {
         this.db = db;
+        this.messages = messages;
         this.activities = activities;
         this.reports = reports;
         this.currentActor = currentActor;
@@ -198,8 +206,8 @@ public class DailyReportService {
         Map<Long, String> teamNames =
                 directory.teams().stream().collect(Collectors.toMap(TeamSummary::id, TeamSummary::name));
         int due = calendar.workingDaysBetween(from, to.plusDays(1));
-        Map<Long, Integer> submitted = new java.util.HashMap<>();
-        Map<Long, Integer> extraDue = new java.util.HashMap<>();
+        Map<Long, Integer> submitted = new HashMap<>();
+        Map<Long, Integer> extraDue = new HashMap<>();
         db.select(DAILY_REPORTS.OWNER_ID, DAILY_REPORTS.REPORT_DAY)
                 .from(DAILY_REPORTS)
                 .where(DAILY_REPORTS.OWNER_ID.in(owners))
@@ -245,23 +253,28 @@ public class DailyReportService {
         return activities.views(rows);
     }
 
-    static String draftSummary(List<ActivityView> acts) {
+    /** A first draft of the day's summary in the reader's language, built from the day's activities. */
+    String draftSummary(List<ActivityView> acts) {
+        Locale locale = LocaleContextHolder.getLocale();
         if (acts.isEmpty()) {
-            return "今日无记录的客户活动。";
+            return messages.getMessage("activity.draft.none", null, locale);
         }
         int minutes = acts.stream().mapToInt(ActivityView::durationMinutes).sum();
-        StringBuilder sb = new StringBuilder("今日活动 " + acts.size() + " 项，共 " + minutes + " 分钟：\n");
+        StringBuilder sb = new StringBuilder(
+                        messages.getMessage("activity.draft.head", new Object[] {acts.size(), minutes}, locale))
+                .append('\n');
         for (ActivityView a : acts) {
             sb.append("- ")
-                    .append(a.occurredAt().format(HM))
+                    .append(a.occurredAt().atZoneSameInstant(calendar.zone()).format(HM))
                     .append(' ')
-                    .append(a.type().label());
+                    .append(messages.getMessage("activity.type." + a.type(), null, locale));
             if (a.customerName() != null) {
                 sb.append(" · ").append(a.customerName());
             }
-            sb.append("（").append(a.durationMinutes()).append(" 分钟）");
+            sb.append(messages.getMessage("activity.draft.minutes", new Object[] {a.durationMinutes()}, locale));
             if (a.outcome() != null) {
-                sb.append("：").append(a.outcome());
+                sb.append(messages.getMessage("activity.draft.colon", null, locale))
+                        .append(a.outcome());
             }
             sb.append('\n');
         }
@@ -286,7 +299,7 @@ public class DailyReportService {
         }
     }
 
-    private DailyReportView view(lantern.db.tables.records.DailyReportsRecord r, int count) {
+    private DailyReportView view(DailyReportsRecord r, int count) {
         String name =
                 directory.user(r.getOwnerId()).map(UserSummary::displayName).orElse("#" + r.getOwnerId());
         return new DailyReportView(

@@ -26,10 +26,15 @@ public class AuditView {
 
     private final MessageSource messages;
     private final ZoneId zone;
+    private final List<HistoryFormat> formats;
 
-    AuditView(MessageSource messages, @Value("${lantern.time-zone:Asia/Shanghai}") ZoneId zone) {
+    AuditView(
+            MessageSource messages,
+            @Value("${lantern.time-zone:Asia/Shanghai}") ZoneId zone,
+            List<HistoryFormat> formats) {
         this.messages = messages;
         this.zone = zone;
+        this.formats = List.copyOf(formats);
     }
 
     /**
@@ -77,20 +82,38 @@ public class AuditView {
             return rows;
         }
         boolean deleted = "deleted".equals(entry.action());
+        HistoryFormat format = formats.stream()
+                .filter(h -> h.entityTypes().contains(entry.entityType()))
+                .findFirst()
+                .orElse(null);
         Iterator<Map.Entry<String, JsonNode>> fields = root.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
+            String field = f.getKey();
             JsonNode v = f.getValue();
-            String label = fieldLabel(f.getKey(), locale);
+            String label = format == null
+                    ? fieldLabel(field, locale)
+                    : format.label(field, locale).orElseGet(() -> fieldLabel(field, locale));
             if (isUpdate(entry) && v.isObject() && v.has("before") && v.has("after")) {
-                rows.add(new FieldChange(f.getKey(), label, text(v.get("before")), text(v.get("after"))));
+                rows.add(new FieldChange(
+                        field,
+                        label,
+                        shown(format, field, text(v.get("before")), locale),
+                        shown(format, field, text(v.get("after")), locale)));
             } else if (deleted) {
-                rows.add(new FieldChange(f.getKey(), label, text(v), null));
+                rows.add(new FieldChange(field, label, shown(format, field, text(v), locale), null));
             } else {
-                rows.add(new FieldChange(f.getKey(), label, null, text(v)));
+                rows.add(new FieldChange(field, label, null, shown(format, field, text(v), locale)));
             }
         }
         return rows;
+    }
+
+    private static String shown(HistoryFormat format, String field, String value, Locale locale) {
+        if (format == null || value == null) {
+            return value;
+        }
+        return format.value(field, value, locale).orElse(value);
     }
 
     private static String text(JsonNode v) {

@@ -75,7 +75,7 @@ public class FunnelMetrics {
                 .groupBy(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, OPPORTUNITIES.STATUS)
                 .forEach(r -> {
                     maxPos.put(r.value1(), r.value2());
-                    won.put(r.value1(), "WON".equals(r.value3()));
+                    won.put(r.value1(), OpportunityStatus.WON.name().equals(r.value3()));
                 });
         Map<Long, int[]> counts = new HashMap<>();
         Map<Long, List<Double>> dwell = new HashMap<>();
@@ -125,11 +125,11 @@ public class FunnelMetrics {
                         OPPORTUNITIES.STATUS, OPPORTUNITIES.AMOUNT, OPPORTUNITIES.CREATED_AT, OPPORTUNITIES.CLOSED_AT)
                 .from(OPPORTUNITIES)
                 .where(opp)
-                .and(OPPORTUNITIES.STATUS.in("WON", "LOST"))
+                .and(OPPORTUNITIES.STATUS.in(OpportunityStatus.WON.name(), OpportunityStatus.LOST.name()))
                 .and(OPPORTUNITIES.CLOSED_AT.ge(start))
                 .and(OPPORTUNITIES.CLOSED_AT.lt(end))
                 .fetch()) {
-            if ("WON".equals(r.value1())) {
+            if (OpportunityStatus.WON.name().equals(r.value1())) {
                 wonCount++;
                 wonAmount = wonAmount.add(r.value2() == null ? BigDecimal.ZERO : r.value2());
                 cycles.add(Duration.between(r.value3(), r.value4()).toMinutes() / 1440.0);
@@ -158,14 +158,15 @@ public class FunnelMetrics {
         if (ownerIds == null || ownerIds.isEmpty()) {
             return result;
         }
-        var won = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq("WON"));
-        var lost = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq("LOST"));
-        var wonAmount =
-                DSL.sum(DSL.when(OPPORTUNITIES.STATUS.eq("WON"), DSL.coalesce(OPPORTUNITIES.AMOUNT, BigDecimal.ZERO)));
+        var won = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq(OpportunityStatus.WON.name()));
+        var lost = DSL.count().filterWhere(OPPORTUNITIES.STATUS.eq(OpportunityStatus.LOST.name()));
+        var wonAmount = DSL.sum(DSL.when(
+                OPPORTUNITIES.STATUS.eq(OpportunityStatus.WON.name()),
+                DSL.coalesce(OPPORTUNITIES.AMOUNT, BigDecimal.ZERO)));
         db.select(OPPORTUNITIES.OWNER_ID, won, lost, wonAmount)
                 .from(OPPORTUNITIES)
                 .where(OPPORTUNITIES.OWNER_ID.in(ownerIds))
-                .and(OPPORTUNITIES.STATUS.in("WON", "LOST"))
+                .and(OPPORTUNITIES.STATUS.in(OpportunityStatus.WON.name(), OpportunityStatus.LOST.name()))
                 .and(OPPORTUNITIES.CLOSED_AT.ge(from.atStartOfDay(zone).toOffsetDateTime()))
                 .and(OPPORTUNITIES.CLOSED_AT.lt(
                         to.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))

@@ -14,7 +14,11 @@ import java.util.Map;
 public final class HealthModel {
 
     /** Decision-chain roles that count for completeness, as bits. */
-    public static final List<String> ROLE_BITS = List.of("DECISION_MAKER", "INFLUENCER", "USER", "SUPPORTER");
+    public static final List<String> ROLE_BITS = List.of(
+            DecisionRole.DECISION_MAKER.name(),
+            DecisionRole.INFLUENCER.name(),
+            DecisionRole.USER.name(),
+            DecisionRole.SUPPORTER.name());
 
     /** Message keys of the rules; the values are under {@code pipeline.health.value.}. */
     private static final String WHY = "pipeline.health.why.";

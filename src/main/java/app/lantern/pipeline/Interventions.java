@@ -12,17 +12,21 @@ import app.lantern.identity.RecordKind;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.shared.FieldErrors;
+import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +35,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Interventions {
 
-    public static final Set<String> OUTCOMES = Set.of("COACHED", "REPLANNED", "CLOSED_LOST", "NO_ACTION");
-
     private final DSLContext db;
     private final CurrentActor currentActor;
     private final DataScopes scopes;
     private final Directory directory;
     private final AuditLog audit;
-    private final OpportunityService opportunities;
+    private final OpportunityQueries opportunities;
+    private final OpportunityClosing closing;
+    private final MessageSource messages;
     private final Clock clock;
 
     Interventions(
@@ -47,8 +51,12 @@ public class Interventions {
             DataScopes scopes,
             Directory directory,
             AuditLog audit,
-            OpportunityService opportunities,
+            OpportunityQueries opportunities,
+            OpportunityClosing closing,
+            MessageSource messages,
             Clock clock) {
+        this.closing = closing;
+        this.messages = messages;
         this.db = db;
         this.currentActor = currentActor;
         this.scopes = scopes;
@@ -60,7 +68,7 @@ public class Interventions {
 
     /** Interventions visible to the signed-in user: a manager's own, everything for executives and admins. */
     @Transactional(readOnly = true)
-    public List<Intervention> visible(String status, int limit) {
+    public List<Intervention> visible(InterventionStatus status, int limit) {
         Actor actor = currentActor.require();
         Condition c = scopes.current(RecordKind.OPPORTUNITY).condition(OPPORTUNITY_INTERVENTIONS.OWNER_ID);
         if (actor.has(Role.MANAGER) && !actor.has(Role.ADMIN) && !actor.has(Role.EXECUTIVE)) {
@@ -70,7 +78,7 @@ public class Interventions {
                     .or(OPPORTUNITY_INTERVENTIONS.OWNER_ID.eq(actor.userId())));
         }
         if (status != null) {
-            c = c.and(OPPORTUNITY_INTERVENTIONS.STATUS.eq(status));
+            c = c.and(OPPORTUNITY_INTERVENTIONS.STATUS.eq(status.name()));
         }
         return query(c, limit);
     }
@@ -86,8 +94,8 @@ public class Interventions {
     public Map<String, Integer> outcomeCounts() {
         Condition c = scopes.current(RecordKind.OPPORTUNITY)
                 .condition(OPPORTUNITY_INTERVENTIONS.OWNER_ID)
-                .and(OPPORTUNITY_INTERVENTIONS.STATUS.eq("DONE"));
-        return db.select(OPPORTUNITY_INTERVENTIONS.OUTCOME, org.jooq.impl.DSL.count())
+                .and(OPPORTUNITY_INTERVENTIONS.STATUS.eq(InterventionStatus.DONE.name()));
+        return db.select(OPPORTUNITY_INTERVENTIONS.OUTCOME, DSL.count())
                 .from(OPPORTUNITY_INTERVENTIONS)
                 .where(c)
                 .groupBy(OPPORTUNITY_INTERVENTIONS.OUTCOME)
@@ -95,7 +103,7 @@ public class Interventions {
     }
 
     /** The manager (or an admin) records what was done; closing lost also closes the opportunity. */
-    public Intervention resolve(long id, String outcome, String note) {
+    public Intervention resolve(long id, InterventionOutcome outcome, String note) {
         Actor actor = currentActor.require();
         var r = db.selectFrom(OPPORTUNITY_INTERVENTIONS)
                 .where(OPPORTUNITY_INTERVENTIONS.ID.eq(id))
@@ -104,28 +112,31 @@ public class Interventions {
             throw NotFoundException.of("intervention", id);
         }
         if (r.getManagerId() != actor.userId() && !actor.has(Role.ADMIN) && !actor.has(Role.EXECUTIVE)) {
-            throw new app.lantern.shared.ForbiddenException("only the owner's manager resolves this intervention");
+            throw new ForbiddenException("only the owner's manager resolves this intervention");
         }
         FieldErrors e = new FieldErrors();
-        e.addIf(
-                outcome == null || !OUTCOMES.contains(outcome),
-                "outcome",
-                "must be one of COACHED, REPLANNED, CLOSED_LOST, NO_ACTION");
+        e.addIf(outcome == null, "outcome", "must be one of " + Arrays.toString(InterventionOutcome.values()));
         Texts.maxLength(e, "note", note, 1000);
         e.throwIfAny();
-        if (!"OPEN".equals(r.getStatus())) {
+        if (!InterventionStatus.OPEN.name().equals(r.getStatus())) {
             throw ValidationException.unprocessable("status", "already resolved");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if ("CLOSED_LOST".equals(outcome)) {
+        if (outcome == InterventionOutcome.CLOSED_LOST) {
             OpportunityDetails d = opportunities.visible(r.getOpportunityId());
             if (d.status() == OpportunityStatus.OPEN) {
-                opportunities.lose(d.id(), Texts.isBlank(note) ? "经理干预后关闭" : note.strip(), null);
+                closing.lose(
+                        d.id(),
+                        Texts.isBlank(note)
+                                ? messages.getMessage(
+                                        "pipeline.intervention.closedReason", null, LocaleContextHolder.getLocale())
+                                : note.strip(),
+                        null);
             }
         }
         db.update(OPPORTUNITY_INTERVENTIONS)
-                .set(OPPORTUNITY_INTERVENTIONS.STATUS, "DONE")
-                .set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome)
+                .set(OPPORTUNITY_INTERVENTIONS.STATUS, InterventionStatus.DONE.name())
+                .set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome.name())
                 .set(OPPORTUNITY_INTERVENTIONS.NOTE, Texts.clean(note))
                 .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_AT, now)
                 .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_BY, actor.userId())
@@ -135,7 +146,13 @@ public class Interventions {
                 "opportunity",
                 r.getOpportunityId(),
                 "intervention.resolved",
-                Map.of("intervention", id, "outcome", outcome, "note", Texts.clean(note) == null ? "" : note.strip()));
+                Map.of(
+                        "intervention",
+                        id,
+                        "outcome",
+                        outcome.name(),
+                        "note",
+                        Texts.clean(note) == null ? "" : note.strip()));
         return query(OPPORTUNITY_INTERVENTIONS.ID.eq(id), 1).getFirst();
     }
 

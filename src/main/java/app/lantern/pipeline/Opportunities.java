@@ -9,7 +9,11 @@ import static lantern.db.Tables.PIPELINE_STAGES;
 import app.lantern.identity.DataScopes;
 import app.lantern.identity.RecordKind;
 import app.lantern.shared.NotFoundException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +79,7 @@ public class Opportunities {
     }
 
     /** Next steps of the owners' open opportunities due on or before {@code through}, earliest first. */
-    public List<NextStep> nextStepsDueBy(Set<Long> ownerIds, java.time.LocalDate through) {
+    public List<NextStep> nextStepsDueBy(Set<Long> ownerIds, LocalDate through) {
         return select().where(owners(ownerIds))
                 .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()))
                 .and(OPPORTUNITIES.NEXT_STEP_DUE.le(through))
@@ -100,7 +104,7 @@ public class Opportunities {
     }
 
     /** Contact ids linked to the opportunity with their decision-chain role. */
-    public java.util.Map<Long, String> contactRoles(long opportunityId) {
+    public Map<Long, String> contactRoles(long opportunityId) {
         return db.select(OPPORTUNITY_CONTACTS.CONTACT_ID, OPPORTUNITY_CONTACTS.ROLE)
                 .from(OPPORTUNITY_CONTACTS)
                 .where(OPPORTUNITY_CONTACTS.OPPORTUNITY_ID.eq(opportunityId))
@@ -173,8 +177,8 @@ public class Opportunities {
      * batches. Does not recompute health; call {@link #recomputeAllHealth()} afterwards.
      */
     @Transactional
-    public void recordInteractions(java.util.Collection<Interaction> interactions) {
-        Map<Long, Object[]> folded = new java.util.HashMap<>();
+    public void recordInteractions(Collection<Interaction> interactions) {
+        Map<Long, Object[]> folded = new HashMap<>();
         for (Interaction i : interactions) {
             // [lastContact, lastDm, dmCount, lastTwoWay, twoWayCount, demoAt, proposalAt]
             Object[] f =
@@ -196,7 +200,7 @@ public class Opportunities {
             }
         }
         // merge with the stored facts in memory, then one prepared statement per chunk with bind values
-        List<Long> ids = new java.util.ArrayList<>(folded.keySet());
+        List<Long> ids = new ArrayList<>(folded.keySet());
         for (int from = 0; from < ids.size(); from += 1000) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             var batch = db.batch(db.update(OPPORTUNITIES)

@@ -2,12 +2,13 @@ package app.lantern.pipeline;
 
 import static lantern.db.Tables.OPPORTUNITIES;
 import static lantern.db.Tables.OPPORTUNITY_DOCUMENTS;
-import static lantern.db.Tables.USERS;
 
 import app.lantern.audit.AuditLog;
 import app.lantern.customer.AttachmentView;
 import app.lantern.customer.CustomerTimeline;
 import app.lantern.identity.CurrentActor;
+import app.lantern.identity.Directory;
+import app.lantern.identity.UserSummary;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.ValidationException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,20 +29,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class OpportunityDocumentService {
 
     private final DSLContext db;
-    private final OpportunityService opportunities;
+    private final OpportunityQueries opportunities;
     private final CustomerTimeline customerFiles;
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final HealthEngine health;
+    private final Directory directory;
 
     OpportunityDocumentService(
             DSLContext db,
-            OpportunityService opportunities,
+            OpportunityQueries opportunities,
             CustomerTimeline customerFiles,
             CurrentActor currentActor,
             AuditLog audit,
-            HealthEngine health) {
+            HealthEngine health,
+            Directory directory) {
         this.db = db;
+        this.directory = directory;
         this.opportunities = opportunities;
         this.customerFiles = customerFiles;
         this.currentActor = currentActor;
@@ -106,13 +109,20 @@ public class OpportunityDocumentService {
     @Transactional(readOnly = true)
     public List<OpportunityDocument> of(long opportunityId) {
         opportunities.visible(opportunityId);
-        return db.select(OPPORTUNITY_DOCUMENTS.asterisk(), USERS.DISPLAY_NAME)
-                .from(OPPORTUNITY_DOCUMENTS)
-                .join(USERS)
-                .on(USERS.ID.eq(OPPORTUNITY_DOCUMENTS.UPLOADED_BY))
+        return db.selectFrom(OPPORTUNITY_DOCUMENTS)
                 .where(OPPORTUNITY_DOCUMENTS.OPPORTUNITY_ID.eq(opportunityId))
                 .orderBy(OPPORTUNITY_DOCUMENTS.UPLOADED_AT.desc(), OPPORTUNITY_DOCUMENTS.ID.desc())
-                .fetch(OpportunityDocumentService::document);
+                .fetch(r -> new OpportunityDocument(
+                        r.getId(),
+                        r.getOpportunityId(),
+                        DocumentKind.valueOf(r.getKind()),
+                        r.getFileName(),
+                        r.getSizeBytes(),
+                        directory
+                                .user(r.getUploadedBy())
+                                .map(UserSummary::displayName)
+                                .orElse("#" + r.getUploadedBy()),
+                        r.getUploadedAt()));
     }
 
     /** The document's content for download; audited on the opportunity (and on the customer by its storage). */
@@ -136,17 +146,6 @@ public class OpportunityDocumentService {
                 .filter(d -> d.id() == documentId)
                 .findFirst()
                 .orElseThrow(() -> NotFoundException.of("document", documentId));
-    }
-
-    private static OpportunityDocument document(Record r) {
-        return new OpportunityDocument(
-                r.get(OPPORTUNITY_DOCUMENTS.ID),
-                r.get(OPPORTUNITY_DOCUMENTS.OPPORTUNITY_ID),
-                DocumentKind.valueOf(r.get(OPPORTUNITY_DOCUMENTS.KIND)),
-                r.get(OPPORTUNITY_DOCUMENTS.FILE_NAME),
-                r.get(OPPORTUNITY_DOCUMENTS.SIZE_BYTES),
-                r.get(USERS.DISPLAY_NAME),
-                r.get(OPPORTUNITY_DOCUMENTS.UPLOADED_AT));
     }
 
     private static Map<String, Object> mapOf(String key, Object value) {

@@ -45,7 +45,7 @@ class OpportunityTimeline implements TimelineSource {
                             link,
                             r.getOwnerId()));
                     if (r.getClosedAt() != null) {
-                        boolean won = "WON".equals(r.getStatus());
+                        boolean won = OpportunityStatus.WON.name().equals(r.getStatus());
                         items.add(new TimelineItem(
                                 "opportunity",
                                 r.getClosedAt(),

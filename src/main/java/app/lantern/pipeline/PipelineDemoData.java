@@ -17,13 +17,17 @@ import app.lantern.shared.demo.DemoContext;
 import app.lantern.shared.demo.DemoDataContributor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,6 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo opportunities (~1,500 over both pipelines at scale 1) with six months of stage history: 华北区 stalls at the
  * demo stage, signings spike at month end. Deterministic; bulk inserts.
+ *
+ * <p>Over 400 lines on purpose: it is a data generator whose patterns (stalls, month-end signings, quiet reps) are read
+ * together; it runs once on a demo database and is not part of any use case.
  */
 @Component
 class PipelineDemoData implements DemoDataContributor {
@@ -90,7 +97,7 @@ class PipelineDemoData implements DemoDataContributor {
             long ownerId,
             PipelineView pipeline,
             StageView stage,
-            String status,
+            OpportunityStatus status,
             BigDecimal amount,
             LocalDate expectedClose,
             LocalDate firstClose,
@@ -131,7 +138,7 @@ class PipelineDemoData implements DemoDataContributor {
         List<UserSummary> reps = directory.usersWithRole(Role.REP);
         int perRep = reps.isEmpty() ? 0 : 1500 * context.scale() / reps.size();
         List<Planned> planned = new ArrayList<>();
-        java.util.Map<Long, List<ContactRef>> contacts = new java.util.HashMap<>();
+        Map<Long, List<ContactRef>> contacts = new HashMap<>();
         for (UserSummary rep : reps) {
             List<CustomerRef> own = customers.recentlyTouchedBy(rep.id(), 200);
             if (own.isEmpty()) {
@@ -190,7 +197,7 @@ class PipelineDemoData implements DemoDataContributor {
                 .setScale(2);
         List<Object[]> history = new ArrayList<>();
         OffsetDateTime t = created;
-        String status = "OPEN";
+        OpportunityStatus status = OpportunityStatus.OPEN;
         OffsetDateTime closedAt = null;
         StageView current = p.stages().getFirst();
         for (int i = 0; i < p.stages().size(); i++) {
@@ -209,32 +216,33 @@ class PipelineDemoData implements DemoDataContributor {
             }
             double lose = stalls && s.position() == 3 ? 0.28 : 0.13;
             if (!last && rnd.nextDouble() < lose) {
-                history.add(new Object[] {s, t, exit, "LOST"});
-                status = "LOST";
+                history.add(new Object[] {s, t, exit, StageExit.LOST.name()});
+                status = OpportunityStatus.LOST;
                 closedAt = exit;
                 break;
             }
             if (last) {
                 OffsetDateTime signed = monthEnd(exit, now, rnd);
                 if (rnd.nextDouble() < 0.8) {
-                    history.add(new Object[] {s, t, signed, "WON"});
-                    status = "WON";
+                    history.add(new Object[] {s, t, signed, StageExit.WON.name()});
+                    status = OpportunityStatus.WON;
                 } else {
-                    history.add(new Object[] {s, t, signed, "LOST"});
-                    status = "LOST";
+                    history.add(new Object[] {s, t, signed, StageExit.LOST.name()});
+                    status = OpportunityStatus.LOST;
                 }
                 closedAt = signed;
                 break;
             }
-            history.add(new Object[] {s, t, exit, "MOVED"});
+            history.add(new Object[] {s, t, exit, StageExit.MOVED.name()});
             t = exit;
         }
         OffsetDateTime stageEntered = (OffsetDateTime) history.getLast()[1];
         int pos = current.position();
         LocalDate firstClose = created.toLocalDate().plusDays(60 + rnd.nextInt(120));
-        int slips = "OPEN".equals(status) ? (rnd.nextInt(100) < 60 ? 0 : 1 + rnd.nextInt(3)) : rnd.nextInt(2);
+        int slips =
+                status == OpportunityStatus.OPEN ? (rnd.nextInt(100) < 60 ? 0 : 1 + rnd.nextInt(3)) : rnd.nextInt(2);
         LocalDate expected = firstClose.plusDays(slips * 21L);
-        if ("OPEN".equals(status) && expected.isBefore(now.toLocalDate()) && rnd.nextInt(100) < 70) {
+        if (status == OpportunityStatus.OPEN && expected.isBefore(now.toLocalDate()) && rnd.nextInt(100) < 70) {
             expected = now.toLocalDate().plusDays(10 + rnd.nextInt(80));
             slips++;
         }
@@ -247,17 +255,16 @@ class PipelineDemoData implements DemoDataContributor {
             if (links.size() >= 4) {
                 break;
             }
-            String role = c.decisionRole() != null ? c.decisionRole() : "INFLUENCER";
-            if (pos >= 2 && (!weakChain || "DECISION_MAKER".equals(role))) {
-                links.add(
-                        new Object[] {c.id(), OpportunityService.DECISION_ROLES.contains(role) ? role : "INFLUENCER"});
+            DecisionRole role = DecisionRole.of(c.decisionRole()).orElse(DecisionRole.INFLUENCER);
+            if (pos >= 2 && (!weakChain || role == DecisionRole.DECISION_MAKER)) {
+                links.add(new Object[] {c.id(), role.name()});
             }
         }
         boolean sloppy = rnd.nextInt(100) < 20;
         String competitors = pos >= 3 || rnd.nextBoolean()
                 ? COMPETITORS[rnd.nextInt(COMPETITORS.length)] + "、" + COMPETITORS[rnd.nextInt(COMPETITORS.length)]
                 : null;
-        LocalDate nextDue = "OPEN".equals(status)
+        LocalDate nextDue = status == OpportunityStatus.OPEN
                 ? now.toLocalDate().plusDays(rnd.nextInt(100) < 25 ? -(1 + rnd.nextInt(10)) : 1 + rnd.nextInt(14))
                 : null;
         return new Planned(
@@ -277,7 +284,7 @@ class PipelineDemoData implements DemoDataContributor {
                 sloppy && pos < 4 ? null : NEXT_STEPS[rnd.nextInt(NEXT_STEPS.length)],
                 nextDue,
                 SOURCES[rnd.nextInt(SOURCES.length)],
-                "LOST".equals(status) ? LOSS[rnd.nextInt(LOSS.length)] : null,
+                status == OpportunityStatus.LOST ? LOSS[rnd.nextInt(LOSS.length)] : null,
                 stageEntered,
                 created,
                 closedAt,
@@ -316,7 +323,7 @@ class PipelineDemoData implements DemoDataContributor {
 
     /** A working moment in {@code [start, latest)}: uniform over the span, then moved into working hours. */
     private OffsetDateTime createdBetween(OffsetDateTime start, OffsetDateTime latest, Random rnd) {
-        long span = java.time.Duration.between(start, latest).toMinutes();
+        long span = Duration.between(start, latest).toMinutes();
         OffsetDateTime created = workingTime(start.plusMinutes((long) (rnd.nextDouble() * span)), rnd);
         return created.isBefore(latest)
                 ? created
@@ -362,7 +369,7 @@ class PipelineDemoData implements DemoDataContributor {
                         o.ownerId(),
                         o.pipeline().id(),
                         o.stage().id(),
-                        o.status(),
+                        o.status().name(),
                         o.amount(),
                         budgetKnown ? BudgetRange.of(o.amount()).name() : null,
                         o.expectedClose(),
@@ -421,7 +428,13 @@ class PipelineDemoData implements DemoDataContributor {
     @Component
     static class Finish implements DemoDataContributor {
 
-        private static final String[] OUTCOMES = {"COACHED", "COACHED", "REPLANNED", "NO_ACTION", "CLOSED_LOST"};
+        private static final InterventionOutcome[] OUTCOMES = {
+            InterventionOutcome.COACHED,
+            InterventionOutcome.COACHED,
+            InterventionOutcome.REPLANNED,
+            InterventionOutcome.NO_ACTION,
+            InterventionOutcome.CLOSED_LOST
+        };
 
         private final Opportunities opportunities;
         private final DSLContext db;
@@ -441,21 +454,21 @@ class PipelineDemoData implements DemoDataContributor {
             int n = opportunities.recomputeAllHealth();
             Random rnd = context.random("pipeline-interventions");
             OffsetDateTime now = OffsetDateTime.now(context.clock());
-            List<org.jooq.Query> updates = new ArrayList<>();
+            List<Query> updates = new ArrayList<>();
             for (var r : db.selectFrom(OPPORTUNITY_INTERVENTIONS)
-                    .where(OPPORTUNITY_INTERVENTIONS.STATUS.eq("OPEN"))
+                    .where(OPPORTUNITY_INTERVENTIONS.STATUS.eq(InterventionStatus.OPEN.name()))
                     .orderBy(OPPORTUNITY_INTERVENTIONS.ID)
                     .fetch()) {
                 if (rnd.nextInt(100) < 35) {
-                    String outcome = OUTCOMES[rnd.nextInt(OUTCOMES.length)];
+                    InterventionOutcome outcome = OUTCOMES[rnd.nextInt(OUTCOMES.length)];
                     OffsetDateTime opened = now.minusDays(3 + rnd.nextInt(20));
                     updates.add(db.update(OPPORTUNITY_INTERVENTIONS)
                             .set(OPPORTUNITY_INTERVENTIONS.OPENED_AT, opened)
-                            .set(OPPORTUNITY_INTERVENTIONS.STATUS, "DONE")
-                            .set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome)
+                            .set(OPPORTUNITY_INTERVENTIONS.STATUS, InterventionStatus.DONE.name())
+                            .set(OPPORTUNITY_INTERVENTIONS.OUTCOME, outcome.name())
                             .set(
                                     OPPORTUNITY_INTERVENTIONS.NOTE,
-                                    "CLOSED_LOST".equals(outcome) ? "客户已选竞品，停止投入" : "已与销售复盘并调整打法")
+                                    outcome == InterventionOutcome.CLOSED_LOST ? "客户已选竞品，停止投入" : "已与销售复盘并调整打法")
                             .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_AT, opened.plusDays(1 + rnd.nextInt(3)))
                             .set(OPPORTUNITY_INTERVENTIONS.RESOLVED_BY, r.getManagerId())
                             .where(OPPORTUNITY_INTERVENTIONS.ID.eq(r.getId())));

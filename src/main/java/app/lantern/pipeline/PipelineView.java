@@ -1,5 +1,6 @@
 package app.lantern.pipeline;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public record PipelineView(
 
     /** Entry criteria of a stage: its own required fields plus the budget range from the configured stage on. */
     public List<OpportunityField> entryCriteria(StageView stage) {
-        java.util.LinkedHashSet<OpportunityField> fields = new java.util.LinkedHashSet<>();
+        LinkedHashSet<OpportunityField> fields = new LinkedHashSet<>();
         for (StageView s : stages) {
             if (s.position() <= stage.position()) {
                 s.requiredFields().forEach(k -> OpportunityField.byKey(k).ifPresent(fields::add));

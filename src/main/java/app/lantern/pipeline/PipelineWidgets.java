@@ -7,6 +7,7 @@ import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScopes;
 import app.lantern.shared.web.LandingWidget;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
@@ -32,13 +34,13 @@ class PipelineWidgets {
     /** One stage row of a widget. */
     record StageRow(String pipeline, String stage, int count, BigDecimal amount, BigDecimal weighted) {}
 
-    static List<StageRow> byStage(DSLContext db, Pipelines pipelines, org.jooq.Condition scope) {
+    static List<StageRow> byStage(DSLContext db, Pipelines pipelines, Condition scope) {
         Map<Long, int[]> counts = new LinkedHashMap<>();
         Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
         db.select(OPPORTUNITIES.STAGE_ID, DSL.count(), DSL.sum(OPPORTUNITIES.AMOUNT))
                 .from(OPPORTUNITIES)
                 .where(scope)
-                .and(OPPORTUNITIES.STATUS.eq("OPEN"))
+                .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()))
                 .groupBy(OPPORTUNITIES.STAGE_ID)
                 .forEach(r -> {
                     counts.put(r.value1(), new int[] {r.value2()});
@@ -78,7 +80,7 @@ class PipelineWidgets {
                             OPPORTUNITIES
                                     .OWNER_ID
                                     .eq(actor.userId())
-                                    .and(OPPORTUNITIES.STATUS.eq("OPEN"))
+                                    .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()))
                                     .and(OPPORTUNITIES.HEALTH_SCORE.lt(60))));
             return m;
         });
@@ -128,7 +130,7 @@ class PipelineWidgets {
     @Bean
     LandingWidget interventionsWidget(Interventions interventions) {
         return LandingWidget.of(Set.of("MANAGER"), 21, "pipeline/widgets :: interventions", () -> {
-            List<Intervention> open = interventions.visible("OPEN", 8);
+            List<Intervention> open = interventions.visible(InterventionStatus.OPEN, 8);
             return Map.of("items", open, "outcomes", interventions.outcomeCounts());
         });
     }
@@ -141,10 +143,10 @@ class PipelineWidgets {
                     .map(r -> r.pipeline().substring(0, Math.min(4, r.pipeline().length())) + "·" + r.stage())
                     .toList();
             List<BigDecimal> amounts = rows.stream()
-                    .map(r -> r.amount().divide(BigDecimal.valueOf(10000), 1, java.math.RoundingMode.HALF_UP))
+                    .map(r -> r.amount().divide(BigDecimal.valueOf(10000), 1, RoundingMode.HALF_UP))
                     .toList();
             List<BigDecimal> weighted = rows.stream()
-                    .map(r -> r.weighted().divide(BigDecimal.valueOf(10000), 1, java.math.RoundingMode.HALF_UP))
+                    .map(r -> r.weighted().divide(BigDecimal.valueOf(10000), 1, RoundingMode.HALF_UP))
                     .toList();
             Locale locale = LocaleContextHolder.getLocale();
             String amountName = messages.getMessage("pipeline.widget.amountWan", null, locale);

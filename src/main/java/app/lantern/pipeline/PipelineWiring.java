@@ -4,6 +4,7 @@ import app.lantern.shared.nav.NavItem;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
@@ -26,7 +27,7 @@ class PipelineWiring {
 
     /** Nightly at 02:30 business time: time decay of every open opportunity's health score. */
     @Bean
-    RecurringTask<Void> healthRecomputeTask(HealthEngine engine, java.time.Clock clock) {
+    RecurringTask<Void> healthRecomputeTask(HealthEngine engine, Clock clock) {
         ZoneId zone = clock.getZone();
         return Tasks.recurring("pipeline-health-nightly", Schedules.daily(zone, LocalTime.of(2, 30)))
                 .execute((instance, ctx) -> engine.recomputeAll());

@@ -1,5 +1,7 @@
 package app.lantern.pipeline;
 
+import static lantern.db.Tables.OPPORTUNITIES;
+import static lantern.db.Tables.OPPORTUNITY_STAGE_HISTORY;
 import static lantern.db.Tables.PIPELINES;
 import static lantern.db.Tables.PIPELINE_HEALTH_WEIGHTS;
 import static lantern.db.Tables.PIPELINE_STAGES;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lantern.db.tables.records.PipelineStagesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -205,11 +208,8 @@ public class Pipelines {
         }
         for (StageView old : before.stages()) {
             if (!kept.contains(old.id())) {
-                if (db.fetchExists(
-                                lantern.db.Tables.OPPORTUNITIES, lantern.db.Tables.OPPORTUNITIES.STAGE_ID.eq(old.id()))
-                        || db.fetchExists(
-                                lantern.db.Tables.OPPORTUNITY_STAGE_HISTORY,
-                                lantern.db.Tables.OPPORTUNITY_STAGE_HISTORY.STAGE_ID.eq(old.id()))) {
+                if (db.fetchExists(OPPORTUNITIES, OPPORTUNITIES.STAGE_ID.eq(old.id()))
+                        || db.fetchExists(OPPORTUNITY_STAGE_HISTORY, OPPORTUNITY_STAGE_HISTORY.STAGE_ID.eq(old.id()))) {
                     throw ValidationException.unprocessable(
                             "stages", "stage '" + old.name() + "' is in use and cannot be removed");
                 }
@@ -333,7 +333,7 @@ public class Pipelines {
         return l == null ? List.of() : l;
     }
 
-    private static StageView stage(lantern.db.tables.records.PipelineStagesRecord r) {
+    private static StageView stage(PipelineStagesRecord r) {
         return new StageView(
                 r.getId(),
                 r.getPipelineId(),

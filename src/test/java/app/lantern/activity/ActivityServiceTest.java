@@ -7,7 +7,7 @@ import app.lantern.customer.CustomersMerged;
 import app.lantern.customer.TimelineItem;
 import app.lantern.customer.TimelineSource;
 import app.lantern.pipeline.OpportunityDetails;
-import app.lantern.pipeline.OpportunityService;
+import app.lantern.pipeline.OpportunityQueries;
 import app.lantern.pipeline.PipelineFixtures;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.ValidationException;
@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest
@@ -47,7 +48,7 @@ class ActivityServiceTest {
     ActivityInsights insights;
 
     @Autowired
-    OpportunityService opportunities;
+    OpportunityQueries opportunities;
 
     @Autowired
     List<TimelineSource> timelines;
@@ -166,9 +167,13 @@ class ActivityServiceTest {
         OffsetDateTime morning = today.atTime(0, 5).atZone(clock.getZone()).toOffsetDateTime();
         activities.log(
                 new ActivityInput(ActivityType.DEMO, morning, 45, customer, null, null, null, "演示顺利", "发送报价", null));
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(reports.mine(today).summary()).contains("Demo").doesNotContain("方案演示");
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         DailyReportView draft = reports.mine(today);
+        LocaleContextHolder.resetLocaleContext();
         assertThat(draft.id()).isNull();
-        assertThat(draft.summary()).contains("方案演示").contains("演示顺利");
+        assertThat(draft.summary()).contains("方案演示").contains("演示顺利").contains("45 分钟");
         assertThat(draft.plan()).contains("发送报价");
         DailyReportView submitted = reports.save(today, draft.summary() + "\n补充：客户很满意", draft.plan(), true, null);
         assertThat(submitted.status()).isEqualTo("SUBMITTED");

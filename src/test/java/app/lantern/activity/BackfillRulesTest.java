@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -16,48 +19,61 @@ class BackfillRulesTest {
     static final Predicate<OffsetDateTime> NINE_TO_SIX_WEEKDAYS =
             t -> t.getDayOfWeek().getValue() <= 5 && t.getHour() >= 9 && t.getHour() < 18;
 
+    static BackfillRules.Entry typed(OffsetDateTime createdAt, Duration after) {
+        return new BackfillRules.Entry(createdAt.minus(after), createdAt);
+    }
+
     @Test
-    void anEntryCreatedMoreThanTheThresholdAfterItHappenedIsLate() {
-        OffsetDateTime occurred = SUNDAY_NIGHT.minusDays(4);
-        assertThat(RULES.classify(occurred, SUNDAY_NIGHT, List.of(), NINE_TO_SIX_WEEKDAYS))
-                .isEqualTo(BackfillRules.LATE);
+    void aWeekTypedOnSundayNightIsABurstAlthoughEveryEntryIsAlsoLate() {
+        // 220 entries typed between 21:31 and 22:56 about the past week: the case 集中补录 used to show 0 for
+        List<BackfillRules.Entry> week = new ArrayList<>();
+        for (int i = 0; i < 220; i++) {
+            OffsetDateTime typedAt = SUNDAY_NIGHT.plusMinutes(1).plusSeconds(i * 85L * 60 / 219);
+            week.add(typed(typedAt, Duration.ofDays(2 + i % 5)));
+        }
+        Collections.shuffle(week, new Random(7));
+        assertThat(RULES.classify(week, NINE_TO_SIX_WEEKDAYS)).hasSize(220).containsOnly(BackfillRules.BURST);
+    }
+
+    @Test
+    void anIsolatedEntryTypedMoreThanTheThresholdAfterItHappenedIsLate() {
+        assertThat(RULES.classify(List.of(typed(SUNDAY_NIGHT, Duration.ofDays(4))), NINE_TO_SIX_WEEKDAYS))
+                .containsExactly(BackfillRules.LATE);
         assertThat(RULES.isLate(SUNDAY_NIGHT.minusHours(47), SUNDAY_NIGHT)).isFalse();
     }
 
     @Test
-    void fiveEntriesWithinAnHourOutsideWorkingHoursAreABurst() {
-        List<OffsetDateTime> others = List.of(
-                SUNDAY_NIGHT.minusMinutes(10),
-                SUNDAY_NIGHT.minusMinutes(20),
-                SUNDAY_NIGHT.minusMinutes(30),
-                SUNDAY_NIGHT.minusMinutes(40));
-        assertThat(RULES.classify(SUNDAY_NIGHT.minusHours(3), SUNDAY_NIGHT, others, NINE_TO_SIX_WEEKDAYS))
-                .isEqualTo(BackfillRules.BURST);
+    void fiveEntriesWithinAnHourOutsideWorkingHoursAreABurstFourAreNot() {
+        List<BackfillRules.Entry> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(typed(SUNDAY_NIGHT.plusMinutes(i * 14L), Duration.ofHours(3)));
+        }
+        assertThat(RULES.classify(five, NINE_TO_SIX_WEEKDAYS)).containsOnly(BackfillRules.BURST);
+        assertThat(RULES.classify(five.subList(0, 4), NINE_TO_SIX_WEEKDAYS)).containsOnlyNulls();
     }
 
     @Test
-    void fourEntriesAreNotYetABurstAndWorkingHoursNeverAre() {
-        List<OffsetDateTime> three =
-                List.of(SUNDAY_NIGHT.minusMinutes(10), SUNDAY_NIGHT.minusMinutes(20), SUNDAY_NIGHT.minusMinutes(30));
-        assertThat(RULES.isBurst(SUNDAY_NIGHT, three, NINE_TO_SIX_WEEKDAYS)).isFalse();
+    void entriesTypedDuringWorkingHoursAreNeverABurst() {
         OffsetDateTime monday = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.ofHours(8));
-        List<OffsetDateTime> many = List.of(
-                monday.minusMinutes(1),
-                monday.minusMinutes(2),
-                monday.minusMinutes(3),
-                monday.minusMinutes(4),
-                monday.minusMinutes(5));
-        assertThat(RULES.isBurst(monday, many, NINE_TO_SIX_WEEKDAYS)).isFalse();
+        List<BackfillRules.Entry> many = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            many.add(typed(monday.plusMinutes(i), Duration.ofMinutes(30)));
+        }
+        assertThat(RULES.classify(many, NINE_TO_SIX_WEEKDAYS)).containsOnlyNulls();
     }
 
     @Test
-    void entriesOutsideTheWindowDoNotCount() {
-        List<OffsetDateTime> spread = List.of(
-                SUNDAY_NIGHT.minusHours(2),
-                SUNDAY_NIGHT.minusHours(3),
-                SUNDAY_NIGHT.minusHours(4),
-                SUNDAY_NIGHT.minusHours(5));
-        assertThat(RULES.isBurst(SUNDAY_NIGHT, spread, NINE_TO_SIX_WEEKDAYS)).isFalse();
+    void entriesSpreadWiderThanTheWindowAreNotABurstAndOnlyTheTightRunIs() {
+        List<BackfillRules.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            entries.add(typed(SUNDAY_NIGHT.minusHours(2 + i), Duration.ofHours(1)));
+        }
+        for (int i = 0; i < 5; i++) {
+            entries.add(typed(SUNDAY_NIGHT.plusMinutes(i), Duration.ofHours(1)));
+        }
+        List<String> flags = RULES.classify(entries, NINE_TO_SIX_WEEKDAYS);
+        assertThat(flags.subList(0, 4)).containsOnlyNulls();
+        assertThat(flags.subList(4, 9)).containsOnly(BackfillRules.BURST);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
@@ -17,7 +18,7 @@ class AuditViewTest {
     AuditViewTest() {
         messages.addMessage("audit.action.updated", Locale.SIMPLIFIED_CHINESE, "修改");
         messages.addMessage("audit.field.amount", Locale.SIMPLIFIED_CHINESE, "金额");
-        view = new AuditView(messages, ZoneId.of("Asia/Shanghai"));
+        view = new AuditView(messages, ZoneId.of("Asia/Shanghai"), List.of());
     }
 
     static AuditEntry entry(String action, String changes) {

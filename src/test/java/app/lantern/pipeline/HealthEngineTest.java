@@ -28,7 +28,7 @@ class HealthEngineTest {
     Opportunities opportunities;
 
     @Autowired
-    OpportunityService service;
+    OpportunityQueries service;
 
     @Autowired
     Interventions interventions;
@@ -54,14 +54,14 @@ class HealthEngineTest {
         opportunities.recomputeHealth(o.id());
         engine.recomputeAll();
         fx.signIn("manager2");
-        List<Intervention> mine = interventions.visible("OPEN", 500).stream()
+        List<Intervention> mine = interventions.visible(InterventionStatus.OPEN, 500).stream()
                 .filter(i -> i.opportunityId() == o.id())
                 .toList();
         assertThat(mine).hasSize(1);
         assertThat(mine.getFirst().managerId()).isEqualTo(fx.userId("manager2"));
         assertThat(mine.getFirst().weakFactors()).contains("决策链完整度");
         fx.signIn("manager1");
-        assertThat(interventions.visible("OPEN", 500)).noneMatch(i -> i.opportunityId() == o.id());
+        assertThat(interventions.visible(InterventionStatus.OPEN, 500)).noneMatch(i -> i.opportunityId() == o.id());
     }
 
     @Test
@@ -71,9 +71,10 @@ class HealthEngineTest {
         OpportunityDetails o = fx.opportunity(customer).create();
         fx.age(o.id(), 21);
         long id = interventions.ofOpportunity(o.id()).getFirst().id();
-        assertThatThrownBy(() -> interventions.resolve(id, "COACHED", "x")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> interventions.resolve(id, InterventionOutcome.COACHED, "x"))
+                .isInstanceOf(ForbiddenException.class);
         fx.signIn("manager2");
-        Intervention done = interventions.resolve(id, "COACHED", "一起复盘了决策链");
+        Intervention done = interventions.resolve(id, InterventionOutcome.COACHED, "一起复盘了决策链");
         assertThat(done.status()).isEqualTo("DONE");
         assertThat(done.outcome()).isEqualTo("COACHED");
         assertThat(interventions.outcomeCounts()).containsKey("COACHED");
@@ -92,7 +93,7 @@ class HealthEngineTest {
         fx.age(o.id(), 21);
         long id = interventions.ofOpportunity(o.id()).getFirst().id();
         fx.signIn("manager2");
-        interventions.resolve(id, "CLOSED_LOST", "客户项目取消");
+        interventions.resolve(id, InterventionOutcome.CLOSED_LOST, "客户项目取消");
         assertThat(service.visible(o.id()).status()).isEqualTo(OpportunityStatus.LOST);
     }
 

@@ -33,7 +33,7 @@ class OpportunityDocumentServiceTest {
     OpportunityDocumentService documents;
 
     @Autowired
-    OpportunityService service;
+    OpportunityQueries service;
 
     @Autowired
     CustomerTimeline customerTimeline;

@@ -28,7 +28,7 @@ public class PipelineFixtures {
     private final DSLContext db;
     private final UserDetailsService users;
     private final Directory directory;
-    private final OpportunityService opportunities;
+    private final OpportunityEditing opportunities;
     private final Pipelines pipelines;
     private final HealthEngine health;
     private final Clock clock;
@@ -37,7 +37,7 @@ public class PipelineFixtures {
             DSLContext db,
             UserDetailsService users,
             Directory directory,
-            OpportunityService opportunities,
+            OpportunityEditing opportunities,
             Pipelines pipelines,
             HealthEngine health,
             Clock clock) {
@@ -133,6 +133,7 @@ public class PipelineFixtures {
         return new OpportunityBuilder(customerId);
     }
 
+    /** See {@link OpportunityMother} for named starting points. */
     public final class OpportunityBuilder {
         private final long customerId;
         private long pipelineId = medical().id();
@@ -175,6 +176,18 @@ public class PipelineFixtures {
         public OpportunityBuilder contact(long contactId, String role) {
             contacts.add(new OpportunityInput.ContactRole(contactId, role));
             return this;
+        }
+
+        /** Amount, budget range, core need and a decision maker: the medical pipeline's gates up to the demo stage. */
+        public OpportunityBuilder withDecisionChain() {
+            if (amount == null) {
+                amount("180000.00");
+            }
+            return budget(BudgetRange.FROM_50K_TO_200K)
+                    .coreNeed("更换 CT 设备")
+                    .contact(
+                            PipelineFixtures.this.contact(customerId, DecisionRole.DECISION_MAKER.name()),
+                            DecisionRole.DECISION_MAKER.name());
         }
 
         public OpportunityDetails create() {

@@ -4,8 +4,8 @@ import static lantern.db.Tables.CUSTOMERS;
 
 import app.lantern.identity.Directory;
 import app.lantern.pipeline.BudgetRange;
+import app.lantern.pipeline.OpportunityEditing;
 import app.lantern.pipeline.OpportunityInput;
-import app.lantern.pipeline.OpportunityService;
 import app.lantern.pipeline.Pipelines;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -40,7 +40,7 @@ class QuoteTestData {
     private final Catalog catalog;
     private final TransactionTemplate tx;
     private final Pipelines pipelines;
-    private final OpportunityService opportunities;
+    private final OpportunityEditing opportunities;
     private final Clock clock;
 
     QuoteTestData(
@@ -50,7 +50,7 @@ class QuoteTestData {
             Catalog catalog,
             TransactionTemplate tx,
             Pipelines pipelines,
-            OpportunityService opportunities,
+            OpportunityEditing opportunities,
             Clock clock) {
         this.clock = clock;
         this.pipelines = pipelines;

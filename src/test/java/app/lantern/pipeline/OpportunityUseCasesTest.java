@@ -12,14 +12,13 @@ import app.lantern.shared.ValidationException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest
-class OpportunityServiceTest {
+class OpportunityUseCasesTest {
 
     @Autowired
     Clock clock;
@@ -28,7 +27,16 @@ class OpportunityServiceTest {
     PipelineFixtures fx;
 
     @Autowired
-    OpportunityService service;
+    OpportunityQueries queries;
+
+    @Autowired
+    OpportunityEditing editing;
+
+    @Autowired
+    StageMoves moves;
+
+    @Autowired
+    OpportunityClosing closing;
 
     @Autowired
     Opportunities opportunities;
@@ -60,7 +68,7 @@ class OpportunityServiceTest {
         long customer = fx.customer("rep1");
         OpportunityDetails o = fx.opportunity(customer).create();
         StageView demo = fx.medical().stages().get(2);
-        assertThatThrownBy(() -> service.moveTo(o.id(), demo.id(), o.version()))
+        assertThatThrownBy(() -> moves.moveTo(o.id(), demo.id(), o.version()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.errors())
@@ -68,7 +76,7 @@ class OpportunityServiceTest {
                             .containsExactlyInAnyOrder(
                                     "contacts", "coreNeed", "decisionMaker", "amount", "budgetRange");
                 });
-        assertThat(service.visible(o.id()).stageName()).isEqualTo("线索确认");
+        assertThat(queries.visible(o.id()).stageName()).isEqualTo("线索确认");
     }
 
     @Test
@@ -84,8 +92,8 @@ class OpportunityServiceTest {
                 .create();
         StageView visit = fx.medical().stages().get(1);
         StageView demo = fx.medical().stages().get(2);
-        OpportunityDetails moved = service.moveTo(o.id(), visit.id(), o.version());
-        moved = service.moveTo(o.id(), demo.id(), moved.version());
+        OpportunityDetails moved = moves.moveTo(o.id(), visit.id(), o.version());
+        moved = moves.moveTo(o.id(), demo.id(), moved.version());
         assertThat(moved.stageName()).isEqualTo("产品演示");
         assertThat(moved.history()).extracting(StageHistoryEntry::stageName).containsExactly("线索确认", "科室拜访", "产品演示");
         assertThat(moved.history().get(0).exitedAt()).isNotNull();
@@ -117,8 +125,8 @@ class OpportunityServiceTest {
                 null,
                 "展会",
                 null);
-        OpportunityDetails first = service.update(o.id(), edit, o.version());
-        assertThatThrownBy(() -> service.update(o.id(), edit, o.version()))
+        OpportunityDetails first = editing.update(o.id(), edit, o.version());
+        assertThatThrownBy(() -> editing.update(o.id(), edit, o.version()))
                 .isInstanceOfSatisfying(
                         ConflictException.class,
                         e -> assertThat(e.properties()).containsEntry("currentVersion", first.version()));
@@ -133,10 +141,10 @@ class OpportunityServiceTest {
         long customer = fx.customer("rep7");
         OpportunityDetails o = fx.opportunity(customer).create();
         fx.signIn("rep1");
-        assertThatThrownBy(() -> service.visible(o.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.visible(o.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> opportunities.requireVisible(o.id())).isInstanceOf(NotFoundException.class);
         fx.signIn("manager2");
-        assertThat(service.visible(o.id()).id()).isEqualTo(o.id());
+        assertThat(queries.visible(o.id()).id()).isEqualTo(o.id());
     }
 
     @Test
@@ -144,12 +152,12 @@ class OpportunityServiceTest {
         fx.signIn("rep4");
         long customer = fx.customer("rep4");
         OpportunityDetails a = fx.opportunity(customer).amount("30000").create();
-        assertThatThrownBy(() -> service.lose(a.id(), " ", null)).isInstanceOf(ValidationException.class);
-        OpportunityDetails lost = service.lose(a.id(), "价格高于竞品", null);
+        assertThatThrownBy(() -> closing.lose(a.id(), " ", null)).isInstanceOf(ValidationException.class);
+        OpportunityDetails lost = closing.lose(a.id(), "价格高于竞品", null);
         assertThat(lost.status()).isEqualTo(OpportunityStatus.LOST);
         assertThat(lost.lossReason()).isEqualTo("价格高于竞品");
         OpportunityDetails b = fx.opportunity(customer).amount("50000").create();
-        OpportunityDetails won = service.win(b.id(), new BigDecimal("48000.00"), "年底前签约", null);
+        OpportunityDetails won = closing.win(b.id(), new BigDecimal("48000.00"), "年底前签约", null);
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
         assertThat(won.amount()).isEqualByComparingTo("48000");
         assertThat(opportunities.closedBetween(
@@ -158,8 +166,8 @@ class OpportunityServiceTest {
                         won.closedAt().plusMinutes(1)))
                 .extracting(OpportunityRef::id)
                 .contains(a.id(), b.id());
-        assertThatThrownBy(() ->
-                        service.moveTo(b.id(), fx.medical().stages().get(1).id(), null))
+        assertThatThrownBy(
+                        () -> moves.moveTo(b.id(), fx.medical().stages().get(1).id(), null))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -170,10 +178,11 @@ class OpportunityServiceTest {
         long c = fx.contact(customer, "USER");
         OpportunityDetails o = fx.opportunity(customer).contact(c, "USER").create();
         StageView visit = fx.medical().stages().get(1);
-        List<OpportunityField> missing = service.missingFor(o.id(), visit.id());
+        List<OpportunityField> missing = queries.missingFor(o.id(), visit.id());
         assertThat(missing).containsExactly(OpportunityField.CORE_NEED);
-        OpportunityDetails filled = service.fill(o.id(), Map.of("coreNeed", "检验科扩容"), o.version());
-        assertThat(service.moveTo(o.id(), visit.id(), filled.version()).stageName())
+        OpportunityDetails filled = editing.fill(
+                o.id(), new GateInput(null, null, null, "检验科扩容", null, null, null, null, null, null), o.version());
+        assertThat(moves.moveTo(o.id(), visit.id(), filled.version()).stageName())
                 .isEqualTo("科室拜访");
     }
 
@@ -188,8 +197,8 @@ class OpportunityServiceTest {
                 .coreNeed("x")
                 .contact(dm, "DECISION_MAKER")
                 .create();
-        service.moveTo(o.id(), fx.medical().stages().get(1).id(), null);
-        service.win(o.id(), null, null, null);
+        moves.moveTo(o.id(), fx.medical().stages().get(1).id(), null);
+        closing.win(o.id(), null, null, null);
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         Funnel f = funnels.funnel(
                 java.util.Set.of(fx.userId("rep6")), fx.medical().id(), today.minusDays(1), today.plusDays(1));
