@@ -572,7 +572,8 @@ public class CustomerManagement {
     record ImportedRow(CustomerForm form, ContactForm contact, OffsetDateTime createdAt) {}
 
     /**
-     * Inserts imported customers (and their contacts) with one statement per table; returns their ids in the order
+     * Inserts imported customers (and their contacts) with one statement per table, each owned by its form's owner
+     * (resolved by the import) or {@code ownerId}; returns their ids in the order
      * of {@code rows}. Identity values grow within one statement on H2 and PostgreSQL, so sorted ids follow the rows.
      */
     List<Long> insertImported(List<ImportedRow> rows, long ownerId) {
@@ -617,7 +618,7 @@ public class CustomerManagement {
                     Texts.clean(form.phone()),
                     Texts.clean(form.email()),
                     Texts.clean(form.website()),
-                    ownerId,
+                    Texts.isBlank(form.ownerId()) ? ownerId : Long.parseLong(form.ownerId()),
                     row.createdAt() == null ? now : row.createdAt(),
                     now);
         }

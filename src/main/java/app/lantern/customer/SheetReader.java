@@ -44,6 +44,20 @@ final class SheetReader {
         throw ValidationException.field("file", "is not a spreadsheet; upload an .xlsx or .csv file");
     }
 
+    /**
+     * The uploaded file's name as stored and shown: without path, control characters (NUL included) or characters
+     * outside Unicode's assigned set, at most 255 characters; a name that is nothing else becomes {@code upload.<format>}.
+     */
+    static String cleanFileName(String fileName, String format) {
+        String name = fileName == null ? "" : fileName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\\p{Cn}\\p{Cs}]", "_").strip();
+        if (name.isEmpty() || name.chars().allMatch(c -> c == '_' || c == '.')) {
+            return "upload." + format;
+        }
+        return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
     /** UTF-8 (with or without BOM) if the bytes decode as UTF-8, otherwise GB18030 (a superset of GBK, as Excel writes). */
     static Charset detect(byte[] content) {
         if (content.length >= 3

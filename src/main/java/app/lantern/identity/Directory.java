@@ -11,11 +11,13 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +44,20 @@ public class Directory {
                 .where(USERS.USERNAME.eq(username))
                 .fetchOptional()
                 .map(r -> summary(r, rolesOf(List.of(r.getId())).get(r.getId())));
+    }
+
+    /** The user with this e-mail address (case-insensitive), if exactly one has it. */
+    public Optional<UserSummary> userByEmail(String email) {
+        var rows = db.selectFrom(USERS)
+                .where(DSL.lower(USERS.EMAIL).eq(email.strip().toLowerCase(Locale.ROOT)))
+                .limit(2)
+                .fetch();
+        return rows.size() == 1
+                ? Optional.of(summary(
+                        rows.getFirst(),
+                        rolesOf(List.of(rows.getFirst().getId()))
+                                .get(rows.getFirst().getId())))
+                : Optional.empty();
     }
 
     public List<UserSummary> users() {

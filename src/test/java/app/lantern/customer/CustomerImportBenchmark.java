@@ -78,20 +78,21 @@ class CustomerImportBenchmark {
         long t0 = System.nanoTime();
         var job = imports.upload("bench.csv", bytes, "auto", "skip");
         long id = Long.parseLong(job.id());
-        imports.start(id, null, "skip");
-        CustomerImports.ImportJob state;
+        imports.start(id, null, "skip", null);
+        ImportJob state;
         do {
             Thread.sleep(500);
             state = imports.get(id);
         } while (!state.status().equals("DONE") && !state.status().equals("FAILED"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "import of %,d rows (%.1f MB csv) with duplicate checking: %.1f s, %s: imported %d, merged %d, skipped %d, rejected %d%n",
+                "import of %,d rows (%.1f MB csv) with duplicate checking: %.1f s, %s: imported %d, to review %d, merged %d, skipped %d, rejected %d%n",
                 rows,
                 bytes.length / 1e6,
                 seconds,
                 state.status(),
                 state.imported(),
+                state.review(),
                 state.merged(),
                 state.skipped(),
                 state.rejected());

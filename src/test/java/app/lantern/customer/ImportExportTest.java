@@ -68,6 +68,7 @@ class ImportExportTest {
         assertThat(job.get("totalRows").asInt()).isEqualTo(4);
         assertThat(job.get("merged").asInt()
                         + job.get("imported").asInt()
+                        + job.get("review").asInt()
                         + job.get("skipped").asInt()
                         + job.get("rejected").asInt())
                 .isEqualTo(4);
@@ -80,8 +81,8 @@ class ImportExportTest {
         MvcTestResult report =
                 api().get("rep11", "/api/v1/imports/" + job.get("id").asString() + "/errors");
         assertThat(report.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("creditCode")
-                .contains("REJECTED");
+                .contains("统一社会信用代码：不是有效的统一社会信用代码")
+                .contains("已拒绝,REJECTED");
         JsonNode list = Api.json(api().get("rep11", "/api/v1/customers?q=" + brand + "化工"));
         assertThat(java.time.OffsetDateTime.parse(
                                 list.get("items").get(0).get("createdAt").asString())
@@ -168,7 +169,7 @@ class ImportExportTest {
         MvcTestResult noHeader =
                 upload("rep12", "x.csv", "foo,bar\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8), "skip");
         assertThat(noHeader).hasStatus(400);
-        assertThat(Api.json(noHeader).toString()).contains("header");
+        assertThat(Api.json(noHeader).toString()).contains("mapping").contains("customer name");
         assertThat(upload(
                         "rep12", "broken.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1), "skip"))
                 .hasStatus(400);

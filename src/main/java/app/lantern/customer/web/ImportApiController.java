@@ -1,10 +1,12 @@
 package app.lantern.customer.web;
 
 import app.lantern.customer.CustomerImports;
+import app.lantern.customer.ImportJob;
 import app.lantern.shared.ValidationException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +22,10 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Customer imports over REST: upload a file and the import starts (auto-mapped headers unless a mapping is given). */
+/**
+ * Customer imports over REST: upload a file and the import starts, with the headers' proposed mapping or an explicit
+ * {@code mapping} {"column index": "field"} (any header row will do then), and an optional default owner.
+ */
 @RestController
 @RequestMapping("/api/v1/imports")
 class ImportApiController {
@@ -33,11 +38,12 @@ class ImportApiController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<CustomerImports.ImportJob> start(
+    ResponseEntity<ImportJob> start(
             @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String encoding,
             @RequestParam(required = false) String duplicatePolicy,
-            @RequestParam(required = false) String mapping)
+            @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) String defaultOwner)
             throws IOException {
         Map<String, String> m = null;
         if (mapping != null && !mapping.isBlank()) {
@@ -47,17 +53,25 @@ class ImportApiController {
                 throw ValidationException.field("mapping", "must be a JSON object {\"column index\": \"field\"}");
             }
         }
-        CustomerImports.ImportJob job =
-                imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy);
-        CustomerImports.ImportJob started = imports.start(Long.parseLong(job.id()), m, duplicatePolicy);
+        ImportJob started =
+                imports.submit(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy, m, defaultOwner);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/imports/" + started.id()))
                 .body(started);
     }
 
     @GetMapping("/{id}")
-    CustomerImports.ImportJob get(@PathVariable long id) {
+    ImportJob get(@PathVariable long id) {
         return imports.get(id);
+    }
+
+    /** Every row's outcome in file order (line 2 is the first data row), a page of at most 1,000 after {@code after}. */
+    @GetMapping("/{id}/rows")
+    List<ImportJob.Row> rows(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "1") int after,
+            @RequestParam(defaultValue = "1000") int limit) {
+        return imports.rows(id, after, limit);
     }
 
     @GetMapping("/{id}/errors")

@@ -1,6 +1,7 @@
 package app.lantern.customer.web;
 
 import app.lantern.customer.CustomerImports;
+import app.lantern.customer.ImportJob;
 import app.lantern.shared.ValidationException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -42,17 +43,20 @@ class ImportPageController {
             Model model)
             throws IOException {
         try {
-            model.addAttribute(
-                    "job", imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy));
-            model.addAttribute("fields", CustomerImports.FIELDS);
-            model.addAttribute("policies", CustomerImports.POLICIES);
-            return "customer/import-mapping";
+            return mapping(
+                    imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy), model);
         } catch (ValidationException e) {
             model.addAttribute("error", e.errors().getFirst().message());
-            model.addAttribute("jobs", imports.mine());
-            model.addAttribute("policies", CustomerImports.POLICIES);
-            return "customer/imports";
+            return page(model);
         }
+    }
+
+    private String mapping(ImportJob job, Model model) {
+        model.addAttribute("job", job);
+        model.addAttribute("fields", CustomerImports.FIELDS);
+        model.addAttribute("policies", CustomerImports.POLICIES);
+        model.addAttribute("owners", imports.assignableOwners());
+        return "customer/import-mapping";
     }
 
     @PostMapping("/{id}/start")
@@ -60,6 +64,7 @@ class ImportPageController {
             @PathVariable long id,
             @RequestParam Map<String, String> params,
             @RequestParam(required = false) String duplicatePolicy,
+            @RequestParam(required = false) String defaultOwner,
             Model model) {
         Map<String, String> mapping = new LinkedHashMap<>();
         params.forEach((k, v) -> {
@@ -68,13 +73,10 @@ class ImportPageController {
             }
         });
         try {
-            imports.start(id, mapping, duplicatePolicy);
+            imports.start(id, mapping, duplicatePolicy, defaultOwner);
         } catch (ValidationException e) {
             model.addAttribute("error", e.errors().getFirst().message());
-            model.addAttribute("job", imports.get(id));
-            model.addAttribute("fields", CustomerImports.FIELDS);
-            model.addAttribute("policies", CustomerImports.POLICIES);
-            return "customer/import-mapping";
+            return mapping(imports.get(id), model);
         }
         return "redirect:/customers/imports/" + id;
     }
