@@ -73,7 +73,7 @@ final class ImportFields {
                 "uscc",
                 "taxid",
                 "unifiedsocialcreditcode");
-        synonyms("industry", "行业", "所属行业", "industry", "sector");
+        synonyms("industry", "行业", "所属行业", "industry", "sector", "organizationindustry");
         synonyms(
                 "province",
                 "省份",
@@ -98,7 +98,8 @@ final class ImportFields {
                 "billingaddress",
                 "street",
                 "streetaddress",
-                "officelocation");
+                "officelocation",
+                "organizationaddress");
         synonyms("size", "规模", "企业规模", "公司规模", "size", "companysize");
         synonyms("source", "来源", "客户来源", "source", "leadsource", "accountsource");
         synonyms("tags", "标签", "tags", "tag", "labels");
@@ -115,6 +116,7 @@ final class ImportFields {
                 "归属人",
                 "owner",
                 "accountowner",
+                "organizationowner",
                 "companyowner",
                 "contactowner",
                 "salesrep",
