@@ -108,6 +108,7 @@ final class SheetReader {
 
     private static void readXlsx(byte[] content, java.util.function.Predicate<List<String>> consumer)
             throws IOException {
+        XlsxLimits.check(content);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = wb.getFirstSheet();
             try (var rows = sheet.openStream()) {
@@ -137,6 +138,10 @@ final class SheetReader {
     private static String text(Cell cell) {
         if (cell == null) {
             return null;
+        }
+        String raw = cell.getRawValue();
+        if (raw != null && raw.length() > XlsxLimits.MAX_CELL_CHARS) {
+            throw XlsxLimits.cellTooLong();
         }
         if (cell.getType() == CellType.NUMBER) {
             BigDecimal n = cell.asNumber();
@@ -199,6 +204,9 @@ final class SheetReader {
                     }
                 } else {
                     cell.append((char) c);
+                    if (cell.length() > XlsxLimits.MAX_CELL_CHARS) {
+                        throw XlsxLimits.cellTooLong();
+                    }
                 }
             } else if (c == '"' && cell.isEmpty()) {
                 quoted = true;
@@ -233,6 +241,9 @@ final class SheetReader {
             return !go;
         } else {
             cell.append((char) c);
+            if (cell.length() > XlsxLimits.MAX_CELL_CHARS) {
+                throw XlsxLimits.cellTooLong();
+            }
         }
         return false;
     }
