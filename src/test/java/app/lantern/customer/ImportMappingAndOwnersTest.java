@@ -1,14 +1,17 @@
 package app.lantern.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import app.lantern.identity.Directory;
+import app.lantern.testing.WebSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -126,17 +129,17 @@ class ImportMappingAndOwnersTest {
 
     @Test
     void theMappingPageTakesAnyHeaderAndNamesTheFieldsInTheUsersLanguage() throws Exception {
-        var session = app.lantern.testing.WebSession.login(mvc, "rep15");
+        var session = WebSession.login(mvc, "rep15");
         byte[] bytes = "account,sector,year_established,revenue,employees,office_location,subsidiary_of\r\n"
                 .concat("Bioplex,Pharma,1999,12m,40,Lyon,\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        var file = new org.springframework.mock.web.MockMultipartFile("file", "generic.csv", "text/csv", bytes);
+        var file = new MockMultipartFile("file", "generic.csv", "text/csv", bytes);
         String zh = mvc.post()
                 .uri("/customers/imports")
                 .multipart()
                 .file(file)
                 .cookie(session)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(csrf())
                 .exchange()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -149,10 +152,10 @@ class ImportMappingAndOwnersTest {
         String unknown = mvc.post()
                 .uri("/customers/imports?lang=en")
                 .multipart()
-                .file(new org.springframework.mock.web.MockMultipartFile(
+                .file(new MockMultipartFile(
                         "file", "x.csv", "text/csv", "foo,bar\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8)))
                 .cookie(session)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(csrf())
                 .exchange()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
