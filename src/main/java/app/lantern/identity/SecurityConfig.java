@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +36,14 @@ class SecurityConfig {
     AuthenticationManager authenticationManager(PrincipalLoader principals, PasswordEncoder encoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(principals);
         provider.setPasswordEncoder(encoder);
+        // The password is checked before the account state, so that only someone who knows it learns that an
+        // account is deactivated; a wrong password for a deactivated user fails like any wrong password.
+        provider.setPreAuthenticationChecks(user -> {});
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("deactivated");
+            }
+        });
         return new ProviderManager(provider);
     }
 
@@ -44,14 +53,16 @@ class SecurityConfig {
             ApiTokens tokens,
             PrincipalLoader principals,
             LoginThrottle throttle,
-            LoginOutcomes outcomes)
+            LoginOutcomes outcomes,
+            AuthenticationManager authenticationManager)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher bearer = (HttpServletRequest r) -> {
             String h = r.getHeader("Authorization");
             return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
         };
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/setup", "/error", "/error/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**")

@@ -235,4 +235,41 @@ class SignInTest {
         assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatus(401);
         assertThat(login(username, "right-password-1", new Session())).hasRedirectedUrl("/login?disabled");
     }
+
+    @Test
+    void aWrongPasswordForADeactivatedAccountFailsLikeAnyWrongPassword() {
+        String username = "gone-" + System.nanoTime() % 100_000;
+        long id = accounts.create(new UserAccounts.NewUser(
+                username,
+                "已离职",
+                "right-password-1",
+                null,
+                null,
+                null,
+                java.util.Set.of(app.lantern.identity.Role.REP)));
+        accounts.deactivate(id);
+
+        assertThat(login(username, "a-wrong-guess", new Session(), "10.41.0.1")).hasRedirectedUrl("/login?error");
+        MvcTestResult api = mvc.post()
+                .uri("/api/v1/auth/tokens")
+                .with(request -> {
+                    request.setRemoteAddr("10.41.0.2");
+                    return request;
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"a-wrong-guess\"}")
+                .exchange();
+        MvcTestResult unknown = mvc.post()
+                .uri("/api/v1/auth/tokens")
+                .with(request -> {
+                    request.setRemoteAddr("10.41.0.3");
+                    return request;
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"rep3\",\"password\":\"a-wrong-guess\"}")
+                .exchange();
+        assertThat(api).hasStatus(unknown.getResponse().getStatus());
+        assertThat(api.getResponse().getContentAsByteArray())
+                .isEqualTo(unknown.getResponse().getContentAsByteArray());
+    }
 }
