@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-2*-jdk-amd64 2>/dev/null | tail -1)/bin/java}
 if [[ ! -f target/scale-classpath.txt || pom.xml -nt target/scale-classpath.txt ]]; then
-  ./mvnw -B -ntp -o -q dependency:build-classpath -Dmdep.outputFile=target/scale-classpath.txt -Dmdep.includeScope=test
+  ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/scale-classpath.txt -Dmdep.includeScope=test
 fi
 nice ./mvnw -B -ntp -o -q test-compile
 exec nice "$JAVA" -Xmx2g "$@" -cp "target/test-classes:target/classes:$(cat target/scale-classpath.txt)" \
