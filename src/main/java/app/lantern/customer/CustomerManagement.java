@@ -102,7 +102,7 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public PageResult<CustomerView> list(Filter filter, PageQuery page) {
         Condition where = listCondition(filter);
-        long total = db.fetchCount(CUSTOMERS, where);
+        long total = db.fetchCount(db.selectOne().from(CUSTOMERS).where(where).limit(PageResult.COUNT_LIMIT + 1));
         List<CustomerView> items = db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME)
                 .from(CUSTOMERS)
                 .join(USERS)
@@ -112,7 +112,7 @@ public class CustomerManagement {
                 .limit(page.size())
                 .offset(page.offset())
                 .fetch(CustomerManagement::view);
-        return PageResult.of(items, page, total);
+        return PageResult.counted(items, page, total);
     }
 
     /** Every customer of the filtered list, for export (scoped like the list). */

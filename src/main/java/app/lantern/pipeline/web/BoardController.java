@@ -1,7 +1,6 @@
 package app.lantern.pipeline.web;
 
 import app.lantern.pipeline.GateInput;
-import app.lantern.pipeline.OpportunityCard;
 import app.lantern.pipeline.OpportunityDetails;
 import app.lantern.pipeline.OpportunityEditing;
 import app.lantern.pipeline.OpportunityField;
@@ -17,7 +16,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRefreshView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -69,12 +67,9 @@ class BoardController {
         model.addAttribute("pipelines", active);
         model.addAttribute("pipeline", p);
         model.addAttribute("board", board);
+        model.addAttribute("cardsPerColumn", OpportunityQueries.CARDS_PER_COLUMN);
         model.addAttribute("owners", owners.reps());
         model.addAttribute("ownerId", ownerId);
-        model.addAttribute(
-                "sums",
-                board.entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().id(), e -> OpportunityCard.total(e.getValue()))));
         return "pipeline/board";
     }
 
