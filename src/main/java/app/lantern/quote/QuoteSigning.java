@@ -62,6 +62,7 @@ public class QuoteSigning {
     static final String SEAL_BLOB = "seal-image";
     static final Duration STAMP_SLA = Duration.ofHours(2);
     private static final int MAX_SIGNATURE_BYTES = 300 * 1024;
+    private static final int MAX_SIGNATURE_PIXELS = 3000;
 
     private final DSLContext db;
     private final Quotes quotes;
@@ -122,7 +123,7 @@ public class QuoteSigning {
 
     /** Sends an approved quote: a signing link (expiring with the quote) and the PDF the customer will see. */
     public SentQuote send(long id) {
-        QuotesRecord r = quotes.visible(id);
+        QuotesRecord r = quotes.visibleForUpdate(id);
         if (!QuoteStatus.APPROVED.name().equals(r.getStatus())) {
             if (QuoteStatus.PENDING_APPROVAL.name().equals(r.getStatus())
                     || QuoteStatus.DRAFT.name().equals(r.getStatus())
@@ -150,7 +151,7 @@ public class QuoteSigning {
 
     /** A new link (the old ones stop working) and a new PDF with its QR code; only before the customer signed. */
     public SentQuote renewLink(long id) {
-        QuotesRecord r = quotes.visible(id);
+        QuotesRecord r = quotes.visibleForUpdate(id);
         requireOpenForSigning(r);
         OffsetDateTime now = OffsetDateTime.now(clock);
         SigningLinks.revokeAll(db, id, now);
@@ -325,7 +326,13 @@ public class QuoteSigning {
             try {
                 png = Base64.getDecoder()
                         .decode(request.signatureDataUrl().substring("data:image/png;base64,".length()));
-                if (png.length > MAX_SIGNATURE_BYTES || !isPng(png) || blank(png)) {
+                Optional<PngSize> size = PngSize.of(png);
+                if (size.isPresent() && !size.get().within(1, MAX_SIGNATURE_PIXELS)) {
+                    errors.add(
+                            "signature",
+                            "the signature image may be at most " + MAX_SIGNATURE_PIXELS + " pixels wide and high");
+                    png = null;
+                } else if (png.length > MAX_SIGNATURE_BYTES || size.isEmpty() || blank(png)) {
                     errors.add("signature", "draw your signature");
                     png = null;
                 }
@@ -435,18 +442,16 @@ public class QuoteSigning {
     /** Finance uploads the company seal (PNG, ideally red on transparent, at most 1 MB). */
     public void uploadSeal(byte[] png) {
         Actor actor = requireFinance();
-        if (png == null || png.length == 0 || png.length > 1024 * 1024 || !isPng(png)) {
+        Optional<PngSize> size = PngSize.of(png);
+        if (png == null || png.length == 0 || png.length > 1024 * 1024 || size.isEmpty()) {
             throw ValidationException.field("file", "upload a PNG image of at most 1 MB");
         }
+        if (!size.get().within(50, 4000)) {
+            throw ValidationException.field("file", "the seal image must be between 50 and 4000 pixels wide and high");
+        }
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null
-                    || img.getWidth() < 50
-                    || img.getHeight() < 50
-                    || img.getWidth() > 4000
-                    || img.getHeight() > 4000) {
-                throw ValidationException.field(
-                        "file", "the seal image must be between 50 and 4000 pixels wide and high");
+            if (ImageIO.read(new ByteArrayInputStream(png)) == null) {
+                throw ValidationException.field("file", "the file is not a readable PNG image");
             }
         } catch (IOException e) {
             throw ValidationException.field("file", "the file is not a readable PNG image");
@@ -627,18 +632,10 @@ public class QuoteSigning {
         return actor;
     }
 
-    static boolean isPng(byte[] b) {
-        return b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    }
-
     private static boolean blank(byte[] png) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null
-                    || img.getWidth() < 20
-                    || img.getHeight() < 20
-                    || img.getWidth() > 3000
-                    || img.getHeight() > 3000) {
+            if (img == null || img.getWidth() < 20 || img.getHeight() < 20) {
                 return true;
             }
             int inked = 0;
