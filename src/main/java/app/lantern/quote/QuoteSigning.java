@@ -19,9 +19,7 @@ import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,13 +34,6 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import lantern.db.tables.records.QuoteSigningLinksRecord;
 import lantern.db.tables.records.QuotesRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -515,7 +506,8 @@ public class QuoteSigning {
                 .from(QUOTE_BLOBS)
                 .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
                 .fetchOptional(QUOTE_BLOBS.CONTENT)
-                .orElseThrow(() -> ValidationException.unprocessable("seal", "upload the company seal image first"));
+                .orElseThrow(() -> ValidationException.unprocessable(
+                        "seal", "no company seal image yet: finance uploads it on /quotes/finance"));
         var signature = db.selectFrom(QUOTE_SIGNATURES)
                 .where(QUOTE_SIGNATURES.QUOTE_ID.eq(id))
                 .fetchOne();
@@ -524,13 +516,16 @@ public class QuoteSigning {
             throw new IllegalStateException("stored document of quote " + id + " does not match the signed hash");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        byte[] sealed = overlay(
+        String signedAt = QuotePdf.formatTime(signature.getSignedAt(), clock.getZone());
+        byte[] sealed = StampOverlay.apply(
                 sent.content(),
-                seal,
-                signature.getSignaturePng(),
-                signature.getSignerName(),
-                signature.getSignedAt(),
-                now);
+                new StampOverlay.Marks(
+                        seal,
+                        signature.getSignaturePng(),
+                        "客户签署：" + signature.getSignerName() + "  " + signedAt,
+                        "盖章时间：" + QuotePdf.formatTime(now, clock.getZone()),
+                        "已于 " + signedAt + " 由 " + signature.getSignerName() + " 在线签署（文件 SHA-256 "
+                                + signature.getDocumentSha256().substring(0, 16) + "…）"));
         GregorianCalendar when = GregorianCalendar.from(now.toZonedDateTime());
         byte[] signed = PadesSigner.sign(
                 sealed, certificate.signingKey(), pdf.letterhead().company(), "报价单盖章 " + r.getNumber(), when);
@@ -579,49 +574,6 @@ public class QuoteSigning {
                 now,
                 external));
         events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
-    }
-
-    private byte[] overlay(
-            byte[] source,
-            byte[] seal,
-            byte[] customerSignature,
-            String signerName,
-            OffsetDateTime signedAt,
-            OffsetDateTime stampedAt) {
-        try (PDDocument doc = Loader.loadPDF(source);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(source.length + 64 * 1024)) {
-            PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
-            PDType0Font font = PDType0Font.load(doc, QuotePdf.cjkFont(), true);
-            PDImageXObject sealImage =
-                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(seal)));
-            PDImageXObject signatureImage =
-                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(customerSignature)));
-            float width = page.getMediaBox().getWidth();
-            try (PDPageContentStream cs =
-                    new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                float sigW = 120;
-                float sigH = sigW * signatureImage.getHeight() / Math.max(1, signatureImage.getWidth());
-                cs.drawImage(signatureImage, 60, 60, sigW, Math.min(sigH, 60));
-                float sealSize = 110;
-                cs.drawImage(
-                        sealImage,
-                        width - sealSize - 70,
-                        40,
-                        sealSize,
-                        sealSize * sealImage.getHeight() / Math.max(1, sealImage.getWidth()));
-                cs.beginText();
-                cs.setFont(font, 8);
-                cs.newLineAtOffset(60, 48);
-                cs.showText("客户签署：" + signerName + "  " + QuotePdf.formatTime(signedAt, clock.getZone()));
-                cs.newLineAtOffset(width - 60 - 250, 0);
-                cs.showText("盖章时间：" + QuotePdf.formatTime(stampedAt, clock.getZone()));
-                cs.endText();
-            }
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Actor requireFinance() {

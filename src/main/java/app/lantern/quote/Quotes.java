@@ -85,6 +85,7 @@ public class Quotes {
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final int defaultValidDays;
+    private final FeedbackTagLabels tagLabels;
 
     Quotes(
             DSLContext db,
@@ -98,7 +99,9 @@ public class Quotes {
             ApplicationEventPublisher events,
             WorkingCalendar calendar,
             Clock clock,
+            FeedbackTagLabels tagLabels,
             @Value("${lantern.quote.default-valid-days:7}") int defaultValidDays) {
+        this.tagLabels = tagLabels;
         this.db = db;
         this.scopes = scopes;
         this.currentActor = currentActor;
@@ -261,7 +264,7 @@ public class Quotes {
         return db.selectFrom(QUOTE_FEEDBACK_TAGS)
                 .where(QUOTE_FEEDBACK_TAGS.ACTIVE.isTrue())
                 .orderBy(QUOTE_FEEDBACK_TAGS.POSITION)
-                .fetch(r -> new FeedbackTag(r.getCode(), r.getLabel(), r.getAccepted()));
+                .fetch(r -> new FeedbackTag(r.getCode(), tagLabels.label(r.getCode(), r.getLabel()), r.getAccepted()));
     }
 
     public record FeedbackTag(String code, String label, boolean accepted) {}
@@ -1136,7 +1139,8 @@ public class Quotes {
 
     private Map<String, String> tagLabels() {
         Map<String, String> labels = new HashMap<>();
-        db.selectFrom(QUOTE_FEEDBACK_TAGS).forEach(t -> labels.put(t.getCode(), t.getLabel()));
+        db.selectFrom(QUOTE_FEEDBACK_TAGS)
+                .forEach(t -> labels.put(t.getCode(), tagLabels.label(t.getCode(), t.getLabel())));
         return labels;
     }
 

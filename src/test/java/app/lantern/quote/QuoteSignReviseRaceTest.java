@@ -28,7 +28,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * ends either signed (and not superseded, no new revision) or superseded (and never signed): finance is never asked
  * to stamp a quote that has been replaced.
  */
-@SpringBootTest(properties = {"lantern.quote.inbound-secret=test-inbound-secret"})
+@SpringBootTest(
+        properties = {
+            "lantern.quote.inbound-secret=test-inbound-secret",
+            "lantern.public-hosts=localhost,crm.example.cn"
+        })
 @AutoConfigureMockMvc
 class QuoteSignReviseRaceTest {
 
