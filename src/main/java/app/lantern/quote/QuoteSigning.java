@@ -19,9 +19,7 @@ import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,13 +34,6 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import lantern.db.tables.records.QuoteSigningLinksRecord;
 import lantern.db.tables.records.QuotesRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -62,6 +53,7 @@ public class QuoteSigning {
     static final String SEAL_BLOB = "seal-image";
     static final Duration STAMP_SLA = Duration.ofHours(2);
     private static final int MAX_SIGNATURE_BYTES = 300 * 1024;
+    private static final int MAX_SIGNATURE_PIXELS = 3000;
 
     private final DSLContext db;
     private final Quotes quotes;
@@ -122,7 +114,7 @@ public class QuoteSigning {
 
     /** Sends an approved quote: a signing link (expiring with the quote) and the PDF the customer will see. */
     public SentQuote send(long id) {
-        QuotesRecord r = quotes.visible(id);
+        QuotesRecord r = quotes.visibleForUpdate(id);
         if (!QuoteStatus.APPROVED.name().equals(r.getStatus())) {
             if (QuoteStatus.PENDING_APPROVAL.name().equals(r.getStatus())
                     || QuoteStatus.DRAFT.name().equals(r.getStatus())
@@ -150,7 +142,7 @@ public class QuoteSigning {
 
     /** A new link (the old ones stop working) and a new PDF with its QR code; only before the customer signed. */
     public SentQuote renewLink(long id) {
-        QuotesRecord r = quotes.visible(id);
+        QuotesRecord r = quotes.visibleForUpdate(id);
         requireOpenForSigning(r);
         OffsetDateTime now = OffsetDateTime.now(clock);
         SigningLinks.revokeAll(db, id, now);
@@ -325,7 +317,13 @@ public class QuoteSigning {
             try {
                 png = Base64.getDecoder()
                         .decode(request.signatureDataUrl().substring("data:image/png;base64,".length()));
-                if (png.length > MAX_SIGNATURE_BYTES || !isPng(png) || blank(png)) {
+                Optional<PngSize> size = PngSize.of(png);
+                if (size.isPresent() && !size.get().within(1, MAX_SIGNATURE_PIXELS)) {
+                    errors.add(
+                            "signature",
+                            "the signature image may be at most " + MAX_SIGNATURE_PIXELS + " pixels wide and high");
+                    png = null;
+                } else if (png.length > MAX_SIGNATURE_BYTES || size.isEmpty() || blank(png)) {
                     errors.add("signature", "draw your signature");
                     png = null;
                 }
@@ -435,18 +433,16 @@ public class QuoteSigning {
     /** Finance uploads the company seal (PNG, ideally red on transparent, at most 1 MB). */
     public void uploadSeal(byte[] png) {
         Actor actor = requireFinance();
-        if (png == null || png.length == 0 || png.length > 1024 * 1024 || !isPng(png)) {
+        Optional<PngSize> size = PngSize.of(png);
+        if (png == null || png.length == 0 || png.length > 1024 * 1024 || size.isEmpty()) {
             throw ValidationException.field("file", "upload a PNG image of at most 1 MB");
         }
+        if (!size.get().within(50, 4000)) {
+            throw ValidationException.field("file", "the seal image must be between 50 and 4000 pixels wide and high");
+        }
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null
-                    || img.getWidth() < 50
-                    || img.getHeight() < 50
-                    || img.getWidth() > 4000
-                    || img.getHeight() > 4000) {
-                throw ValidationException.field(
-                        "file", "the seal image must be between 50 and 4000 pixels wide and high");
+            if (ImageIO.read(new ByteArrayInputStream(png)) == null) {
+                throw ValidationException.field("file", "the file is not a readable PNG image");
             }
         } catch (IOException e) {
             throw ValidationException.field("file", "the file is not a readable PNG image");
@@ -510,7 +506,8 @@ public class QuoteSigning {
                 .from(QUOTE_BLOBS)
                 .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
                 .fetchOptional(QUOTE_BLOBS.CONTENT)
-                .orElseThrow(() -> ValidationException.unprocessable("seal", "upload the company seal image first"));
+                .orElseThrow(() -> ValidationException.unprocessable(
+                        "seal", "no company seal image yet: finance uploads it on /quotes/finance"));
         var signature = db.selectFrom(QUOTE_SIGNATURES)
                 .where(QUOTE_SIGNATURES.QUOTE_ID.eq(id))
                 .fetchOne();
@@ -519,13 +516,16 @@ public class QuoteSigning {
             throw new IllegalStateException("stored document of quote " + id + " does not match the signed hash");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        byte[] sealed = overlay(
+        String signedAt = QuotePdf.formatTime(signature.getSignedAt(), clock.getZone());
+        byte[] sealed = StampOverlay.apply(
                 sent.content(),
-                seal,
-                signature.getSignaturePng(),
-                signature.getSignerName(),
-                signature.getSignedAt(),
-                now);
+                new StampOverlay.Marks(
+                        seal,
+                        signature.getSignaturePng(),
+                        "客户签署：" + signature.getSignerName() + "  " + signedAt,
+                        "盖章时间：" + QuotePdf.formatTime(now, clock.getZone()),
+                        "已于 " + signedAt + " 由 " + signature.getSignerName() + " 在线签署（文件 SHA-256 "
+                                + signature.getDocumentSha256().substring(0, 16) + "…）"));
         GregorianCalendar when = GregorianCalendar.from(now.toZonedDateTime());
         byte[] signed = PadesSigner.sign(
                 sealed, certificate.signingKey(), pdf.letterhead().company(), "报价单盖章 " + r.getNumber(), when);
@@ -576,49 +576,6 @@ public class QuoteSigning {
         events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
     }
 
-    private byte[] overlay(
-            byte[] source,
-            byte[] seal,
-            byte[] customerSignature,
-            String signerName,
-            OffsetDateTime signedAt,
-            OffsetDateTime stampedAt) {
-        try (PDDocument doc = Loader.loadPDF(source);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(source.length + 64 * 1024)) {
-            PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
-            PDType0Font font = PDType0Font.load(doc, QuotePdf.cjkFont(), true);
-            PDImageXObject sealImage =
-                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(seal)));
-            PDImageXObject signatureImage =
-                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(customerSignature)));
-            float width = page.getMediaBox().getWidth();
-            try (PDPageContentStream cs =
-                    new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                float sigW = 120;
-                float sigH = sigW * signatureImage.getHeight() / Math.max(1, signatureImage.getWidth());
-                cs.drawImage(signatureImage, 60, 60, sigW, Math.min(sigH, 60));
-                float sealSize = 110;
-                cs.drawImage(
-                        sealImage,
-                        width - sealSize - 70,
-                        40,
-                        sealSize,
-                        sealSize * sealImage.getHeight() / Math.max(1, sealImage.getWidth()));
-                cs.beginText();
-                cs.setFont(font, 8);
-                cs.newLineAtOffset(60, 48);
-                cs.showText("客户签署：" + signerName + "  " + QuotePdf.formatTime(signedAt, clock.getZone()));
-                cs.newLineAtOffset(width - 60 - 250, 0);
-                cs.showText("盖章时间：" + QuotePdf.formatTime(stampedAt, clock.getZone()));
-                cs.endText();
-            }
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private Actor requireFinance() {
         Actor actor = currentActor.require();
         if (!actor.has(Role.FINANCE) && !actor.has(Role.ADMIN)) {
@@ -627,18 +584,10 @@ public class QuoteSigning {
         return actor;
     }
 
-    static boolean isPng(byte[] b) {
-        return b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    }
-
     private static boolean blank(byte[] png) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null
-                    || img.getWidth() < 20
-                    || img.getHeight() < 20
-                    || img.getWidth() > 3000
-                    || img.getHeight() > 3000) {
+            if (img == null || img.getWidth() < 20 || img.getHeight() < 20) {
                 return true;
             }
             int inked = 0;

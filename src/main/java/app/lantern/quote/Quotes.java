@@ -85,6 +85,7 @@ public class Quotes {
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final int defaultValidDays;
+    private final FeedbackTagLabels tagLabels;
 
     Quotes(
             DSLContext db,
@@ -98,7 +99,9 @@ public class Quotes {
             ApplicationEventPublisher events,
             WorkingCalendar calendar,
             Clock clock,
+            FeedbackTagLabels tagLabels,
             @Value("${lantern.quote.default-valid-days:7}") int defaultValidDays) {
+        this.tagLabels = tagLabels;
         this.db = db;
         this.scopes = scopes;
         this.currentActor = currentActor;
@@ -261,7 +264,7 @@ public class Quotes {
         return db.selectFrom(QUOTE_FEEDBACK_TAGS)
                 .where(QUOTE_FEEDBACK_TAGS.ACTIVE.isTrue())
                 .orderBy(QUOTE_FEEDBACK_TAGS.POSITION)
-                .fetch(r -> new FeedbackTag(r.getCode(), r.getLabel(), r.getAccepted()));
+                .fetch(r -> new FeedbackTag(r.getCode(), tagLabels.label(r.getCode(), r.getLabel()), r.getAccepted()));
     }
 
     public record FeedbackTag(String code, String label, boolean accepted) {}
@@ -307,7 +310,7 @@ public class Quotes {
                 .find(opportunity.customerId())
                 .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         draft = withDefaultPriceBook(draft, customer);
-        Priced priced = price(draft);
+        Priced priced = price(draft, customer);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String number = nextNumber(now.getYear());
         QuotesRecord r = db.newRecord(QUOTES);
@@ -351,7 +354,8 @@ public class Quotes {
         CustomerRef customer = customers
                 .find(opportunity.customerId())
                 .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
-        QuoteCalculator.Totals t = price(withDefaultPriceBook(draft, customer)).totals();
+        QuoteCalculator.Totals t =
+                price(withDefaultPriceBook(draft, customer), customer).totals();
         BigDecimal limit = catalog.discountLimitOf(
                 directory.user(ownerId).map(UserSummary::roles).orElse(Set.of()));
         return new QuotePreview(
@@ -372,7 +376,7 @@ public class Quotes {
 
     /** Changes a draft or rejected quote in place (same number and revision). */
     public QuoteView update(long id, QuoteDraft draft) {
-        QuotesRecord r = visible(id);
+        QuotesRecord r = visibleForUpdate(id);
         QuoteStatus status = QuoteStatus.valueOf(r.getStatus());
         if (!status.editable()) {
             throw new ConflictException(
@@ -385,7 +389,7 @@ public class Quotes {
                 .find(opportunity.customerId())
                 .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
         draft = withDefaultPriceBook(draft, customer);
-        Priced priced = price(draft);
+        Priced priced = price(draft, customer);
         Map<String, Object> before = snapshot(r);
         int validDays = validDays(draft.validDays());
         r.setCustomerId(customer.id());
@@ -414,7 +418,7 @@ public class Quotes {
      * signing links stop working. Signed and stamped quotes are final and cannot be revised.
      */
     public QuoteView revise(long id, QuoteDraft draft) {
-        QuotesRecord old = visible(id);
+        QuotesRecord old = visibleForUpdate(id);
         QuoteStatus status = QuoteStatus.valueOf(old.getStatus());
         if (status == QuoteStatus.SIGNED || status == QuoteStatus.STAMPED || status == QuoteStatus.SUPERSEDED) {
             throw new ConflictException("a " + status + " quote cannot be revised", Map.of("status", status.name()));
@@ -425,7 +429,7 @@ public class Quotes {
         CustomerRef customer = customers
                 .find(opportunity.customerId())
                 .orElseThrow(() -> NotFoundException.of("customer", opportunity.customerId()));
-        Priced priced = price(effective);
+        Priced priced = price(effective, customer);
         int validDays = validDays(effective.validDays());
         OffsetDateTime now = OffsetDateTime.now(clock);
         int nextRevision = db.select(DSL.max(QUOTES.REVISION))
@@ -477,7 +481,7 @@ public class Quotes {
      * matching rule the quote is approved at once.
      */
     public QuoteView submit(long id) {
-        QuotesRecord r = visible(id);
+        QuotesRecord r = visibleForUpdate(id);
         QuoteStatus status = QuoteStatus.valueOf(r.getStatus());
         if (!status.editable()) {
             throw new ConflictException(
@@ -539,7 +543,7 @@ public class Quotes {
         FieldErrors errors = new FieldErrors();
         Texts.maxLength(errors, "comment", comment, 1000);
         errors.throwIfAny();
-        QuotesRecord r = visible(id);
+        QuotesRecord r = visibleForUpdate(id);
         if (!QuoteStatus.PENDING_APPROVAL.name().equals(r.getStatus())) {
             throw new ConflictException("the quote is not waiting for approval", Map.of("status", r.getStatus()));
         }
@@ -639,7 +643,7 @@ public class Quotes {
      * counts as done; the tag feeds the opportunity's health.
      */
     public QuoteView recordFeedback(long id, String tag, String note) {
-        QuotesRecord r = visible(id);
+        QuotesRecord r = visibleForUpdate(id);
         FieldErrors errors = new FieldErrors();
         errors.addIf(Texts.isBlank(tag), "tag", "choose one feedback tag");
         Texts.maxLength(errors, "note", note, 1000);
@@ -814,6 +818,21 @@ public class Quotes {
         return r;
     }
 
+    /**
+     * As {@link #visible} but with the row locked until the transaction ends: every change of a quote's status reads
+     * it this way, so two transitions (a customer signing while the rep revises) run one after the other and the
+     * second sees what the first did.
+     */
+    QuotesRecord visibleForUpdate(long id) {
+        QuotesRecord r = db.selectFrom(QUOTES)
+                .where(QUOTES.ID.eq(id))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> NotFoundException.of("quote", id));
+        scopes.current(RecordKind.QUOTE).require(r.getOwnerId(), "quote", id);
+        return r;
+    }
+
     private List<String> requiredSteps(QuotesRecord r) {
         return requiredSteps(r.getOwnerId(), r.getMaxDiscount(), r.getTotal());
     }
@@ -868,12 +887,18 @@ public class Quotes {
 
     record Priced(QuoteCalculator.Totals totals) {}
 
-    private Priced price(QuoteDraft d) {
+    private Priced price(QuoteDraft d, CustomerRef customer) {
         FieldErrors errors = new FieldErrors();
         Map<Long, BigDecimal> bookPrices = Map.of();
         if (d.priceBookId() != null) {
-            if (catalog.priceBooks().stream().noneMatch(b -> b.id() == d.priceBookId() && b.active())) {
+            Optional<PriceBook> book = catalog.priceBook(d.priceBookId()).filter(PriceBook::active);
+            if (book.isEmpty()) {
                 errors.add("priceBookId", "no such active price book");
+            } else if (!book.get().fits(customer.tier())) {
+                // a tier's agreed prices are a discount off list that no approval rule sees: refused, not routed
+                errors.add(
+                        "priceBookId",
+                        "the price book is for tier " + book.get().customerTier() + " customers");
             } else {
                 bookPrices = new HashMap<>();
                 for (var e : db.selectFrom(QUOTE_PRICE_BOOK_ENTRIES)
@@ -1114,7 +1139,8 @@ public class Quotes {
 
     private Map<String, String> tagLabels() {
         Map<String, String> labels = new HashMap<>();
-        db.selectFrom(QUOTE_FEEDBACK_TAGS).forEach(t -> labels.put(t.getCode(), t.getLabel()));
+        db.selectFrom(QUOTE_FEEDBACK_TAGS)
+                .forEach(t -> labels.put(t.getCode(), tagLabels.label(t.getCode(), t.getLabel())));
         return labels;
     }
 

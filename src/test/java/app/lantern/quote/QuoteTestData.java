@@ -98,7 +98,12 @@ class QuoteTestData {
 
     /** An open opportunity of the owner's customer with the budget range set (null: not set yet); leaves the owner signed in. */
     long opportunity(String owner, String customerName, BudgetRange budget) {
-        long customer = customer(owner, customerName, null);
+        return opportunity(owner, customerName, budget, null);
+    }
+
+    /** As {@link #opportunity(String, String, BudgetRange)} for a customer of the given tier (A–D, null: unscored). */
+    long opportunity(String owner, String customerName, BudgetRange budget, String tier) {
+        long customer = customer(owner, customerName, tier);
         signIn("admin");
         long pipeline = pipelines.all().stream()
                 .filter(p -> p.active())

@@ -1,7 +1,7 @@
 package app.lantern.quote.web;
 
 import app.lantern.pipeline.BudgetRange;
-import app.lantern.quote.FinanceWebhooks;
+import app.lantern.quote.InboundStampCallbacks;
 import app.lantern.quote.QuoteSigning;
 import app.lantern.quote.QuoteView;
 import app.lantern.quote.Quotes;
@@ -38,12 +38,12 @@ class QuoteApiController {
 
     private final Quotes quotes;
     private final QuoteSigning signing;
-    private final FinanceWebhooks webhooks;
+    private final InboundStampCallbacks inbound;
 
-    QuoteApiController(Quotes quotes, QuoteSigning signing, FinanceWebhooks webhooks) {
+    QuoteApiController(Quotes quotes, QuoteSigning signing, InboundStampCallbacks inbound) {
         this.quotes = quotes;
         this.signing = signing;
-        this.webhooks = webhooks;
+        this.inbound = inbound;
     }
 
     @GetMapping("/quotes")
@@ -199,17 +199,21 @@ class QuoteApiController {
             @RequestHeader(value = "X-Lantern-Signature", required = false) String signature,
             @RequestBody byte[] body,
             HttpServletRequest request) {
-        return webhooks.stampedCallback(
+        return inbound.stampedCallback(
                 timestamp, signature, new String(body, StandardCharsets.UTF_8), request.getRemoteAddr());
     }
 
-    @ExceptionHandler(FinanceWebhooks.InboundRefused.class)
-    ResponseEntity<ProblemDetail> refused(FinanceWebhooks.InboundRefused e) {
+    @ExceptionHandler(InboundStampCallbacks.InboundRefused.class)
+    ResponseEntity<ProblemDetail> refused(InboundStampCallbacks.InboundRefused e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
         return Problems.response(Problems.of(
                 status,
-                status == HttpStatus.CONFLICT ? "replay" : "unauthorized",
-                status == HttpStatus.CONFLICT ? "Replayed request" : "Unauthorized",
+                switch (status) {
+                    case CONFLICT -> "replay";
+                    case TOO_MANY_REQUESTS -> "throttled";
+                    default -> "unauthorized";
+                },
+                status.getReasonPhrase(),
                 e.getMessage()));
     }
 }

@@ -157,7 +157,7 @@ class QuoteBackOfficeController {
         model.addAttribute("week", week == null ? LocalDate.now(clock) : week);
         model.addAttribute("weeks", weeks);
         model.addAttribute("funnelChart", funnelChart(r, LocaleContextHolder.getLocale()));
-        model.addAttribute("feedbackChart", feedbackChart(r, LocaleContextHolder.getLocale()));
+        model.addAttribute("feedbackChart", feedbackChart(r));
         return "quote/weekly";
     }
 
@@ -217,15 +217,12 @@ class QuoteBackOfficeController {
         return JSON.writeValueAsString(option);
     }
 
-    /** Tags seeded with the product have English names ({@code quote.feedbackTag.<CODE>}); tags admins add keep their own label. */
-    private String feedbackChart(QuoteHealthReport.Report r, Locale locale) {
+    /** The report's tag labels are already in the reader's language. */
+    private String feedbackChart(QuoteHealthReport.Report r) {
         List<Map<String, Object>> data = new ArrayList<>();
         r.tagLabels()
-                .forEach((code, label) -> data.add(Map.of(
-                        "name",
-                        messages.getMessage("quote.feedbackTag." + code, null, label, locale),
-                        "value",
-                        r.team().feedback().getOrDefault(code, 0))));
+                .forEach((code, label) -> data.add(
+                        Map.of("name", label, "value", r.team().feedback().getOrDefault(code, 0))));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data)));

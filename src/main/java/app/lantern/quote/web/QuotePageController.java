@@ -382,8 +382,13 @@ class QuotePageController {
         return act(id, redirect, () -> quotes.recordFeedback(id, tag, note), "feedback");
     }
 
+    /** Without a seal image, finance is told in its language where to upload one (not the API's English message). */
     @PostMapping("/{id}/seal")
     String seal(@PathVariable long id, RedirectAttributes redirect) {
+        if (!signing.sealInfo().present()) {
+            redirect.addFlashAttribute("sealMissing", true);
+            return "redirect:/quotes/" + id;
+        }
         return act(id, redirect, () -> signing.applySeal(id), "stamped");
     }
 
