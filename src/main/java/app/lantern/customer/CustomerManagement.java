@@ -517,8 +517,8 @@ public class CustomerManagement {
                                     r.get(CUSTOMERS.INDUSTRY),
                                     r.get(CUSTOMERS.TIER))
                             : new DuplicateCandidate(
-                                    String.valueOf(m.id()),
-                                    r.get(CUSTOMERS.NAME),
+                                    null,
+                                    null,
                                     m.score(),
                                     m.matchedOn(),
                                     r.get(USERS.DISPLAY_NAME),
@@ -536,12 +536,14 @@ public class CustomerManagement {
     /** Records that the two customers are different companies, so neither is offered as the other's duplicate again. */
     public void confirmDistinct(long a, long b) {
         get(a);
+        if (a == b) {
+            throw ValidationException.field("duplicateId", "must be another customer");
+        }
+        // the other customer answers 404 when unknown or outside the reader's scope, as it would on its own
+        get(b);
         long actor = currentActor.require().userId();
         long low = Math.min(a, b);
         long high = Math.max(a, b);
-        if (low == high) {
-            throw ValidationException.field("duplicateId", "must be another customer");
-        }
         if (db.fetchExists(
                 CUSTOMER_DISTINCT_PAIRS,
                 CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(low).and(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(high)))) {
