@@ -148,9 +148,21 @@ class GoalDemoData implements DemoDataContributor {
         for (Targets.TargetView team : teamTargets) {
             targets.decompose(team.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
         }
+        Map<String, Targets.TargetView> board = targets.board(year, TargetMetric.SIGNED);
+        // the earlier months of the year as they were split then (so that the KPI trend has a plan for each month)
+        for (int earlier = 1; earlier < month; earlier++) {
+            Targets.TargetView companyEarlier =
+                    board.get("COMPANY/" + company.id() + "/" + String.format("%d-%02d", year, earlier));
+            if (companyEarlier != null) {
+                for (Targets.TargetView teamMonth : targets.decompose(
+                        companyEarlier.id(), new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"))) {
+                    targets.decompose(
+                            teamMonth.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
+                }
+            }
+        }
         // the current month: by region potential into teams, equally among reps, and each rep's month into weeks
-        Targets.TargetView companyMonth =
-                targets.board(year, TargetMetric.SIGNED).get("COMPANY/" + company.id() + "/" + monthKey);
+        Targets.TargetView companyMonth = board.get("COMPANY/" + company.id() + "/" + monthKey);
         if (companyMonth == null) {
             return;
         }
