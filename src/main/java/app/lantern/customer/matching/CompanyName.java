@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  *                    {@code 视觉(中国)文化发展股份有限公司}: some short names keep it); else null
  * @param complete    whether the name ends with a legal form naming a company (…有限公司, …公司, Ltd): it is the
  *                    registered name, which says everything the company is called, not an abbreviation
+ * @param words       for a name written in Latin script at least in part, its identifying words ({@link LatinNames});
+ *                    empty for a Chinese-only name
  */
 public record CompanyName(
         String normalized,
@@ -35,7 +37,8 @@ public record CompanyName(
         List<String> regionForms,
         String literal,
         String countryKept,
-        boolean complete) {
+        boolean complete,
+        List<String> words) {
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{【〔《<]([^)\\]}】〕》>]*)[)\\]}】〕》>]");
     private static final Pattern MARKERS = Pattern.compile("^(s\\*st|\\*st|sst|st|s|n|c|xd|xr|dr)(?=\\p{IsHan})");
@@ -147,7 +150,8 @@ public record CompanyName(
                 List.copyOf(regionForms),
                 literal,
                 countryKept,
-                COMPLETE.matcher(unmarked).find());
+                COMPLETE.matcher(unmarked).find(),
+                LatinNames.isLatin(unmarked) ? LatinNames.words(raw) : List.of());
     }
 
     /** NFKC, lower case, letters and digits only. */

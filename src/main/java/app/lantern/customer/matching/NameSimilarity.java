@@ -26,6 +26,12 @@ public final class NameSimilarity {
         if (a.normalized().equals(b.normalized())) {
             return 1.0;
         }
+        // a name written in Latin script alone is compared word by word; two names both in Chinese at least in part
+        // (TCL智家, 广东TCL智慧家电) are read as Chinese names are
+        if ((!a.words().isEmpty() || !b.words().isEmpty()) && !(chinese(a) && chinese(b))) {
+            // equal once spaces, punctuation and legal forms are gone: Bio-holding and Bioholding GmbH
+            return a.stripped().equals(b.stripped()) ? 1.0 : LatinNames.score(words(a), words(b));
+        }
         double best = 0;
         // a two-character core left after a region (襄阳·轴承) is a trade, not a brand: it must start the other core
         boolean shorterHasRegion = (a.core().length() <= b.core().length() ? a : b).region() != null;
@@ -74,6 +80,17 @@ public final class NameSimilarity {
             best = Math.min(best, SAYS_MORE_CAP);
         }
         return Math.max(0, Math.min(1, best));
+    }
+
+    private static boolean chinese(CompanyName name) {
+        return name.normalized()
+                .codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** The words a Latin-script comparison uses: a Chinese-only name is one word, its reduced form. */
+    private static java.util.List<String> words(CompanyName name) {
+        return name.words().isEmpty() ? java.util.List.of(name.stripped()) : name.words();
     }
 
     /** {@code shortCore} against {@code full} with its group words (控股, 集团) kept, when it has any; else 0. */
