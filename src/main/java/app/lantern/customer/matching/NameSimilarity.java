@@ -95,6 +95,10 @@ public final class NameSimilarity {
 
     /** {@code shortCore} against {@code full} with its group words (控股, 集团) kept, when it has any; else 0. */
     private static double grouped(String shortCore, CompanyName full) {
+        if (shortCore.length() < 3
+                || !full.literal().contains("控股") && !full.literal().contains("集团")) {
+            return 0;
+        }
         String literal = GROUP_LEGAL_FORM.matcher(full.literal()).replaceFirst("");
         if (literal.length() <= full.core().length() || !literal.startsWith(full.core()) || shortCore.length() < 3) {
             return 0;
