@@ -48,14 +48,19 @@ class QuoteDemoData implements DemoDataContributor {
     };
 
     private final DSLContext db;
-    private final Quotes quotes;
+    private final QuoteDrafting drafting;
     private final Opportunities opportunities;
     private final Customers customers;
     private final Directory directory;
 
-    QuoteDemoData(DSLContext db, Quotes quotes, Opportunities opportunities, Customers customers, Directory directory) {
+    QuoteDemoData(
+            DSLContext db,
+            QuoteDrafting drafting,
+            Opportunities opportunities,
+            Customers customers,
+            Directory directory) {
         this.db = db;
-        this.quotes = quotes;
+        this.drafting = drafting;
         this.opportunities = opportunities;
         this.customers = customers;
         this.directory = directory;
@@ -299,7 +304,7 @@ class QuoteDemoData implements DemoDataContributor {
             }
         }
         LocalDate validUntil = (sent != null ? sent : created).toLocalDate().plusDays(validDays);
-        String number = quotes.nextNumber(created.getYear());
+        String number = drafting.nextNumber(created.getYear());
         var r = db.newRecord(QUOTES);
         r.setNumber(number);
         r.setRevision(1);
@@ -317,7 +322,7 @@ class QuoteDemoData implements DemoDataContributor {
         r.setTaxTotal(t.taxTotal());
         r.setTotal(t.total());
         r.setMaxDiscount(t.maxDiscount());
-        r.setBudgetWarning(Quotes.budgetWarning(o.budgetRange(), t.total()));
+        r.setBudgetWarning(QuotePricing.budgetWarning(o.budgetRange(), t.total()));
         r.setCreatedAt(created);
         r.setUpdatedAt(sent != null ? sent : created);
         boolean needsApproval = t.maxDiscount().compareTo(BigDecimal.TEN) > 0 && manager != null;
