@@ -43,7 +43,7 @@ public class InboundStampCallbacks {
 
     private final DSLContext db;
     private final AuditLog audit;
-    private final QuoteSigning signing;
+    private final QuoteSeal seal;
     private final Clock clock;
     private final MeterRegistry meters;
     private final String inboundSecret;
@@ -60,14 +60,14 @@ public class InboundStampCallbacks {
     InboundStampCallbacks(
             DSLContext db,
             AuditLog audit,
-            QuoteSigning signing,
+            QuoteSeal seal,
             Clock clock,
             MeterRegistry meters,
             @Value("${lantern.quote.inbound-secret:${LANTERN_QUOTE_INBOUND_SECRET:}}") String inboundSecret,
             @Value("${lantern.quote.inbound-per-minute:30}") int perMinute) {
         this.db = db;
         this.audit = audit;
-        this.signing = signing;
+        this.seal = seal;
         this.clock = clock;
         this.meters = meters;
         this.inboundSecret = inboundSecret;
@@ -141,7 +141,7 @@ public class InboundStampCallbacks {
             throw ValidationException.field("reference", "must be text of at most 100 characters");
         }
         try {
-            return signing.markStampedExternally(n, rev.intValue(), (String) reference);
+            return seal.markStampedExternally(n, rev.intValue(), (String) reference);
         } catch (ConflictException | NotFoundException e) {
             // the caller proved it holds the secret: its refused report is worth an audit entry
             audit.recordedBy(

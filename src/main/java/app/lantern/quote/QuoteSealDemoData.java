@@ -50,9 +50,9 @@ class QuoteSealDemoData implements DemoDataContributor {
 
     @Override
     public void contribute(DemoContext context) {
-        if (!db.fetchExists(QUOTE_BLOBS, QUOTE_BLOBS.NAME.eq(QuoteSigning.SEAL_BLOB))) {
+        if (!db.fetchExists(QUOTE_BLOBS, QUOTE_BLOBS.NAME.eq(QuoteSeal.SEAL_BLOB))) {
             db.insertInto(QUOTE_BLOBS)
-                    .set(QUOTE_BLOBS.NAME, QuoteSigning.SEAL_BLOB)
+                    .set(QUOTE_BLOBS.NAME, QuoteSeal.SEAL_BLOB)
                     .set(QUOTE_BLOBS.CONTENT, sealPng(company))
                     .set(QUOTE_BLOBS.INFO, "image/png")
                     .set(QUOTE_BLOBS.UPDATED_AT, OffsetDateTime.now(context.clock()))

@@ -60,6 +60,12 @@ class QuoteHardeningTest {
     Quotes quotes;
 
     @Autowired
+    QuoteDrafting drafting;
+
+    @Autowired
+    QuoteApprovals approvals;
+
+    @Autowired
     QuoteSigning signing;
 
     @Autowired
@@ -91,8 +97,8 @@ class QuoteHardeningTest {
         QuoteTestData.signOut();
     }
 
-    private static Quotes.QuoteDraft withBook(long opportunity, long priceBookId, Product p) {
-        return new Quotes.QuoteDraft(
+    private static QuoteDrafting.QuoteDraft withBook(long opportunity, long priceBookId, Product p) {
+        return new QuoteDrafting.QuoteDraft(
                 null, opportunity, priceBookId, null, null, null, List.of(line(p, "2", "10")), null);
     }
 
@@ -105,21 +111,21 @@ class QuoteHardeningTest {
         // the reproduction: a rep picks the A-tier book for a customer with no tier and adds their own 10 %
         long unscored = data.opportunity("rep1", unique("无等级客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
-        assertThatThrownBy(() -> quotes.create(withBook(unscored, book.id(), course)))
+        assertThatThrownBy(() -> drafting.create(withBook(unscored, book.id(), course)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.status()).isBetween(400, 499);
                     assertThat(e.errors()).extracting(f -> f.field()).containsExactly("priceBookId");
                 });
         long tierB = data.opportunity("rep1", unique("B 级客户"), BudgetRange.FROM_50K_TO_200K, "B");
-        assertThatThrownBy(() -> quotes.create(withBook(tierB, book.id(), course)))
+        assertThatThrownBy(() -> drafting.create(withBook(tierB, book.id(), course)))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> quotes.preview(null, withBook(tierB, book.id(), course)))
+        assertThatThrownBy(() -> drafting.preview(null, withBook(tierB, book.id(), course)))
                 .as("the preview refuses what creating would refuse")
                 .isInstanceOf(ValidationException.class);
 
         // an A-tier customer gets the agreed prices, within the rep's own discount limit
         long tierA = data.opportunity("rep1", unique("A 级客户"), BudgetRange.FROM_50K_TO_200K, "A");
-        QuoteView q = quotes.create(withBook(tierA, book.id(), course));
+        QuoteView q = drafting.create(withBook(tierA, book.id(), course));
         assertThat(q.priceBookId()).isEqualTo(book.id());
         assertThat(q.lines().getFirst().listPrice()).isEqualByComparingTo("9500.00");
     }
@@ -169,7 +175,8 @@ class QuoteHardeningTest {
 
         Product p = data.product("签名测试课程", "1000.00", "100.00", "6");
         long opp = data.opportunity("rep1", unique("签名炸弹客户"), BudgetRange.FROM_50K_TO_200K);
-        long id = quotes.submit(quotes.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
+        long id = approvals
+                .submit(drafting.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
                         .id())
                 .id();
         String url = signing.send(id).signingUrl();
@@ -192,7 +199,8 @@ class QuoteHardeningTest {
     void aSigningLinkNeverTakesItsHostFromTheHostHeader() throws Exception {
         Product p = data.product("链接测试课程", "1000.00", "100.00", "6");
         long opp = data.opportunity("rep1", unique("链接客户"), BudgetRange.FROM_50K_TO_200K);
-        long id = quotes.submit(quotes.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
+        long id = approvals
+                .submit(drafting.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
                         .id())
                 .id();
         QuoteTestData.signOut();
@@ -278,7 +286,8 @@ class QuoteHardeningTest {
                     .id();
             Product p = data.product("回调课程", "1000.00", "100.00", "6");
             long opp = data.opportunity("rep1", unique("回调客户"), BudgetRange.FROM_50K_TO_200K);
-            long id = quotes.submit(quotes.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
+            long id = approvals
+                    .submit(drafting.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
                             .id())
                     .id();
             String url = signing.send(id).signingUrl();

@@ -45,6 +45,12 @@ class QuoteSignReviseRaceTest {
     Quotes quotes;
 
     @Autowired
+    QuoteDrafting drafting;
+
+    @Autowired
+    QuoteApprovals approvals;
+
+    @Autowired
     QuoteSigning signing;
 
     @Autowired
@@ -65,7 +71,8 @@ class QuoteSignReviseRaceTest {
             for (int round = 0; round < ROUNDS; round++) {
                 long opportunity = data.opportunity("rep1", unique("竞态客户"), BudgetRange.FROM_50K_TO_200K);
                 data.signIn("rep1");
-                long id = quotes.submit(quotes.create(draft(opportunity, List.of(line(course, "2", "0"))))
+                long id = approvals
+                        .submit(drafting.create(draft(opportunity, List.of(line(course, "2", "0"))))
                                 .id())
                         .id();
                 assertThat(quotes.get(id).status()).isEqualTo(QuoteStatus.APPROVED);
@@ -83,7 +90,7 @@ class QuoteSignReviseRaceTest {
                 Future<Boolean> revise = pool.submit(attempt(start, () -> {
                     data.signIn("rep1");
                     try {
-                        quotes.revise(id, null);
+                        drafting.revise(id, null);
                     } finally {
                         QuoteTestData.signOut();
                     }

@@ -41,7 +41,19 @@ class QuoteStampingTest {
     Quotes quotes;
 
     @Autowired
+    QuoteDrafting drafting;
+
+    @Autowired
+    QuoteApprovals approvals;
+
+    @Autowired
+    QuoteFeedback feedback;
+
+    @Autowired
     QuoteSigning signing;
+
+    @Autowired
+    QuoteSeal seal;
 
     @Autowired
     QuoteSealDemoData sealDemo;
@@ -67,7 +79,8 @@ class QuoteStampingTest {
     private long signedQuote(String customer) {
         Product p = data.product("盖章课程", "8000.00", "1000.00", "6");
         long opp = data.opportunity("rep1", customer, BudgetRange.FROM_50K_TO_200K);
-        long id = quotes.submit(quotes.create(QuoteTestData.draft(opp, List.of(line(p, "2", "0"))))
+        long id = approvals
+                .submit(drafting.create(QuoteTestData.draft(opp, List.of(line(p, "2", "0"))))
                         .id())
                 .id();
         String url = signing.send(id).signingUrl();
@@ -84,7 +97,7 @@ class QuoteStampingTest {
 
     private void withoutSeal() {
         tx.executeWithoutResult(s -> db.deleteFrom(QUOTE_BLOBS)
-                .where(QUOTE_BLOBS.NAME.eq(QuoteSigning.SEAL_BLOB))
+                .where(QUOTE_BLOBS.NAME.eq(QuoteSeal.SEAL_BLOB))
                 .execute());
     }
 
@@ -118,15 +131,15 @@ class QuoteStampingTest {
         withoutSeal();
         tx.executeWithoutResult(s -> sealDemo.contribute(new DemoContext(1L, 1, clock)));
         data.signIn("finance");
-        assertThat(signing.sealInfo().present()).isTrue();
-        assertThat(signing.certificateInfo().present()).isTrue();
-        assertThat(PngSize.of(signing.sealImage().orElseThrow()))
+        assertThat(seal.sealInfo().present()).isTrue();
+        assertThat(seal.certificateInfo().present()).isTrue();
+        assertThat(PngSize.of(seal.sealImage().orElseThrow()))
                 .hasValueSatisfying(s -> assertThat(s.width()).isGreaterThan(100));
 
         String customer = unique("盖章客户");
         long id = signedQuote(customer);
         data.signIn("finance");
-        assertThat(signing.applySeal(id).status()).isEqualTo(QuoteStatus.STAMPED);
+        assertThat(seal.applySeal(id).status()).isEqualTo(QuoteStatus.STAMPED);
         byte[] stamped = signing.pdf(id).content();
 
         try (PDDocument doc = Loader.loadPDF(stamped)) {
@@ -161,11 +174,12 @@ class QuoteStampingTest {
     void feedbackTagsReadAsWordsOnTheQuoteAndInTheWeeklyReport() {
         Product p = data.product("反馈课程", "2000.00", "500.00", "6");
         long opp = data.opportunity("rep1", unique("反馈客户"), BudgetRange.UP_TO_50K);
-        long id = quotes.submit(quotes.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
+        long id = approvals
+                .submit(drafting.create(QuoteTestData.draft(opp, List.of(line(p, "1", "0"))))
                         .id())
                 .id();
         signing.send(id);
-        quotes.recordFeedback(id, "PRICE_SENSITIVE", null);
+        feedback.recordFeedback(id, "PRICE_SENSITIVE", null);
         QuoteTestData.signOut();
 
         MvcTestResult detail = mvc.get()

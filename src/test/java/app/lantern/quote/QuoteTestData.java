@@ -147,13 +147,13 @@ class QuoteTestData {
                 List.of()));
     }
 
-    static Quotes.QuoteDraft draft(long opportunityId, List<Quotes.LineInput> lines) {
-        return new Quotes.QuoteDraft(
+    static QuoteDrafting.QuoteDraft draft(long opportunityId, List<QuoteDrafting.LineInput> lines) {
+        return new QuoteDrafting.QuoteDraft(
                 null, opportunityId, null, "数字化培训项目", "付款方式：合同签订后 10 个工作日内支付 50%\n交付：签约后 30 日内开课", null, lines, null);
     }
 
-    static Quotes.LineInput line(Product p, String qty, String discount) {
-        return new Quotes.LineInput(p.id(), new BigDecimal(qty), new BigDecimal(discount));
+    static QuoteDrafting.LineInput line(Product p, String qty, String discount) {
+        return new QuoteDrafting.LineInput(p.id(), new BigDecimal(qty), new BigDecimal(discount));
     }
 
     static String drawnSignature() {

@@ -52,6 +52,15 @@ class QuoteWebTest {
     Quotes quotes;
 
     @Autowired
+    QuoteDrafting drafting;
+
+    @Autowired
+    QuoteApprovals approvals;
+
+    @Autowired
+    QuoteFeedback feedback;
+
+    @Autowired
     QuoteSigning signing;
 
     @Autowired
@@ -105,8 +114,8 @@ class QuoteWebTest {
     private String[] sentQuote(String customerName) {
         Product p = data.product("课程", "5000.00", "1000.00", "6");
         long opp = data.opportunity("rep1", customerName, BudgetRange.FROM_50K_TO_200K);
-        QuoteView q = quotes.submit(
-                quotes.create(draft(opp, List.of(line(p, "3", "5")))).id());
+        QuoteView q = approvals.submit(
+                drafting.create(draft(opp, List.of(line(p, "3", "5")))).id());
         String url = signing.send(q.id()).signingUrl();
         QuoteTestData.signOut();
         return new String[] {String.valueOf(q.id()), url.substring(url.lastIndexOf('/') + 1)};
@@ -391,7 +400,7 @@ class QuoteWebTest {
     void pagesShowQuotesToTheirOwnersAndFragmentsToHtmx() {
         Product p = data.product("课程", "2000.00", "500.00", "6");
         long opp = data.opportunity("rep1", unique("美的集团"), BudgetRange.UP_TO_50K);
-        QuoteView q = quotes.create(draft(opp, List.of(line(p, "2", "0"))));
+        QuoteView q = drafting.create(draft(opp, List.of(line(p, "2", "0"))));
         QuoteTestData.signOut();
         Cookie rep = login("rep1");
         MvcTestResult list = mvc.get().uri("/quotes").cookie(rep).exchange();
@@ -423,7 +432,7 @@ class QuoteWebTest {
         data.signIn("manager1");
         List<String> before = quotes.talkingPoints(BudgetRange.FROM_200K_TO_500K);
         String point = unique("先演示多校区排课");
-        quotes.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, List.of(point, "强调年度服务包"));
+        feedback.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, List.of(point, "强调年度服务包"));
         try {
             Product p = data.product("排课系统", "120000.00", "30000.00", "6");
             long opp = data.opportunity("rep3", unique("海天味业"), BudgetRange.FROM_200K_TO_500K);
@@ -444,7 +453,7 @@ class QuoteWebTest {
                     .doesNotContain("/quotes/settings");
 
             data.signIn("rep3");
-            QuoteView q = quotes.create(draft(opp, List.of(line(p, "2", "0"))));
+            QuoteView q = drafting.create(draft(opp, List.of(line(p, "2", "0"))));
             QuoteTestData.signOut();
             MvcTestResult withQuote =
                     mvc.get().uri("/opportunities/" + opp).cookie(rep).exchange();
@@ -466,7 +475,7 @@ class QuoteWebTest {
                     .contains("/quotes/settings");
         } finally {
             data.signIn("manager1");
-            quotes.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, before);
+            feedback.setTalkingPoints(BudgetRange.FROM_200K_TO_500K, before);
         }
     }
 
@@ -475,7 +484,7 @@ class QuoteWebTest {
         Product course = data.product("课程包", "10000.00", "3000.00", "6");
         Product service = data.product("实施服务", "5000.00", "2000.00", "6");
         long opp = data.opportunity("rep4", unique("顺丰控股"), BudgetRange.UP_TO_50K);
-        QuoteView q = quotes.create(draft(opp, List.of(line(course, "1", "0"))));
+        QuoteView q = drafting.create(draft(opp, List.of(line(course, "1", "0"))));
         QuoteTestData.signOut();
         Cookie rep = login("rep4");
 
@@ -544,7 +553,7 @@ class QuoteWebTest {
                 .doesNotContain("th:text");
         data.signIn("rep4");
         assertThat(quotes.get(q.id()).total()).isEqualByComparingTo("25705.00");
-        quotes.submit(q.id());
+        approvals.submit(q.id());
         QuoteTestData.signOut();
         assertThat(mvc.get().uri("/quotes/" + q.id() + "/edit").cookie(rep).exchange())
                 .hasStatus3xxRedirection();
@@ -569,8 +578,8 @@ class QuoteWebTest {
     void withoutAConfiguredPublicAddressTheSigningLinkNamesTheSendersAddressAndAdminsAreWarned() {
         Product p = data.product("课程", "3000.00", "800.00", "6");
         long opp = data.opportunity("rep5", unique("比亚迪"), BudgetRange.UP_TO_50K);
-        QuoteView q = quotes.submit(
-                quotes.create(draft(opp, List.of(line(p, "1", "0")))).id());
+        QuoteView q = approvals.submit(
+                drafting.create(draft(opp, List.of(line(p, "1", "0")))).id());
         QuoteTestData.signOut();
         MvcTestResult sent = mvc.post()
                 .uri("http://crm.example.cn/quotes/" + q.id() + "/send")
