@@ -140,13 +140,7 @@ public class OpportunityQueries {
      */
     public List<BoardColumn> board(long pipelineId, Long ownerId) {
         PipelineView p = pipelines.require(pipelineId);
-        Condition c = scopes.current(RecordKind.OPPORTUNITY)
-                .condition(OPPORTUNITIES.OWNER_ID)
-                .and(OPPORTUNITIES.PIPELINE_ID.eq(pipelineId))
-                .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()));
-        if (ownerId != null) {
-            c = c.and(OPPORTUNITIES.OWNER_ID.eq(ownerId));
-        }
+        Condition c = boardCondition(pipelineId, ownerId);
         Map<Long, Record3<Long, Integer, BigDecimal>> totals = db.select(
                         OPPORTUNITIES.STAGE_ID, DSL.count(), DSL.sum(OPPORTUNITIES.AMOUNT))
                 .from(OPPORTUNITIES)
@@ -156,12 +150,7 @@ public class OpportunityQueries {
         List<OpportunitiesRecord> rows = new ArrayList<>();
         for (StageView s : p.stages()) {
             if (totals.containsKey(s.id())) {
-                rows.addAll(db.selectFrom(OPPORTUNITIES)
-                        .where(c)
-                        .and(OPPORTUNITIES.STAGE_ID.eq(s.id()))
-                        .orderBy(OPPORTUNITIES.EXPECTED_CLOSE.asc().nullsLast(), OPPORTUNITIES.ID)
-                        .limit(CARDS_PER_COLUMN)
-                        .fetch());
+                rows.addAll(columnRows(c, s.id(), 0));
             }
         }
         Map<Long, List<OpportunityCard>> cards =
@@ -176,6 +165,33 @@ public class OpportunityQueries {
                             t == null || t.value3() == null ? BigDecimal.ZERO : t.value3());
                 })
                 .toList();
+    }
+
+    /** The next cards of one board column after the first {@code offset} (scrolling down a column). */
+    public List<OpportunityCard> column(long pipelineId, long stageId, Long ownerId, int offset) {
+        if (offset < 0) {
+            throw ValidationException.field("offset", "must be 0 or more");
+        }
+        pipelines.require(pipelineId).stage(stageId).orElseThrow(() -> NotFoundException.of("stage", stageId));
+        return store.cards(columnRows(boardCondition(pipelineId, ownerId), stageId, offset));
+    }
+
+    private Condition boardCondition(long pipelineId, Long ownerId) {
+        Condition c = scopes.current(RecordKind.OPPORTUNITY)
+                .condition(OPPORTUNITIES.OWNER_ID)
+                .and(OPPORTUNITIES.PIPELINE_ID.eq(pipelineId))
+                .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()));
+        return ownerId == null ? c : c.and(OPPORTUNITIES.OWNER_ID.eq(ownerId));
+    }
+
+    private List<OpportunitiesRecord> columnRows(Condition board, long stageId, int offset) {
+        return db.selectFrom(OPPORTUNITIES)
+                .where(board)
+                .and(OPPORTUNITIES.STAGE_ID.eq(stageId))
+                .orderBy(OPPORTUNITIES.EXPECTED_CLOSE.asc().nullsLast(), OPPORTUNITIES.ID)
+                .limit(CARDS_PER_COLUMN)
+                .offset(offset)
+                .fetch();
     }
 
     /** The entry-criteria fields still missing for a stage (empty when the move would pass). */

@@ -34,7 +34,7 @@ class BoardColumnsTest {
     }
 
     @Test
-    void columnShowsTheFirstCardsButCountsAndSumsEveryOpenDealOfTheStage() {
+    void columnShowsTheFirstCardsButCountsAndSumsEveryOpenDealOfTheStageAndLoadsTheRestOnScroll() throws Exception {
         long rep = fx.userId("rep17");
         fx.signIn("rep17");
         long pipeline = fx.medical().id();
@@ -68,6 +68,21 @@ class BoardColumnsTest {
                 .hasStatusOk()
                 .bodyText()
                 .contains("data-count>" + first.count() + "<")
-                .contains("显示最早到期的 " + OpportunityQueries.CARDS_PER_COLUMN + " 条，共 " + first.count() + " 条");
+                .contains("显示最早到期的 " + OpportunityQueries.CARDS_PER_COLUMN + " 条，共 " + first.count() + " 条")
+                .contains("hx-trigger=\"revealed\"");
+        String rest = mvc.get()
+                .uri("/opportunities/board/column?pipelineId=" + pipeline + "&stageId="
+                        + first.stage().id() + "&ownerId=" + rep + "&offset=" + OpportunityQueries.CARDS_PER_COLUMN)
+                .cookie(session)
+                .header("HX-Request", "true")
+                .exchange()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        long more = first.count() - OpportunityQueries.CARDS_PER_COLUMN;
+        assertThat(rest.split("class=\"kanban-card ", -1))
+                .hasSize((int) Math.min(more, OpportunityQueries.CARDS_PER_COLUMN) + 1);
+        assertThat(rest)
+                .doesNotContain("<html")
+                .doesNotContain("id=\"opp-" + first.cards().getFirst().id() + "\"");
     }
 }

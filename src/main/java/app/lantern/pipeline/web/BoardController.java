@@ -1,6 +1,7 @@
 package app.lantern.pipeline.web;
 
 import app.lantern.pipeline.GateInput;
+import app.lantern.pipeline.OpportunityCard;
 import app.lantern.pipeline.OpportunityDetails;
 import app.lantern.pipeline.OpportunityEditing;
 import app.lantern.pipeline.OpportunityField;
@@ -71,6 +72,23 @@ class BoardController {
         model.addAttribute("owners", owners.reps());
         model.addAttribute("ownerId", ownerId);
         return "pipeline/board";
+    }
+
+    /** The next cards of a column, fetched when its last card scrolls into view (htmx, {@code revealed}). */
+    @GetMapping("/opportunities/board/column")
+    String column(
+            @RequestParam long pipelineId,
+            @RequestParam long stageId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam int offset,
+            Model model) {
+        List<OpportunityCard> cards = queries.column(pipelineId, stageId, ownerId, offset);
+        model.addAttribute("cards", cards);
+        model.addAttribute("pipelineId", pipelineId);
+        model.addAttribute("stageId", stageId);
+        model.addAttribute("ownerId", ownerId);
+        model.addAttribute("next", cards.size() == OpportunityQueries.CARDS_PER_COLUMN ? offset + cards.size() : null);
+        return "pipeline/board :: more";
     }
 
     /** Drag and drop target: moves the card, or bounces it with the gate form or why it cannot move. */
