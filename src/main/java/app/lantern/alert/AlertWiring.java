@@ -57,7 +57,7 @@ class AlertWiring {
 
     @Bean
     NavItem briefNav() {
-        return new NavItem("nav.brief", "/briefs/preview", "sunrise", Set.of("MANAGER", "REP"), 46, "nav.menu.alerts");
+        return new NavItem("nav.brief", "/briefs", "sunrise", Set.of("MANAGER", "REP"), 46, "nav.menu.alerts");
     }
 
     /** The signed-in user's tasks opened by alert rules, on the rep's and the manager's landing page. */
