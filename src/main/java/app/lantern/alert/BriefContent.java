@@ -8,8 +8,10 @@ import org.springframework.context.MessageSource;
 /**
  * What a brief says, as phrases put into words in the reader's language: the landing page shows it as HTML, the
  * channels receive it as Markdown (in Chinese). One structure, so that both say the same.
+ *
+ * @param recipient the rep's or manager's name, which the title is about
  */
-public record BriefContent(Phrase title, List<Section> sections, Phrase note) {
+public record BriefContent(Phrase title, String recipient, List<Section> sections, Phrase note) {
 
     public enum Style {
         /** A heading and one value on the same line. */
@@ -19,6 +21,11 @@ public record BriefContent(Phrase title, List<Section> sections, Phrase note) {
     }
 
     public record Section(String name, Phrase heading, Style style, List<Phrase> lines) {}
+
+    /** The title with the recipient's name, as channels show it. */
+    String title(MessageSource messages, Locale locale) {
+        return messages.getMessage(title, locale) + " · " + recipient;
+    }
 
     /** The section of this name, if the brief has it (for the landing page: TOP3, lagging items). */
     public Section section(String name) {

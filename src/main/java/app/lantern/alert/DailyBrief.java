@@ -97,7 +97,8 @@ public class DailyBrief {
 
         List<Phrase> top3 = todos.top3(repId, day);
         BriefContent content = new BriefContent(
-                new Phrase("alert.brief.title", day.getMonthValue(), day.getDayOfMonth(), rep.displayName()),
+                new Phrase("alert.brief.title", day.getMonthValue(), day.getDayOfMonth()),
+                rep.displayName(),
                 List.of(
                         inline(
                                 "yesterday",
@@ -210,7 +211,8 @@ public class DailyBrief {
         }
         UserSummary manager = directory.user(managerId).orElseThrow();
         BriefContent content = new BriefContent(
-                new Phrase("alert.brief.teamTitle", day.getMonthValue(), day.getDayOfMonth(), manager.displayName()),
+                new Phrase("alert.brief.teamTitle", day.getMonthValue(), day.getDayOfMonth()),
+                manager.displayName(),
                 List.of(new BriefContent.Section(
                         "team", new Phrase("alert.brief.teamHeading"), BriefContent.Style.BULLETED, lines)),
                 new Phrase("alert.brief.teamFooter", atRisk));
@@ -221,7 +223,7 @@ public class DailyBrief {
         return new Brief(
                 recipient,
                 day,
-                messages.getMessage(content.title(), BRIEF_LOCALE),
+                content.title(messages, BRIEF_LOCALE),
                 content.markdown(messages, BRIEF_LOCALE),
                 link,
                 content);
