@@ -1,9 +1,13 @@
 package app.lantern.goal.web;
 
 import app.lantern.goal.Period;
+import app.lantern.goal.SplitDimension;
 import app.lantern.goal.SplitMethod;
 import app.lantern.goal.TargetLevel;
 import app.lantern.goal.TargetMetric;
+import app.lantern.goal.TargetSetting;
+import app.lantern.goal.TargetSplitting;
+import app.lantern.goal.TargetWeights;
 import app.lantern.goal.Targets;
 import app.lantern.shared.ValidationException;
 import java.math.BigDecimal;
@@ -27,10 +31,17 @@ class TargetController {
     record Column(String key, String label, boolean strong) {}
 
     private final Targets targets;
+    private final TargetSetting setting;
+    private final TargetSplitting splitting;
+    private final TargetWeights weights;
     private final Clock clock;
 
-    TargetController(Targets targets, Clock clock) {
+    TargetController(
+            Targets targets, TargetSetting setting, TargetSplitting splitting, TargetWeights weights, Clock clock) {
         this.targets = targets;
+        this.setting = setting;
+        this.splitting = splitting;
+        this.weights = weights;
         this.clock = clock;
     }
 
@@ -77,7 +88,7 @@ class TargetController {
             RedirectAttributes redirect) {
         String[] s = subject.split("/");
         try {
-            targets.set(new Targets.SetTarget(
+            setting.set(new Targets.SetTarget(
                     metric, period, TargetLevel.valueOf(s[0]), Long.parseLong(s[1]), amount, reason, null));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
@@ -104,7 +115,8 @@ class TargetController {
             if (target == null) {
                 throw ValidationException.field("period", "set the target for " + period + " first");
             }
-            targets.decompose(target.id(), new Targets.Decompose(dimension, method, null, null, reason));
+            splitting.decompose(
+                    target.id(), new Targets.Decompose(SplitDimension.parse(dimension), method, null, null, reason));
             redirect.addFlashAttribute("message", "decomposed");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -130,7 +142,7 @@ class TargetController {
                     }
                 }
             });
-            targets.setWeights(TargetLevel.COMPANY, companyId, weights);
+            this.weights.setWeights(TargetLevel.COMPANY, companyId, weights);
             redirect.addFlashAttribute("message", "weights");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());
