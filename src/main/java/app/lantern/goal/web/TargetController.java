@@ -83,10 +83,12 @@ class TargetController {
             @RequestParam TargetMetric metric,
             @RequestParam String subject,
             @RequestParam String period,
-            @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) BigDecimal amountWan,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         String[] s = subject.split("/");
+        // the board reads in 万元, so its form takes 万元 too
+        BigDecimal amount = amountWan == null ? null : amountWan.movePointRight(4);
         try {
             setting.set(new Targets.SetTarget(
                     metric, period, TargetLevel.valueOf(s[0]), Long.parseLong(s[1]), amount, reason, null));
