@@ -16,6 +16,7 @@ import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Phrase;
+import app.lantern.shared.web.MoneyFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -291,7 +292,7 @@ public class RepProgress {
                 shortfall("goal.diagnosis.newOpportunities", a.newOpportunities(), a.newOpportunitiesTarget()),
                 shortfall("goal.diagnosis.visits", a.visits(), a.visitsTarget()),
                 shortfall("goal.diagnosis.demos", a.demos(), a.demosTarget()),
-                gap.setScale(0, RoundingMode.HALF_UP));
+                MoneyFormat.phrase(gap));
     }
 
     private static Phrase shortfall(String key, long done, long target) {
