@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import lantern.db.tables.records.CustomerImportsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -324,7 +325,7 @@ public class CustomerImports {
                         ImportMessages.render(x.getMessage(), messages, locale)));
     }
 
-    private lantern.db.tables.records.CustomerImportsRecord visible(long id) {
+    private CustomerImportsRecord visible(long id) {
         var r = db.selectFrom(CUSTOMER_IMPORTS)
                 .where(CUSTOMER_IMPORTS.ID.eq(id))
                 .fetchOptional()

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -155,7 +156,7 @@ final class ImportChunk {
     }
 
     private static String score(ImportDuplicates.Verdict v) {
-        return String.format(java.util.Locale.ROOT, "%.2f", v.score());
+        return String.format(Locale.ROOT, "%.2f", v.score());
     }
 
     /** A new customer's form with its blank fields filled from a later row of the same file merged into it. */

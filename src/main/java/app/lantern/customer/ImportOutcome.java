@@ -1,7 +1,7 @@
 package app.lantern.customer;
 
 /** Where a row of an import ended: every row ends in exactly one of these. */
-public enum ImportOutcome {
+enum ImportOutcome {
     /** A new customer with no duplicate in sight. */
     IMPORTED,
     /** A new customer that may duplicate another; put on the duplicate review list (疑似重复). */

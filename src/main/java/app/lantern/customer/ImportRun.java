@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,7 @@ class ImportRun {
         private final Set<Long> visibleOwners;
         private final ProfileCache cache = new ProfileCache(index, ImportDuplicates.IMPORT_KEY_CAP);
         private final double threshold = customers.threshold();
+        private final Map<Long, Long> owners = new HashMap<>();
 
         Chunks(long id, String fileName, ImportRows parser, String policy, UserSummary owner, Set<Long> visibleOwners) {
             this.id = id;
@@ -227,14 +229,17 @@ class ImportRun {
             });
         }
 
+        /** Whether the importer sees the stored customer a row matched (owners read once per customer and import). */
         private boolean visible(ImportDuplicates.Verdict v) {
             if (visibleOwners == null) {
                 return true;
             }
-            Long bestOwner = db.select(CUSTOMERS.OWNER_ID)
-                    .from(CUSTOMERS)
-                    .where(CUSTOMERS.ID.eq(v.id()))
-                    .fetchOne(CUSTOMERS.OWNER_ID);
+            Long bestOwner = owners.computeIfAbsent(
+                    v.id(),
+                    id -> db.select(CUSTOMERS.OWNER_ID)
+                            .from(CUSTOMERS)
+                            .where(CUSTOMERS.ID.eq(id))
+                            .fetchOne(CUSTOMERS.OWNER_ID));
             return visibleOwners.contains(bestOwner);
         }
 

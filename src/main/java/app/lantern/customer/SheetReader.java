@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -31,7 +33,7 @@ final class SheetReader {
     static String format(String fileName, byte[] content) {
         boolean zip =
                 content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-        String lower = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (zip && (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || !lower.endsWith(".csv"))) {
             return "xlsx";
         }
@@ -82,7 +84,7 @@ final class SheetReader {
         if (encoding == null || encoding.isBlank() || "auto".equalsIgnoreCase(encoding)) {
             return detect(content);
         }
-        return switch (encoding.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (encoding.toUpperCase(Locale.ROOT)) {
             case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
             case "GBK", "GB2312", "GB18030" -> GB18030;
             default -> throw ValidationException.field("encoding", "must be auto, UTF-8 or GBK");
@@ -90,7 +92,7 @@ final class SheetReader {
     }
 
     /** Calls {@code row} for every row (header first) until it returns false. */
-    static void read(String format, byte[] content, Charset charset, java.util.function.Predicate<List<String>> row) {
+    static void read(String format, byte[] content, Charset charset, Predicate<List<String>> row) {
         try {
             if ("xlsx".equals(format)) {
                 readXlsx(content, row);
@@ -106,8 +108,7 @@ final class SheetReader {
         }
     }
 
-    private static void readXlsx(byte[] content, java.util.function.Predicate<List<String>> consumer)
-            throws IOException {
+    private static void readXlsx(byte[] content, Predicate<List<String>> consumer) throws IOException {
         XlsxLimits.check(content);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = wb.getFirstSheet();
@@ -154,8 +155,7 @@ final class SheetReader {
         return cell.getText();
     }
 
-    private static void readCsv(byte[] content, Charset charset, java.util.function.Predicate<List<String>> consumer)
-            throws IOException {
+    private static void readCsv(byte[] content, Charset charset, Predicate<List<String>> consumer) throws IOException {
         if (charset.equals(StandardCharsets.UTF_8)) {
             try {
                 StandardCharsets.UTF_8
@@ -228,8 +228,7 @@ final class SheetReader {
     }
 
     /** Handles one unquoted character; true when the consumer asked to stop. */
-    private static boolean handle(
-            int c, List<String> row, StringBuilder cell, java.util.function.Predicate<List<String>> consumer) {
+    private static boolean handle(int c, List<String> row, StringBuilder cell, Predicate<List<String>> consumer) {
         if (c == ',') {
             row.add(cell.toString());
             cell.setLength(0);

@@ -44,15 +44,18 @@ final class XlsxLimits {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                total += inflate(zip, entry, MAX_TOTAL - total);
+                total += inflate(zip, entry, content.length, MAX_TOTAL - total);
             }
         }
     }
 
-    /** Reads one part to its end, counting; the bytes it inflated to. */
-    private static long inflate(ZipFile zip, ZipArchiveEntry entry, long budget) throws IOException {
+    /**
+     * Reads one part to its end, counting; the bytes it inflated to. Its compressed size is taken from the directory
+     * but never above the file's, so a part claiming more cannot dodge the ratio.
+     */
+    private static long inflate(ZipFile zip, ZipArchiveEntry entry, long fileSize, long budget) throws IOException {
         boolean sharedStrings = entry.getName().toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml");
-        long compressed = Math.max(1, entry.getCompressedSize());
+        long compressed = Math.clamp(entry.getCompressedSize(), 1, Math.max(1, fileSize));
         byte[] buffer = new byte[64 * 1024];
         long size = 0;
         int run = 0;

@@ -2,9 +2,11 @@ package app.lantern.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.lantern.testing.WebSession;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
@@ -84,11 +86,10 @@ class ImportExportTest {
                 .contains("统一社会信用代码：不是有效的统一社会信用代码")
                 .contains("已拒绝,REJECTED");
         JsonNode list = Api.json(api().get("rep11", "/api/v1/customers?q=" + brand + "化工"));
-        assertThat(java.time.OffsetDateTime.parse(
+        assertThat(OffsetDateTime.parse(
                                 list.get("items").get(0).get("createdAt").asString())
                         .toInstant())
-                .isEqualTo(java.time.OffsetDateTime.parse("2019-05-06T00:00:00+08:00")
-                        .toInstant());
+                .isEqualTo(OffsetDateTime.parse("2019-05-06T00:00:00+08:00").toInstant());
     }
 
     @Test
@@ -134,7 +135,7 @@ class ImportExportTest {
                 .get(0)
                 .get("id")
                 .asString();
-        var session = app.lantern.testing.WebSession.login(mvc, "rep11");
+        var session = WebSession.login(mvc, "rep11");
 
         String createdPage = mvc.get()
                 .uri("/customers/" + created)
