@@ -1,5 +1,6 @@
 package app.lantern.identity;
 
+import app.lantern.audit.SecurityEvents;
 import app.lantern.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +55,8 @@ class SecurityConfig {
             PrincipalLoader principals,
             LoginThrottle throttle,
             LoginOutcomes outcomes,
-            AuthenticationManager authenticationManager)
+            AuthenticationManager authenticationManager,
+            SecurityEvents securityEvents)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher bearer = (HttpServletRequest r) -> {
@@ -103,15 +105,7 @@ class SecurityConfig {
                                 api)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(api))
-                        .defaultAccessDeniedHandlerFor(
-                                (request, response, e) -> Problems.write(
-                                        response,
-                                        Problems.of(
-                                                HttpStatus.FORBIDDEN,
-                                                "forbidden",
-                                                "Forbidden",
-                                                "you are not allowed to do this")),
-                                api))
+                        .accessDeniedHandler(new RefusalHandler(securityEvents, api)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), geolocation=(), microphone=(self)")));
