@@ -28,10 +28,10 @@ import app.lantern.shared.ValidationException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -296,14 +296,14 @@ public class ActivityService {
                     kept.stream().skip(page.offset()).limit(page.size()).toList();
             return PageResult.of(views(slice), page, kept.size());
         }
-        long total = db.fetchCount(ACTIVITIES, c);
+        long total = db.fetchCount(db.selectOne().from(ACTIVITIES).where(c).limit(PageResult.COUNT_LIMIT + 1));
         var rows = db.selectFrom(ACTIVITIES)
                 .where(c)
                 .orderBy(page.descending() ? sort.desc() : sort.asc(), ACTIVITIES.ID.desc())
                 .limit(page.size())
                 .offset(page.offset())
                 .fetch();
-        return PageResult.of(views(rows), page, total);
+        return PageResult.counted(views(rows), page, total);
     }
 
     /** The recent customers for the quick-log picker: those the rep logged on lately first, then recently touched ones. */
@@ -331,11 +331,11 @@ public class ActivityService {
     List<ActivityView> views(List<ActivitiesRecord> rows) {
         Map<Long, String> users =
                 directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
-        Map<Long, String> names = new HashMap<>();
-        Function<Long, String> customerName = cid -> cid == null
-                ? null
-                : names.computeIfAbsent(
-                        cid, k -> customers.find(k).map(CustomerRef::name).orElse("#" + k));
+        Map<Long, String> names = customers.names(rows.stream()
+                .map(ActivitiesRecord::getCustomerId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        Function<Long, String> customerName = cid -> cid == null ? null : names.getOrDefault(cid, "#" + cid);
         return rows.stream()
                 .map(r -> new ActivityView(
                         r.getId(),

@@ -6,16 +6,21 @@ import app.lantern.calendar.WorkingCalendar;
 import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScopes;
+import app.lantern.identity.Directory;
+import app.lantern.identity.Role;
 import app.lantern.identity.TeamSummary;
+import app.lantern.identity.UserSummary;
 import app.lantern.shared.web.LandingWidget;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +63,7 @@ class ActivityWidgets {
             CurrentActor currentActor,
             DataScopes scopes,
             DailyReports reports,
+            Directory directory,
             Clock clock) {
         return LandingWidget.of(Set.of("MANAGER"), 22, "activity/widgets :: heatmap", () -> {
             String week = ActivityInsights.isoWeek(LocalDate.now(clock));
@@ -76,7 +82,13 @@ class ActivityWidgets {
                         "team", t, "hours", Math.round(hours * 10) / 10.0, "count", count, "hollows", h.hollowCount()));
             }
             LocalDate to = LocalDate.now(clock);
-            double rate = reports.submissionRate(scopes.visibleOwners(currentActor.require()), to.minusDays(29), to);
+            // the team's rate is its reps': a manager's own reports (or their absence) do not pull it
+            Set<Long> reps = directory.usersWithRole(Role.REP).stream()
+                    .map(UserSummary::id)
+                    .collect(Collectors.toSet());
+            Set<Long> owners = new HashSet<>(scopes.visibleOwners(currentActor.require()));
+            owners.retainAll(reps);
+            double rate = reports.submissionRate(owners, to.minusDays(29), to);
             return Map.of("teams", teams, "week", week, "rate", rate);
         });
     }

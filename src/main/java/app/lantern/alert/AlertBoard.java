@@ -30,41 +30,44 @@ public record AlertBoard(
     /** A rep's alerts on the board: how many, how many of high severity, and per rule. */
     public record RepRow(long repId, String repName, int total, int high, Map<String, Integer> byRule) {}
 
-    public static AlertBoard of(List<AlertView> board, String rule, Long rep) {
+    /** Open alerts of one rep for one rule, as the database groups them. */
+    public record Count(long repId, String repName, String ruleCode, int total, int high) {}
+
+    /**
+     * The board from the alerts shown (already filtered, capped and ordered) and the grouped counts of all open
+     * alerts in scope.
+     */
+    public static AlertBoard of(List<AlertView> shown, List<Count> counts, String rule, Long rep) {
         Map<String, Integer> byRule = new LinkedHashMap<>();
-        Map<Long, List<AlertView>> perRep = new LinkedHashMap<>();
-        for (AlertView a : board) {
-            byRule.merge(a.ruleCode(), 1, Integer::sum);
-            perRep.computeIfAbsent(a.ownerId(), k -> new ArrayList<>()).add(a);
+        Map<Long, List<Count>> perRep = new LinkedHashMap<>();
+        int total = 0;
+        long high = 0;
+        int matching = 0;
+        for (Count c : counts) {
+            byRule.merge(c.ruleCode(), c.total(), Integer::sum);
+            perRep.computeIfAbsent(c.repId(), k -> new ArrayList<>()).add(c);
+            total += c.total();
+            high += c.high();
+            if ((rule == null || rule.equals(c.ruleCode())) && (rep == null || rep == c.repId())) {
+                matching += c.total();
+            }
         }
         List<RepRow> reps = new ArrayList<>();
         perRep.forEach((id, list) -> {
             Map<String, Integer> rules = new LinkedHashMap<>();
-            list.forEach(a -> rules.merge(a.ruleCode(), 1, Integer::sum));
+            list.forEach(c -> rules.merge(c.ruleCode(), c.total(), Integer::sum));
             reps.add(new RepRow(
                     id,
-                    list.getFirst().ownerName(),
-                    list.size(),
-                    (int) list.stream().filter(AlertBoard::high).count(),
-                    rules));
+                    list.getFirst().repName(),
+                    list.stream().mapToInt(Count::total).sum(),
+                    list.stream().mapToInt(Count::high).sum(),
+                    sortedByCount(rules)));
         });
         reps.sort(Comparator.comparingInt(RepRow::high)
                 .thenComparingInt(RepRow::total)
                 .reversed()
                 .thenComparing(RepRow::repName));
-        List<AlertView> matching = board.stream()
-                .filter(a -> rule == null || rule.equals(a.ruleCode()))
-                .filter(a -> rep == null || rep == a.ownerId())
-                .toList();
-        return new AlertBoard(
-                matching.size() > SHOWN ? matching.subList(0, SHOWN) : matching,
-                matching.size(),
-                board.size(),
-                board.stream().filter(AlertBoard::high).count(),
-                sortedByCount(byRule),
-                reps,
-                rule,
-                rep);
+        return new AlertBoard(shown, matching, total, high, sortedByCount(byRule), reps, rule, rep);
     }
 
     public boolean filtered() {
@@ -73,10 +76,6 @@ public record AlertBoard(
 
     public boolean capped() {
         return matching > alerts.size();
-    }
-
-    private static boolean high(AlertView a) {
-        return "HIGH".equals(a.severity());
     }
 
     private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {

@@ -2,6 +2,8 @@ package app.lantern.alert;
 
 import app.lantern.identity.CurrentActor;
 import app.lantern.shared.web.LandingWidget;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Open alerts on the landing pages: a rep's own near the top, a manager's team with the reps at risk (潜在掉队). */
+/** The rep's brief and open alerts on the landing pages: a rep's own near the top, a manager's team with the reps at risk (潜在掉队). */
 @Configuration(proxyBeanMethods = false)
 class AlertWidgets {
 
@@ -22,6 +24,19 @@ class AlertWidgets {
 
     private static List<AlertView> shown(List<AlertView> open) {
         return open.stream().sorted(LANDING_ORDER).limit(SHOWN).toList();
+    }
+
+    /** The rep's brief of today at the top of their landing page: the same content the channels received at 08:30. */
+    @Bean
+    LandingWidget myBriefWidget(DailyBrief briefs, CurrentActor currentActor, Clock clock) {
+        return LandingWidget.of(
+                Set.of("REP"),
+                4,
+                "alert/widgets :: brief",
+                () -> Map.of(
+                        "content",
+                        briefs.forRep(currentActor.require().userId(), LocalDate.now(clock))
+                                .content()));
     }
 
     @Bean

@@ -1,11 +1,16 @@
 package app.lantern.alert;
 
+import app.lantern.identity.Actor;
 import app.lantern.identity.CurrentActor;
+import app.lantern.identity.Role;
+import app.lantern.pipeline.InterventionStatus;
+import app.lantern.pipeline.Interventions;
 import app.lantern.pipeline.OpportunityCreated;
 import app.lantern.pipeline.OpportunityHealthChanged;
 import app.lantern.pipeline.OpportunityLost;
 import app.lantern.pipeline.OpportunityStageChanged;
 import app.lantern.pipeline.OpportunityWon;
+import app.lantern.quote.Quotes;
 import app.lantern.shared.nav.NavItem;
 import app.lantern.shared.web.LandingWidget;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -57,18 +62,36 @@ class AlertWiring {
 
     @Bean
     NavItem briefNav() {
-        return new NavItem("nav.brief", "/briefs/preview", "sunrise", Set.of("MANAGER", "REP"), 46, "nav.menu.alerts");
+        return new NavItem("nav.brief", "/briefs", "sunrise", Set.of("MANAGER", "REP"), 46, "nav.menu.alerts");
     }
 
-    /** The signed-in user's tasks opened by alert rules, on the rep's and the manager's landing page. */
+    /**
+     * The signed-in user's to-dos on the rep's and the manager's landing page: tasks opened by alert rules, and for a
+     * manager the quotes waiting for their approval and the open interventions, counted exactly as their pages list
+     * them.
+     */
     @Bean
-    LandingWidget alertTasksWidget(AlertTasks tasks, CurrentActor currentActor) {
-        return LandingWidget.of(
-                Set.of("REP", "MANAGER"),
-                5,
-                "alert/tasks :: widget",
-                () -> Map.of("tasks", tasks.of(currentActor.require().userId(), 8)));
+    LandingWidget alertTasksWidget(
+            AlertTasks tasks, CurrentActor currentActor, Quotes quotes, Interventions interventions) {
+        return LandingWidget.of(Set.of("REP", "MANAGER"), 5, "alert/tasks :: widget", () -> {
+            Actor actor = currentActor.require();
+            boolean manager = actor.has(Role.MANAGER);
+            return Map.of(
+                    "tasks",
+                    tasks.of(actor.userId(), 8),
+                    "approvals",
+                    manager ? quotes.awaitingMyApproval().size() : 0,
+                    "interventions",
+                    manager
+                            ? interventions
+                                    .visible(InterventionStatus.OPEN, INTERVENTIONS_PAGE)
+                                    .size()
+                            : 0);
+        });
     }
+
+    /** As many interventions as their page lists. */
+    static final int INTERVENTIONS_PAGE = 300;
 
     @Bean
     NavItem alertRulesNav() {

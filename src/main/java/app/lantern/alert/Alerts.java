@@ -411,7 +411,7 @@ public class Alerts {
                 JSON.readValue(a.getMessageArgs() == null ? "[]" : a.getMessageArgs(), String[].class));
     }
 
-    private static AlertView view(AlertsRecord a, Map<Long, String> names) {
+    static AlertView view(AlertsRecord a, Map<Long, String> names) {
         return new AlertView(
                 a.getId(),
                 a.getRuleCode(),

@@ -95,11 +95,14 @@ public class RepEvidence {
                 .map(o -> {
                     OffsetDateTime changed =
                             opportunities.lastStageChangeAt(o.id()).orElse(o.createdAt());
-                    int idle = calendar.workingDaysBetween(
-                            changed.atZoneSameInstant(calendar.zone())
-                                    .toLocalDate()
-                                    .plusDays(1),
-                            today);
+                    // a stage changed today has not stalled: 0, never -1
+                    int idle = Math.max(
+                            0,
+                            calendar.workingDaysBetween(
+                                    changed.atZoneSameInstant(calendar.zone())
+                                            .toLocalDate()
+                                            .plusDays(1),
+                                    today));
                     return new OpenDeal(o.id(), o.name(), o.stageName(), o.healthScore(), o.amount(), changed, idle);
                 })
                 .sorted(Comparator.comparingInt(OpenDeal::idleWorkingDays).reversed())

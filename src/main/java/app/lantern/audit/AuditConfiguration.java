@@ -18,6 +18,11 @@ class AuditConfiguration {
         return new NavItem("nav.audit", "/admin/audit", "shield-check", Set.of("ADMIN"), 910);
     }
 
+    @Bean
+    NavItem securityEventsNav() {
+        return new NavItem("nav.securityEvents", "/admin/security-events", "shield-exclamation", Set.of("ADMIN"), 911);
+    }
+
     /** Checkpoints the chain head regularly (once across all nodes); {@code lantern.audit.checkpoint-interval}, default 1 h. */
     @Bean
     RecurringTask<Void> auditCheckpointTask(

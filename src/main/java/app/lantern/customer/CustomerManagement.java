@@ -102,7 +102,7 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public PageResult<CustomerView> list(Filter filter, PageQuery page) {
         Condition where = listCondition(filter);
-        long total = db.fetchCount(CUSTOMERS, where);
+        long total = db.fetchCount(db.selectOne().from(CUSTOMERS).where(where).limit(PageResult.COUNT_LIMIT + 1));
         List<CustomerView> items = db.select(CUSTOMERS.asterisk(), USERS.DISPLAY_NAME)
                 .from(CUSTOMERS)
                 .join(USERS)
@@ -112,7 +112,7 @@ public class CustomerManagement {
                 .limit(page.size())
                 .offset(page.offset())
                 .fetch(CustomerManagement::view);
-        return PageResult.of(items, page, total);
+        return PageResult.counted(items, page, total);
     }
 
     /** Every customer of the filtered list, for export (scoped like the list). */
@@ -140,11 +140,14 @@ public class CustomerManagement {
                             .replace("\\", "\\\\")
                             .replace("%", "\\%")
                             .replace("_", "\\_") + "%";
-            where = where.and(CUSTOMERS
-                    .NAME
-                    .likeIgnoreCase(pattern, '\\')
-                    .or(CUSTOMERS.SHORT_NAME.likeIgnoreCase(pattern, '\\'))
-                    .or(CUSTOMERS.CREDIT_CODE.likeIgnoreCase(pattern, '\\')));
+            Condition text =
+                    CUSTOMERS.NAME.likeIgnoreCase(pattern, '\\').or(CUSTOMERS.SHORT_NAME.likeIgnoreCase(pattern, '\\'));
+            // a credit code is 18 ASCII letters and digits: text with any other character cannot be part of one,
+            // and leaving it out lets PostgreSQL combine the two name trigram indexes instead of reading every row
+            if (filter.q().strip().chars().allMatch(ch -> ch < 128)) {
+                text = text.or(CUSTOMERS.CREDIT_CODE.likeIgnoreCase(pattern, '\\'));
+            }
+            where = where.and(text);
         }
         if (!Texts.isBlank(filter.tier())) {
             where = "NONE".equals(filter.tier())
@@ -517,8 +520,8 @@ public class CustomerManagement {
                                     r.get(CUSTOMERS.INDUSTRY),
                                     r.get(CUSTOMERS.TIER))
                             : new DuplicateCandidate(
-                                    String.valueOf(m.id()),
-                                    r.get(CUSTOMERS.NAME),
+                                    null,
+                                    null,
                                     m.score(),
                                     m.matchedOn(),
                                     r.get(USERS.DISPLAY_NAME),
@@ -536,12 +539,14 @@ public class CustomerManagement {
     /** Records that the two customers are different companies, so neither is offered as the other's duplicate again. */
     public void confirmDistinct(long a, long b) {
         get(a);
+        if (a == b) {
+            throw ValidationException.field("duplicateId", "must be another customer");
+        }
+        // the other customer answers 404 when unknown or outside the reader's scope, as it would on its own
+        get(b);
         long actor = currentActor.require().userId();
         long low = Math.min(a, b);
         long high = Math.max(a, b);
-        if (low == high) {
-            throw ValidationException.field("duplicateId", "must be another customer");
-        }
         if (db.fetchExists(
                 CUSTOMER_DISTINCT_PAIRS,
                 CUSTOMER_DISTINCT_PAIRS.LOW_ID.eq(low).and(CUSTOMER_DISTINCT_PAIRS.HIGH_ID.eq(high)))) {

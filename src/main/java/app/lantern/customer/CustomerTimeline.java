@@ -46,6 +46,9 @@ public class CustomerTimeline {
             "zip", "rar", "7z", "wps", "et", "dps", "md");
     private static final Logger log = LoggerFactory.getLogger(CustomerTimeline.class);
 
+    private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}");
+
     private final DSLContext db;
     private final Customers customers;
     private final CurrentActor currentActor;
@@ -325,9 +328,11 @@ public class CustomerTimeline {
         }
         long actor = currentActor.require().userId();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String type = contentType == null || contentType.isBlank() || contentType.length() > 100
-                ? "application/octet-stream"
-                : contentType;
+        // The client's word for the type is kept only when it is a plain type/subtype: anything else (a NUL byte
+        // PostgreSQL refuses, header injection, parameters) is stored as a generic binary type.
+        String type = contentType != null && MEDIA_TYPE.matcher(contentType).matches()
+                ? contentType.toLowerCase(Locale.ROOT)
+                : "application/octet-stream";
         long id = db.insertInto(CUSTOMER_ATTACHMENTS)
                 .set(CUSTOMER_ATTACHMENTS.CUSTOMER_ID, customerId)
                 .set(CUSTOMER_ATTACHMENTS.FILE_NAME, name)

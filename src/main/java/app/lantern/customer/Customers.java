@@ -8,8 +8,11 @@ import app.lantern.identity.DataScopes;
 import app.lantern.identity.RecordKind;
 import app.lantern.shared.NotFoundException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,21 @@ public class Customers {
                 .and(CUSTOMERS.MERGED_INTO.isNull())
                 .fetchOptional()
                 .map(Customers::ref);
+    }
+
+    /**
+     * Names of the given customers in one query (unscoped, like {@link #find}): lists and boards show a page of rows
+     * with their customer, never one lookup per row. Merged or unknown ids are missing from the map.
+     */
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(CUSTOMERS.ID, CUSTOMERS.NAME)
+                .from(CUSTOMERS)
+                .where(CUSTOMERS.ID.in(Set.copyOf(ids)))
+                .and(CUSTOMERS.MERGED_INTO.isNull())
+                .fetchMap(CUSTOMERS.ID, CUSTOMERS.NAME);
     }
 
     /** The customer if the signed-in user may see it; 404 otherwise. */

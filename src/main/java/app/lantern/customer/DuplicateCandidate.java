@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An existing customer that may be the same company. When the reader may not see it ({@code visible} false), only
- * the fact, its name, score, reasons and owner are given — never the other team's other fields.
+ * the fact, its score, reasons and owner are given: {@code id}, {@code name} and every other field are null, so a
+ * check by phone, e-mail or name reveals no other team's customer.
  */
 public record DuplicateCandidate(
         String id,

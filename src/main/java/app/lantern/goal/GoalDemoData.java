@@ -38,6 +38,9 @@ class GoalDemoData implements DemoDataContributor {
     private static final BigDecimal MILLION = new BigDecimal("1000000");
 
     private final Targets targets;
+    private final TargetSetting setting;
+    private final TargetSplitting splitting;
+    private final TargetWeights weights;
     private final Directory directory;
     private final Opportunities opportunities;
     private final UserDetailsService users;
@@ -45,11 +48,17 @@ class GoalDemoData implements DemoDataContributor {
 
     GoalDemoData(
             Targets targets,
+            TargetSetting setting,
+            TargetSplitting splitting,
+            TargetWeights weights,
             Directory directory,
             Opportunities opportunities,
             UserDetailsService users,
             ActionTargets actionTargets) {
         this.targets = targets;
+        this.setting = setting;
+        this.splitting = splitting;
+        this.weights = weights;
         this.actionTargets = actionTargets;
         this.directory = directory;
         this.opportunities = opportunities;
@@ -117,9 +126,9 @@ class GoalDemoData implements DemoDataContributor {
                 .orElseThrow();
         BigDecimal annual = annualFromHistory(
                 LocalDate.now(context.clock()), context.clock().getZone(), context.scale());
-        var top = targets.set(new Targets.SetTarget(
+        var top = setting.set(new Targets.SetTarget(
                 TargetMetric.SIGNED, String.valueOf(year), TargetLevel.COMPANY, company.id(), annual, "年度经营计划", null));
-        targets.set(new Targets.SetTarget(
+        setting.set(new Targets.SetTarget(
                 TargetMetric.COLLECTED,
                 String.valueOf(year),
                 TargetLevel.COMPANY,
@@ -130,42 +139,62 @@ class GoalDemoData implements DemoDataContributor {
 
         Map<String, BigDecimal> potential = new HashMap<>();
         String[] coefficients = {"1.30", "1.00", "0.70"};
-        List<Targets.Subject> teams = targets.childrenOf(TargetLevel.COMPANY, company.id());
+        List<TeamSummary> teams = directory.teams().stream()
+                .filter(t -> Long.valueOf(company.id()).equals(t.parentId()))
+                .toList();
         for (int i = 0; i < teams.size(); i++) {
             potential.put(String.valueOf(teams.get(i).id()), new BigDecimal(coefficients[i % coefficients.length]));
         }
-        targets.setWeights(TargetLevel.COMPANY, company.id(), potential);
+        weights.setWeights(TargetLevel.COMPANY, company.id(), potential);
 
-        List<Targets.TargetView> quarters =
-                targets.decompose(top.id(), new Targets.Decompose("TIME", SplitMethod.WEIGHTS, null, null, "按工作日"));
+        List<Targets.TargetView> quarters = splitting.decompose(
+                top.id(), new Targets.Decompose(SplitDimension.TIME, SplitMethod.WEIGHTS, null, null, "按工作日"));
         for (Targets.TargetView q : quarters) {
-            targets.decompose(q.id(), new Targets.Decompose("TIME", SplitMethod.WEIGHTS, null, null, "按工作日"));
+            splitting.decompose(
+                    q.id(), new Targets.Decompose(SplitDimension.TIME, SplitMethod.WEIGHTS, null, null, "按工作日"));
         }
-        List<Targets.TargetView> teamTargets =
-                targets.decompose(top.id(), new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"));
+        List<Targets.TargetView> teamTargets = splitting.decompose(
+                top.id(), new Targets.Decompose(SplitDimension.ORG, SplitMethod.WEIGHTS, null, null, "区域潜力系数"));
         int month = LocalDate.now(context.clock()).getMonthValue();
         String monthKey = String.format("%d-%02d", year, month);
         for (Targets.TargetView team : teamTargets) {
-            targets.decompose(team.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
+            splitting.decompose(
+                    team.id(), new Targets.Decompose(SplitDimension.ORG, SplitMethod.EQUAL, null, null, "按人头平均"));
+        }
+        Map<String, Targets.TargetView> board = targets.board(year, TargetMetric.SIGNED);
+        // the earlier months of the year as they were split then (so that the KPI trend has a plan for each month)
+        for (int earlier = 1; earlier < month; earlier++) {
+            Targets.TargetView companyEarlier =
+                    board.get("COMPANY/" + company.id() + "/" + String.format("%d-%02d", year, earlier));
+            if (companyEarlier != null) {
+                for (Targets.TargetView teamMonth : splitting.decompose(
+                        companyEarlier.id(),
+                        new Targets.Decompose(SplitDimension.ORG, SplitMethod.WEIGHTS, null, null, "区域潜力系数"))) {
+                    splitting.decompose(
+                            teamMonth.id(),
+                            new Targets.Decompose(SplitDimension.ORG, SplitMethod.EQUAL, null, null, "按人头平均"));
+                }
+            }
         }
         // the current month: by region potential into teams, equally among reps, and each rep's month into weeks
-        Targets.TargetView companyMonth =
-                targets.board(year, TargetMetric.SIGNED).get("COMPANY/" + company.id() + "/" + monthKey);
+        Targets.TargetView companyMonth = board.get("COMPANY/" + company.id() + "/" + monthKey);
         if (companyMonth == null) {
             return;
         }
-        for (Targets.TargetView teamMonth : targets.decompose(
-                companyMonth.id(), new Targets.Decompose("ORG", SplitMethod.WEIGHTS, null, null, "区域潜力系数"))) {
-            List<Targets.TargetView> reps = targets.decompose(
-                    teamMonth.id(), new Targets.Decompose("ORG", SplitMethod.EQUAL, null, null, "按人头平均"));
+        for (Targets.TargetView teamMonth : splitting.decompose(
+                companyMonth.id(),
+                new Targets.Decompose(SplitDimension.ORG, SplitMethod.WEIGHTS, null, null, "区域潜力系数"))) {
+            List<Targets.TargetView> reps = splitting.decompose(
+                    teamMonth.id(), new Targets.Decompose(SplitDimension.ORG, SplitMethod.EQUAL, null, null, "按人头平均"));
             for (Targets.TargetView rep : reps) {
-                targets.decompose(rep.id(), new Targets.Decompose("TIME", SplitMethod.EQUAL, null, null, "按周平均"));
+                splitting.decompose(
+                        rep.id(), new Targets.Decompose(SplitDimension.TIME, SplitMethod.EQUAL, null, null, "按周平均"));
             }
             if (!reps.isEmpty()
                     && teamMonth.subjectId() == teamTargets.getFirst().subjectId()) {
                 // a manager raised one rep's month by hand: the team's month is flagged until the others are adjusted
                 Targets.TargetView star = reps.get(random.nextInt(reps.size()));
-                targets.set(new Targets.SetTarget(
+                setting.set(new Targets.SetTarget(
                         TargetMetric.SIGNED,
                         monthKey,
                         TargetLevel.REP,

@@ -62,23 +62,34 @@ class GoalWidgets {
         List<Object> completion = new ArrayList<>();
         List<Object> concentration = new ArrayList<>();
         List<Object> cycle = new ArrayList<>();
+        double longestCycle = 0;
         for (Kpis.MonthKpi k : trend) {
-            months.add(k.month().substring(2));
-            completion.add(k.actionCompletion() == null ? null : Math.round(k.actionCompletion() * 1000) / 10.0);
-            concentration.add(
-                    k.monthEndConcentration() == null ? null : Math.round(k.monthEndConcentration() * 1000) / 10.0);
+            months.add(k.month().substring(2)
+                    + (k.inProgress() ? messages.getMessage("goal.kpi.chart.inProgress", null, locale) : ""));
+            completion.add(percent(k.actionCompletion()));
+            concentration.add(percent(k.monthEndConcentration()));
             cycle.add(k.medianCycleDays());
+            longestCycle = Math.max(longestCycle, k.medianCycleDays() == null ? 0 : k.medianCycleDays());
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("data", List.of(completionName, concentrationName, cycleName)));
-        option.put("grid", Map.of("left", 40, "right", 40, "bottom", 30, "top", 40));
+        option.put("grid", Map.of("left", 40, "right", 40, "bottom", 30, "top", 40, "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", months));
+        // both axes bounded, so that no line or bar runs off the chart
         option.put(
                 "yAxis",
                 List.of(
-                        Map.of("type", "value", "name", "%", "max", 100),
-                        Map.of("type", "value", "name", messages.getMessage("goal.kpi.chart.days", null, locale))));
+                        Map.of("type", "value", "name", "%", "min", 0, "max", 100),
+                        Map.of(
+                                "type",
+                                "value",
+                                "name",
+                                messages.getMessage("goal.kpi.chart.days", null, locale),
+                                "min",
+                                0,
+                                "max",
+                                cycleAxisMax(longestCycle))));
         option.put(
                 "series",
                 List.of(
@@ -86,5 +97,15 @@ class GoalWidgets {
                         Map.of("name", concentrationName, "type", "line", "data", concentration, "connectNulls", true),
                         Map.of("name", cycleName, "type", "bar", "yAxisIndex", 1, "data", cycle, "barMaxWidth", 14)));
         return option;
+    }
+
+    /** A share as a percentage with one decimal, within 0–100; null stays null (no data, or month-to-date). */
+    private static Double percent(Double share) {
+        return share == null ? null : Math.round(Math.max(0, Math.min(1, share)) * 1000) / 10.0;
+    }
+
+    /** The days axis: the longest cycle rounded up to the next 10, at least 10. */
+    static int cycleAxisMax(double longest) {
+        return Math.max(10, (int) Math.ceil(longest / 10) * 10);
     }
 }

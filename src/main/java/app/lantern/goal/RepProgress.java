@@ -7,6 +7,7 @@ import app.lantern.calendar.WorkingCalendar;
 import app.lantern.identity.DataScopes;
 import app.lantern.identity.Directory;
 import app.lantern.identity.RecordKind;
+import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.pipeline.ClosedDeals;
 import app.lantern.pipeline.FunnelMetrics;
@@ -15,6 +16,7 @@ import app.lantern.pipeline.OpportunityRef;
 import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Phrase;
+import app.lantern.shared.web.MoneyFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -34,13 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Goal–action–result binding for one rep and month: the signed amount against the target and the pace of working
  * days, the open pipeline expected to close this month, and the weekly actions (visits, new opportunities, demos)
- * that the remaining gap needs, derived from the rep's own funnel (the team's where the rep has fewer than
- * {@value #MIN_HISTORY} closed deals in the last 12 months).
+ * that the remaining gap needs ({@link ActionPlan}: the rep's rates shrunk towards the team's, bounded by capacity).
  */
 @Service
 public class RepProgress {
-
-    static final int MIN_HISTORY = 5;
 
     /**
      * This week's action counts against the targets in force: the manager's override when there is one for the month,
@@ -78,7 +77,8 @@ public class RepProgress {
 
     /**
      * @param pace            the share of the month's working days elapsed (what attainment should be by now)
-     * @param funnelSource    {@code rep} or {@code team}: whose history the derivation used
+     * @param funnelSource    {@code rep} or {@code team}: whose history weighs more in the win rate
+     * @param plan            how the derived weekly action targets follow from the gap, step by step
      */
     public record Progress(
             long repId,
@@ -96,6 +96,7 @@ public class RepProgress {
             BigDecimal averageDeal,
             String funnelSource,
             WeeklyActions thisWeek,
+            ActionPlan plan,
             Phrase diagnosis) {}
 
     private final Targets targets;
@@ -166,12 +167,13 @@ public class RepProgress {
         LocalDate monday = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         OffsetDateTime weekFrom = monday.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime weekTo = monday.plusDays(7).atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime historyFrom = from.minusDays(90);
+        OffsetDateTime historyFrom =
+                monday.minusWeeks(ActionHistory.WEEKS).atStartOfDay(zone).toOffsetDateTime();
 
         Map<Long, BigDecimal> targetOf = targets.amounts(TargetMetric.SIGNED, TargetLevel.REP, ids, month.toString());
         Map<Long, List<OpportunityRef>> closed =
                 byOwner(opportunities.closedBetween(ids, from, to), OpportunityRef::ownerId);
-        // the rep's own funnel over 12 months, the team's when the rep has too little history
+        // the team's reps: the prior the rep's own rates are shrunk towards
         Map<Long, Set<Long>> teamOf = new HashMap<>();
         Set<Long> owners = new java.util.HashSet<>(ids);
         for (UserSummary rep : reps) {
@@ -179,7 +181,9 @@ public class RepProgress {
                 Set<Long> team = teamOf.computeIfAbsent(
                         rep.teamId(),
                         t -> people.values().stream()
-                                .filter(u -> u.active() && t.equals(u.teamId()))
+                                .filter(u -> u.active()
+                                        && t.equals(u.teamId())
+                                        && u.roles().contains(Role.REP))
                                 .map(UserSummary::id)
                                 .collect(java.util.stream.Collectors.toSet()));
                 owners.addAll(team);
@@ -187,14 +191,19 @@ public class RepProgress {
         }
         Map<Long, ClosedDeals> history12 = funnels.closedByOwner(owners, first.minusMonths(12), first.minusDays(1));
         Map<Long, List<OpportunityRef>> open = byOwner(opportunities.openFor(ids), OpportunityRef::ownerId);
-        Map<Long, List<ActivityRef>> history =
-                byOwner(activities.between(ids, historyFrom, from), ActivityRef::ownerId);
-        Map<Long, List<OpportunityRef>> createdBefore =
-                byOwner(opportunities.createdBetween(ids, historyFrom, from), OpportunityRef::ownerId);
+        Map<Long, ActionPlan.History> histories = ActionHistory.of(
+                owners,
+                history12,
+                activities.between(owners, historyFrom, weekFrom),
+                opportunities.createdBetween(owners, historyFrom, weekFrom),
+                monday,
+                zone);
         Map<Long, List<ActivityRef>> week = byOwner(activities.between(ids, weekFrom, weekTo), ActivityRef::ownerId);
         Map<Long, List<OpportunityRef>> createdThisWeek =
                 byOwner(opportunities.createdBetween(ids, weekFrom, weekTo), OpportunityRef::ownerId);
         Map<Long, ActionTargets.Override> overrideOf = overrides.findAll(ids, month);
+        LocalDate remainingFrom = today.isBefore(first) ? first : today;
+        int remaining = today.isAfter(last) ? 0 : calendar.workingDaysBetween(remainingFrom, last.plusDays(1));
 
         List<Progress> result = new java.util.ArrayList<>(reps.size());
         for (UserSummary rep : reps) {
@@ -204,66 +213,37 @@ public class RepProgress {
                     .filter(o -> o.status() == OpportunityStatus.WON)
                     .map(o -> o.amount() == null ? BigDecimal.ZERO : o.amount())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            ClosedDeals funnel = history12.getOrDefault(repId, ClosedDeals.NONE);
-            String source = "rep";
-            if (funnel.won() + funnel.lost() < MIN_HISTORY && rep.teamId() != null) {
-                funnel = teamOf.get(rep.teamId()).stream()
-                        .map(m -> history12.getOrDefault(m, ClosedDeals.NONE))
-                        .reduce(ClosedDeals.NONE, ClosedDeals::plus);
-                source = "team";
-            }
-            double winRate = funnel.winRate() > 0 ? funnel.winRate() : 0.25;
-            BigDecimal averageDeal =
-                    funnel.averageWonAmount().signum() > 0 ? funnel.averageWonAmount() : new BigDecimal("100000");
-
+            ActionPlan.History own = histories.get(repId);
+            Set<Long> team = rep.teamId() == null ? Set.of(repId) : teamOf.get(rep.teamId());
+            ActionPlan.History teamHistory =
+                    team.stream().map(histories::get).reduce(ActionPlan.History.NONE, ActionPlan.History::plus);
+            double winRate = ActionPlan.winRate(own, teamHistory).value();
             BigDecimal pipelineExpected = open.getOrDefault(repId, List.of()).stream()
                     .filter(o -> o.expectedClose() != null && !o.expectedClose().isAfter(last) && o.amount() != null)
                     .map(o -> o.amount().multiply(BigDecimal.valueOf(winRate)))
                     .reduce(BigDecimal.ZERO, BigDecimal::add)
                     .setScale(2, RoundingMode.HALF_UP);
             BigDecimal gap = target.subtract(signed).subtract(pipelineExpected).max(BigDecimal.ZERO);
-
-            int weeksLeft = Math.max(1, (int) ((last.toEpochDay() - monday.toEpochDay()) / 7) + 1);
-            int dealsNeeded = gap.divide(averageDeal, 0, RoundingMode.CEILING).intValue();
-            int oppsNeeded = (int) Math.ceil(dealsNeeded / winRate);
-            int newOppsPerWeek = (int) Math.ceil((double) oppsNeeded / weeksLeft);
-            // how many visits and demos this rep's history needed per new opportunity
-            List<ActivityRef> past = history.getOrDefault(repId, List.of());
-            int created = createdBefore.getOrDefault(repId, List.of()).size();
-            double visitsPerOpp =
-                    created == 0 ? 3.0 : Math.max(1.0, (double) count(past, ActivityType.VISIT) / created);
-            double demosPerOpp = created == 0 ? 0.5 : Math.max(0.2, (double) count(past, ActivityType.DEMO) / created);
+            ActionPlan plan = ActionPlan.derive(gap, own, teamHistory, team.size(), remaining);
 
             List<ActivityRef> thisWeek = week.getOrDefault(repId, List.of());
             long newThisWeek = createdThisWeek.getOrDefault(repId, List.of()).size();
-            int derivedVisits = (int) Math.ceil(newOppsPerWeek * visitsPerOpp);
-            int derivedDemos = (int) Math.ceil(newOppsPerWeek * demosPerOpp);
+            int derivedVisits = plan.visits().target();
+            int derivedNew = plan.newOpportunities().target();
+            int derivedDemos = plan.demos().target();
             ActionTargets.Override override = overrideOf.get(repId);
-            WeeklyActions actions = override == null
-                    ? new WeeklyActions(
-                            Period.weekKey(monday),
-                            derivedVisits,
-                            count(thisWeek, ActivityType.VISIT),
-                            newOppsPerWeek,
-                            newThisWeek,
-                            derivedDemos,
-                            count(thisWeek, ActivityType.DEMO),
-                            derivedVisits,
-                            newOppsPerWeek,
-                            derivedDemos,
-                            null)
-                    : new WeeklyActions(
-                            Period.weekKey(monday),
-                            override.visits(),
-                            count(thisWeek, ActivityType.VISIT),
-                            override.newOpportunities(),
-                            newThisWeek,
-                            override.demos(),
-                            count(thisWeek, ActivityType.DEMO),
-                            derivedVisits,
-                            newOppsPerWeek,
-                            derivedDemos,
-                            override);
+            WeeklyActions actions = new WeeklyActions(
+                    Period.weekKey(monday),
+                    override == null ? derivedVisits : override.visits(),
+                    count(thisWeek, ActivityType.VISIT),
+                    override == null ? derivedNew : override.newOpportunities(),
+                    newThisWeek,
+                    override == null ? derivedDemos : override.demos(),
+                    count(thisWeek, ActivityType.DEMO),
+                    derivedVisits,
+                    derivedNew,
+                    derivedDemos,
+                    override);
 
             double attainment = target.signum() == 0
                     ? 0
@@ -281,10 +261,11 @@ public class RepProgress {
                     workingDays,
                     pipelineExpected,
                     gap,
-                    winRate,
-                    averageDeal,
-                    source,
+                    plan.winRate().value(),
+                    plan.averageDealAmount(),
+                    plan.funnelSource(),
                     actions,
+                    plan,
                     diagnosis(attainment, pace, actions, gap)));
         }
         return result;
@@ -311,7 +292,7 @@ public class RepProgress {
                 shortfall("goal.diagnosis.newOpportunities", a.newOpportunities(), a.newOpportunitiesTarget()),
                 shortfall("goal.diagnosis.visits", a.visits(), a.visitsTarget()),
                 shortfall("goal.diagnosis.demos", a.demos(), a.demosTarget()),
-                gap.setScale(0, RoundingMode.HALF_UP));
+                MoneyFormat.phrase(gap));
     }
 
     private static Phrase shortfall(String key, long done, long target) {

@@ -7,6 +7,7 @@ import app.lantern.identity.Directory;
 import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.shared.Phrase;
+import app.lantern.shared.web.MoneyFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -134,7 +135,7 @@ public class TeamProgress {
                 ? NO_TARGET
                 : newOpps >= newOppsTarget
                         ? new Phrase("goal.link.onTrack", newOpps, newOppsTarget)
-                        : new Phrase("goal.link.teamGap", newOppsTarget - newOpps, wan(gapValue), gapValue);
+                        : new Phrase("goal.link.teamGap", newOppsTarget - newOpps, MoneyFormat.phrase(gapValue));
         return new TeamRow(
                 id,
                 name,
@@ -180,15 +181,7 @@ public class TeamProgress {
                 "goal.link.repGap",
                 missing,
                 Math.round(p.winRate() * 100),
-                wan(p.averageDeal()),
-                p.averageDeal(),
-                wan(gap),
-                gap);
-    }
-
-    /** An amount in 万 (ten thousands) with one decimal, as Chinese sentences give it; English ones use the yuan amount. */
-    static String wan(BigDecimal amount) {
-        return amount.divide(BigDecimal.valueOf(10_000), 1, RoundingMode.HALF_UP)
-                .toPlainString();
+                MoneyFormat.phrase(p.averageDeal()),
+                MoneyFormat.phrase(gap));
     }
 }

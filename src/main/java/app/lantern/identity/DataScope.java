@@ -2,6 +2,7 @@ package app.lantern.identity;
 
 import app.lantern.shared.NotFoundException;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -14,18 +15,25 @@ public final class DataScope {
 
     private final boolean all;
     private final Set<Long> ownerIds;
+    private final Consumer<String> onDenied;
 
-    private DataScope(boolean all, Set<Long> ownerIds) {
+    private DataScope(boolean all, Set<Long> ownerIds, Consumer<String> onDenied) {
         this.all = all;
         this.ownerIds = Set.copyOf(ownerIds);
+        this.onDenied = onDenied;
     }
 
     public static DataScope everything() {
-        return new DataScope(true, Set.of());
+        return new DataScope(true, Set.of(), denied -> {});
     }
 
     public static DataScope ownedBy(Set<Long> ownerIds) {
-        return new DataScope(false, ownerIds);
+        return new DataScope(false, ownerIds, denied -> {});
+    }
+
+    /** The same scope, telling {@code onDenied} which record ("customer 616") a refused {@link #require} asked for. */
+    DataScope reportingDenialsTo(Consumer<String> onDenied) {
+        return new DataScope(all, ownerIds, onDenied);
     }
 
     public boolean isEverything() {
@@ -52,6 +60,7 @@ public final class DataScope {
     /** Throws 404 (not 403) for a record outside the scope, so that its existence does not leak. */
     public void require(Long ownerId, String entity, Object id) {
         if (!covers(ownerId)) {
+            onDenied.accept(entity + " " + id);
             throw NotFoundException.of(entity, id);
         }
     }

@@ -1,5 +1,7 @@
 package app.lantern.identity;
 
+import app.lantern.audit.SecurityEventKind;
+import app.lantern.audit.SecurityEvents;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -16,10 +18,12 @@ public class DataScopes {
 
     private final CurrentActor currentActor;
     private final Directory directory;
+    private final SecurityEvents securityEvents;
 
-    DataScopes(CurrentActor currentActor, Directory directory) {
+    DataScopes(CurrentActor currentActor, Directory directory, SecurityEvents securityEvents) {
         this.currentActor = currentActor;
         this.directory = directory;
+        this.securityEvents = securityEvents;
     }
 
     /** The scope of the signed-in user for this kind of record. */
@@ -34,7 +38,9 @@ public class DataScopes {
         if (actor.has(Role.FINANCE) && (kind == RecordKind.QUOTE || kind == RecordKind.CONTRACT)) {
             return DataScope.everything();
         }
-        return DataScope.ownedBy(visibleOwners(actor));
+        return DataScope.ownedBy(visibleOwners(actor))
+                .reportingDenialsTo(
+                        record -> securityEvents.record(SecurityEventKind.SCOPE_DENIED, actor.username(), record));
     }
 
     /** The users whose records the actor sees: themselves plus, for a manager, the members of their teams' subtrees. */

@@ -46,7 +46,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, jakarta.servlet.ServletException {
-        succeeded((LanternPrincipal) authentication.getPrincipal(), "form");
+        succeeded((LanternPrincipal) authentication.getPrincipal(), request.getRemoteAddr(), "form");
         redirect.onAuthenticationSuccess(request, response, authentication);
     }
 
@@ -55,13 +55,13 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         String username = request.getParameter("username");
-        failed(username, request.getRemoteAddr(), exception, "form");
+        failed(username, exception, "form");
         response.sendRedirect(request.getContextPath()
                 + (exception instanceof DisabledException ? "/login?disabled" : "/login?error"));
     }
 
-    void succeeded(LanternPrincipal principal, String channel) {
-        throttle.succeeded(principal.username());
+    void succeeded(LanternPrincipal principal, String ip, String channel) {
+        throttle.succeeded(principal.username(), ip);
         tx.executeWithoutResult(s -> {
             db.update(USERS)
                     .set(USERS.LAST_LOGIN_AT, OffsetDateTime.now(clock))
@@ -71,8 +71,8 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         });
     }
 
-    void failed(String username, String ip, AuthenticationException exception, String channel) {
-        throttle.failed(username, ip);
+    /** Audits a refused password; the throttle already counted the attempt before the password was checked. */
+    void failed(String username, AuthenticationException exception, String channel) {
         String attempted = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
         UserRef anonymous = new Anonymous(attempted);
         tx.executeWithoutResult(s -> audit.recordedBy(

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Stops a form sign-in before the password is even checked when the user or the address is throttled. */
+/** Takes a form sign-in attempt from the throttle's budgets; a throttled attempt never reaches the password check. */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
@@ -25,7 +25,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!throttle.allows(request.getParameter("username"), request.getRemoteAddr())) {
+        if (!throttle.tryAcquire(request.getParameter("username"), request.getRemoteAddr())) {
             response.setStatus(429);
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;

@@ -1,11 +1,13 @@
 package app.lantern.identity;
 
+import app.lantern.audit.SecurityEvents;
 import app.lantern.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +37,14 @@ class SecurityConfig {
     AuthenticationManager authenticationManager(PrincipalLoader principals, PasswordEncoder encoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(principals);
         provider.setPasswordEncoder(encoder);
+        // The password is checked before the account state, so that only someone who knows it learns that an
+        // account is deactivated; a wrong password for a deactivated user fails like any wrong password.
+        provider.setPreAuthenticationChecks(user -> {});
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("deactivated");
+            }
+        });
         return new ProviderManager(provider);
     }
 
@@ -44,14 +54,17 @@ class SecurityConfig {
             ApiTokens tokens,
             PrincipalLoader principals,
             LoginThrottle throttle,
-            LoginOutcomes outcomes)
+            LoginOutcomes outcomes,
+            AuthenticationManager authenticationManager,
+            SecurityEvents securityEvents)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher bearer = (HttpServletRequest r) -> {
             String h = r.getHeader("Authorization");
             return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
         };
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login", "/setup", "/error", "/error/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**")
@@ -92,15 +105,7 @@ class SecurityConfig {
                                 api)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(api))
-                        .defaultAccessDeniedHandlerFor(
-                                (request, response, e) -> Problems.write(
-                                        response,
-                                        Problems.of(
-                                                HttpStatus.FORBIDDEN,
-                                                "forbidden",
-                                                "Forbidden",
-                                                "you are not allowed to do this")),
-                                api))
+                        .accessDeniedHandler(new RefusalHandler(securityEvents, api)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), geolocation=(), microphone=(self)")));

@@ -55,7 +55,7 @@ public class SignIn {
 
     /** Checks the password (throttled like the form) and issues a token. */
     public IssuedToken issueToken(String username, String password, String clientIp, String tokenName) {
-        if (!throttle.allows(username, clientIp)) {
+        if (!throttle.tryAcquire(username, clientIp)) {
             throw new SignInRefused(Refusal.THROTTLED);
         }
         Authentication auth;
@@ -63,11 +63,11 @@ public class SignIn {
             auth = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(username, password));
         } catch (AuthenticationException e) {
-            outcomes.failed(username, clientIp, e, "api");
+            outcomes.failed(username, e, "api");
             throw new SignInRefused(e instanceof DisabledException ? Refusal.DEACTIVATED : Refusal.BAD_CREDENTIALS);
         }
         LanternPrincipal principal = (LanternPrincipal) auth.getPrincipal();
-        outcomes.succeeded(principal, "api");
+        outcomes.succeeded(principal, clientIp, "api");
         ApiTokens.Issued issued = tokens.issue(principal, tokenName);
         return new IssuedToken(issued.token(), issued.expiresAt());
     }

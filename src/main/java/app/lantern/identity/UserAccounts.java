@@ -182,6 +182,7 @@ public class UserAccounts {
         change(userId, new UserChange(user.getDisplayName(), user.getEmail(), user.getPhone(), roles));
     }
 
+    /** Moves the user to another team; their sessions end, like after a role change, so the new team applies at once. */
     @Transactional
     public void moveToTeam(long userId, Long teamId) {
         var user = load(userId);
@@ -199,6 +200,9 @@ public class UserAccounts {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("teamId", teamId);
         audit.updated("user", userId, before, after);
+        if (!java.util.Objects.equals(user.getTeamId(), teamId)) {
+            endSessions(user.getUsername());
+        }
     }
 
     /** Ends the user's access at once: no sign-in, every session and API token gone. */

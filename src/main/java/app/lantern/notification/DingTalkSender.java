@@ -112,7 +112,8 @@ class DingTalkSender implements ChannelSender {
             md.put(
                     "text",
                     MessageText.fit(
-                            "### " + message.title() + "\n" + message.markdown(),
+                            "### " + MessageText.chatLiteral(message.title()) + "\n"
+                                    + MessageText.chatMarkdown(message.markdown()),
                             suffix,
                             ChannelKind.DINGTALK_ROBOT.maxBytes()));
         } else {

@@ -12,7 +12,81 @@ final class MessageText {
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\(([^)\\s]+)\\)");
     private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
 
+    /** Characters that mean something in the Markdown subset or in a channel's own Markdown; escaped in user text. */
+    private static final String ESCAPABLE = "\\[]()*_`#>!<|~:";
+    /** What each escaped character becomes in a channel that renders its own Markdown (WeCom, DingTalk). */
+    private static final String FULL_WIDTH = "＼［］（）＊＿｀＃＞！＜｜～：";
+
+    private static final Pattern ESCAPED = Pattern.compile("\\\\([\\\\\\[\\]()*_`#>!<|~:])");
+    private static final char SHIELD = '\uE000';
+
     private MessageText() {}
+
+    /**
+     * User text (a customer or opportunity name, a note) made literal for a Markdown body: every character that
+     * could make a link, bold text, a heading or a quote is backslash-escaped, {@code ://} loses its power to become
+     * a bare link in chat clients, and line breaks become spaces, so the text stays inside the line it was put in.
+     */
+    static String literal(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.replaceAll("[\\r\\n]+", " ");
+        StringBuilder out = new StringBuilder(oneLine.length() + 8);
+        for (int i = 0; i < oneLine.length(); i++) {
+            char c = oneLine.charAt(i);
+            boolean escape = c == ':' ? oneLine.startsWith("//", i + 1) : ESCAPABLE.indexOf(c) >= 0;
+            if (escape) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Hides escaped characters from the Markdown patterns: each becomes a private-use character until restored. */
+    private static String shield(String markdown) {
+        return ESCAPED.matcher(markdown)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        String.valueOf((char) (SHIELD + m.group(1).charAt(0)))));
+    }
+
+    /** Puts shielded characters back: as themselves, HTML-escaped, or as full-width look-alikes. */
+    private static String unshield(String text, Mode mode) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            char original = (char) (c - SHIELD);
+            if (c < SHIELD || c > SHIELD + 0x7f || ESCAPABLE.indexOf(original) < 0) {
+                out.append(c);
+            } else if (mode == Mode.HTML) {
+                out.append(escapeHtml(String.valueOf(original)));
+            } else if (mode == Mode.CHAT) {
+                out.append(FULL_WIDTH.charAt(ESCAPABLE.indexOf(original)));
+            } else {
+                out.append(original);
+            }
+        }
+        return out.toString();
+    }
+
+    private enum Mode {
+        PLAIN,
+        HTML,
+        CHAT
+    }
+
+    /**
+     * The body for a channel that renders Markdown itself (WeCom, DingTalk): the subset is passed on, while escaped
+     * user text is shown with full-width look-alikes, which no chat client turns into a link or bold text.
+     */
+    static String chatMarkdown(String markdown) {
+        return unshield(shield(markdown), Mode.CHAT);
+    }
+
+    /** A plain-text line (a title) placed into a channel's Markdown. */
+    static String chatLiteral(String text) {
+        return chatMarkdown(literal(text));
+    }
 
     static int utf8Length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
@@ -45,10 +119,10 @@ final class MessageText {
 
     /** Plain text: bold markers dropped, links as "text (url)". */
     static String plain(String markdown) {
-        String s =
-                LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " (" + m.group(2) + ")"));
+        String s = LINK.matcher(shield(markdown))
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " (" + m.group(2) + ")"));
         s = BOLD.matcher(s).replaceAll("$1");
-        return s.replaceAll("(?m)^#{1,6}\\s*", "");
+        return unshield(s.replaceAll("(?m)^#{1,6}\\s*", ""), Mode.PLAIN);
     }
 
     static String escapeHtml(String s) {
@@ -84,7 +158,7 @@ final class MessageText {
     private static String html(String markdown, boolean external) {
         StringBuilder out = new StringBuilder();
         String list = null;
-        for (String line : markdown.split("\n", -1)) {
+        for (String line : shield(markdown).split("\n", -1)) {
             String trimmed = line.strip();
             Matcher numbered = NUMBERED.matcher(trimmed);
             String kind =
@@ -119,7 +193,7 @@ final class MessageText {
         if (list != null) {
             out.append("</").append(list).append('>');
         }
-        return out.toString();
+        return unshield(out.toString(), Mode.HTML);
     }
 
     /** A path inside Lantern: starts with one slash, not two ({@code //host}) nor a backslash trick. */
@@ -159,7 +233,7 @@ final class MessageText {
     /** Feishu "post" rich text: one paragraph per line, links as {@code a} elements. */
     static List<List<String[]>> postParagraphs(String markdown) {
         List<List<String[]>> paragraphs = new ArrayList<>();
-        for (String line : markdown.split("\n")) {
+        for (String line : shield(markdown).split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
@@ -170,7 +244,7 @@ final class MessageText {
                 if (m.start() > last) {
                     elements.add(new String[] {"text", plain(line.substring(last, m.start())), null});
                 }
-                elements.add(new String[] {"a", m.group(1), m.group(2)});
+                elements.add(new String[] {"a", unshield(m.group(1), Mode.PLAIN), m.group(2)});
                 last = m.end();
             }
             if (last < line.length()) {

@@ -8,6 +8,7 @@ import app.lantern.shared.FieldErrors;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.PageQuery;
 import app.lantern.shared.PageResult;
+import app.lantern.shared.Phrase;
 import app.lantern.shared.Texts;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,9 +73,41 @@ public class Notifications {
             long recipientUserId, String category, String templateKey, Object[] args, String link, String dedupKey) {
         Locale locale = settings.of(recipientUserId).locale();
         String title = messages.getMessage("notification.template." + templateKey + ".title", args, locale);
-        String body = messages.getMessage("notification.template." + templateKey + ".body", args, locale);
+        String body = messages.getMessage("notification.template." + templateKey + ".body", literal(args), locale);
         store(new Notification(recipientUserId, category, title, body, link, dedupKey));
     }
+
+    /**
+     * User text (a name, a note) made literal for a Markdown body that a caller builds itself for {@link #send}:
+     * it shows as typed in every channel and never becomes a link, bold text or a heading. Templated bodies
+     * ({@link #sendTemplated}) get this for their text arguments automatically.
+     */
+    public static String markdownLiteral(String text) {
+        return MessageText.literal(text);
+    }
+
+    /**
+     * Text arguments are user data (names, notes), also inside phrases: they go into the Markdown body as literal
+     * text, never as markup. A plain Lantern path ({@code /alerts/12?tab=evidence}) is left as it is, since it is
+     * often a link target and holds no character that could start markup.
+     */
+    private static Object[] literal(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Phrase phrase) {
+                out[i] = new Phrase(phrase.key(), literal(phrase.args()));
+            } else if (out[i] instanceof CharSequence text
+                    && !LANTERN_PATH.matcher(text).matches()) {
+                out[i] = MessageText.literal(text.toString());
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern LANTERN_PATH = java.util.regex.Pattern.compile("/[\\w/?=&.%#-]*");
 
     /** The id of the stored message, or empty when the dedup key was used before for this recipient. */
     Optional<Long> store(Notification n) {

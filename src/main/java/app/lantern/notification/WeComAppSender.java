@@ -141,7 +141,8 @@ class WeComAppSender implements ChannelSender {
                     .put(
                             "content",
                             MessageText.fit(
-                                    "**" + message.title() + "**\n" + message.markdown(),
+                                    "**" + MessageText.chatLiteral(message.title()) + "**\n"
+                                            + MessageText.chatMarkdown(message.markdown()),
                                     suffix,
                                     ChannelKind.WECOM_APP.maxBytes()));
         } else {

@@ -60,7 +60,10 @@ class WeComRobotSender implements ChannelSender {
             String suffix = (message.url() == null ? "" : "\n[" + message.openLabel() + "](" + message.url() + ")")
                     + (mention == null ? "" : "\n<@" + mention + ">");
             String content = MessageText.fit(
-                    "**" + message.title() + "**\n" + message.markdown(), suffix, ChannelKind.WECOM_ROBOT.maxBytes());
+                    "**" + MessageText.chatLiteral(message.title()) + "**\n"
+                            + MessageText.chatMarkdown(message.markdown()),
+                    suffix,
+                    ChannelKind.WECOM_ROBOT.maxBytes());
             body.put("msgtype", "markdown");
             body.putObject("markdown").put("content", content);
         } else {

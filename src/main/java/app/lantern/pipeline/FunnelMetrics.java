@@ -58,7 +58,8 @@ public class FunnelMetrics {
                                 .where(PIPELINE_STAGES.PIPELINE_ID.eq(pipelineId))
                                 .orderBy(PIPELINE_STAGES.POSITION))
                 .forEach(s -> stages.put(s.getId(), new Object[] {s.getName(), s.getPosition()}));
-        // the furthest position each opportunity ever reached, and whether it was won
+        // the furthest position each opportunity ever reached, and whether it was won, for the opportunities that
+        // entered a stage in the period: found through the period's entries (by date), not by reading all history
         Map<Long, Integer> maxPos = new HashMap<>();
         Map<Long, Boolean> won = new HashMap<>();
         db.select(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID, DSL.max(PIPELINE_STAGES.POSITION), OPPORTUNITIES.STATUS)
@@ -68,7 +69,7 @@ public class FunnelMetrics {
                 .join(OPPORTUNITIES)
                 .on(OPPORTUNITIES.ID.eq(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID))
                 .where(opp)
-                .and(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID.in(DSL.select(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID)
+                .and(OPPORTUNITIES.ID.in(DSL.select(OPPORTUNITY_STAGE_HISTORY.OPPORTUNITY_ID)
                         .from(OPPORTUNITY_STAGE_HISTORY)
                         .where(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.ge(start))
                         .and(OPPORTUNITY_STAGE_HISTORY.ENTERED_AT.lt(end))))

@@ -3,8 +3,6 @@ package app.lantern.pipeline;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Objects;
 
 /** An opportunity as a Kanban card or list row. */
 public record OpportunityCard(
@@ -24,13 +22,4 @@ public record OpportunityCard(
         OffsetDateTime lastContactAt,
         OffsetDateTime stageEnteredAt,
         OffsetDateTime updatedAt,
-        int version) {
-
-    /** The summed amount of the cards (those without an amount count as nothing). */
-    public static BigDecimal total(List<OpportunityCard> cards) {
-        return cards.stream()
-                .map(OpportunityCard::amount)
-                .filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-}
+        int version) {}

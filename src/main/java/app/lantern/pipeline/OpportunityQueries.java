@@ -9,13 +9,18 @@ import app.lantern.shared.PageQuery;
 import app.lantern.shared.PageResult;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import lantern.db.tables.records.OpportunitiesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class OpportunityQueries {
+
+    /** Cards a board column shows; its badge counts all of the stage's open opportunities. */
+    public static final int CARDS_PER_COLUMN = 50;
 
     public static final Set<String> SORT_FIELDS =
             Set.of("name", "amount", "expectedClose", "updatedAt", "createdAt", "healthScore");
@@ -116,40 +124,74 @@ public class OpportunityQueries {
             case "healthScore" -> OPPORTUNITIES.HEALTH_SCORE;
             default -> OPPORTUNITIES.UPDATED_AT;
         };
-        long total = db.fetchCount(OPPORTUNITIES, c);
+        long total = db.fetchCount(db.selectOne().from(OPPORTUNITIES).where(c).limit(PageResult.COUNT_LIMIT + 1));
         var rows = db.selectFrom(OPPORTUNITIES)
                 .where(c)
                 .orderBy(page.descending() ? sortField.desc() : sortField.asc(), OPPORTUNITIES.ID.desc())
                 .limit(page.size())
                 .offset(page.offset())
                 .fetch();
-        return PageResult.of(store.cards(rows), page, total);
+        return PageResult.counted(store.cards(rows), page, total);
     }
 
-    /** Kanban columns of one pipeline: open opportunities in scope per stage (at most 200 per stage, most urgent first). */
-    public Map<StageView, List<OpportunityCard>> board(long pipelineId, Long ownerId) {
+    /**
+     * Kanban columns of one pipeline: per stage the first {@link #CARDS_PER_COLUMN} open opportunities in scope (the
+     * closest expected close first) with the stage's true count and amount, from one grouped query.
+     */
+    public List<BoardColumn> board(long pipelineId, Long ownerId) {
         PipelineView p = pipelines.require(pipelineId);
+        Condition c = boardCondition(pipelineId, ownerId);
+        Map<Long, Record3<Long, Integer, BigDecimal>> totals = db.select(
+                        OPPORTUNITIES.STAGE_ID, DSL.count(), DSL.sum(OPPORTUNITIES.AMOUNT))
+                .from(OPPORTUNITIES)
+                .where(c)
+                .groupBy(OPPORTUNITIES.STAGE_ID)
+                .fetchMap(OPPORTUNITIES.STAGE_ID);
+        List<OpportunitiesRecord> rows = new ArrayList<>();
+        for (StageView s : p.stages()) {
+            if (totals.containsKey(s.id())) {
+                rows.addAll(columnRows(c, s.id(), 0));
+            }
+        }
+        Map<Long, List<OpportunityCard>> cards =
+                store.cards(rows).stream().collect(Collectors.groupingBy(OpportunityCard::stageId));
+        return p.stages().stream()
+                .map(s -> {
+                    var t = totals.get(s.id());
+                    return new BoardColumn(
+                            s,
+                            cards.getOrDefault(s.id(), List.of()),
+                            t == null ? 0 : t.value2(),
+                            t == null || t.value3() == null ? BigDecimal.ZERO : t.value3());
+                })
+                .toList();
+    }
+
+    /** The next cards of one board column after the first {@code offset} (scrolling down a column). */
+    public List<OpportunityCard> column(long pipelineId, long stageId, Long ownerId, int offset) {
+        if (offset < 0) {
+            throw ValidationException.field("offset", "must be 0 or more");
+        }
+        pipelines.require(pipelineId).stage(stageId).orElseThrow(() -> NotFoundException.of("stage", stageId));
+        return store.cards(columnRows(boardCondition(pipelineId, ownerId), stageId, offset));
+    }
+
+    private Condition boardCondition(long pipelineId, Long ownerId) {
         Condition c = scopes.current(RecordKind.OPPORTUNITY)
                 .condition(OPPORTUNITIES.OWNER_ID)
                 .and(OPPORTUNITIES.PIPELINE_ID.eq(pipelineId))
                 .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.OPEN.name()));
-        if (ownerId != null) {
-            c = c.and(OPPORTUNITIES.OWNER_ID.eq(ownerId));
-        }
-        List<OpportunityCard> all = store.cards(db.selectFrom(OPPORTUNITIES)
-                .where(c)
+        return ownerId == null ? c : c.and(OPPORTUNITIES.OWNER_ID.eq(ownerId));
+    }
+
+    private List<OpportunitiesRecord> columnRows(Condition board, long stageId, int offset) {
+        return db.selectFrom(OPPORTUNITIES)
+                .where(board)
+                .and(OPPORTUNITIES.STAGE_ID.eq(stageId))
                 .orderBy(OPPORTUNITIES.EXPECTED_CLOSE.asc().nullsLast(), OPPORTUNITIES.ID)
-                .fetch());
-        Map<StageView, List<OpportunityCard>> board = new LinkedHashMap<>();
-        for (StageView s : p.stages()) {
-            board.put(
-                    s,
-                    all.stream()
-                            .filter(card -> card.stageId() == s.id())
-                            .limit(200)
-                            .toList());
-        }
-        return board;
+                .limit(CARDS_PER_COLUMN)
+                .offset(offset)
+                .fetch();
     }
 
     /** The entry-criteria fields still missing for a stage (empty when the move would pass). */

@@ -22,11 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import lantern.db.tables.records.OpportunitiesRecord;
 import org.jooq.DSLContext;
-import org.jooq.Result;
 import org.jooq.UpdateSetMoreStep;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -289,32 +287,34 @@ class OpportunityStore {
                 });
     }
 
-    List<OpportunityCard> cards(Result<OpportunitiesRecord> rows) {
+    /** Cards for rows of one page or board: owners, stages and customers looked up once for all rows. */
+    List<OpportunityCard> cards(List<OpportunitiesRecord> rows) {
         Map<Long, String> users =
                 directory.users().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::displayName));
         Map<Long, String> stageNames = new HashMap<>();
         pipelines.all().forEach(p -> p.stages().forEach(s -> stageNames.put(s.id(), s.name())));
-        Map<Long, String> customerNames = new HashMap<>();
-        Function<Long, String> customerName = cid -> customerNames.computeIfAbsent(
-                cid, k -> customers.find(k).map(CustomerRef::name).orElse("#" + k));
-        return rows.map(r -> new OpportunityCard(
-                r.getId(),
-                r.getName(),
-                r.getCustomerId(),
-                customerName.apply(r.getCustomerId()),
-                r.getOwnerId(),
-                users.getOrDefault(r.getOwnerId(), "#" + r.getOwnerId()),
-                r.getPipelineId(),
-                r.getStageId(),
-                stageNames.get(r.getStageId()),
-                OpportunityStatus.valueOf(r.getStatus()),
-                r.getAmount(),
-                r.getExpectedClose(),
-                r.getHealthScore(),
-                r.getLastContactAt(),
-                r.getStageEnteredAt(),
-                r.getUpdatedAt(),
-                r.getVersion()));
+        Map<Long, String> customerNames = customers.names(
+                rows.stream().map(OpportunitiesRecord::getCustomerId).collect(Collectors.toSet()));
+        return rows.stream()
+                .map(r -> new OpportunityCard(
+                        r.getId(),
+                        r.getName(),
+                        r.getCustomerId(),
+                        customerNames.getOrDefault(r.getCustomerId(), "#" + r.getCustomerId()),
+                        r.getOwnerId(),
+                        users.getOrDefault(r.getOwnerId(), "#" + r.getOwnerId()),
+                        r.getPipelineId(),
+                        r.getStageId(),
+                        stageNames.get(r.getStageId()),
+                        OpportunityStatus.valueOf(r.getStatus()),
+                        r.getAmount(),
+                        r.getExpectedClose(),
+                        r.getHealthScore(),
+                        r.getLastContactAt(),
+                        r.getStageEnteredAt(),
+                        r.getUpdatedAt(),
+                        r.getVersion()))
+                .toList();
     }
 
     /** What the audit log keeps of an opportunity: the fields a user edits, by the names the history shows. */

@@ -127,11 +127,23 @@ class PipelineWidgets {
         });
     }
 
+    /** As many interventions as {@code /opportunities/interventions} lists, and how many of them the panel shows. */
+    static final int INTERVENTIONS_PAGE = 300;
+
+    static final int SHOWN_INTERVENTIONS = 8;
+
     @Bean
     LandingWidget interventionsWidget(Interventions interventions) {
         return LandingWidget.of(Set.of("MANAGER"), 21, "pipeline/widgets :: interventions", () -> {
-            List<Intervention> open = interventions.visible(InterventionStatus.OPEN, 8);
-            return Map.of("items", open, "outcomes", interventions.outcomeCounts());
+            // the count is of the same list the interventions page shows; the panel lists the first few
+            List<Intervention> open = interventions.visible(InterventionStatus.OPEN, INTERVENTIONS_PAGE);
+            return Map.of(
+                    "items",
+                    open.subList(0, Math.min(SHOWN_INTERVENTIONS, open.size())),
+                    "total",
+                    open.size(),
+                    "outcomes",
+                    interventions.outcomeCounts());
         });
     }
 

@@ -1,13 +1,11 @@
 package app.lantern.quote;
 
-import static lantern.db.Tables.QUOTE_INBOUND_NONCES;
 import static lantern.db.Tables.QUOTE_WEBHOOKS;
 import static lantern.db.Tables.QUOTE_WEBHOOK_DELIVERIES;
 
 import app.lantern.audit.AuditLog;
 import app.lantern.identity.CurrentActor;
 import app.lantern.identity.Role;
-import app.lantern.shared.ConflictException;
 import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Texts;
@@ -29,21 +27,23 @@ import lantern.db.tables.records.QuoteWebhookDeliveriesRecord;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finance systems: signed outbound webhooks on {@code quote.signed} / {@code quote.stamped} (queued in the signing
- * transaction, delivered with retries and backoff), and the authenticated inbound callback that marks a quote stamped.
+ * Finance systems: signed outbound webhooks on {@code quote.signed} / {@code quote.stamped}, queued in the signing
+ * transaction and delivered with retries and backoff while the webhook is active (the inbound callback is
+ * {@link InboundStampCallbacks}).
  */
 @Service
 @Transactional
 public class FinanceWebhooks {
 
     static final int MAX_ATTEMPTS = 6;
+    static final String PENDING = "PENDING";
+    static final String CANCELLED = "CANCELLED";
     private static final Duration[] BACKOFF = {
         Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(12)
     };
@@ -148,16 +148,30 @@ public class FinanceWebhooks {
         return new NewWebhook(new Webhook(id, url.strip(), true, now), secret);
     }
 
+    /** Switches a webhook on or off; switching it off cancels its pending deliveries and their retries. */
     public void setActive(long id, boolean active) {
         requireAdmin();
         var r = db.selectFrom(QUOTE_WEBHOOKS)
                 .where(QUOTE_WEBHOOKS.ID.eq(id))
+                .forUpdate()
                 .fetchOptional()
                 .orElseThrow(() -> NotFoundException.of("webhook", id));
         boolean before = r.getActive();
         r.setActive(active);
         r.update();
-        audit.updated("quote-webhook", id, Map.of("active", before), Map.of("active", active));
+        int cancelled = active
+                ? 0
+                : db.update(QUOTE_WEBHOOK_DELIVERIES)
+                        .set(QUOTE_WEBHOOK_DELIVERIES.STATUS, CANCELLED)
+                        .where(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID.eq(id))
+                        .and(QUOTE_WEBHOOK_DELIVERIES.STATUS.eq(PENDING))
+                        .execute();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("active", active);
+        if (cancelled > 0) {
+            after.put("cancelledDeliveries", cancelled);
+        }
+        audit.updated("quote-webhook", id, Map.of("active", before), after);
     }
 
     private void requireAdmin() {
@@ -200,7 +214,7 @@ public class FinanceWebhooks {
                     .set(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID, hook.getId())
                     .set(QUOTE_WEBHOOK_DELIVERIES.EVENT, event)
                     .set(QUOTE_WEBHOOK_DELIVERIES.BODY, json)
-                    .set(QUOTE_WEBHOOK_DELIVERIES.STATUS, "PENDING")
+                    .set(QUOTE_WEBHOOK_DELIVERIES.STATUS, PENDING)
                     .set(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT, now)
                     .set(QUOTE_WEBHOOK_DELIVERIES.CREATED_AT, now)
                     .execute();
@@ -211,14 +225,16 @@ public class FinanceWebhooks {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int deliverDue() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<QuoteWebhookDeliveriesRecord> due = db.selectFrom(QUOTE_WEBHOOK_DELIVERIES)
-                .where(QUOTE_WEBHOOK_DELIVERIES
-                        .STATUS
-                        .eq("PENDING")
-                        .and(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT.le(now)))
+        List<QuoteWebhookDeliveriesRecord> due = db.select(QUOTE_WEBHOOK_DELIVERIES.asterisk())
+                .from(QUOTE_WEBHOOK_DELIVERIES)
+                .join(QUOTE_WEBHOOKS)
+                .on(QUOTE_WEBHOOKS.ID.eq(QUOTE_WEBHOOK_DELIVERIES.WEBHOOK_ID))
+                .where(QUOTE_WEBHOOK_DELIVERIES.STATUS.eq(PENDING))
+                .and(QUOTE_WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT.le(now))
+                .and(QUOTE_WEBHOOKS.ACTIVE.isTrue())
                 .orderBy(QUOTE_WEBHOOK_DELIVERIES.ID)
                 .limit(50)
-                .fetch();
+                .fetchInto(QUOTE_WEBHOOK_DELIVERIES);
         int ok = 0;
         for (QuoteWebhookDeliveriesRecord d : due) {
             var hook = db.selectFrom(QUOTE_WEBHOOKS)
@@ -264,7 +280,7 @@ public class FinanceWebhooks {
                 ok++;
             } else {
                 boolean giveUp = attempts >= MAX_ATTEMPTS;
-                update.set(QUOTE_WEBHOOK_DELIVERIES.STATUS, giveUp ? "FAILED" : "PENDING")
+                update.set(QUOTE_WEBHOOK_DELIVERIES.STATUS, giveUp ? "FAILED" : PENDING)
                         .set(
                                 QUOTE_WEBHOOK_DELIVERIES.LAST_ERROR,
                                 error.length() > 500 ? error.substring(0, 500) : error)
@@ -276,108 +292,5 @@ public class FinanceWebhooks {
             }
         }
         return ok;
-    }
-
-    // ---- inbound
-
-    /** Why an inbound call was refused; answered 401 (authentication) or 409 (replay). */
-    public static class InboundRefused extends RuntimeException {
-        private final int status;
-
-        InboundRefused(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
-    }
-
-    /**
-     * A finance system reports a quote stamped. The body is {@code {"number":"QT-2026-000123","revision":1,"reference":"…"}}
-     * signed like outbound webhooks with the inbound secret ({@code LANTERN_QUOTE_INBOUND_SECRET}). Timestamps outside
-     * ±5 minutes and signatures already used are refused; every refusal is audited.
-     */
-    @Transactional(
-            noRollbackFor = {
-                InboundRefused.class,
-                ConflictException.class,
-                NotFoundException.class,
-                ValidationException.class
-            })
-    public QuoteView stampedCallback(String timestampHeader, String signatureHeader, String body, String ip) {
-        if (inboundSecret.isEmpty()) {
-            refuse(401, "inbound callbacks are disabled: no inbound secret is configured", ip);
-        }
-        long ts;
-        try {
-            ts = Long.parseLong(timestampHeader == null ? "" : timestampHeader.strip());
-        } catch (NumberFormatException e) {
-            refuse(401, "missing or malformed " + WebhookSignature.TIMESTAMP_HEADER, ip);
-            return null;
-        }
-        long now = OffsetDateTime.now(clock).toEpochSecond();
-        if (Math.abs(now - ts) > WebhookSignature.WINDOW_SECONDS) {
-            refuse(401, "stale or future timestamp (allowed window ±5 minutes)", ip);
-        }
-        if (!WebhookSignature.matches(inboundSecret, ts, body, signatureHeader)) {
-            refuse(401, "bad signature", ip);
-        }
-        String signature = WebhookSignature.sign(inboundSecret, ts, body);
-        db.deleteFrom(QUOTE_INBOUND_NONCES)
-                .where(QUOTE_INBOUND_NONCES.RECEIVED_AT.lt(
-                        OffsetDateTime.now(clock).minusMinutes(30)))
-                .execute();
-        if (db.fetchExists(QUOTE_INBOUND_NONCES, QUOTE_INBOUND_NONCES.SIGNATURE.eq(signature))) {
-            refuse(409, "replayed request: this signature was already used", ip);
-        }
-        try {
-            db.insertInto(QUOTE_INBOUND_NONCES)
-                    .set(QUOTE_INBOUND_NONCES.SIGNATURE, signature)
-                    .set(QUOTE_INBOUND_NONCES.RECEIVED_AT, OffsetDateTime.now(clock))
-                    .execute();
-        } catch (DuplicateKeyException e) {
-            refuse(409, "replayed request: this signature was already used", ip);
-        }
-        Map<String, Object> payload;
-        try {
-            payload = JSON.readValue(body, Map.class);
-        } catch (RuntimeException e) {
-            throw ValidationException.field("body", "must be a JSON object");
-        }
-        Object number = payload.get("number");
-        Object revision = payload.getOrDefault("revision", 1);
-        Object reference = payload.get("reference");
-        if (!(number instanceof String n) || !n.matches("QT-\\d{4}-\\d{6}")) {
-            throw ValidationException.field("number", "must be a quote number like QT-2026-000123");
-        }
-        if (!(revision instanceof Number rev) || rev.intValue() < 1) {
-            throw ValidationException.field("revision", "must be 1 or more");
-        }
-        if (reference != null && (!(reference instanceof String ref) || ref.length() > 100)) {
-            throw ValidationException.field("reference", "must be text of at most 100 characters");
-        }
-        try {
-            return signing.markStampedExternally(n, ((Number) revision).intValue(), (String) reference);
-        } catch (ConflictException | NotFoundException e) {
-            audit.recordedBy(
-                    null,
-                    "quote-inbound",
-                    n,
-                    "inbound.stamped.rejected",
-                    Map.of("reason", e.getMessage(), "ip", String.valueOf(ip)));
-            throw e;
-        }
-    }
-
-    private void refuse(int status, String reason, String ip) {
-        audit.recordedBy(
-                null,
-                "quote-inbound",
-                "stamped",
-                "inbound.rejected",
-                Map.of("reason", reason, "ip", String.valueOf(ip)));
-        throw new InboundRefused(status, reason);
     }
 }

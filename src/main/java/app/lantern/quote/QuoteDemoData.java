@@ -48,14 +48,19 @@ class QuoteDemoData implements DemoDataContributor {
     };
 
     private final DSLContext db;
-    private final Quotes quotes;
+    private final QuoteDrafting drafting;
     private final Opportunities opportunities;
     private final Customers customers;
     private final Directory directory;
 
-    QuoteDemoData(DSLContext db, Quotes quotes, Opportunities opportunities, Customers customers, Directory directory) {
+    QuoteDemoData(
+            DSLContext db,
+            QuoteDrafting drafting,
+            Opportunities opportunities,
+            Customers customers,
+            Directory directory) {
         this.db = db;
-        this.quotes = quotes;
+        this.drafting = drafting;
         this.opportunities = opportunities;
         this.customers = customers;
         this.directory = directory;
@@ -277,29 +282,31 @@ class QuoteDemoData implements DemoDataContributor {
             created = now.minusHours(2);
         }
         double roll = random.nextDouble();
-        String status;
+        QuoteStatus status;
         if (created.isAfter(now.minusDays(3)) && roll < 0.35) {
-            status = roll < 0.15 ? "DRAFT" : "PENDING_APPROVAL";
+            status = roll < 0.15 ? QuoteStatus.DRAFT : QuoteStatus.PENDING_APPROVAL;
         } else if (roll < 0.05) {
-            status = "REJECTED";
+            status = QuoteStatus.REJECTED;
         } else if (roll < 0.10) {
-            status = "SUPERSEDED";
+            status = QuoteStatus.SUPERSEDED;
         } else {
             double accept =
                     0.45 - t.maxDiscount().doubleValue() / 100 - (t.total().doubleValue() > 300000 ? 0.1 : 0);
             double r2 = random.nextDouble();
-            status = r2 < accept * 0.6 ? "STAMPED" : r2 < accept * 0.8 ? "SIGNED" : "SENT";
+            status =
+                    r2 < accept * 0.6 ? QuoteStatus.STAMPED : r2 < accept * 0.8 ? QuoteStatus.SIGNED : QuoteStatus.SENT;
         }
         int validDays = 7 + (random.nextInt(4) == 0 ? 7 : 0);
         OffsetDateTime sent = null;
-        if (Set.of("SENT", "SIGNED", "STAMPED", "SUPERSEDED").contains(status)) {
+        if (Set.of(QuoteStatus.SENT, QuoteStatus.SIGNED, QuoteStatus.STAMPED, QuoteStatus.SUPERSEDED)
+                .contains(status)) {
             sent = created.plusHours(heavy ? 20 + random.nextInt(60) : 1 + random.nextInt(10));
             if (sent.isAfter(now)) {
                 sent = now.minusMinutes(30);
             }
         }
         LocalDate validUntil = (sent != null ? sent : created).toLocalDate().plusDays(validDays);
-        String number = quotes.nextNumber(created.getYear());
+        String number = drafting.nextNumber(created.getYear());
         var r = db.newRecord(QUOTES);
         r.setNumber(number);
         r.setRevision(1);
@@ -307,7 +314,7 @@ class QuoteDemoData implements DemoDataContributor {
         r.setCustomerId(c.id());
         r.setCustomerName(c.name());
         r.setOpportunityId(o.id());
-        r.setStatus(status);
+        r.setStatus(status.name());
         r.setTitle(o.name());
         r.setTerms("付款方式：合同签订后 10 个工作日内支付 50%，交付验收后支付余款\n交付：签约后 30 日内完成");
         r.setValidDays(validDays);
@@ -317,16 +324,17 @@ class QuoteDemoData implements DemoDataContributor {
         r.setTaxTotal(t.taxTotal());
         r.setTotal(t.total());
         r.setMaxDiscount(t.maxDiscount());
-        r.setBudgetWarning(Quotes.budgetWarning(o.budgetRange(), t.total()));
+        r.setBudgetWarning(QuotePricing.budgetWarning(o.budgetRange(), t.total()));
         r.setCreatedAt(created);
         r.setUpdatedAt(sent != null ? sent : created);
         boolean needsApproval = t.maxDiscount().compareTo(BigDecimal.TEN) > 0 && manager != null;
-        if (!"DRAFT".equals(status)) {
+        if (status != QuoteStatus.DRAFT) {
             r.setSubmittedAt(created.plusMinutes(20));
         }
         OffsetDateTime approvedAt = created.plusMinutes(20)
                 .plusHours(needsApproval ? (heavy ? 10 + random.nextInt(30) : 1 + random.nextInt(8)) : 0);
-        if (!Set.of("DRAFT", "PENDING_APPROVAL", "REJECTED").contains(status)) {
+        if (!Set.of(QuoteStatus.DRAFT, QuoteStatus.PENDING_APPROVAL, QuoteStatus.REJECTED)
+                .contains(status)) {
             r.setApprovedAt(approvedAt);
             if (sent != null && sent.isBefore(approvedAt)) {
                 sent = approvedAt.plusMinutes(30);
@@ -335,14 +343,14 @@ class QuoteDemoData implements DemoDataContributor {
             }
         }
         r.setSentAt(sent);
-        if (Set.of("SIGNED", "STAMPED").contains(status)) {
+        if (Set.of(QuoteStatus.SIGNED, QuoteStatus.STAMPED).contains(status)) {
             OffsetDateTime signed = sent.plusHours(4 + random.nextInt(72));
             if (signed.isAfter(now)) {
                 signed = now.minusMinutes(10);
             }
             r.setSignedAt(signed);
             r.setStampDueAt(signed.plusHours(2));
-            if ("STAMPED".equals(status)) {
+            if (status == QuoteStatus.STAMPED) {
                 r.setStampedAt(signed.plusMinutes(30 + random.nextInt(180)));
             }
             r.setFeedbackTag("ACCEPTED");
@@ -390,27 +398,27 @@ class QuoteDemoData implements DemoDataContributor {
                     .set(QUOTE_LINES.UNIT_COST, in.unitCost())
                     .execute();
         }
-        if (needsApproval && !"DRAFT".equals(status)) {
-            String stepStatus = switch (status) {
-                case "PENDING_APPROVAL" -> "PENDING";
-                case "REJECTED" -> "REJECTED";
-                default -> "APPROVED";
+        if (needsApproval && status != QuoteStatus.DRAFT) {
+            ApprovalStatus stepStatus = switch (status) {
+                case PENDING_APPROVAL -> ApprovalStatus.PENDING;
+                case REJECTED -> ApprovalStatus.REJECTED;
+                default -> ApprovalStatus.APPROVED;
             };
             OffsetDateTime requested = created.plusMinutes(20);
             db.insertInto(QUOTE_APPROVALS)
                     .set(QUOTE_APPROVALS.QUOTE_ID, r.getId())
                     .set(QUOTE_APPROVALS.STEP, 1)
-                    .set(QUOTE_APPROVALS.ROLE, "MANAGER")
+                    .set(QUOTE_APPROVALS.ROLE, ApprovalRole.MANAGER.name())
                     .set(QUOTE_APPROVALS.APPROVER_ID, manager)
-                    .set(QUOTE_APPROVALS.STATUS, stepStatus)
+                    .set(QUOTE_APPROVALS.STATUS, stepStatus.name())
                     .set(QUOTE_APPROVALS.REQUESTED_AT, requested)
-                    .set(QUOTE_APPROVALS.DECIDED_AT, "PENDING".equals(stepStatus) ? null : approvedAt)
-                    .set(QUOTE_APPROVALS.DECIDED_BY, "PENDING".equals(stepStatus) ? null : manager)
+                    .set(QUOTE_APPROVALS.DECIDED_AT, stepStatus == ApprovalStatus.PENDING ? null : approvedAt)
+                    .set(QUOTE_APPROVALS.DECIDED_BY, stepStatus == ApprovalStatus.PENDING ? null : manager)
                     .set(
                             QUOTE_APPROVALS.COMMENT,
-                            "REJECTED".equals(stepStatus)
+                            stepStatus == ApprovalStatus.REJECTED
                                     ? "折扣过大，请先与客户确认预算"
-                                    : "PENDING".equals(stepStatus) ? null : "同意")
+                                    : stepStatus == ApprovalStatus.PENDING ? null : "同意")
                     .execute();
         }
     }

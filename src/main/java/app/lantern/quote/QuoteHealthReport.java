@@ -60,6 +60,8 @@ public class QuoteHealthReport {
     private final Clock clock;
     private final DayOfWeek pushDay;
 
+    private final FeedbackTagLabels labels;
+
     QuoteHealthReport(
             DSLContext db,
             DataScopes scopes,
@@ -69,7 +71,9 @@ public class QuoteHealthReport {
             ApplicationEventPublisher events,
             AuditLog audit,
             Clock clock,
+            FeedbackTagLabels labels,
             @Value("${lantern.quote.weekly-report-day:FRIDAY}") DayOfWeek pushDay) {
+        this.labels = labels;
         this.db = db;
         this.scopes = scopes;
         this.directory = directory;
@@ -139,7 +143,7 @@ public class QuoteHealthReport {
         Map<String, String> tagLabels = new LinkedHashMap<>();
         Set<String> acceptedTags = new java.util.HashSet<>();
         db.selectFrom(QUOTE_FEEDBACK_TAGS).orderBy(QUOTE_FEEDBACK_TAGS.POSITION).forEach(t -> {
-            tagLabels.put(t.getCode(), t.getLabel());
+            tagLabels.put(t.getCode(), labels.label(t.getCode(), t.getLabel()));
             if (t.getAccepted()) {
                 acceptedTags.add(t.getCode());
             }

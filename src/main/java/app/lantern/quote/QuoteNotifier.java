@@ -64,7 +64,10 @@ class QuoteNotifier {
             return;
         }
         var step = db.selectFrom(QUOTE_APPROVALS)
-                .where(QUOTE_APPROVALS.QUOTE_ID.eq(e.quoteId()).and(QUOTE_APPROVALS.STATUS.eq("PENDING")))
+                .where(QUOTE_APPROVALS
+                        .QUOTE_ID
+                        .eq(e.quoteId())
+                        .and(QUOTE_APPROVALS.STATUS.eq(ApprovalStatus.PENDING.name())))
                 .fetchAny();
         if (step == null) {
             return;

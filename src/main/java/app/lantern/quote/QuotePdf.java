@@ -35,6 +35,11 @@ class QuotePdf {
 
     static final String FONT_RESOURCE = "/fonts/wqy-microhei.ttc";
     static final String FONT_FAMILY = "LanternCJK";
+    /** The lines the stamped document's signature and seal are placed on, and the note they replace. */
+    static final String CUSTOMER_LINE = "客户确认（签字/盖章）：";
+
+    static final String COMPANY_LINE = "（盖章）：";
+    static final String SIGNING_NOTE = "扫描右上角二维码或访问以下链接在线查看并签署：";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final AtomicReference<byte[]> FONT = new AtomicReference<>();
@@ -254,15 +259,22 @@ class QuotePdf {
                 .append(q.validUntil().format(DATE))
                 .append("，逾期需重新报价。</li></ol></div>");
         if (signingUrl != null) {
-            h.append("<div style=\"margin-top:4mm\" class=\"muted\">扫描右上角二维码或访问以下链接在线查看并签署：<br/>")
+            h.append("<div style=\"margin-top:4mm\" class=\"muted\">")
+                    .append(SIGNING_NOTE)
+                    .append("<br/>")
                     .append(esc(signingUrl))
                     .append("</div>");
         } else {
             h.append("<div style=\"margin-top:4mm\" class=\"draft\">草稿 · 尚未发送，发送后生成在线签署二维码</div>");
         }
-        h.append("<table class=\"meta\" style=\"margin-top:6mm\"><tr><td>客户确认（签字/盖章）：</td><td>")
+        // room below both lines for the drawn signature and the seal added when the quote is stamped
+        h.append("<table class=\"meta\" style=\"margin-top:6mm;page-break-inside:avoid\"><tr>")
+                .append("<td style=\"width:50%;height:30mm;vertical-align:top\">")
+                .append(CUSTOMER_LINE)
+                .append("</td><td style=\"vertical-align:top\">")
                 .append(esc(letterhead.company()))
-                .append("（盖章）：</td></tr></table>");
+                .append(COMPANY_LINE)
+                .append("</td></tr></table>");
         h.append("</body></html>");
         return h.toString();
     }

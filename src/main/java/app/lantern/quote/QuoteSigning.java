@@ -1,73 +1,52 @@
 package app.lantern.quote;
 
 import static lantern.db.Tables.QUOTES;
-import static lantern.db.Tables.QUOTE_BLOBS;
-import static lantern.db.Tables.QUOTE_DOCUMENTS;
 import static lantern.db.Tables.QUOTE_SIGNATURES;
 import static lantern.db.Tables.QUOTE_SIGNING_LINKS;
 
 import app.lantern.audit.AuditLog;
 import app.lantern.calendar.WorkingCalendar;
-import app.lantern.identity.Actor;
-import app.lantern.identity.CurrentActor;
-import app.lantern.identity.Role;
 import app.lantern.shared.ConflictException;
 import app.lantern.shared.FieldErrors;
-import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import lantern.db.tables.records.QuoteSigningLinksRecord;
 import lantern.db.tables.records.QuotesRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sending, online signing and the company seal. Sending renders the PDF once with a QR code of the signing link and
- * keeps its bytes: the customer sees, and signs, exactly those bytes (their SHA-256 is recorded with the signature).
- * After signing nothing is re-rendered; finance's seal and the PAdES signature are added to the signed document.
+ * Sending and online signing. Sending renders the PDF once with a QR code of the signing link and keeps its bytes: the
+ * customer sees, and signs, exactly those bytes (their SHA-256 is recorded with the signature). After signing nothing
+ * is re-rendered; {@link QuoteSeal} adds finance's seal and the PAdES signature to the signed document.
  */
 @Service
 @Transactional
 public class QuoteSigning {
 
-    static final String SENT = "SENT";
-    static final String STAMPED = "STAMPED";
-    static final String SEAL_BLOB = "seal-image";
     static final Duration STAMP_SLA = Duration.ofHours(2);
     private static final int MAX_SIGNATURE_BYTES = 300 * 1024;
+    private static final int MAX_SIGNATURE_PIXELS = 3000;
 
     private final DSLContext db;
     private final Quotes quotes;
+    private final QuoteDocumentStore documents;
     private final QuotePdf pdf;
-    private final OrgCertificate certificate;
-    private final CurrentActor currentActor;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final WorkingCalendar calendar;
@@ -77,9 +56,8 @@ public class QuoteSigning {
     QuoteSigning(
             DSLContext db,
             Quotes quotes,
+            QuoteDocumentStore documents,
             QuotePdf pdf,
-            OrgCertificate certificate,
-            CurrentActor currentActor,
             AuditLog audit,
             ApplicationEventPublisher events,
             WorkingCalendar calendar,
@@ -87,9 +65,8 @@ public class QuoteSigning {
             PublicBaseUrl publicBaseUrl) {
         this.db = db;
         this.quotes = quotes;
+        this.documents = documents;
         this.pdf = pdf;
-        this.certificate = certificate;
-        this.currentActor = currentActor;
         this.audit = audit;
         this.events = events;
         this.calendar = calendar;
@@ -115,14 +92,11 @@ public class QuoteSigning {
 
     public record SignRequest(String signerName, String signatureDataUrl, boolean consent, String documentSha256) {}
 
-    /** A signed quote waiting for the seal, with its 2-working-hour SLA. */
-    public record StampTask(QuoteView quote, OffsetDateTime dueAt, boolean overdue) {}
-
     // ---- sending
 
     /** Sends an approved quote: a signing link (expiring with the quote) and the PDF the customer will see. */
     public SentQuote send(long id) {
-        QuotesRecord r = quotes.visible(id);
+        QuotesRecord r = quotes.visibleForUpdate(id);
         if (!QuoteStatus.APPROVED.name().equals(r.getStatus())) {
             if (QuoteStatus.PENDING_APPROVAL.name().equals(r.getStatus())
                     || QuoteStatus.DRAFT.name().equals(r.getStatus())
@@ -138,8 +112,7 @@ public class QuoteSigning {
         r.setStatus(QuoteStatus.SENT.name());
         r.setSentAt(now);
         r.setUpdatedAt(now);
-        r.setVersion(r.getVersion() + 1);
-        r.update();
+        Quote.of(r).save(db);
         String url = issueLink(r, now);
         audit.updated(
                 "quote", id, Map.of("status", QuoteStatus.APPROVED.name()), Map.of("status", QuoteStatus.SENT.name()));
@@ -150,7 +123,7 @@ public class QuoteSigning {
 
     /** A new link (the old ones stop working) and a new PDF with its QR code; only before the customer signed. */
     public SentQuote renewLink(long id) {
-        QuotesRecord r = quotes.visible(id);
+        QuotesRecord r = quotes.visibleForUpdate(id);
         requireOpenForSigning(r);
         OffsetDateTime now = OffsetDateTime.now(clock);
         SigningLinks.revokeAll(db, id, now);
@@ -188,27 +161,8 @@ public class QuoteSigning {
                 .execute();
         String url = publicBaseUrl.resolve() + "/public/quotes/" + token;
         byte[] bytes = pdf.render(quotes.viewUnscoped(r.getId(), false), url);
-        storeDocument(r.getId(), SENT, bytes, now);
+        documents.store(r.getId(), QuoteDocumentStore.SENT, bytes, now);
         return url;
-    }
-
-    private void storeDocument(long quoteId, String kind, byte[] bytes, OffsetDateTime now) {
-        db.insertInto(QUOTE_DOCUMENTS)
-                .set(QUOTE_DOCUMENTS.QUOTE_ID, quoteId)
-                .set(QUOTE_DOCUMENTS.KIND, kind)
-                .set(QUOTE_DOCUMENTS.SHA256, SigningLinks.sha256(bytes))
-                .set(QUOTE_DOCUMENTS.CONTENT, bytes)
-                .set(QUOTE_DOCUMENTS.CREATED_AT, now)
-                .execute();
-    }
-
-    private Optional<Document> latest(long quoteId, String kind, String fileName) {
-        return db.selectFrom(QUOTE_DOCUMENTS)
-                .where(QUOTE_DOCUMENTS.QUOTE_ID.eq(quoteId).and(QUOTE_DOCUMENTS.KIND.eq(kind)))
-                .orderBy(QUOTE_DOCUMENTS.ID.desc())
-                .limit(1)
-                .fetchOptional()
-                .map(d -> new Document(d.getContent(), fileName, d.getSha256()));
     }
 
     /**
@@ -218,13 +172,13 @@ public class QuoteSigning {
     @Transactional
     public Document pdf(long id) {
         QuotesRecord r = quotes.visible(id);
-        String base = Quotes.displayNumber(r.getNumber(), r.getRevision()).replace(' ', '-');
-        Optional<Document> stamped = latest(id, STAMPED, base + "-signed.pdf");
+        String base = QuoteViews.displayNumber(r.getNumber(), r.getRevision()).replace(' ', '-');
+        Optional<Document> stamped = documents.latest(id, QuoteDocumentStore.STAMPED, base + "-signed.pdf");
         if (stamped.isPresent()) {
-            audit.recorded("quote", id, "quote.pdf.downloaded", Map.of("kind", STAMPED));
+            audit.recorded("quote", id, "quote.pdf.downloaded", Map.of("kind", QuoteDocumentStore.STAMPED));
             return stamped.get();
         }
-        Optional<Document> sent = latest(id, SENT, base + ".pdf");
+        Optional<Document> sent = documents.latest(id, QuoteDocumentStore.SENT, base + ".pdf");
         if (sent.isPresent()) {
             return sent.get();
         }
@@ -265,7 +219,10 @@ public class QuoteSigning {
         QuoteSigningLinksRecord l = link(token).orElseThrow(() -> NotFoundException.of("quote", "link"));
         QuotesRecord r =
                 db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).fetchOne();
-        String sha = latest(r.getId(), SENT, "").map(Document::sha256).orElse(null);
+        String sha = documents
+                .latest(r.getId(), QuoteDocumentStore.SENT, "")
+                .map(Document::sha256)
+                .orElse(null);
         return new PublicQuote(
                 quotes.viewUnscoped(r.getId(), false),
                 state(l, r),
@@ -280,12 +237,15 @@ public class QuoteSigning {
         QuotesRecord r =
                 db.selectFrom(QUOTES).where(QUOTES.ID.eq(l.getQuoteId())).fetchOne();
         if (r.getStampedAt() != null) {
-            return latest(r.getId(), STAMPED, r.getNumber() + "-signed.pdf").orElseThrow();
+            return documents
+                    .latest(r.getId(), QuoteDocumentStore.STAMPED, r.getNumber() + "-signed.pdf")
+                    .orElseThrow();
         }
-        return latest(
+        return documents
+                .latest(
                         r.getId(),
-                        SENT,
-                        Quotes.displayNumber(r.getNumber(), r.getRevision()).replace(' ', '-') + ".pdf")
+                        QuoteDocumentStore.SENT,
+                        QuoteViews.displayNumber(r.getNumber(), r.getRevision()).replace(' ', '-') + ".pdf")
                 .orElseThrow(() -> NotFoundException.of("quote", "document"));
     }
 
@@ -325,7 +285,13 @@ public class QuoteSigning {
             try {
                 png = Base64.getDecoder()
                         .decode(request.signatureDataUrl().substring("data:image/png;base64,".length()));
-                if (png.length > MAX_SIGNATURE_BYTES || !isPng(png) || blank(png)) {
+                Optional<PngSize> size = PngSize.of(png);
+                if (size.isPresent() && !size.get().within(1, MAX_SIGNATURE_PIXELS)) {
+                    errors.add(
+                            "signature",
+                            "the signature image may be at most " + MAX_SIGNATURE_PIXELS + " pixels wide and high");
+                    png = null;
+                } else if (png.length > MAX_SIGNATURE_BYTES || size.isEmpty() || blank(png)) {
                     errors.add("signature", "draw your signature");
                     png = null;
                 }
@@ -341,7 +307,8 @@ public class QuoteSigning {
                     Map.of("reason", "invalid input", "ip", String.valueOf(ip)));
             errors.throwIfAny();
         }
-        Document shown = latest(r.getId(), SENT, "").orElseThrow();
+        Document shown =
+                documents.latest(r.getId(), QuoteDocumentStore.SENT, "").orElseThrow();
         if (!shown.sha256().equalsIgnoreCase(request.documentSha256().strip())) {
             audit.recorded(
                     "quote",
@@ -364,12 +331,7 @@ public class QuoteSigning {
                 .set(QUOTE_SIGNATURES.SIGNED_AT, now)
                 .set(QUOTE_SIGNATURES.DOCUMENT_SHA256, shown.sha256())
                 .execute();
-        r.setStatus(QuoteStatus.SIGNED.name());
-        r.setSignedAt(now);
-        r.setStampDueAt(due);
-        r.setUpdatedAt(now);
-        r.setVersion(r.getVersion() + 1);
-        r.update();
+        Quote.of(r).sign(now, due).save(db);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("signerName", request.signerName().strip());
         details.put("ip", ip);
@@ -385,260 +347,17 @@ public class QuoteSigning {
                 r.getId(),
                 r.getOwnerId(),
                 r.getOpportunityId(),
-                Quotes.displayNumber(r.getNumber(), r.getRevision()),
+                QuoteViews.displayNumber(r.getNumber(), r.getRevision()),
                 now,
                 due));
         events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
         return publicView(token);
     }
 
-    // ---- finance: seal and final document
-
-    /** Signed quotes waiting for the seal, oldest first, with the 2-working-hour SLA. */
-    @Transactional(readOnly = true)
-    public List<StampTask> stampQueue() {
-        requireFinance();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<StampTask> tasks = new ArrayList<>();
-        for (QuotesRecord r : db.selectFrom(QUOTES)
-                .where(QUOTES.STATUS.eq(QuoteStatus.SIGNED.name()))
-                .orderBy(QUOTES.SIGNED_AT)
-                .fetch()) {
-            tasks.add(new StampTask(
-                    quotes.viewUnscoped(r.getId(), false),
-                    r.getStampDueAt(),
-                    r.getStampDueAt() != null && now.isAfter(r.getStampDueAt())));
-        }
-        return tasks;
-    }
-
-    public record SealInfo(boolean present, OffsetDateTime updatedAt) {}
-
-    @Transactional(readOnly = true)
-    public SealInfo sealInfo() {
-        return db.selectFrom(QUOTE_BLOBS)
-                .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
-                .fetchOptional()
-                .map(b -> new SealInfo(true, b.getUpdatedAt()))
-                .orElse(new SealInfo(false, null));
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<byte[]> sealImage() {
-        requireFinance();
-        return db.select(QUOTE_BLOBS.CONTENT)
-                .from(QUOTE_BLOBS)
-                .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
-                .fetchOptional(QUOTE_BLOBS.CONTENT);
-    }
-
-    /** Finance uploads the company seal (PNG, ideally red on transparent, at most 1 MB). */
-    public void uploadSeal(byte[] png) {
-        Actor actor = requireFinance();
-        if (png == null || png.length == 0 || png.length > 1024 * 1024 || !isPng(png)) {
-            throw ValidationException.field("file", "upload a PNG image of at most 1 MB");
-        }
-        try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null
-                    || img.getWidth() < 50
-                    || img.getHeight() < 50
-                    || img.getWidth() > 4000
-                    || img.getHeight() > 4000) {
-                throw ValidationException.field(
-                        "file", "the seal image must be between 50 and 4000 pixels wide and high");
-            }
-        } catch (IOException e) {
-            throw ValidationException.field("file", "the file is not a readable PNG image");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean existed = db.fetchExists(QUOTE_BLOBS, QUOTE_BLOBS.NAME.eq(SEAL_BLOB));
-        db.deleteFrom(QUOTE_BLOBS).where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB)).execute();
-        db.insertInto(QUOTE_BLOBS)
-                .set(QUOTE_BLOBS.NAME, SEAL_BLOB)
-                .set(QUOTE_BLOBS.CONTENT, png)
-                .set(QUOTE_BLOBS.INFO, "image/png")
-                .set(QUOTE_BLOBS.UPDATED_AT, now)
-                .set(QUOTE_BLOBS.UPDATED_BY, actor.userId())
-                .execute();
-        audit.recorded(
-                "quote-seal",
-                "seal",
-                existed ? "seal.replaced" : "seal.uploaded",
-                Map.of("sha256", SigningLinks.sha256(png), "bytes", png.length));
-    }
-
-    public record CertificateInfo(boolean present, boolean selfSigned, String subject, String notAfter) {}
-
-    @Transactional(readOnly = true)
-    public CertificateInfo certificateInfo() {
-        OrgCertificate.Info i = certificate.info();
-        return new CertificateInfo(i.present(), i.selfSigned(), i.subject(), i.notAfter());
-    }
-
-    /** Admins upload the organisation's PKCS#12 certificate (password in LANTERN_ORG_CERT_PASSWORD). */
-    public CertificateInfo uploadCertificate(byte[] pkcs12) {
-        Actor actor = currentActor.require();
-        if (!actor.has(Role.ADMIN)) {
-            throw new ForbiddenException("only administrators install the organisation certificate");
-        }
-        if (pkcs12 == null || pkcs12.length == 0 || pkcs12.length > 64 * 1024) {
-            throw ValidationException.field("file", "upload a PKCS#12 (.p12/.pfx) file of at most 64 KB");
-        }
-        certificate.upload(pkcs12, actor.userId());
-        audit.recorded(
-                "quote-certificate", "org", "certificate.uploaded", Map.of("sha256", SigningLinks.sha256(pkcs12)));
-        return certificateInfo();
-    }
-
-    /**
-     * Finance applies the company seal: the signed document gets the customer's drawn signature, the seal image and a
-     * PAdES signature with the organisation certificate; the quote becomes STAMPED.
-     */
-    public QuoteView applySeal(long id) {
-        Actor actor = requireFinance();
-        QuotesRecord r = db.selectFrom(QUOTES)
-                .where(QUOTES.ID.eq(id))
-                .forUpdate()
-                .fetchOptional()
-                .orElseThrow(() -> NotFoundException.of("quote", id));
-        if (!QuoteStatus.SIGNED.name().equals(r.getStatus())) {
-            throw new ConflictException(
-                    "only a quote the customer signed can be stamped", Map.of("status", r.getStatus()));
-        }
-        byte[] seal = db.select(QUOTE_BLOBS.CONTENT)
-                .from(QUOTE_BLOBS)
-                .where(QUOTE_BLOBS.NAME.eq(SEAL_BLOB))
-                .fetchOptional(QUOTE_BLOBS.CONTENT)
-                .orElseThrow(() -> ValidationException.unprocessable("seal", "upload the company seal image first"));
-        var signature = db.selectFrom(QUOTE_SIGNATURES)
-                .where(QUOTE_SIGNATURES.QUOTE_ID.eq(id))
-                .fetchOne();
-        Document sent = latest(id, SENT, "").orElseThrow();
-        if (!sent.sha256().equals(signature.getDocumentSha256())) {
-            throw new IllegalStateException("stored document of quote " + id + " does not match the signed hash");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        byte[] sealed = overlay(
-                sent.content(),
-                seal,
-                signature.getSignaturePng(),
-                signature.getSignerName(),
-                signature.getSignedAt(),
-                now);
-        GregorianCalendar when = GregorianCalendar.from(now.toZonedDateTime());
-        byte[] signed = PadesSigner.sign(
-                sealed, certificate.signingKey(), pdf.letterhead().company(), "报价单盖章 " + r.getNumber(), when);
-        storeDocument(id, STAMPED, signed, now);
-        finishStamp(r, now, actor.userId(), null, false);
-        return quotes.viewUnscoped(id, false);
-    }
-
-    /** A finance system reported the quote stamped (inbound callback, already authenticated). */
-    QuoteView markStampedExternally(String number, int revision, String reference) {
-        QuotesRecord r = db.selectFrom(QUOTES)
-                .where(QUOTES.NUMBER.eq(number).and(QUOTES.REVISION.eq(revision)))
-                .forUpdate()
-                .fetchOptional()
-                .orElseThrow(() -> NotFoundException.of("quote", number));
-        if (!QuoteStatus.SIGNED.name().equals(r.getStatus())) {
-            throw new ConflictException("only a signed quote can be marked stamped", Map.of("status", r.getStatus()));
-        }
-        finishStamp(r, OffsetDateTime.now(clock), null, reference, true);
-        return quotes.viewUnscoped(r.getId(), false);
-    }
-
-    private void finishStamp(QuotesRecord r, OffsetDateTime now, Long by, String reference, boolean external) {
-        r.setStatus(QuoteStatus.STAMPED.name());
-        r.setStampedAt(now);
-        r.setStampedBy(by);
-        r.setStampReference(reference);
-        r.setUpdatedAt(now);
-        r.setVersion(r.getVersion() + 1);
-        r.update();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("external", external);
-        details.put("reference", reference);
-        details.put("withinSla", r.getStampDueAt() == null || !now.isAfter(r.getStampDueAt()));
-        audit.recorded("quote", r.getId(), "quote.stamped", details);
-        audit.updated(
-                "quote",
-                r.getId(),
-                Map.of("status", QuoteStatus.SIGNED.name()),
-                Map.of("status", QuoteStatus.STAMPED.name()));
-        events.publishEvent(new QuoteStamped(
-                r.getId(),
-                r.getOwnerId(),
-                r.getOpportunityId(),
-                Quotes.displayNumber(r.getNumber(), r.getRevision()),
-                now,
-                external));
-        events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
-    }
-
-    private byte[] overlay(
-            byte[] source,
-            byte[] seal,
-            byte[] customerSignature,
-            String signerName,
-            OffsetDateTime signedAt,
-            OffsetDateTime stampedAt) {
-        try (PDDocument doc = Loader.loadPDF(source);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(source.length + 64 * 1024)) {
-            PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
-            PDType0Font font = PDType0Font.load(doc, QuotePdf.cjkFont(), true);
-            PDImageXObject sealImage =
-                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(seal)));
-            PDImageXObject signatureImage =
-                    LosslessFactory.createFromImage(doc, ImageIO.read(new ByteArrayInputStream(customerSignature)));
-            float width = page.getMediaBox().getWidth();
-            try (PDPageContentStream cs =
-                    new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                float sigW = 120;
-                float sigH = sigW * signatureImage.getHeight() / Math.max(1, signatureImage.getWidth());
-                cs.drawImage(signatureImage, 60, 60, sigW, Math.min(sigH, 60));
-                float sealSize = 110;
-                cs.drawImage(
-                        sealImage,
-                        width - sealSize - 70,
-                        40,
-                        sealSize,
-                        sealSize * sealImage.getHeight() / Math.max(1, sealImage.getWidth()));
-                cs.beginText();
-                cs.setFont(font, 8);
-                cs.newLineAtOffset(60, 48);
-                cs.showText("客户签署：" + signerName + "  " + QuotePdf.formatTime(signedAt, clock.getZone()));
-                cs.newLineAtOffset(width - 60 - 250, 0);
-                cs.showText("盖章时间：" + QuotePdf.formatTime(stampedAt, clock.getZone()));
-                cs.endText();
-            }
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Actor requireFinance() {
-        Actor actor = currentActor.require();
-        if (!actor.has(Role.FINANCE) && !actor.has(Role.ADMIN)) {
-            throw new ForbiddenException("only finance applies the company seal");
-        }
-        return actor;
-    }
-
-    static boolean isPng(byte[] b) {
-        return b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    }
-
     private static boolean blank(byte[] png) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-            if (img == null
-                    || img.getWidth() < 20
-                    || img.getHeight() < 20
-                    || img.getWidth() > 3000
-                    || img.getHeight() > 3000) {
+            if (img == null || img.getWidth() < 20 || img.getHeight() < 20) {
                 return true;
             }
             int inked = 0;

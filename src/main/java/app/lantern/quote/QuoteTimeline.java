@@ -19,22 +19,22 @@ import org.springframework.stereotype.Component;
 @Component
 class QuoteTimeline implements TimelineSource {
 
-    private static final Map<String, String> LABELS = Map.of(
-            "DRAFT",
+    private static final Map<QuoteStatus, String> LABELS = Map.of(
+            QuoteStatus.DRAFT,
             "草稿",
-            "PENDING_APPROVAL",
+            QuoteStatus.PENDING_APPROVAL,
             "待审批",
-            "APPROVED",
+            QuoteStatus.APPROVED,
             "已审批",
-            "REJECTED",
+            QuoteStatus.REJECTED,
             "已驳回",
-            "SENT",
+            QuoteStatus.SENT,
             "已发送",
-            "SIGNED",
+            QuoteStatus.SIGNED,
             "客户已签署",
-            "STAMPED",
+            QuoteStatus.STAMPED,
             "已盖章",
-            "SUPERSEDED",
+            QuoteStatus.SUPERSEDED,
             "已被新版本取代");
 
     private final DSLContext db;
@@ -64,8 +64,8 @@ class QuoteTimeline implements TimelineSource {
                             : r.getSignedAt() != null
                                     ? r.getSignedAt()
                                     : r.getSentAt() != null ? r.getSentAt() : r.getCreatedAt();
-                    String title = "报价 " + Quotes.displayNumber(r.getNumber(), r.getRevision()) + " · "
-                            + LABELS.getOrDefault(r.getStatus(), r.getStatus());
+                    String title = "报价 " + QuoteViews.displayNumber(r.getNumber(), r.getRevision()) + " · "
+                            + LABELS.getOrDefault(QuoteStatus.valueOf(r.getStatus()), r.getStatus());
                     String body = "价税合计 ¥" + QuotePdf.money(r.getTotal()) + "，有效期至 " + r.getValidUntil()
                             + (r.getFeedbackTag() != null ? "，反馈：" + r.getFeedbackTag() : "");
                     return new TimelineItem("quote", at, title, body, "/quotes/" + r.getId(), r.getOwnerId());

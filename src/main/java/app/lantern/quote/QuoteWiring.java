@@ -65,11 +65,11 @@ class QuoteWiring {
     }
 
     @Bean
-    RecurringTask<Void> quoteApprovalSlaTask(Quotes quotes, TransactionTemplate tx) {
+    RecurringTask<Void> quoteApprovalSlaTask(QuoteSlaJobs slaJobs, TransactionTemplate tx) {
         return Tasks.recurring("quote-approval-sla", FixedDelay.ofMinutes(30))
                 .execute((instance, ctx) -> tx.executeWithoutResult(s -> {
-                    quotes.flagOverdueApprovals();
-                    quotes.flagQuotesExpiringWithoutFeedback();
+                    slaJobs.flagOverdueApprovals();
+                    slaJobs.flagQuotesExpiringWithoutFeedback();
                 }));
     }
 

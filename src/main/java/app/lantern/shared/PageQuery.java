@@ -11,12 +11,21 @@ public record PageQuery(int page, int size, String sortField, boolean descending
     public static final int MAX_SIZE = 200;
     public static final int DEFAULT_SIZE = 50;
 
+    /**
+     * The deepest row a page may start at. Deeper offsets are refused rather than computed, so that {@code page *
+     * size} can never overflow into a negative offset, and a client cannot make the database skip billions of rows.
+     */
+    public static final long MAX_OFFSET = 10_000_000;
+
     public PageQuery {
         if (page < 0) {
             throw ValidationException.field("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_SIZE) {
             throw ValidationException.field("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            throw ValidationException.field("page", "is too deep: page × size must stay within " + MAX_OFFSET);
         }
     }
 

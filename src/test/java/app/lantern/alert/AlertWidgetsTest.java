@@ -42,7 +42,7 @@ class AlertWidgetsTest {
         assertThat(landing("rep5"))
                 .contains("data-widget=\"my-alerts\"")
                 .contains(message)
-                .contains("href=\"/briefs/preview\"");
+                .contains("href=\"/briefs\"");
         assertThat(landing("manager1"))
                 .contains("data-widget=\"team-alerts\"")
                 .contains(message)

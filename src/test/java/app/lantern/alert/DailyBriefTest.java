@@ -6,7 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import app.lantern.identity.Directory;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,27 +66,95 @@ class DailyBriefTest {
                 .contains("**落后项**");
     }
 
-    @Test
-    void theManagerPreviewsExactlyWhatARepReceivesOnEveryChannel() {
+    private Cookie login(String username) {
         MvcTestResult login = mvc.post()
                 .uri("/login")
                 .with(csrf())
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("username", "manager2")
+                .param("username", username)
                 .param("password", "lantern-demo")
                 .exchange();
-        Cookie session = login.getResponse().getHeaders("Set-Cookie").stream()
+        return login.getResponse().getHeaders("Set-Cookie").stream()
                 .filter(h -> h.startsWith("LANTERN_SESSION="))
                 .map(h -> new Cookie("LANTERN_SESSION", h.substring("LANTERN_SESSION=".length(), h.indexOf(';'))))
                 .reduce((a, b) -> b)
                 .orElseThrow();
+    }
+
+    /** A message key left in the page: "alert.brief.top3", "goal.diagnosis.visits", "money.brief". */
+    private static final Pattern RAW_KEY =
+            Pattern.compile("\\b(alert|goal|brief|money)\\.[a-z][A-Za-z]*(\\.[A-Za-z]+)*\\b");
+
+    @Test
+    void theRepsLandingPageShowsTheBriefItselfFormatted() throws Exception {
+        String home = mvc.get()
+                .uri("/")
+                .cookie(login("rep8"))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(home)
+                .contains("data-widget=\"brief\"")
+                .contains("今日 TOP3")
+                .contains("data-brief=\"top3\"")
+                .contains("落后项")
+                .contains("data-brief=\"lagging\"")
+                .doesNotContain("**")
+                .containsPattern("签约 ¥[0-9]+\\.[0-9]万 / 目标 ¥[0-9]+\\.[0-9]万")
+                .doesNotContainPattern("缺口 [0-9]{5,} 元");
+        assertThat(RAW_KEY.matcher(home).results().map(r -> r.group()).toList()).isEmpty();
+        String english = mvc.get()
+                .uri("/?lang=en")
+                .cookie(login("rep8"))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english)
+                .contains("data-brief=\"top3\"")
+                .contains("Lagging")
+                .doesNotContain("今日 TOP3")
+                .doesNotContain("**");
+    }
+
+    @Test
+    void aManagerReadsTheBriefOfTheirRepsAndOnlyAnAdminSeesTheChannelPayloads() {
+        Cookie manager = login("manager2");
         long rep = directory.userByUsername("rep8").orElseThrow().id();
         MvcTestResult page =
-                mvc.get().uri("/briefs/preview?repId=" + rep).cookie(session).exchange();
+                mvc.get().uri("/briefs?repId=" + rep).cookie(manager).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page)
                 .bodyText()
                 .contains("每日简报")
+                .contains("周敏")
+                .contains("今日 TOP3")
+                .doesNotContain("**")
+                .doesNotContain("data-channel=");
+        assertThat(mvc.get().uri("/briefs?team=true").cookie(manager).exchange())
+                .bodyText()
+                .contains("团队晨报");
+        // another team's rep is out of scope
+        long other = directory.userByUsername("rep1").orElseThrow().id();
+        assertThat(mvc.get().uri("/briefs?repId=" + other).cookie(manager).exchange())
+                .hasStatus(404);
+        // the channel payloads are for admins, on a page of their own
+        assertThat(mvc.get()
+                        .uri("/admin/briefs/preview?repId=" + rep)
+                        .cookie(manager)
+                        .exchange())
+                .hasStatus(403);
+        assertThat(mvc.get()
+                        .uri("/admin/briefs/preview?repId=" + rep)
+                        .cookie(login("rep8"))
+                        .exchange())
+                .hasStatus(403);
+        MvcTestResult preview = mvc.get()
+                .uri("/admin/briefs/preview?repId=" + rep)
+                .cookie(login("admin"))
+                .exchange();
+        assertThat(preview).hasStatusOk();
+        assertThat(preview)
+                .bodyText()
                 .contains("周敏")
                 .contains("data-channel=\"WECOM_ROBOT\"")
                 .contains("data-channel=\"DINGTALK_ROBOT\"")
@@ -92,15 +162,5 @@ class DailyBriefTest {
                 .contains("data-channel=\"EMAIL\"")
                 .contains("&quot;msgtype&quot; : &quot;markdown&quot;")
                 .contains("&quot;msg_type&quot; : &quot;post&quot;");
-        assertThat(mvc.get().uri("/briefs/preview?team=true").cookie(session).exchange())
-                .bodyText()
-                .contains("团队晨报");
-        // another team's rep is out of scope
-        long other = directory.userByUsername("rep1").orElseThrow().id();
-        assertThat(mvc.get()
-                        .uri("/briefs/preview?repId=" + other)
-                        .cookie(session)
-                        .exchange())
-                .hasStatus(404);
     }
 }

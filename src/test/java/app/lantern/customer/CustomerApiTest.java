@@ -118,14 +118,15 @@ class CustomerApiTest {
         var conflict = api().post("rep1", "/api/v1/customers", body("name", brand + "物流"));
         assertThat(conflict).hasStatus(409);
         JsonNode candidate = Api.json(conflict).get("candidates").get(0);
-        assertThat(candidate.get("id").asString())
-                .isEqualTo(Api.json(created).get("id").asString());
+        assertThat(candidate.get("id").isNull()).isTrue();
+        assertThat(candidate.get("name").isNull()).isTrue();
         assertThat(candidate.get("visible").asBoolean()).isFalse();
         assertThat(candidate.get("ownerName").asString()).isNotBlank();
         assertThat(candidate.get("creditCode").isNull()).isTrue();
         String text = conflict.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text)
                 .doesNotContain(creditCode)
+                .doesNotContain(brand)
                 .doesNotContain(Api.json(created).get("phone").asString())
                 .doesNotContain(Api.json(created).get("email").asString());
     }
@@ -150,7 +151,8 @@ class CustomerApiTest {
                 api().post("rep1", "/api/v1/customers/duplicate-check", body("phone", "+86 755 " + phone.substring(5)));
         assertThat(check).hasStatusOk();
         JsonNode candidate = Api.json(check).get("candidates").get(0);
-        assertThat(candidate.get("name").asString()).isEqualTo(brand + "贸易有限公司");
+        assertThat(candidate.get("name").isNull()).isTrue();
+        assertThat(candidate.get("id").isNull()).isTrue();
         assertThat(candidate.get("matchedOn").toString()).contains("phone");
         assertThat(candidate.get("visible").asBoolean()).isFalse();
         assertThat(candidate.get("ownerName").asString()).isNotBlank();
@@ -287,5 +289,62 @@ class CustomerApiTest {
                 .hasStatusOk();
         assertThat(api().get("rep3", "/api/v1/customers/" + id)).hasStatusOk();
         assertThat(api().get("rep2", "/api/v1/customers/" + id)).hasStatus(404);
+    }
+
+    @Test
+    void duplicateCheckByEmailOrNameTellsAnotherTeamsRepOnlyThatADuplicateExistsAndWhoOwnsIt() throws Exception {
+        String brand = unique();
+        String email = "sales@" + "y" + System.nanoTime() + ".cn";
+        var created = api().post("rep7", "/api/v1/customers", body("name", brand + "建材有限公司", "email", email));
+        assertThat(created).hasStatus(201);
+        String id = Api.json(created).get("id").asString();
+        String owner = Api.json(created).get("ownerName").asString();
+
+        for (Map<String, Object> query :
+                java.util.List.of(body("email", email.toUpperCase()), body("name", brand + "建材"))) {
+            var check = api().post("rep1", "/api/v1/customers/duplicate-check", query);
+            assertThat(check).hasStatusOk();
+            JsonNode candidate = Api.json(check).get("candidates").get(0);
+            assertThat(candidate.get("visible").asBoolean()).isFalse();
+            assertThat(candidate.get("ownerName").asString()).isEqualTo(owner);
+            String text = check.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).as("the other team's customer's name and id").doesNotContain(brand + "建材有限公司");
+            assertThat(candidate.get("id").isNull()).isTrue();
+        }
+
+        JsonNode own = Api.json(api().post("rep7", "/api/v1/customers/duplicate-check", body("email", email)))
+                .get("candidates")
+                .get(0);
+        assertThat(own.get("id").asString()).isEqualTo(id);
+        assertThat(own.get("name").asString()).isEqualTo(brand + "建材有限公司");
+    }
+
+    @Test
+    void notDuplicateAnswers404ForAnUnknownIdOrADuplicateOutsideTheCallersScope() {
+        String mine = Api.json(api().post("rep1", "/api/v1/customers", body("name", unique() + "纺织有限公司")))
+                .get("id")
+                .asString();
+        String theirs = Api.json(api().post("rep7", "/api/v1/customers", body("name", unique() + "纺织有限公司")))
+                .get("id")
+                .asString();
+
+        var outside = api().post("rep1", "/api/v1/customers/" + mine + "/not-duplicate", body("duplicateId", theirs));
+        assertThat(outside).hasStatus(404);
+        assertThat(outside.getResponse().getContentType()).startsWith("application/problem+json");
+        var unknownDuplicate =
+                api().post("rep1", "/api/v1/customers/" + mine + "/not-duplicate", body("duplicateId", "999999999"));
+        assertThat(unknownDuplicate).hasStatus(404);
+        assertThat(unknownDuplicate.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(Api.json(unknownDuplicate).toString())
+                .as("an unknown id and one outside the scope answer alike")
+                .isEqualTo(Api.json(outside).toString().replace(theirs, "999999999"));
+        assertThat(api().post("rep1", "/api/v1/customers/999999999/not-duplicate", body("duplicateId", mine)))
+                .hasStatus(404);
+
+        String second = Api.json(api().post("rep1", "/api/v1/customers", body("name", unique() + "纺织有限公司")))
+                .get("id")
+                .asString();
+        assertThat(api().post("rep1", "/api/v1/customers/" + mine + "/not-duplicate", body("duplicateId", second)))
+                .hasStatus(204);
     }
 }

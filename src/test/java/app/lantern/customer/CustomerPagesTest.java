@@ -104,7 +104,7 @@ class CustomerPagesTest {
     }
 
     @Test
-    void duplicatePromptNamesAnotherTeamsCustomerAndOwnerWithoutItsPrivateFields() throws Exception {
+    void duplicatePromptShowsThatAnotherTeamsCustomerExistsAndItsOwnerButNotItsNameOrPrivateFields() throws Exception {
         String brand = CustomerApiTest.unique();
         String creditFirst17 = "91440300MA5F" + (10000 + (int) (Math.random() * 89999));
         String creditCode = creditFirst17 + app.lantern.customer.matching.CreditCodes.checkDigit(creditFirst17);
@@ -134,8 +134,10 @@ class CustomerPagesTest {
         assertThat(check).hasStatusOk();
         assertThat(body(check))
                 .contains("疑似重复")
-                .contains(brand + "环保科技有限公司")
+                .contains("另一团队的客户")
                 .contains("该客户属于其他团队")
+                .containsPattern("负责人</span>：<span>[^<]+</span>")
+                .doesNotContain(brand)
                 .doesNotContain(creditCode)
                 .doesNotContain("生态保护和环境治理");
     }

@@ -58,7 +58,25 @@ class QuoteLifecycleTest {
     Quotes quotes;
 
     @Autowired
+    QuoteDrafting drafting;
+
+    @Autowired
+    QuoteApprovals approvals;
+
+    @Autowired
+    QuoteFeedback feedback;
+
+    @Autowired
+    QuoteMetrics metrics;
+
+    @Autowired
+    QuoteSlaJobs slaJobs;
+
+    @Autowired
     QuoteSigning signing;
+
+    @Autowired
+    QuoteSeal seal;
 
     @Autowired
     AuditTrail trail;
@@ -91,10 +109,10 @@ class QuoteLifecycleTest {
         Product kit = data.product("教具套装", "3333.33", "1500.00", "13");
         long customer = data.opportunity("rep1", customerName, BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
-        QuoteView q = quotes.create(draft(customer, List.of(line(course, "10", "15"), line(kit, "3", "0"))));
-        q = quotes.submit(q.id());
+        QuoteView q = drafting.create(draft(customer, List.of(line(course, "10", "15"), line(kit, "3", "0"))));
+        q = approvals.submit(q.id());
         data.signIn("manager1");
-        return quotes.approve(q.id(), "同意，年底冲量");
+        return approvals.approve(q.id(), "同意，年底冲量");
     }
 
     @Test
@@ -103,7 +121,7 @@ class QuoteLifecycleTest {
         Product kit = data.product("教具套装", "3333.33", "1500.00", "13");
         long customer = data.opportunity("rep1", unique("万科企业股份有限公司"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
-        QuoteView q = quotes.create(draft(customer, List.of(line(course, "10", "5"), line(kit, "3", "0"))));
+        QuoteView q = drafting.create(draft(customer, List.of(line(course, "10", "5"), line(kit, "3", "0"))));
 
         assertThat(q.number()).matches("QT-\\d{4}-\\d{6}");
         assertThat(q.revision()).isEqualTo(1);
@@ -128,17 +146,17 @@ class QuoteLifecycleTest {
     void refusesToQuoteBeforeTheBudgetRangeIsSetAndWarnsAboveIt() {
         Product course = data.product("课程", "100000.00", "10.00", "6");
         long noBudget = data.opportunity("rep1", unique("无预算客户"), null);
-        assertThatThrownBy(() -> quotes.create(draft(noBudget, List.of(line(course, "1", "0")))))
+        assertThatThrownBy(() -> drafting.create(draft(noBudget, List.of(line(course, "1", "0")))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.errors().getFirst().field()).isEqualTo("opportunityId");
                 });
         long small = data.opportunity("rep1", unique("小预算客户"), BudgetRange.UP_TO_50K);
-        QuoteView above = quotes.create(draft(small, List.of(line(course, "1", "0"))));
+        QuoteView above = drafting.create(draft(small, List.of(line(course, "1", "0"))));
         assertThat(above.budgetWarning()).contains("高于客户预算区间").contains("≤5万");
         assertThat(quotes.talkingPoints(BudgetRange.UP_TO_50K)).isNotEmpty();
         data.signIn("rep2");
-        assertThatThrownBy(() -> quotes.create(draft(small, List.of(line(course, "1", "0")))))
+        assertThatThrownBy(() -> drafting.create(draft(small, List.of(line(course, "1", "0")))))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -150,17 +168,17 @@ class QuoteLifecycleTest {
         long before = quotes.list(
                         Quotes.QuoteFilter.none(), PageQuery.of(0, 1, null, Quotes.sortFields(), "createdAt,desc"))
                 .total();
-        assertThatThrownBy(() -> quotes.create(draft(customer, List.of(line(course, "-1", "0")))))
+        assertThatThrownBy(() -> drafting.create(draft(customer, List.of(line(course, "-1", "0")))))
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].quantity"));
-        assertThatThrownBy(() -> quotes.create(draft(customer, List.of(line(course, "1", "100")))))
+        assertThatThrownBy(() -> drafting.create(draft(customer, List.of(line(course, "1", "100")))))
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.errors().getFirst().field()).isEqualTo("lines[0].discount"));
-        var wrongTotal = new Quotes.QuoteDraft(
+        var wrongTotal = new QuoteDrafting.QuoteDraft(
                 null, customer, null, null, null, null, List.of(line(course, "1", "0")), new BigDecimal("106.01"));
-        assertThatThrownBy(() -> quotes.create(wrongTotal))
+        assertThatThrownBy(() -> drafting.create(wrongTotal))
                 .isInstanceOfSatisfying(
                         ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
         long after = quotes.list(
@@ -174,25 +192,25 @@ class QuoteLifecycleTest {
         Product course = data.product("课程", "10000.00", "3000.00", "6");
         long customer = data.opportunity("rep1", unique("深圳客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
-        QuoteView q = quotes.create(draft(customer, List.of(line(course, "2", "15"))));
+        QuoteView q = drafting.create(draft(customer, List.of(line(course, "2", "15"))));
         assertThatThrownBy(() -> signing.send(q.id()))
                 .isInstanceOfSatisfying(
                         ValidationException.class, e -> assertThat(e.status()).isEqualTo(422));
 
-        QuoteView submitted = quotes.submit(q.id());
+        QuoteView submitted = approvals.submit(q.id());
         assertThat(submitted.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
         assertThat(submitted.approvals()).extracting(QuoteView.Approval::role).containsExactly("MANAGER");
         assertThat(submitted.approvals().getFirst().approverId()).isEqualTo(data.userId("manager1"));
-        assertThatThrownBy(() -> quotes.approve(q.id(), "self")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> approvals.approve(q.id(), "self")).isInstanceOf(ForbiddenException.class);
 
         data.signIn("rep2");
         assertThatThrownBy(() -> quotes.get(q.id())).isInstanceOf(NotFoundException.class);
         data.signIn("manager2");
-        assertThatThrownBy(() -> quotes.approve(q.id(), "not mine")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> approvals.approve(q.id(), "not mine")).isInstanceOf(NotFoundException.class);
 
         data.signIn("manager1");
         assertThat(quotes.awaitingMyApproval()).extracting(QuoteView::id).contains(q.id());
-        QuoteView approved = quotes.approve(q.id(), "同意");
+        QuoteView approved = approvals.approve(q.id(), "同意");
         assertThat(approved.status()).isEqualTo(QuoteStatus.APPROVED);
         assertThat(trail.history("quote", q.id())).extracting(e -> e.action()).contains("quote.approval.approved");
     }
@@ -202,13 +220,13 @@ class QuoteLifecycleTest {
         Product course = data.product("课程", "10000.00", "3000.00", "6");
         long customer = data.opportunity("rep1", unique("北京客户"), BudgetRange.FROM_50K_TO_200K);
         data.signIn("rep1");
-        QuoteView q = quotes.submit(
-                quotes.create(draft(customer, List.of(line(course, "2", "30")))).id());
+        QuoteView q = approvals.submit(drafting.create(draft(customer, List.of(line(course, "2", "30"))))
+                .id());
         assertThat(q.approvals()).extracting(QuoteView.Approval::role).containsExactly("MANAGER", "FINANCE");
         data.signIn("finance");
-        assertThatThrownBy(() -> quotes.approve(q.id(), "too early")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> approvals.approve(q.id(), "too early")).isInstanceOf(ForbiddenException.class);
         data.signIn("manager1");
-        QuoteView afterManager = quotes.approve(q.id(), "ok");
+        QuoteView afterManager = approvals.approve(q.id(), "ok");
         assertThat(afterManager.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
         assertThat(notifications
                         .inbox(
@@ -219,8 +237,8 @@ class QuoteLifecycleTest {
                 .as("finance learns that the quote now waits for it")
                 .anySatisfy(n -> assertThat(n.link()).isEqualTo("/quotes/" + q.id()));
         data.signIn("finance");
-        assertThatThrownBy(() -> quotes.reject(q.id(), " ")).isInstanceOf(ValidationException.class);
-        QuoteView rejected = quotes.reject(q.id(), "毛利过低");
+        assertThatThrownBy(() -> approvals.reject(q.id(), " ")).isInstanceOf(ValidationException.class);
+        QuoteView rejected = approvals.reject(q.id(), "毛利过低");
         assertThat(rejected.status()).isEqualTo(QuoteStatus.REJECTED);
         assertThat(rejected.approvals()).extracting(QuoteView.Approval::status).containsExactly("APPROVED", "REJECTED");
     }
@@ -287,12 +305,12 @@ class QuoteLifecycleTest {
         assertThat(signing.pdf(q.id()).content())
                 .as("the signed document is never regenerated")
                 .isEqualTo(shown.content());
-        assertThatThrownBy(() -> signing.applySeal(q.id())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> seal.applySeal(q.id())).isInstanceOf(ForbiddenException.class);
 
         data.signIn("finance");
-        assertThat(signing.stampQueue()).extracting(t -> t.quote().id()).contains(q.id());
-        signing.uploadSeal(QuoteTestData.sealPng());
-        QuoteView stamped = signing.applySeal(q.id());
+        assertThat(seal.stampQueue()).extracting(t -> t.quote().id()).contains(q.id());
+        seal.uploadSeal(QuoteTestData.sealPng());
+        QuoteView stamped = seal.applySeal(q.id());
         assertThat(stamped.status()).isEqualTo(QuoteStatus.STAMPED);
         QuoteSigning.Document finalPdf = signing.pdf(q.id());
         assertThat(finalPdf.fileName()).endsWith("-signed.pdf");
@@ -313,7 +331,7 @@ class QuoteLifecycleTest {
         data.signIn("rep1");
         String url = signing.send(q.id()).signingUrl();
         String token = url.substring(url.lastIndexOf('/') + 1);
-        QuoteView rev2 = quotes.revise(q.id(), null);
+        QuoteView rev2 = drafting.revise(q.id(), null);
         assertThat(rev2.number()).isEqualTo(q.number());
         assertThat(rev2.revision()).isEqualTo(2);
         assertThat(rev2.displayNumber()).isEqualTo(q.number() + " rev 2");
@@ -339,10 +357,10 @@ class QuoteLifecycleTest {
         signing.revokeLinks(q.id());
         assertThat(signing.publicView(token).state()).isEqualTo("REVOKED");
 
-        assertThatThrownBy(() -> quotes.recordFeedback(q.id(), null, "note")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> quotes.recordFeedback(q.id(), "NO_SUCH_TAG", null))
+        assertThatThrownBy(() -> feedback.recordFeedback(q.id(), null, "note")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> feedback.recordFeedback(q.id(), "NO_SUCH_TAG", null))
                 .isInstanceOf(ValidationException.class);
-        QuoteView withFeedback = quotes.recordFeedback(q.id(), "PRICE_SENSITIVE", "客户认为课程单价偏高");
+        QuoteView withFeedback = feedback.recordFeedback(q.id(), "PRICE_SENSITIVE", "客户认为课程单价偏高");
         assertThat(withFeedback.feedbackLabel()).isEqualTo("价格敏感");
         assertThat(Events.published)
                 .anySatisfy(e -> assertThat(e)
@@ -355,8 +373,8 @@ class QuoteLifecycleTest {
     void approvalWaitingMoreThanTwoWorkingDaysRaisesOneOverdueEvent() {
         Product course = data.product("课程", "10000.00", "3000.00", "6");
         long opp = data.opportunity("rep2", unique("逾期审批客户"), BudgetRange.FROM_50K_TO_200K);
-        QuoteView q = quotes.submit(
-                quotes.create(draft(opp, List.of(line(course, "2", "15")))).id());
+        QuoteView q = approvals.submit(
+                drafting.create(draft(opp, List.of(line(course, "2", "15")))).id());
         tx.executeWithoutResult(s -> db.update(lantern.db.Tables.QUOTE_APPROVALS)
                 .set(
                         lantern.db.Tables.QUOTE_APPROVALS.REQUESTED_AT,
@@ -365,8 +383,8 @@ class QuoteLifecycleTest {
                                 .toOffsetDateTime())
                 .where(lantern.db.Tables.QUOTE_APPROVALS.QUOTE_ID.eq(q.id()))
                 .execute());
-        tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
-        tx.executeWithoutResult(s -> quotes.flagOverdueApprovals());
+        tx.executeWithoutResult(s -> slaJobs.flagOverdueApprovals());
+        tx.executeWithoutResult(s -> slaJobs.flagOverdueApprovals());
         assertThat(Events.published.stream()
                         .filter(e -> e instanceof ApprovalOverdue o && o.quoteId() == q.id())
                         .toList())
@@ -398,7 +416,7 @@ class QuoteLifecycleTest {
         QuoteView q = approvedQuote(unique("周报客户"));
         data.signIn("rep1");
         signing.send(q.id());
-        quotes.recordFeedback(q.id(), "ACCEPTED", null);
+        feedback.recordFeedback(q.id(), "ACCEPTED", null);
         data.signIn("manager1");
         QuoteHealthReport.Report r = report.forWeeks(java.time.LocalDate.now(clock), 1);
         QuoteHealthReport.RepRow rep1 = r.reps().stream()
@@ -437,7 +455,7 @@ class QuoteLifecycleTest {
         data.signIn("exec");
         // today's decisions, counted by the day in the business zone
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        var latency = quotes.averageApprovalLatencyHours(today, today);
+        var latency = metrics.averageApprovalLatencyHours(today, today);
         assertThat(latency).containsKey("MANAGER");
         assertThat(latency.get("MANAGER")).isGreaterThanOrEqualTo(0.0);
     }

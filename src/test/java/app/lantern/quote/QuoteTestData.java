@@ -98,7 +98,12 @@ class QuoteTestData {
 
     /** An open opportunity of the owner's customer with the budget range set (null: not set yet); leaves the owner signed in. */
     long opportunity(String owner, String customerName, BudgetRange budget) {
-        long customer = customer(owner, customerName, null);
+        return opportunity(owner, customerName, budget, null);
+    }
+
+    /** As {@link #opportunity(String, String, BudgetRange)} for a customer of the given tier (A–D, null: unscored). */
+    long opportunity(String owner, String customerName, BudgetRange budget, String tier) {
+        long customer = customer(owner, customerName, tier);
         signIn("admin");
         long pipeline = pipelines.all().stream()
                 .filter(p -> p.active())
@@ -142,13 +147,13 @@ class QuoteTestData {
                 List.of()));
     }
 
-    static Quotes.QuoteDraft draft(long opportunityId, List<Quotes.LineInput> lines) {
-        return new Quotes.QuoteDraft(
+    static QuoteDrafting.QuoteDraft draft(long opportunityId, List<QuoteDrafting.LineInput> lines) {
+        return new QuoteDrafting.QuoteDraft(
                 null, opportunityId, null, "数字化培训项目", "付款方式：合同签订后 10 个工作日内支付 50%\n交付：签约后 30 日内开课", null, lines, null);
     }
 
-    static Quotes.LineInput line(Product p, String qty, String discount) {
-        return new Quotes.LineInput(p.id(), new BigDecimal(qty), new BigDecimal(discount));
+    static QuoteDrafting.LineInput line(Product p, String qty, String discount) {
+        return new QuoteDrafting.LineInput(p.id(), new BigDecimal(qty), new BigDecimal(discount));
     }
 
     static String drawnSignature() {

@@ -1,6 +1,6 @@
 package app.lantern.alert.web;
 
-import app.lantern.alert.AlertBoard;
+import app.lantern.alert.AlertBoards;
 import app.lantern.alert.AlertRule;
 import app.lantern.alert.AlertTasks;
 import app.lantern.alert.AlertView;
@@ -22,12 +22,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlertController {
 
     private final Alerts alerts;
+    private final AlertBoards boards;
     private final RepEvidence evidence;
     private final AlertTasks tasks;
     private final Clock clock;
 
-    AlertController(Alerts alerts, RepEvidence evidence, AlertTasks tasks, Clock clock) {
+    AlertController(Alerts alerts, AlertBoards boards, RepEvidence evidence, AlertTasks tasks, Clock clock) {
         this.alerts = alerts;
+        this.boards = boards;
         this.evidence = evidence;
         this.tasks = tasks;
         this.clock = clock;
@@ -39,8 +41,7 @@ class AlertController {
             @RequestParam(required = false) String rule,
             @RequestParam(required = false) Long rep,
             Model model) {
-        model.addAttribute(
-                "board", AlertBoard.of(alerts.board(null, snoozed), rule == null || rule.isBlank() ? null : rule, rep));
+        model.addAttribute("board", boards.board(snoozed, rule == null || rule.isBlank() ? null : rule, rep));
         model.addAttribute("atRisk", alerts.atRisk());
         model.addAttribute("snoozed", snoozed);
         return "alert/board";

@@ -17,7 +17,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Shows exactly what a rep (or the manager's digest) will receive at 08:30, on every channel. */
+/**
+ * The daily brief as its reader sees it ({@code /briefs}: a rep their own, a manager a rep of their teams or the team
+ * digest), and, apart from it, the admin's preview of exactly what each channel receives ({@code /admin/briefs/preview},
+ * guarded with the rest of {@code /admin/**}).
+ */
 @Controller
 class BriefController {
 
@@ -43,11 +47,28 @@ class BriefController {
         this.clock = clock;
     }
 
-    @GetMapping("/briefs/preview")
+    @GetMapping("/briefs")
+    String brief(
+            @RequestParam(required = false) Long repId,
+            @RequestParam(defaultValue = "false") boolean team,
+            Model model) {
+        select(repId, team, model);
+        return "alert/brief";
+    }
+
+    @GetMapping("/admin/briefs/preview")
     String preview(
             @RequestParam(required = false) Long repId,
             @RequestParam(defaultValue = "false") boolean team,
             Model model) {
+        DailyBrief.Brief brief = select(repId, team, model);
+        model.addAttribute(
+                "previews", previews.render(brief.recipientId(), brief.title(), brief.markdown(), brief.link()));
+        return "alert/brief-preview";
+    }
+
+    /** The brief asked for, within the reader's scope (another team's rep answers 404). */
+    private DailyBrief.Brief select(Long repId, boolean team, Model model) {
         Actor me = currentActor.require();
         LocalDate day = LocalDate.now(clock);
         var scope = scopes.current(RecordKind.OPPORTUNITY);
@@ -71,8 +92,6 @@ class BriefController {
         model.addAttribute("selected", team ? null : brief.recipientId());
         model.addAttribute("team", team);
         model.addAttribute("canTeam", me.has(Role.MANAGER));
-        model.addAttribute(
-                "previews", previews.render(brief.recipientId(), brief.title(), brief.markdown(), brief.link()));
-        return "alert/brief";
+        return brief;
     }
 }

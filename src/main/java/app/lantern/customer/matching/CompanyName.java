@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  *                    of {@code 广东长青(集团)股份有限公司})
  * @param countryKept for a name with the country in brackets, the core with it kept ({@code 视觉中国文化发展} of
  *                    {@code 视觉(中国)文化发展股份有限公司}: some short names keep it); else null
+ * @param complete    whether the name ends with a legal form naming a company (…有限公司, …公司, Ltd): it is the
+ *                    registered name, which says everything the company is called, not an abbreviation
+ * @param words       for a name written in Latin script at least in part, its identifying words ({@link LatinNames});
+ *                    empty for a Chinese-only name
  */
 public record CompanyName(
         String normalized,
@@ -32,10 +36,14 @@ public record CompanyName(
         String abbreviatedRegion,
         List<String> regionForms,
         String literal,
-        String countryKept) {
+        String countryKept,
+        boolean complete,
+        List<String> words) {
 
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{【〔《<]([^)\\]}】〕》>]*)[)\\]}】〕》>]");
     private static final Pattern MARKERS = Pattern.compile("^(s\\*st|\\*st|sst|st|s|n|c|xd|xr|dr)(?=\\p{IsHan})");
+    private static final Pattern COMPLETE =
+            Pattern.compile("(公司|limited|ltd|inc|incorporated|corp|corporation|company|co|plc|llc|gmbh|ag|sa)$");
     private static final Pattern SHARE_CLASS = Pattern.compile("(?<=\\p{IsHan})(-?[ab]|-[a-z]{1,2})$");
 
     /** Legal forms and group words, longest first; removed from the end while something identifying remains. */
@@ -141,7 +149,9 @@ public record CompanyName(
                 abbreviatedRegion,
                 List.copyOf(regionForms),
                 literal,
-                countryKept);
+                countryKept,
+                COMPLETE.matcher(unmarked).find(),
+                LatinNames.isLatin(unmarked) ? LatinNames.words(raw) : List.of());
     }
 
     /** NFKC, lower case, letters and digits only. */

@@ -32,6 +32,8 @@ public final class DuplicateMatcher {
      * 盛通 is the start of 盛通印刷, only the initials of 盛路通信.
      */
     static final double SHAPE = 0.03;
+    /** Among rivals, one whose name carries the words the query's name adds to its brand (控股 of 岭南控股) fits better. */
+    static final double SAME_WORDS = 0.03;
     /**
      * A candidate that is the query's bare two-character brand (华联控股 → 华联 for the query 华联股份) fits by the
      * reduction alone: any other company starting with that brand within this margin is as likely.
@@ -115,15 +117,21 @@ public final class DuplicateMatcher {
             return scored;
         }
         String region = query.name().anyRegion();
+        String words = wordsAfterBrand(query.name());
         java.util.Map<Match, Double> fit = new java.util.IdentityHashMap<>();
         java.util.Map<Match, Integer> shapes = new java.util.IdentityHashMap<>();
+        Set<Match> carries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Match m : nameOnly) {
             CompanyName candidate = byId.get(m.id()).name();
             shapes.put(m, shape(query.name(), candidate));
+            if (words != null && candidate.normalized().contains(words)) {
+                carries.add(m);
+            }
             fit.put(
                     m,
                     m.score()
                             + (region != null && region.equals(candidate.anyRegion()) ? SAME_REGION : 0)
+                            + (carries.contains(m) ? SAME_WORDS : 0)
                             + SHAPE * shapes.get(m));
         }
         List<Match> byFit = new ArrayList<>(nameOnly);
@@ -135,7 +143,9 @@ public final class DuplicateMatcher {
                 if (fit.get(rival) < fit.get(m) - BARE_BRAND_MARGIN) {
                     break;
                 }
+                // the bare brand fits by the reduction alone unless it also carries the query's words (远大控股)
                 boolean bareBrand = shortBrand
+                        && !carries.contains(m)
                         && shapes.get(m) == 3
                         && shapes.get(rival) >= 3
                         && GenericWords.strip(byId.get(m.id()).name().core())
@@ -160,6 +170,20 @@ public final class DuplicateMatcher {
         return scored.stream()
                 .map(m -> ambiguous.contains(m.id()) ? new Match(m.id(), AMBIGUOUS_CAP, m.matchedOn()) : m)
                 .toList();
+    }
+
+    /**
+     * What the query's name says after its brand (控股 of 岭南控股), or null when nothing but 股份: every listed
+     * company's name carries 股份, so only other words tell rivals apart.
+     */
+    private static String wordsAfterBrand(CompanyName name) {
+        String brand = GenericWords.strip(name.core());
+        String literal = name.literal();
+        if (!literal.startsWith(brand) || literal.length() == brand.length()) {
+            return null;
+        }
+        String words = literal.substring(brand.length());
+        return words.equals("股份") ? null : words;
     }
 
     /**

@@ -12,7 +12,7 @@ public final class NameSimilarity {
     /** The most a pair anchored to two incompatible regions can score. */
     static final double REGION_CONFLICT_CAP = 0.6;
     /** Reading a leading character as a region abbreviation is a guess (京东方 is not 北京·东方). */
-    static final double ABBREVIATION_PENALTY = 0.06;
+    static final double ABBREVIATION_PENALTY = 0.05;
 
     /** Matching a region shortened to one character (吉林电力 → 吉电) is likewise a guess. */
     static final double REGION_FORM_PENALTY = 0.02;
@@ -26,10 +26,19 @@ public final class NameSimilarity {
         if (a.normalized().equals(b.normalized())) {
             return 1.0;
         }
+        // a name written in Latin script alone is compared word by word; two names both in Chinese at least in part
+        // (TCL智家, 广东TCL智慧家电) are read as Chinese names are
+        if ((!a.words().isEmpty() || !b.words().isEmpty()) && !(chinese(a) && chinese(b))) {
+            // equal once spaces, punctuation and legal forms are gone: Bio-holding and Bioholding GmbH
+            return a.stripped().equals(b.stripped()) ? 1.0 : LatinNames.score(words(a), words(b));
+        }
         double best = 0;
         // a two-character core left after a region (襄阳·轴承) is a trade, not a brand: it must start the other core
         boolean shorterHasRegion = (a.core().length() <= b.core().length() ? a : b).region() != null;
         best = Math.max(best, capped(sim(a.core(), b.core(), !shorterHasRegion), a.region(), b.region()));
+        // a short name may keep the first character of a group word the core drops (金控 of 金融控股集团)
+        best = Math.max(best, capped(grouped(a.core(), b), a.region(), b.region()));
+        best = Math.max(best, capped(grouped(b.core(), a), a.region(), b.region()));
         if (a.countryKept() != null) {
             best = Math.max(best, capped(sim(a.countryKept(), b.core()), a.region(), b.region()));
         }
@@ -67,7 +76,56 @@ public final class NameSimilarity {
                             a.region(),
                             b.abbreviatedRegion()));
         }
+        if (saysMore(a, b) || saysMore(b, a)) {
+            best = Math.min(best, SAYS_MORE_CAP);
+        }
         return Math.max(0, Math.min(1, best));
+    }
+
+    private static boolean chinese(CompanyName name) {
+        return name.normalized()
+                .codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /** The words a Latin-script comparison uses: a Chinese-only name is one word, its reduced form. */
+    private static java.util.List<String> words(CompanyName name) {
+        return name.words().isEmpty() ? java.util.List.of(name.stripped()) : name.words();
+    }
+
+    /** {@code shortCore} against {@code full} with its group words (控股, 集团) kept, when it has any; else 0. */
+    private static double grouped(String shortCore, CompanyName full) {
+        if (shortCore.length() < 3
+                || !full.literal().contains("控股") && !full.literal().contains("集团")) {
+            return 0;
+        }
+        String literal = GROUP_LEGAL_FORM.matcher(full.literal()).replaceFirst("");
+        if (literal.length() <= full.core().length() || !literal.startsWith(full.core()) || shortCore.length() < 3) {
+            return 0;
+        }
+        return sim(shortCore, literal);
+    }
+
+    private static final java.util.regex.Pattern GROUP_LEGAL_FORM =
+            java.util.regex.Pattern.compile("(股份有限公司|有限责任公司|股份公司|有限公司|公司)$");
+
+    /**
+     * Whether {@code other} names words that {@code complete}, a registered name, does not have: 胜利精密 is not
+     * 山东胜利股份有限公司, whose whole name is 胜利 in 山东, however well the brand fits. Generic words and a region
+     * abbreviation in front (深振业 of 深圳市振业) are no such words.
+     */
+    static boolean saysMore(CompanyName complete, CompanyName other) {
+        if (!complete.complete()) {
+            return false;
+        }
+        return exceeds(other.core(), complete.core())
+                && (other.abbreviatedCore() == null || exceeds(other.abbreviatedCore(), complete.core()));
+    }
+
+    /** Whether {@code core}'s brand is longer than {@code completeCore}'s and not found in it (莱宝高科 is in 莱宝高科技). */
+    private static boolean exceeds(String core, String completeCore) {
+        String brand = GenericWords.strip(core);
+        return brand.length() > GenericWords.strip(completeCore).length() && !completeCore.contains(brand);
     }
 
     private static boolean sameStart(String x, String y) {
@@ -105,6 +163,9 @@ public final class NameSimilarity {
         return sim(s, l);
     }
 
+    /** The most a name can score against a registered name it says more than ({@link #saysMore}). */
+    static final double SAYS_MORE_CAP = 0.8;
+
     /** The score of a shorter name covering every word of the longer one, all in one run. */
     static final double FULL_COVER = 0.97;
     /** Equal once generic words are dropped (万科 and 万科企业): the same brand, but nothing more is known. */
@@ -137,7 +198,7 @@ public final class NameSimilarity {
      * A two-character short name made of the initials of the long name's words (能投 of 能源投资, 中南 of 中国南玻):
      * as common a shape as a brand, and as ambiguous.
      */
-    static final double INITIALS = 0.06;
+    static final double INITIALS = 0.07;
     /** A character placed in the long name's trailing generic words (科 of 交科 in 交通科技) is weaker evidence. */
     static final double GENERIC_MATCH = 0.05;
     /**
@@ -186,6 +247,11 @@ public final class NameSimilarity {
         for (int lead = l.indexOf(s.charAt(0)); lead >= 0; lead = l.indexOf(s.charAt(0), lead + 1)) {
             if (lead > 0 && n == 2 && !twoAfterLead) {
                 break;
+            }
+            if (lead > 0 && n == 2 && (lead == 1 || !l.startsWith(s, lead))) {
+                // a left-out holding name is one guess, initials a second, and a pair across the words after a
+                // one-character lead (中·恒电·气) is no word of the name: 恒电 is not 中恒电气
+                continue;
             }
             double cost = cover(s, l, lead, end);
             if (cost < Double.MAX_VALUE) {

@@ -1,9 +1,13 @@
 package app.lantern.goal.web;
 
 import app.lantern.goal.Period;
+import app.lantern.goal.SplitDimension;
 import app.lantern.goal.SplitMethod;
 import app.lantern.goal.TargetLevel;
 import app.lantern.goal.TargetMetric;
+import app.lantern.goal.TargetSetting;
+import app.lantern.goal.TargetSplitting;
+import app.lantern.goal.TargetWeights;
 import app.lantern.goal.Targets;
 import app.lantern.shared.PageQuery;
 import app.lantern.shared.PageResult;
@@ -88,9 +92,15 @@ class TargetApiController {
     record WeightJson(String subjectId, String name, BigDecimal weight) {}
 
     private final Targets targets;
+    private final TargetSetting setting;
+    private final TargetSplitting splitting;
+    private final TargetWeights weights;
 
-    TargetApiController(Targets targets) {
+    TargetApiController(Targets targets, TargetSetting setting, TargetSplitting splitting, TargetWeights weights) {
         this.targets = targets;
+        this.setting = setting;
+        this.splitting = splitting;
+        this.weights = weights;
     }
 
     @GetMapping
@@ -114,7 +124,7 @@ class TargetApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     TargetJson set(@RequestBody SetRequest r) {
-        return TargetJson.of(targets.set(new Targets.SetTarget(
+        return TargetJson.of(setting.set(new Targets.SetTarget(
                 r.metric() == null ? TargetMetric.SIGNED : r.metric(),
                 r.period(),
                 r.level(),
@@ -127,7 +137,7 @@ class TargetApiController {
     @PutMapping("/{id}")
     TargetJson update(@PathVariable long id, @RequestBody UpdateRequest r) {
         Targets.TargetView current = targets.get(id);
-        return TargetJson.of(targets.set(new Targets.SetTarget(
+        return TargetJson.of(setting.set(new Targets.SetTarget(
                 current.metric(),
                 current.period(),
                 current.level(),
@@ -139,8 +149,11 @@ class TargetApiController {
 
     @PostMapping("/{id}/decompose")
     List<TargetJson> decompose(@PathVariable long id, @RequestBody DecomposeRequest r) {
-        return targets
-                .decompose(id, new Targets.Decompose(r.dimension(), r.method(), r.amounts(), r.weights(), r.reason()))
+        return splitting
+                .decompose(
+                        id,
+                        new Targets.Decompose(
+                                SplitDimension.parse(r.dimension()), r.method(), r.amounts(), r.weights(), r.reason()))
                 .stream()
                 .map(TargetJson::of)
                 .toList();
@@ -171,7 +184,7 @@ class TargetApiController {
             @RequestParam TargetLevel level,
             @RequestParam long subjectId,
             @RequestBody Map<String, BigDecimal> weights) {
-        return targets.setWeights(level, subjectId, weights).stream()
+        return this.weights.setWeights(level, subjectId, weights).stream()
                 .map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight()))
                 .toList();
     }

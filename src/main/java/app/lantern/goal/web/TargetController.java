@@ -1,9 +1,13 @@
 package app.lantern.goal.web;
 
 import app.lantern.goal.Period;
+import app.lantern.goal.SplitDimension;
 import app.lantern.goal.SplitMethod;
 import app.lantern.goal.TargetLevel;
 import app.lantern.goal.TargetMetric;
+import app.lantern.goal.TargetSetting;
+import app.lantern.goal.TargetSplitting;
+import app.lantern.goal.TargetWeights;
 import app.lantern.goal.Targets;
 import app.lantern.shared.ValidationException;
 import java.math.BigDecimal;
@@ -27,10 +31,17 @@ class TargetController {
     record Column(String key, String label, boolean strong) {}
 
     private final Targets targets;
+    private final TargetSetting setting;
+    private final TargetSplitting splitting;
+    private final TargetWeights weights;
     private final Clock clock;
 
-    TargetController(Targets targets, Clock clock) {
+    TargetController(
+            Targets targets, TargetSetting setting, TargetSplitting splitting, TargetWeights weights, Clock clock) {
         this.targets = targets;
+        this.setting = setting;
+        this.splitting = splitting;
+        this.weights = weights;
         this.clock = clock;
     }
 
@@ -72,12 +83,14 @@ class TargetController {
             @RequestParam TargetMetric metric,
             @RequestParam String subject,
             @RequestParam String period,
-            @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) BigDecimal amountWan,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         String[] s = subject.split("/");
+        // the board reads in 万元, so its form takes 万元 too
+        BigDecimal amount = amountWan == null ? null : amountWan.movePointRight(4);
         try {
-            targets.set(new Targets.SetTarget(
+            setting.set(new Targets.SetTarget(
                     metric, period, TargetLevel.valueOf(s[0]), Long.parseLong(s[1]), amount, reason, null));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
@@ -104,7 +117,8 @@ class TargetController {
             if (target == null) {
                 throw ValidationException.field("period", "set the target for " + period + " first");
             }
-            targets.decompose(target.id(), new Targets.Decompose(dimension, method, null, null, reason));
+            splitting.decompose(
+                    target.id(), new Targets.Decompose(SplitDimension.parse(dimension), method, null, null, reason));
             redirect.addFlashAttribute("message", "decomposed");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());
@@ -130,7 +144,7 @@ class TargetController {
                     }
                 }
             });
-            targets.setWeights(TargetLevel.COMPANY, companyId, weights);
+            this.weights.setWeights(TargetLevel.COMPANY, companyId, weights);
             redirect.addFlashAttribute("message", "weights");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("errors", e.errors());

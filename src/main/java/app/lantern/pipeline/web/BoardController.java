@@ -17,7 +17,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRefreshView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -69,13 +68,27 @@ class BoardController {
         model.addAttribute("pipelines", active);
         model.addAttribute("pipeline", p);
         model.addAttribute("board", board);
+        model.addAttribute("cardsPerColumn", OpportunityQueries.CARDS_PER_COLUMN);
         model.addAttribute("owners", owners.reps());
         model.addAttribute("ownerId", ownerId);
-        model.addAttribute(
-                "sums",
-                board.entrySet().stream()
-                        .collect(Collectors.toMap(e -> e.getKey().id(), e -> OpportunityCard.total(e.getValue()))));
         return "pipeline/board";
+    }
+
+    /** The next cards of a column, fetched when its last card scrolls into view (htmx, {@code revealed}). */
+    @GetMapping("/opportunities/board/column")
+    String column(
+            @RequestParam long pipelineId,
+            @RequestParam long stageId,
+            @RequestParam(required = false) Long ownerId,
+            @RequestParam int offset,
+            Model model) {
+        List<OpportunityCard> cards = queries.column(pipelineId, stageId, ownerId, offset);
+        model.addAttribute("cards", cards);
+        model.addAttribute("pipelineId", pipelineId);
+        model.addAttribute("stageId", stageId);
+        model.addAttribute("ownerId", ownerId);
+        model.addAttribute("next", cards.size() == OpportunityQueries.CARDS_PER_COLUMN ? offset + cards.size() : null);
+        return "pipeline/board :: more";
     }
 
     /** Drag and drop target: moves the card, or bounces it with the gate form or why it cannot move. */

@@ -1,7 +1,12 @@
 package app.lantern.quote.web;
 
 import app.lantern.pipeline.BudgetRange;
-import app.lantern.quote.FinanceWebhooks;
+import app.lantern.quote.InboundStampCallbacks;
+import app.lantern.quote.QuoteApprovals;
+import app.lantern.quote.QuoteDrafting;
+import app.lantern.quote.QuoteFeedback;
+import app.lantern.quote.QuoteMetrics;
+import app.lantern.quote.QuoteSeal;
 import app.lantern.quote.QuoteSigning;
 import app.lantern.quote.QuoteView;
 import app.lantern.quote.Quotes;
@@ -37,13 +42,31 @@ import org.springframework.web.bind.annotation.RestController;
 class QuoteApiController {
 
     private final Quotes quotes;
+    private final QuoteDrafting drafting;
+    private final QuoteApprovals approvals;
+    private final QuoteFeedback feedback;
+    private final QuoteMetrics metrics;
     private final QuoteSigning signing;
-    private final FinanceWebhooks webhooks;
+    private final QuoteSeal seal;
+    private final InboundStampCallbacks inbound;
 
-    QuoteApiController(Quotes quotes, QuoteSigning signing, FinanceWebhooks webhooks) {
+    QuoteApiController(
+            Quotes quotes,
+            QuoteDrafting drafting,
+            QuoteApprovals approvals,
+            QuoteFeedback feedback,
+            QuoteMetrics metrics,
+            QuoteSigning signing,
+            QuoteSeal seal,
+            InboundStampCallbacks inbound) {
         this.quotes = quotes;
+        this.drafting = drafting;
+        this.approvals = approvals;
+        this.feedback = feedback;
+        this.metrics = metrics;
         this.signing = signing;
-        this.webhooks = webhooks;
+        this.seal = seal;
+        this.inbound = inbound;
     }
 
     @GetMapping("/quotes")
@@ -68,37 +91,37 @@ class QuoteApiController {
 
     @PostMapping("/quotes")
     @ResponseStatus(HttpStatus.CREATED)
-    QuoteView create(@RequestBody Quotes.QuoteDraft draft) {
-        return quotes.create(draft);
+    QuoteView create(@RequestBody QuoteDrafting.QuoteDraft draft) {
+        return drafting.create(draft);
     }
 
     @PutMapping("/quotes/{id}")
-    QuoteView update(@PathVariable long id, @RequestBody Quotes.QuoteDraft draft) {
-        return quotes.update(id, draft);
+    QuoteView update(@PathVariable long id, @RequestBody QuoteDrafting.QuoteDraft draft) {
+        return drafting.update(id, draft);
     }
 
     /** A new revision; without a body the current lines are copied. */
     @PostMapping("/quotes/{id}/revisions")
     @ResponseStatus(HttpStatus.CREATED)
-    QuoteView revise(@PathVariable long id, @RequestBody(required = false) Quotes.QuoteDraft draft) {
-        return quotes.revise(id, draft);
+    QuoteView revise(@PathVariable long id, @RequestBody(required = false) QuoteDrafting.QuoteDraft draft) {
+        return drafting.revise(id, draft);
     }
 
     @PostMapping("/quotes/{id}/submit")
     QuoteView submit(@PathVariable long id) {
-        return quotes.submit(id);
+        return approvals.submit(id);
     }
 
     record Decision(String comment) {}
 
     @PostMapping("/quotes/{id}/approve")
     QuoteView approve(@PathVariable long id, @RequestBody(required = false) Decision body) {
-        return quotes.approve(id, body == null ? null : body.comment());
+        return approvals.approve(id, body == null ? null : body.comment());
     }
 
     @PostMapping("/quotes/{id}/reject")
     QuoteView reject(@PathVariable long id, @RequestBody(required = false) Decision body) {
-        return quotes.reject(id, body == null ? null : body.comment());
+        return approvals.reject(id, body == null ? null : body.comment());
     }
 
     @GetMapping("/quotes/approvals/pending")
@@ -121,7 +144,7 @@ class QuoteApiController {
             throw app.lantern.shared.ValidationException.field(
                     "to", "must be on or after from and at most 2 years later");
         }
-        return quotes.averageApprovalLatencyHours(from, to);
+        return metrics.averageApprovalLatencyHours(from, to);
     }
 
     @PostMapping("/quotes/{id}/send")
@@ -163,7 +186,7 @@ class QuoteApiController {
 
     @PostMapping("/quotes/{id}/feedback")
     QuoteView feedback(@PathVariable long id, @RequestBody FeedbackBody body) {
-        return quotes.recordFeedback(id, body.tag(), body.note());
+        return feedback.recordFeedback(id, body.tag(), body.note());
     }
 
     @GetMapping("/quotes/feedback-tags")
@@ -183,13 +206,13 @@ class QuoteApiController {
     }
 
     @GetMapping("/quotes/stamp-queue")
-    List<QuoteSigning.StampTask> stampQueue() {
-        return signing.stampQueue();
+    List<QuoteSeal.StampTask> stampQueue() {
+        return seal.stampQueue();
     }
 
     @PostMapping("/quotes/{id}/seal")
     QuoteView seal(@PathVariable long id) {
-        return signing.applySeal(id);
+        return seal.applySeal(id);
     }
 
     /** Finance systems report a quote stamped; authenticated by the HMAC signature, not a session. */
@@ -199,17 +222,21 @@ class QuoteApiController {
             @RequestHeader(value = "X-Lantern-Signature", required = false) String signature,
             @RequestBody byte[] body,
             HttpServletRequest request) {
-        return webhooks.stampedCallback(
+        return inbound.stampedCallback(
                 timestamp, signature, new String(body, StandardCharsets.UTF_8), request.getRemoteAddr());
     }
 
-    @ExceptionHandler(FinanceWebhooks.InboundRefused.class)
-    ResponseEntity<ProblemDetail> refused(FinanceWebhooks.InboundRefused e) {
+    @ExceptionHandler(InboundStampCallbacks.InboundRefused.class)
+    ResponseEntity<ProblemDetail> refused(InboundStampCallbacks.InboundRefused e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
         return Problems.response(Problems.of(
                 status,
-                status == HttpStatus.CONFLICT ? "replay" : "unauthorized",
-                status == HttpStatus.CONFLICT ? "Replayed request" : "Unauthorized",
+                switch (status) {
+                    case CONFLICT -> "replay";
+                    case TOO_MANY_REQUESTS -> "throttled";
+                    default -> "unauthorized";
+                },
+                status.getReasonPhrase(),
                 e.getMessage()));
     }
 }

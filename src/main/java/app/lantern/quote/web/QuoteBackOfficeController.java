@@ -5,7 +5,9 @@ import app.lantern.pipeline.BudgetRange;
 import app.lantern.quote.Catalog;
 import app.lantern.quote.FinanceWebhooks;
 import app.lantern.quote.Product;
+import app.lantern.quote.QuoteFeedback;
 import app.lantern.quote.QuoteHealthReport;
+import app.lantern.quote.QuoteSeal;
 import app.lantern.quote.QuoteSigning;
 import app.lantern.quote.Quotes;
 import app.lantern.shared.ForbiddenException;
@@ -48,8 +50,10 @@ class QuoteBackOfficeController {
 
     private final Catalog catalog;
     private final QuoteSigning signing;
+    private final QuoteSeal seal;
     private final QuoteHealthReport report;
     private final Quotes quotes;
+    private final QuoteFeedback feedback;
     private final FinanceWebhooks webhooks;
     private final Clock clock;
     private final MessageSource messages;
@@ -57,15 +61,19 @@ class QuoteBackOfficeController {
     QuoteBackOfficeController(
             Catalog catalog,
             QuoteSigning signing,
+            QuoteSeal seal,
             QuoteHealthReport report,
             Quotes quotes,
+            QuoteFeedback feedback,
             FinanceWebhooks webhooks,
             Clock clock,
             MessageSource messages) {
         this.catalog = catalog;
         this.signing = signing;
+        this.seal = seal;
         this.report = report;
         this.quotes = quotes;
+        this.feedback = feedback;
         this.webhooks = webhooks;
         this.clock = clock;
         this.messages = messages;
@@ -118,16 +126,16 @@ class QuoteBackOfficeController {
 
     @GetMapping("/finance")
     String finance(Model model) {
-        model.addAttribute("queue", signing.stampQueue());
-        model.addAttribute("seal", signing.sealInfo());
-        model.addAttribute("cert", signing.certificateInfo());
+        model.addAttribute("queue", seal.stampQueue());
+        model.addAttribute("seal", seal.sealInfo());
+        model.addAttribute("cert", seal.certificateInfo());
         return "quote/finance";
     }
 
     @PostMapping("/finance/seal")
     String uploadSeal(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
-            signing.uploadSeal(file.getBytes());
+            seal.uploadSeal(file.getBytes());
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", QuotePageController.message(e));
@@ -137,7 +145,7 @@ class QuoteBackOfficeController {
 
     @GetMapping("/finance/seal.png")
     ResponseEntity<byte[]> sealImage() {
-        return signing.sealImage()
+        return seal.sealImage()
                 .map(b -> ResponseEntity.ok()
                         .contentType(MediaType.IMAGE_PNG)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -157,7 +165,7 @@ class QuoteBackOfficeController {
         model.addAttribute("week", week == null ? LocalDate.now(clock) : week);
         model.addAttribute("weeks", weeks);
         model.addAttribute("funnelChart", funnelChart(r, LocaleContextHolder.getLocale()));
-        model.addAttribute("feedbackChart", feedbackChart(r, LocaleContextHolder.getLocale()));
+        model.addAttribute("feedbackChart", feedbackChart(r));
         return "quote/weekly";
     }
 
@@ -217,15 +225,12 @@ class QuoteBackOfficeController {
         return JSON.writeValueAsString(option);
     }
 
-    /** Tags seeded with the product have English names ({@code quote.feedbackTag.<CODE>}); tags admins add keep their own label. */
-    private String feedbackChart(QuoteHealthReport.Report r, Locale locale) {
+    /** The report's tag labels are already in the reader's language. */
+    private String feedbackChart(QuoteHealthReport.Report r) {
         List<Map<String, Object>> data = new ArrayList<>();
         r.tagLabels()
-                .forEach((code, label) -> data.add(Map.of(
-                        "name",
-                        messages.getMessage("quote.feedbackTag." + code, null, label, locale),
-                        "value",
-                        r.team().feedback().getOrDefault(code, 0))));
+                .forEach((code, label) -> data.add(
+                        Map.of("name", label, "value", r.team().feedback().getOrDefault(code, 0))));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("series", List.of(Map.of("type", "pie", "radius", List.of("40%", "70%"), "data", data)));
@@ -244,7 +249,7 @@ class QuoteBackOfficeController {
         Map<BudgetRange, String> points = new LinkedHashMap<>();
         Arrays.stream(BudgetRange.values()).forEach(b -> points.put(b, String.join("\n", quotes.talkingPoints(b))));
         model.addAttribute("talkingPoints", points);
-        model.addAttribute("cert", signing.certificateInfo());
+        model.addAttribute("cert", seal.certificateInfo());
         model.addAttribute("publicBaseUrlConfigured", signing.publicBaseUrlConfigured());
         return "quote/settings";
     }
@@ -274,7 +279,7 @@ class QuoteBackOfficeController {
             @RequestParam(defaultValue = "false") boolean accepted,
             RedirectAttributes redirect) {
         try {
-            quotes.addFeedbackTag(code, label, accepted);
+            feedback.addFeedbackTag(code, label, accepted);
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", QuotePageController.message(e));
@@ -299,7 +304,7 @@ class QuoteBackOfficeController {
             @RequestParam(required = false) String points,
             RedirectAttributes redirect) {
         try {
-            quotes.setTalkingPoints(budgetRange, points == null ? List.of() : Arrays.asList(points.split("\\R")));
+            feedback.setTalkingPoints(budgetRange, points == null ? List.of() : Arrays.asList(points.split("\\R")));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException | ForbiddenException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -310,7 +315,7 @@ class QuoteBackOfficeController {
     @PostMapping("/settings/certificate")
     String certificate(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
-            signing.uploadCertificate(file.getBytes());
+            seal.uploadCertificate(file.getBytes());
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
             redirect.addFlashAttribute("error", QuotePageController.message(e));

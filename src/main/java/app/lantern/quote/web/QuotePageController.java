@@ -6,6 +6,10 @@ import app.lantern.identity.DataScopes;
 import app.lantern.pipeline.Opportunities;
 import app.lantern.pipeline.OpportunityRef;
 import app.lantern.quote.Catalog;
+import app.lantern.quote.QuoteApprovals;
+import app.lantern.quote.QuoteDrafting;
+import app.lantern.quote.QuoteFeedback;
+import app.lantern.quote.QuoteSeal;
 import app.lantern.quote.QuoteSigning;
 import app.lantern.quote.QuoteView;
 import app.lantern.quote.Quotes;
@@ -35,7 +39,11 @@ class QuotePageController {
     static final int FORM_LINES = 8;
 
     private final Quotes quotes;
+    private final QuoteDrafting drafting;
+    private final QuoteApprovals approvals;
+    private final QuoteFeedback feedback;
     private final QuoteSigning signing;
+    private final QuoteSeal seal;
     private final Catalog catalog;
     private final Opportunities opportunities;
     private final DataScopes scopes;
@@ -44,14 +52,22 @@ class QuotePageController {
 
     QuotePageController(
             Quotes quotes,
+            QuoteDrafting drafting,
+            QuoteApprovals approvals,
+            QuoteFeedback feedback,
             QuoteSigning signing,
+            QuoteSeal seal,
             Catalog catalog,
             Opportunities opportunities,
             DataScopes scopes,
             CurrentActor currentActor,
             AuditTrail trail) {
         this.quotes = quotes;
+        this.drafting = drafting;
+        this.approvals = approvals;
+        this.feedback = feedback;
         this.signing = signing;
+        this.seal = seal;
         this.catalog = catalog;
         this.opportunities = opportunities;
         this.scopes = scopes;
@@ -108,9 +124,9 @@ class QuotePageController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            List<Quotes.LineInput> lines = lines(productIds, quantities, discounts);
-            QuoteView q = quotes.create(
-                    new Quotes.QuoteDraft(null, opportunityId, priceBookId, title, terms, validDays, lines, null));
+            List<QuoteDrafting.LineInput> lines = lines(productIds, quantities, discounts);
+            QuoteView q = drafting.create(new QuoteDrafting.QuoteDraft(
+                    null, opportunityId, priceBookId, title, terms, validDays, lines, null));
             redirect.addFlashAttribute("message", "created");
             return "redirect:/quotes/" + q.id();
         } catch (ValidationException e) {
@@ -158,9 +174,9 @@ class QuotePageController {
         try {
             model.addAttribute(
                     "preview",
-                    quotes.preview(
+                    drafting.preview(
                             id,
-                            new Quotes.QuoteDraft(
+                            new QuoteDrafting.QuoteDraft(
                                     null,
                                     q.opportunityId(),
                                     q.priceBookId(),
@@ -168,7 +184,8 @@ class QuotePageController {
                                     q.terms(),
                                     q.validDays(),
                                     q.lines().stream()
-                                            .map(l -> new Quotes.LineInput(l.productId(), l.quantity(), l.discount()))
+                                            .map(l -> new QuoteDrafting.LineInput(
+                                                    l.productId(), l.quantity(), l.discount()))
                                             .toList(),
                                     null)));
         } catch (ValidationException e) {
@@ -210,9 +227,9 @@ class QuotePageController {
             RedirectAttributes redirect) {
         QuoteView q = quotes.get(id);
         try {
-            quotes.update(
+            drafting.update(
                     id,
-                    new Quotes.QuoteDraft(
+                    new QuoteDrafting.QuoteDraft(
                             null,
                             q.opportunityId(),
                             priceBookId,
@@ -246,9 +263,9 @@ class QuotePageController {
         try {
             model.addAttribute(
                     "preview",
-                    quotes.preview(
+                    drafting.preview(
                             quoteId,
-                            new Quotes.QuoteDraft(
+                            new QuoteDrafting.QuoteDraft(
                                     null,
                                     opportunityId,
                                     priceBookId,
@@ -263,8 +280,9 @@ class QuotePageController {
         return "quote/form :: preview";
     }
 
-    static List<Quotes.LineInput> lines(List<String> productIds, List<String> quantities, List<String> discounts) {
-        List<Quotes.LineInput> lines = new ArrayList<>();
+    static List<QuoteDrafting.LineInput> lines(
+            List<String> productIds, List<String> quantities, List<String> discounts) {
+        List<QuoteDrafting.LineInput> lines = new ArrayList<>();
         FieldErrors errors = new FieldErrors();
         if (productIds != null) {
             for (int i = 0; i < productIds.size(); i++) {
@@ -275,7 +293,7 @@ class QuotePageController {
                 try {
                     BigDecimal qty = new BigDecimal(at(quantities, i, "1"));
                     BigDecimal discount = new BigDecimal(at(discounts, i, "0"));
-                    lines.add(new Quotes.LineInput(Long.parseLong(p), qty, discount));
+                    lines.add(new QuoteDrafting.LineInput(Long.parseLong(p), qty, discount));
                 } catch (NumberFormatException e) {
                     errors.add("lines[" + lines.size() + "]", "quantity and discount must be numbers");
                 }
@@ -324,17 +342,17 @@ class QuotePageController {
 
     @PostMapping("/{id}/submit")
     String submit(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> quotes.submit(id), "submitted");
+        return act(id, redirect, () -> approvals.submit(id), "submitted");
     }
 
     @PostMapping("/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(id, redirect, () -> quotes.approve(id, comment), "approved");
+        return act(id, redirect, () -> approvals.approve(id, comment), "approved");
     }
 
     @PostMapping("/{id}/reject")
     String reject(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return act(id, redirect, () -> quotes.reject(id, comment), "rejected");
+        return act(id, redirect, () -> approvals.reject(id, comment), "rejected");
     }
 
     @PostMapping("/{id}/send")
@@ -364,7 +382,7 @@ class QuotePageController {
     @PostMapping("/{id}/revise")
     String revise(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            QuoteView next = quotes.revise(id, null);
+            QuoteView next = drafting.revise(id, null);
             redirect.addFlashAttribute("message", "revised");
             return "redirect:/quotes/" + next.id();
         } catch (ValidationException | ConflictException e) {
@@ -379,12 +397,17 @@ class QuotePageController {
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> quotes.recordFeedback(id, tag, note), "feedback");
+        return act(id, redirect, () -> feedback.recordFeedback(id, tag, note), "feedback");
     }
 
+    /** Without a seal image, finance is told in its language where to upload one (not the API's English message). */
     @PostMapping("/{id}/seal")
     String seal(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> signing.applySeal(id), "stamped");
+        if (!seal.sealInfo().present()) {
+            redirect.addFlashAttribute("sealMissing", true);
+            return "redirect:/quotes/" + id;
+        }
+        return act(id, redirect, () -> seal.applySeal(id), "stamped");
     }
 
     private String act(long id, RedirectAttributes redirect, Runnable action, String message) {

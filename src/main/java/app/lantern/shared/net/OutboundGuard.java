@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -169,40 +171,67 @@ public final class OutboundGuard {
 
     static boolean isInternal(InetAddress address) {
         byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            boolean compatible = mapped && b[10] == 0 && b[11] == 0;
-            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mapped || compatible) {
-                byte[] v4 = {b[12], b[13], b[14], b[15]};
-                return internalV4(v4) || compatible && isZero(v4);
-            }
-            if ((b[0] & 0xfe) == 0xfc) { // fc00::/7 unique local
-                return true;
-            }
-            if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) { // fec0::/10 old site-local
-                return true;
-            }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) { // 2002::/16 6to4 embeds an IPv4 address
-                return internalV4(new byte[] {b[2], b[3], b[4], b[5]});
-            }
-            if ((b[0] & 0xff) == 0x00
-                    && (b[1] & 0xff) == 0x64
-                    && (b[2] & 0xff) == 0xff
-                    && (b[3] & 0xff) == 0x9b) { // 64:ff9b::/96 NAT64
-                return internalV4(new byte[] {b[12], b[13], b[14], b[15]});
-            }
-            return address.isLoopbackAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isMulticastAddress()
-                    || address.isSiteLocalAddress();
-        }
         if (address instanceof Inet4Address) {
             return internalV4(b);
+        }
+        if (!(address instanceof Inet6Address)) {
+            return true;
+        }
+        for (byte[] v4 : embeddedIpv4(b)) {
+            if (internalV4(v4)) {
+                return true;
+            }
+        }
+        if ((b[0] & 0xe0) != 0x20) {
+            // Outside global unicast 2000::/3: IPv4-mapped, -translated and -compatible forms, NAT64, unique-local,
+            // link-local, site-local, multicast and reserved space. Only the embeddings of a public IPv4 address
+            // are reachable on the public internet, and they were checked above.
+            return !isPublicEmbedding(b);
+        }
+        return (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+    }
+
+    /** The IPv4 addresses an IPv6 address carries, in every embedding a stack may route to the IPv4 address. */
+    private static List<byte[]> embeddedIpv4(byte[] b) {
+        List<byte[]> found = new ArrayList<>();
+        byte[] last = {b[12], b[13], b[14], b[15]};
+        if (isPublicEmbedding(b)) {
+            found.add(last);
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) { // 2002::/16 6to4
+            found.add(new byte[] {b[2], b[3], b[4], b[5]});
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) { // 2001::/32 Teredo
+            found.add(new byte[] {b[4], b[5], b[6], b[7]});
+            found.add(new byte[] {(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]});
+        }
+        if ((b[8] & 0xfd) == 0 && b[9] == 0 && (b[10] & 0xff) == 0x5e && (b[11] & 0xff) == 0xfe) { // ISATAP
+            found.add(last);
+        }
+        return found;
+    }
+
+    /**
+     * Whether the address is one of the forms that embed an IPv4 address in its last 32 bits: mapped
+     * {@code ::ffff:0:0/96}, translated {@code ::ffff:0:0:0/96}, compatible {@code ::/96} and NAT64
+     * {@code 64:ff9b::/96} and {@code 64:ff9b:1::/48}.
+     */
+    private static boolean isPublicEmbedding(byte[] b) {
+        boolean mapped = prefix(b, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        boolean translated = prefix(b, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
+        boolean compatible = prefix(b, 12);
+        boolean nat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        boolean wellKnownNat64 = nat64 && isZero(new byte[] {b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11]});
+        boolean localNat64 = nat64 && b[4] == 0 && b[5] == 1;
+        return mapped || translated || compatible || wellKnownNat64 || localNat64;
+    }
+
+    /** Whether the first {@code length} bytes are zero. */
+    private static boolean prefix(byte[] b, int length) {
+        for (int i = 0; i < length; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package app.lantern.shared.web;
 
+import app.lantern.shared.Phrase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -22,7 +23,8 @@ public class MoneyFormat {
         return brief(yuan, LocaleContextHolder.getLocale());
     }
 
-    static String brief(BigDecimal yuan, Locale locale) {
+    /** {@link #brief(BigDecimal)} in a given language, for texts composed outside a request (channel messages). */
+    public static String brief(BigDecimal yuan, Locale locale) {
         BigDecimal amount = yuan == null ? BigDecimal.ZERO : yuan;
         if (Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
             return "¥" + amount.divide(WAN, 1, RoundingMode.HALF_UP).toPlainString() + "万";
@@ -31,5 +33,13 @@ public class MoneyFormat {
             return "¥" + amount.divide(MILLION, 1, RoundingMode.HALF_UP).toPlainString() + "M";
         }
         return "¥" + amount.divide(THOUSAND, 0, RoundingMode.HALF_UP).toPlainString() + "k";
+    }
+
+    /**
+     * The amount as a phrase argument that is put into words with the rest of the sentence, in the reader's language
+     * ({@code money.brief}: the Chinese form, or the English one).
+     */
+    public static Phrase phrase(BigDecimal yuan) {
+        return new Phrase("money.brief", brief(yuan, Locale.SIMPLIFIED_CHINESE), brief(yuan, Locale.ENGLISH));
     }
 }

@@ -108,6 +108,42 @@ class NormalisationTest {
                 .isGreaterThanOrEqualTo(0.85);
     }
 
+    @Test
+    void weighsASharedLeadingWordCharactersFoundApartAndABrandInsideAnotherAsWeakEvidence() {
+        assertThat(score("渤海航运", "渤海食品股份有限公司"))
+                .as("a shared region-like leading word, another trade")
+                .isLessThan(0.85);
+        assertThat(score("天宏股份", "天成宏达通信股份有限公司"))
+                .as("two characters found apart in a long name")
+                .isLessThan(0.85);
+        assertThat(score("川盛能源", "河南川盛畅和环保股份有限公司"))
+                .as("a brand inside a longer brand")
+                .isLessThan(0.85);
+        assertThat(score("九嘉药业", "四川九嘉电器股份有限公司"))
+                .as("one brand pair in two industries")
+                .isLessThan(0.85);
+        assertThat(score("澜胜精密", "山东澜胜股份有限公司"))
+                .as("a registered name whose whole brand is shorter says the other is another company")
+                .isLessThan(0.85);
+        assertThat(score("恒澜股份", "中恒澜气股份有限公司"))
+                .as("a pair across the words after a one-character lead")
+                .isLessThan(0.85);
+        assertThat(score("澜光股份", "新澜光股份有限公司"))
+                .as("a pair closing the brand after a one-character lead is still read")
+                .isGreaterThanOrEqualTo(0.7);
+        assertThat(score("澜盛金控", "澜盛金融控股集团股份有限公司"))
+                .as("the first character of a group word the core drops")
+                .isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void prefersAmongRivalsTheOneCarryingTheWordsTheShortNameAddsToItsBrand() {
+        InMemoryKeyIndex index = index("沈阳澜远智能工业集团股份有限公司", "澜远产业控股股份有限公司");
+        assertThat(DuplicateMatcher.candidates(query("澜远控股"), index, 0.85, 10))
+                .extracting(DuplicateMatcher.Match::id)
+                .containsExactly(2L);
+    }
+
     private static InMemoryKeyIndex index(String... names) {
         InMemoryKeyIndex index = new InMemoryKeyIndex();
         for (int i = 0; i < names.length; i++) {

@@ -69,12 +69,12 @@ class RepMonthWidgetTest {
         MvcTestResult after = mvc.get().uri("/").cookie(session).exchange();
         assertThat(after)
                 .bodyText()
-                .contains("已签 0.0 / 80.0 万元")
+                .contains("已签 ¥0.0万 / ¥80.0万")
                 .contains("按已过工作日，此时应完成")
                 .doesNotContain("还没有分解到你的签约目标");
         assertThat(mvc.get().uri("/?lang=en").cookie(session).exchange())
                 .bodyText()
                 .contains("This week")
-                .contains("signed 0.0 / 80.0");
+                .contains("signed ¥0k / ¥800k");
     }
 }

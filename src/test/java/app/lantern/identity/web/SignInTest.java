@@ -31,6 +31,9 @@ class SignInTest {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    app.lantern.identity.SignIn signIn;
+
     /** Signs in through the form; the returned session carries the database-backed session cookie. */
     private MvcTestResult login(String username, String password, Session session) {
         return login(username, password, session, "127.0.0.1");
@@ -93,9 +96,8 @@ class SignInTest {
         assertThat(audit.history("user", "rep4")).anyMatch(e -> e.action().equals("login.failed"));
     }
 
-    @Test
-    void throttlesAUserAfterRepeatedFailuresEvenWithTheRightPassword() {
-        String username = "throttled-" + System.nanoTime() % 100_000;
+    private String newRep(String prefix) {
+        String username = prefix + System.nanoTime() % 100_000;
         accounts.create(new UserAccounts.NewUser(
                 username,
                 "被限流的人",
@@ -104,11 +106,65 @@ class SignInTest {
                 null,
                 null,
                 java.util.Set.of(app.lantern.identity.Role.REP)));
+        return username;
+    }
+
+    @Test
+    void throttlesAnAccountFromTheGuessingAddressEvenWithTheRightPassword() {
+        String username = newRep("throttled-");
         for (int i = 0; i < 10; i++) {
             login(username, "guess-" + i, new Session(), "10.20.0.1");
         }
-        assertThat(login(username, "right-password-1", new Session(), "10.20.0.2"))
+        assertThat(login(username, "right-password-1", new Session(), "10.20.0.1"))
                 .hasRedirectedUrl("/login?throttled");
+    }
+
+    @Test
+    void aColleagueGuessingAPasswordDoesNotLockTheOwnerOut() {
+        String username = newRep("victim-");
+        for (int i = 0; i < 10; i++) {
+            login(username, "guess-" + i, new Session(), "10.22.0.1");
+        }
+        assertThat(login(username, "right-password-1", new Session(), "10.22.0.2"))
+                .hasRedirectedUrl("/");
+    }
+
+    @Test
+    void guessingOneAccountFromManyAddressesRunsOutOfItsBudget() {
+        String username = newRep("spread-");
+        for (int i = 0; i < 60; i++) {
+            login(username, "guess-" + i, new Session(), "10.23.0." + (i + 1));
+        }
+        assertThat(login(username, "right-password-1", new Session(), "10.23.1.1"))
+                .hasRedirectedUrl("/login?throttled");
+    }
+
+    @Test
+    void thirtyConcurrentWrongPasswordsGetAtMostFivePasswordChecks() throws Exception {
+        String username = newRep("race-");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var refusals = new java.util.concurrent.ConcurrentLinkedQueue<app.lantern.identity.SignIn.Refusal>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(30)) {
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                pool.submit(() -> {
+                    start.await();
+                    try {
+                        signIn.issueToken(username, "wrong-" + n, "10.24.0.1", "race");
+                    } catch (app.lantern.identity.SignIn.SignInRefused e) {
+                        refusals.add(e.reason());
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(refusals).hasSize(30);
+        assertThat(refusals.stream().filter(r -> r == app.lantern.identity.SignIn.Refusal.BAD_CREDENTIALS))
+                .hasSize(5);
+        assertThat(audit.history("user", username).stream()
+                        .filter(e -> e.action().equals("login.failed")))
+                .hasSize(5);
     }
 
     @Test
@@ -234,5 +290,42 @@ class SignInTest {
                 .hasStatus(401);
         assertThat(mvc.get().uri("/api/v1/me").cookie(cookie).exchange()).hasStatus(401);
         assertThat(login(username, "right-password-1", new Session())).hasRedirectedUrl("/login?disabled");
+    }
+
+    @Test
+    void aWrongPasswordForADeactivatedAccountFailsLikeAnyWrongPassword() {
+        String username = "gone-" + System.nanoTime() % 100_000;
+        long id = accounts.create(new UserAccounts.NewUser(
+                username,
+                "已离职",
+                "right-password-1",
+                null,
+                null,
+                null,
+                java.util.Set.of(app.lantern.identity.Role.REP)));
+        accounts.deactivate(id);
+
+        assertThat(login(username, "a-wrong-guess", new Session(), "10.41.0.1")).hasRedirectedUrl("/login?error");
+        MvcTestResult api = mvc.post()
+                .uri("/api/v1/auth/tokens")
+                .with(request -> {
+                    request.setRemoteAddr("10.41.0.2");
+                    return request;
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"a-wrong-guess\"}")
+                .exchange();
+        MvcTestResult unknown = mvc.post()
+                .uri("/api/v1/auth/tokens")
+                .with(request -> {
+                    request.setRemoteAddr("10.41.0.3");
+                    return request;
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"rep3\",\"password\":\"a-wrong-guess\"}")
+                .exchange();
+        assertThat(api).hasStatus(unknown.getResponse().getStatus());
+        assertThat(api.getResponse().getContentAsByteArray())
+                .isEqualTo(unknown.getResponse().getContentAsByteArray());
     }
 }

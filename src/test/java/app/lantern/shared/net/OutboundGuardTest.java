@@ -43,6 +43,16 @@ class OutboundGuardTest {
                 "http://[::ffff:127.0.0.1]/",
                 "http://[::ffff:7f00:1]/",
                 "http://[::127.0.0.1]/",
+                "http://[::ffff:0:7f00:1]/",
+                "http://[::ffff:0:127.0.0.1]/",
+                "http://[::ffff:0:a9fe:a9fe]/",
+                "http://[64:ff9b:1::7f00:1]/",
+                "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+                "http://[2001:db8::1]/",
+                "http://[fe80::200:5efe:a00:1]/",
+                "http://[2400:3200::200:5efe:c0a8:101]/",
+                "http://[100::1]/",
+                "http://[ff02::1]/",
                 "http://10.0.0.1/",
                 "http://172.16.5.4/",
                 "http://192.168.1.1/",
@@ -89,6 +99,10 @@ class OutboundGuardTest {
         assertThatCode(() -> g.check(URI.create("https://8.8.8.8/"), "endpoint"))
                 .doesNotThrowAnyException();
         assertThatCode(() -> g.check(URI.create("https://[2400:3200::1]/"), "endpoint"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> g.check(URI.create("https://[::ffff:0:808:808]/"), "endpoint"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> g.check(URI.create("https://[64:ff9b::808:808]/"), "endpoint"))
                 .doesNotThrowAnyException();
         assertThat(g.httpRefusal("https://finance.example.com/hook")).isEmpty();
     }

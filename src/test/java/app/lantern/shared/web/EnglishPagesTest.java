@@ -68,11 +68,11 @@ class EnglishPagesTest {
             "/notifications/preferences");
 
     private static final Map<String, List<String>> PAGES = Map.of(
-            "rep1", List.of("/alerts", "/briefs/preview", "/goals/progress/reps/{rep1}"),
+            "rep1", List.of("/alerts", "/briefs", "/goals/progress/reps/{rep1}"),
             "manager1",
                     List.of(
                             "/alerts",
-                            "/briefs/preview",
+                            "/briefs",
                             "/goals/progress",
                             "/goals/progress/reps/{rep1}",
                             "/activities/heatmap",
