@@ -24,8 +24,11 @@ import java.util.Map;
  */
 final class ImportRows {
 
+    /** What a row becomes once read: a valid row waiting for its duplicate decision, or its final outcome. */
+    sealed interface Parsed permits Pending, ImportRowResult {}
+
     /** A validated row waiting for its duplicate decision. */
-    static final class Pending {
+    static final class Pending implements Parsed {
         final int rowNo;
         CustomerForm form;
         final ContactForm contact;
@@ -76,7 +79,7 @@ final class ImportRows {
     }
 
     /** A {@link Pending} row, or the outcome of a row that goes no further (empty or rejected). */
-    Object parse(int rowNo, List<String> cells) {
+    Parsed parse(int rowNo, List<String> cells) {
         Map<String, String> v = new LinkedHashMap<>();
         mapping.forEach((col, field) -> {
             int c = Integer.parseInt(col);

@@ -208,11 +208,9 @@ class ImportRun {
                 ImportChunk chunk = new ImportChunk(policy);
                 List<ImportRows.Pending> pending = new ArrayList<>();
                 for (var entry : rows) {
-                    Object parsed = parser.parse(entry.getKey(), entry.getValue());
-                    if (parsed instanceof ImportRowResult o) {
-                        chunk.outcome(o);
-                    } else {
-                        pending.add((ImportRows.Pending) parsed);
+                    switch (parser.parse(entry.getKey(), entry.getValue())) {
+                        case ImportRowResult o -> chunk.outcome(o);
+                        case ImportRows.Pending p -> pending.add(p);
                     }
                 }
                 ImportDuplicates.lookUpStored(pending, cache);
