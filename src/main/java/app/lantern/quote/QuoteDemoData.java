@@ -3,7 +3,6 @@ package app.lantern.quote;
 import static lantern.db.Tables.QUOTES;
 import static lantern.db.Tables.QUOTE_APPROVALS;
 import static lantern.db.Tables.QUOTE_BUNDLE_ITEMS;
-import static lantern.db.Tables.QUOTE_LINES;
 import static lantern.db.Tables.QUOTE_PRICE_BOOKS;
 import static lantern.db.Tables.QUOTE_PRICE_BOOK_ENTRIES;
 import static lantern.db.Tables.QUOTE_PRODUCTS;
@@ -377,27 +376,7 @@ class QuoteDemoData implements DemoDataContributor {
             r.setFeedbackAt(sent.plusHours(6 + random.nextInt(48)));
         }
         r.store();
-        int pos = 1;
-        for (QuoteCalculator.PricedLine l : t.lines()) {
-            var in = l.input();
-            db.insertInto(QUOTE_LINES)
-                    .set(QUOTE_LINES.QUOTE_ID, r.getId())
-                    .set(QUOTE_LINES.POSITION, pos++)
-                    .set(QUOTE_LINES.PRODUCT_ID, in.productId())
-                    .set(QUOTE_LINES.SKU, in.sku())
-                    .set(QUOTE_LINES.NAME, in.name())
-                    .set(QUOTE_LINES.UNIT, in.unit())
-                    .set(QUOTE_LINES.QUANTITY, in.quantity())
-                    .set(QUOTE_LINES.LIST_PRICE, in.listPrice())
-                    .set(QUOTE_LINES.DISCOUNT, in.discount())
-                    .set(QUOTE_LINES.UNIT_PRICE, l.unitPrice())
-                    .set(QUOTE_LINES.TAX_RATE, in.taxRate())
-                    .set(QUOTE_LINES.NET_AMOUNT, l.net())
-                    .set(QUOTE_LINES.TAX_AMOUNT, l.tax())
-                    .set(QUOTE_LINES.GROSS_AMOUNT, l.gross())
-                    .set(QUOTE_LINES.UNIT_COST, in.unitCost())
-                    .execute();
-        }
+        QuoteDrafting.storeLines(db, r.getId(), t);
         if (needsApproval && status != QuoteStatus.DRAFT) {
             ApprovalStatus stepStatus = switch (status) {
                 case PENDING_APPROVAL -> ApprovalStatus.PENDING;

@@ -100,7 +100,7 @@ public class QuoteDrafting {
             r.setTitle(checked.opportunity().name());
         }
         r.store();
-        storeLines(r.getId(), checked.totals());
+        storeLines(db, r.getId(), checked.totals());
         audit.created("quote", r.getId(), QuoteViews.snapshot(r));
         events.publishEvent(new QuoteChanged(r.getId(), r.getOpportunityId()));
         return quotes.get(r.getId());
@@ -148,7 +148,7 @@ public class QuoteDrafting {
         fill(r, checked, validDays, OffsetDateTime.now(clock));
         Quote.of(r).save(db);
         db.deleteFrom(QUOTE_LINES).where(QUOTE_LINES.QUOTE_ID.eq(id)).execute();
-        storeLines(id, checked.totals());
+        storeLines(db, id, checked.totals());
         audit.updated("quote", id, before, QuoteViews.snapshot(r));
         events.publishEvent(new QuoteChanged(id, r.getOpportunityId()));
         return quotes.get(id);
@@ -180,7 +180,7 @@ public class QuoteDrafting {
         r.setCreatedAt(now);
         fill(r, checked, validDays, now);
         r.store();
-        storeLines(r.getId(), checked.totals());
+        storeLines(db, r.getId(), checked.totals());
         Map<String, Object> before = Map.of("status", old.getStatus());
         Quote.of(old).supersede(r.getId(), now).save(db);
         db.update(QUOTE_APPROVALS)
@@ -218,7 +218,8 @@ public class QuoteDrafting {
         r.setBudgetWarning(QuotePricing.budgetWarning(checked.opportunity().budgetRange(), t.total()));
     }
 
-    private void storeLines(long quoteId, QuoteCalculator.Totals t) {
+    /** Writes a quote's priced lines in order; drafting and the demo data write them the same way. */
+    static void storeLines(DSLContext db, long quoteId, QuoteCalculator.Totals t) {
         int pos = 1;
         for (QuoteCalculator.PricedLine l : t.lines()) {
             var in = l.input();
