@@ -95,4 +95,26 @@ class AccountHardeningTest {
         assertThat(mvc.get().uri("/api/v1/me").header("Authorization", bearer).exchange())
                 .hasStatus(401);
     }
+
+    @Test
+    void theTokensPageListsMyTokensAndRevokesOne() {
+        String bearer = WebSession.token(mvc, "rep14");
+        var session = WebSession.login(mvc, "rep14");
+        MvcTestResult page = mvc.get().uri("/me/tokens").cookie(session).exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains("我的 API 令牌").contains("吊销");
+        String html = page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String id = html.replaceAll("(?s).*?data-token-id=\"(\\d+)\".*", "$1");
+
+        assertThat(
+                        mvc.post()
+                                .uri("/me/tokens/" + id + "/revoke")
+                                .cookie(session)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .exchange())
+                .hasRedirectedUrl("/me/tokens");
+        assertThat(mvc.get().uri("/api/v1/me").header("Authorization", bearer).exchange())
+                .hasStatus(401);
+    }
 }
