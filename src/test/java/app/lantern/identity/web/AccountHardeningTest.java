@@ -97,7 +97,7 @@ class AccountHardeningTest {
     }
 
     @Test
-    void theTokensPageListsMyTokensAndRevokesOne() {
+    void theTokensPageListsMyTokensAndRevokesOne() throws Exception {
         String bearer = WebSession.token(mvc, "rep14");
         var session = WebSession.login(mvc, "rep14");
         MvcTestResult page = mvc.get().uri("/me/tokens").cookie(session).exchange();
