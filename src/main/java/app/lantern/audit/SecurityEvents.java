@@ -66,6 +66,9 @@ public class SecurityEvents {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
+        for (SecurityEventKind kind : SecurityEventKind.values()) {
+            this.meters.counter(METRIC, "kind", kind.name()); // every kind is on the dashboard from the start, at 0
+        }
     }
 
     private record Key(SecurityEventKind kind, String actor, String source, OffsetDateTime minute) {}

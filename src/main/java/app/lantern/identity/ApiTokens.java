@@ -36,7 +36,7 @@ class ApiTokens {
     private final Duration lifetime;
 
     ApiTokens(
-            DSLContext db, Clock clock, AuditLog audit, @Value("${lantern.api.token-lifetime:90d}") Duration lifetime) {
+            DSLContext db, Clock clock, AuditLog audit, @Value("${lantern.api.token-lifetime:30d}") Duration lifetime) {
         this.db = db;
         this.clock = clock;
         this.audit = audit;
@@ -90,6 +90,49 @@ class ApiTokens {
                 .where(API_TOKENS.ID.eq(r.value1()))
                 .execute());
         return row.map(r -> r.value2());
+    }
+
+    /** A token as its owner sees it in the list: never the secret. */
+    record Listed(
+            long id,
+            String name,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt,
+            boolean active) {}
+
+    @Transactional(readOnly = true)
+    java.util.List<Listed> of(long userId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.selectFrom(API_TOKENS)
+                .where(API_TOKENS.USER_ID.eq(userId))
+                .orderBy(API_TOKENS.CREATED_AT.desc(), API_TOKENS.ID.desc())
+                .fetch(r -> new Listed(
+                        r.getId(),
+                        r.getName(),
+                        r.getCreatedAt(),
+                        r.getExpiresAt(),
+                        r.getLastUsedAt(),
+                        r.getRevokedAt(),
+                        r.getRevokedAt() == null && r.getExpiresAt().isAfter(now)));
+    }
+
+    /** Revokes one of the user's own tokens; false when the user has no such token (someone else's included). */
+    @Transactional
+    boolean revoke(Actor owner, long tokenId) {
+        int changed = db.update(API_TOKENS)
+                .set(API_TOKENS.REVOKED_AT, OffsetDateTime.now(clock))
+                .where(API_TOKENS.ID.eq(tokenId))
+                .and(API_TOKENS.USER_ID.eq(owner.userId()))
+                .and(API_TOKENS.REVOKED_AT.isNull())
+                .execute();
+        boolean owned = changed > 0
+                || db.fetchExists(API_TOKENS, API_TOKENS.ID.eq(tokenId).and(API_TOKENS.USER_ID.eq(owner.userId())));
+        if (changed > 0) {
+            audit.recorded("api_token", tokenId, "revoked", Map.of("userId", owner.userId()));
+        }
+        return owned;
     }
 
     @Transactional

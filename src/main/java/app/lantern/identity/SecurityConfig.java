@@ -69,9 +69,11 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**")
                         .permitAll()
-                        .requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        // metrics reveal volumes and activity: a scraper signs in with an API token (docs/security.md)
+                        .requestMatchers("/actuator/prometheus")
+                        .authenticated()
                         .requestMatchers("/public/**", "/api/v1/public/**", "/api/v1/inbound/**")
                         .permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens")

@@ -17,18 +17,21 @@ public class SignIn {
     private final LoginOutcomes outcomes;
     private final ApiTokens tokens;
     private final Installation installation;
+    private final CurrentActor currentActor;
 
     SignIn(
             AuthenticationManager authenticationManager,
             LoginThrottle throttle,
             LoginOutcomes outcomes,
             ApiTokens tokens,
-            Installation installation) {
+            Installation installation,
+            CurrentActor currentActor) {
         this.authenticationManager = authenticationManager;
         this.throttle = throttle;
         this.outcomes = outcomes;
         this.tokens = tokens;
         this.installation = installation;
+        this.currentActor = currentActor;
     }
 
     public record IssuedToken(String token, OffsetDateTime expiresAt) {}
@@ -70,6 +73,31 @@ public class SignIn {
         outcomes.succeeded(principal, clientIp, "api");
         ApiTokens.Issued issued = tokens.issue(principal, tokenName);
         return new IssuedToken(issued.token(), issued.expiresAt());
+    }
+
+    /** A personal API token as its owner sees it; the secret itself is shown only once, when issued. */
+    public record TokenSummary(
+            long id,
+            String name,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt,
+            boolean active) {}
+
+    /** The signed-in user's own API tokens, newest first, revoked and expired ones included. */
+    public java.util.List<TokenSummary> myTokens() {
+        return tokens.of(currentActor.require().userId()).stream()
+                .map(t -> new TokenSummary(
+                        t.id(), t.name(), t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revokedAt(), t.active()))
+                .toList();
+    }
+
+    /** Revokes one of the signed-in user's own tokens; another user's token is "not found", like an unknown one. */
+    public void revokeMyToken(long tokenId) {
+        if (!tokens.revoke(currentActor.require(), tokenId)) {
+            throw app.lantern.shared.NotFoundException.of("token", tokenId);
+        }
     }
 
     /** Creates the first administrator with the one-time token printed at start-up; false if the token is wrong or used. */

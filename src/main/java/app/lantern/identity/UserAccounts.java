@@ -29,7 +29,6 @@ public class UserAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final int MIN_PASSWORD = 10;
 
     private final DSLContext db;
     private final PasswordEncoder encoder;
@@ -37,6 +36,7 @@ public class UserAccounts {
     private final Clock clock;
     private final ApiTokens tokens;
     private final ApplicationEventPublisher events;
+    private final PasswordPolicy passwords;
 
     UserAccounts(
             DSLContext db,
@@ -44,13 +44,15 @@ public class UserAccounts {
             AuditLog audit,
             Clock clock,
             ApiTokens tokens,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PasswordPolicy passwords) {
         this.db = db;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
         this.tokens = tokens;
         this.events = events;
+        this.passwords = passwords;
     }
 
     /** What an admin enters to create a user. */
@@ -83,11 +85,8 @@ public class UserAccounts {
             errors.add("username", "is already taken");
         }
         Texts.require(errors, "displayName", u.displayName(), 100);
-        if (checkPassword
-                && (u.password() == null
-                        || u.password().length() < MIN_PASSWORD
-                        || u.password().length() > 128)) {
-            errors.add("password", "must be " + MIN_PASSWORD + " to 128 characters");
+        if (checkPassword) {
+            passwords.refusal(u.password()).ifPresent(why -> errors.add("password", why));
         }
         checkContact(errors, u.email(), u.phone());
         if (u.roles() == null || u.roles().isEmpty()) {
@@ -242,10 +241,9 @@ public class UserAccounts {
     @Transactional
     public void resetPassword(long userId, String password) {
         var user = load(userId);
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
-            throw app.lantern.shared.ValidationException.field(
-                    "password", "must be " + MIN_PASSWORD + " to 128 characters");
-        }
+        passwords.refusal(password).ifPresent(why -> {
+            throw app.lantern.shared.ValidationException.field("password", why);
+        });
         db.update(USERS)
                 .set(USERS.PASSWORD_HASH, encoder.encode(password))
                 .set(USERS.UPDATED_AT, OffsetDateTime.now(clock))

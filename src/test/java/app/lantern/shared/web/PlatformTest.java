@@ -39,9 +39,23 @@ class PlatformTest {
         MvcTestResult health = mvc.get().uri("/actuator/health").exchange();
         assertThat(health).hasStatusOk();
         assertThat(health).bodyText().contains("UP");
-        MvcTestResult metrics = mvc.get().uri("/actuator/prometheus").exchange();
+        assertThat(mvc.get()
+                        .uri("/actuator/prometheus")
+                        .exchange()
+                        .getResponse()
+                        .getStatus())
+                .as("metrics are not public")
+                .isIn(302, 401);
+        MvcTestResult metrics = mvc.get()
+                .uri("/actuator/prometheus")
+                .header("Authorization", app.lantern.testing.WebSession.token(mvc, "rep18"))
+                .exchange();
         assertThat(metrics).hasStatusOk();
-        assertThat(metrics).bodyText().contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+        assertThat(metrics)
+                .bodyText()
+                .contains("jvm_memory_used_bytes")
+                .contains("hikaricp_connections")
+                .contains("lantern_security_events");
     }
 
     @Test
