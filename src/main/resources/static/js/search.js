@@ -17,4 +17,12 @@
       box.blur();
     }
   });
+
+  // A click elsewhere closes the dropdown.
+  document.addEventListener("click", function (e) {
+    var results = document.getElementById("global-search-results");
+    if (results && !e.target.closest("#global-search")) {
+      results.innerHTML = "";
+    }
+  });
 })();
