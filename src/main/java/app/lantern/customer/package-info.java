@@ -3,5 +3,5 @@
  * and merge, value tiers, import and export.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared :: *", "identity", "audit", "calendar"})
+        allowedDependencies = {"shared", "shared :: *", "identity", "audit", "calendar", "search"})
 package app.lantern.customer;

@@ -3,5 +3,14 @@
  * history, the explainable 12-factor health score with manager interventions, and funnel metrics.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "shared :: *", "identity", "audit", "calendar", "customer", "notification"})
+        allowedDependencies = {
+            "shared",
+            "shared :: *",
+            "identity",
+            "audit",
+            "calendar",
+            "customer",
+            "notification",
+            "search"
+        })
 package app.lantern.pipeline;

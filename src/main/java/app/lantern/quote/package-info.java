@@ -24,6 +24,7 @@
             "customer",
             "pipeline",
             "activity",
-            "notification"
+            "notification",
+            "search"
         })
 package app.lantern.quote;
