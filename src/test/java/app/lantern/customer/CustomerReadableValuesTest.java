@@ -44,4 +44,35 @@ class CustomerReadableValuesTest {
                 .doesNotContain(">LARGE<")
                 .doesNotContain(">SMALL<");
     }
+
+    @Test
+    void historyShowsSizeStatusAndOwnerInWords() throws Exception {
+        Api api = new Api(mvc);
+        String id = Api.json(api.post(
+                        "rep2",
+                        "/api/v1/customers",
+                        body("name", CustomerApiTest.unique() + "历史科技有限公司", "size", "SMALL", "status", "PROSPECT")))
+                .get("id")
+                .asString();
+        assertThat(api.patch("rep2", "/api/v1/customers/" + id, body("size", "LARGE", "status", "ACTIVE")))
+                .hasStatusOk();
+        String page = mvc.get()
+                .uri("/customers/" + id)
+                .cookie(WebSession.login(mvc, "rep2"))
+                .exchange()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String history = page.substring(page.indexOf("data-audit-trail"));
+        assertThat(history)
+                .contains("规模")
+                .contains("小型（10–99人）")
+                .contains("大型（500–4999人）")
+                .contains("潜在")
+                .contains("合作中")
+                .contains("负责人")
+                .doesNotContain(">SMALL<")
+                .doesNotContain(">PROSPECT<")
+                .doesNotContain(">ownerId<")
+                .doesNotContain(">size<");
+    }
 }
