@@ -75,4 +75,32 @@ class CustomerReadableValuesTest {
                 .doesNotContain(">ownerId<")
                 .doesNotContain(">size<");
     }
+
+    @Test
+    void contactChangesOnTheAuditPageNameTheCustomerAndTheRole() throws Exception {
+        Api api = new Api(mvc);
+        String name = CustomerApiTest.unique() + "联系人科技有限公司";
+        String id = Api.json(api.post("rep2", "/api/v1/customers", body("name", name)))
+                .get("id")
+                .asString();
+        String contact = Api.json(api.post(
+                        "rep2",
+                        "/api/v1/customers/" + id + "/contacts",
+                        body("name", "韩梅梅", "decisionRole", "DECISION_MAKER", "mobile", "13900002222")))
+                .get("id")
+                .asString();
+        String page = mvc.get()
+                .uri("/admin/audit?entityType=contact&entityId=" + contact)
+                .cookie(WebSession.login(mvc, "admin"))
+                .exchange()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("韩梅梅")
+                .contains(name)
+                .contains("决策者")
+                .contains("决策角色")
+                .doesNotContain("DECISION_MAKER")
+                .doesNotContain("customerId");
+    }
 }
