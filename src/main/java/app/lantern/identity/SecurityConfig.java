@@ -65,7 +65,7 @@ class SecurityConfig {
         };
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/setup", "/error", "/error/**", "/favicon.ico")
+                                "/login", "/setup", "/error", "/error/**", "/favicon.*")
                         .permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**")
                         .permitAll()
