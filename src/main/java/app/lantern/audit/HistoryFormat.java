@@ -3,6 +3,7 @@ package app.lantern.audit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 
 /**
  * How the records of one module read in a record history: field labels and values in the reader's language (状态 草稿 →
@@ -22,5 +23,14 @@ public interface HistoryFormat {
     /** The stored value {@code value} (never null) of {@code field} as a person reads it; empty to show it as stored. */
     default Optional<String> value(String field, String value, Locale locale) {
         return Optional.empty();
+    }
+
+    /**
+     * The message {@code key} in {@code locale}, empty when no bundle has it. The application's message source answers
+     * a missing key with the key itself, which a history must never show.
+     */
+    static Optional<String> message(MessageSource messages, String key, Locale locale, Object... args) {
+        String text = messages.getMessage(key, args.length == 0 ? null : args, "", locale);
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

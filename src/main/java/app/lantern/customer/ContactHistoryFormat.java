@@ -45,6 +45,6 @@ class ContactHistoryFormat implements HistoryFormat {
     }
 
     private Optional<String> text(String key, Locale locale) {
-        return Optional.ofNullable(messages.getMessage(key, null, null, locale));
+        return HistoryFormat.message(messages, key, locale);
     }
 }

@@ -61,6 +61,6 @@ class CustomerHistoryFormat implements HistoryFormat {
     }
 
     private Optional<String> text(String key, Locale locale) {
-        return Optional.ofNullable(messages.getMessage(key, null, null, locale));
+        return HistoryFormat.message(messages, key, locale);
     }
 }

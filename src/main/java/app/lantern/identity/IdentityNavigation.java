@@ -14,11 +14,6 @@ class IdentityNavigation {
     }
 
     @Bean
-    NavItem tokensNav() {
-        return new NavItem("nav.tokens", "/me/tokens", "key", Set.of(), 990);
-    }
-
-    @Bean
     NavItem usersNav() {
         return new NavItem("nav.users", "/admin/users", "people", Set.of("ADMIN"), 900);
     }

@@ -75,6 +75,6 @@ class OpportunityHistoryFormat implements HistoryFormat {
     }
 
     private Optional<String> text(String key, Locale locale) {
-        return Optional.ofNullable(messages.getMessage(key, null, null, locale));
+        return HistoryFormat.message(messages, key, locale);
     }
 }

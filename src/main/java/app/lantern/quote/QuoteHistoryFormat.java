@@ -91,7 +91,8 @@ class QuoteHistoryFormat implements HistoryFormat {
     }
 
     private Optional<String> text(String key, Locale locale, Object arg) {
-        return Optional.ofNullable(
-                messages.getMessage(key, arg == null ? null : new Object[] {arg.toString()}, null, locale));
+        return arg == null
+                ? HistoryFormat.message(messages, key, locale)
+                : HistoryFormat.message(messages, key, locale, arg.toString());
     }
 }

@@ -86,7 +86,7 @@ class CustomerReadableValuesTest {
         String contact = Api.json(api.post(
                         "rep2",
                         "/api/v1/customers/" + id + "/contacts",
-                        body("name", "韩梅梅", "decisionRole", "DECISION_MAKER", "mobile", "13900002222")))
+                        body("name", "韩梅梅", "decisionRole", "DECISION_MAKER", "mobile", "13911118888")))
                 .get("id")
                 .asString();
         String page = mvc.get()

@@ -100,6 +100,8 @@ class AccountHardeningTest {
     void theTokensPageListsMyTokensAndRevokesOne() throws Exception {
         String bearer = WebSession.token(mvc, "rep14");
         var session = WebSession.login(mvc, "rep14");
+        MvcTestResult home = mvc.get().uri("/").cookie(session).exchange();
+        assertThat(home).bodyText().as("the user menu leads to the tokens page").contains("href=\"/me/tokens\"");
         MvcTestResult page = mvc.get().uri("/me/tokens").cookie(session).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page).bodyText().contains("我的 API 令牌").contains("吊销");
