@@ -1,5 +1,6 @@
 package app.lantern.alert;
 
+import app.lantern.notification.Notifications;
 import app.lantern.shared.Phrase;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +33,17 @@ public record BriefContent(Phrase title, String recipient, List<Section> section
         return sections.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** The brief as Markdown for channels (WeCom, DingTalk, Feishu and e-mail render the bold headings). */
+    /**
+     * The brief as Markdown for channels (WeCom, DingTalk, Feishu and e-mail render the bold headings); names and
+     * other user text in its lines stay literal, so a deal named like a link never becomes one.
+     */
     String markdown(MessageSource messages, Locale locale) {
         StringBuilder md = new StringBuilder();
         for (Section s : sections) {
             String heading = messages.getMessage(s.heading(), locale);
             if (s.style() == Style.INLINE) {
                 md.append("**").append(heading).append("**：");
-                s.lines().forEach(l -> md.append(messages.getMessage(l, locale)));
+                s.lines().forEach(l -> md.append(messages.getMessage(Notifications.markdownLiteral(l), locale)));
                 md.append('\n');
                 continue;
             }
@@ -49,7 +53,8 @@ public record BriefContent(Phrase title, String recipient, List<Section> section
             md.append("**").append(heading).append("**\n");
             for (int i = 0; i < s.lines().size(); i++) {
                 md.append(s.style() == Style.NUMBERED ? (i + 1) + ". " : "- ")
-                        .append(messages.getMessage(s.lines().get(i), locale))
+                        .append(messages.getMessage(
+                                Notifications.markdownLiteral(s.lines().get(i)), locale))
                         .append('\n');
             }
         }

@@ -87,6 +87,14 @@ public class Notifications {
     }
 
     /**
+     * The phrase with its text arguments made literal, for a Markdown body built from phrases (a brief): names and
+     * notes inside it show as typed and never become links or bold text, as in {@link #sendTemplated}.
+     */
+    public static Phrase markdownLiteral(Phrase phrase) {
+        return new Phrase(phrase.key(), literal(phrase.args()));
+    }
+
+    /**
      * Text arguments are user data (names, notes), also inside phrases: they go into the Markdown body as literal
      * text, never as markup. A plain Lantern path ({@code /alerts/12?tab=evidence}) is left as it is, since it is
      * often a link target and holds no character that could start markup.
