@@ -117,7 +117,7 @@ class QuoteBackOfficeController {
                     sku, name, kind, unit, listPrice, cost, taxRate, productLine, description, items));
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", QuotePageController.message(e));
+            redirect.addFlashAttribute("error", Flash.reason(e));
         }
         return "redirect:/quotes/catalog";
     }
@@ -138,7 +138,7 @@ class QuoteBackOfficeController {
             seal.uploadSeal(file.getBytes());
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", QuotePageController.message(e));
+            redirect.addFlashAttribute("error", Flash.reason(e));
         }
         return "redirect:/quotes/finance";
     }
@@ -260,7 +260,7 @@ class QuoteBackOfficeController {
             FinanceWebhooks.NewWebhook created = webhooks.addWebhook(url);
             redirect.addFlashAttribute("webhookSecret", created.secret());
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", QuotePageController.message(e));
+            redirect.addFlashAttribute("error", Flash.reason(e));
         }
         return "redirect:/quotes/settings";
     }
@@ -282,7 +282,7 @@ class QuoteBackOfficeController {
             feedback.addFeedbackTag(code, label, accepted);
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", QuotePageController.message(e));
+            redirect.addFlashAttribute("error", Flash.reason(e));
         }
         return "redirect:/quotes/settings";
     }
@@ -293,7 +293,7 @@ class QuoteBackOfficeController {
             catalog.setDiscountLimit(role, maxDiscount);
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", QuotePageController.message(e));
+            redirect.addFlashAttribute("error", Flash.reason(e));
         }
         return "redirect:/quotes/settings";
     }
@@ -318,7 +318,7 @@ class QuoteBackOfficeController {
             seal.uploadCertificate(file.getBytes());
             redirect.addFlashAttribute("message", "saved");
         } catch (ValidationException e) {
-            redirect.addFlashAttribute("error", QuotePageController.message(e));
+            redirect.addFlashAttribute("error", Flash.reason(e));
         }
         return "redirect:/quotes/settings";
     }
