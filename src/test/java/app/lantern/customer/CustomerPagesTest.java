@@ -193,4 +193,44 @@ class CustomerPagesTest {
         assertThat(body(mvc.get().uri("/?lang=en").cookie(login("manager2")).exchange()))
                 .contains("Unrated");
     }
+
+    @Test
+    void theEditPageShowsTheSavedValuesAndAFieldEmptiedInTheFormIsCleared() throws Exception {
+        Cookie rep = login("rep6");
+        String brand = CustomerApiTest.unique();
+        MvcTestResult created = mvc.post()
+                .uri("/customers")
+                .with(csrf())
+                .cookie(rep)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", "浙江" + brand + "机械制造有限公司")
+                .param("city", "杭州")
+                .param("website", "https://" + brand.toLowerCase() + ".example.cn")
+                .param("status", "ACTIVE")
+                .param("confirmNotDuplicate", "true")
+                .exchange();
+        String location = created.getResponse().getRedirectedUrl();
+        String id = location.substring("/customers/".length(), location.indexOf('?'));
+        MvcTestResult edit =
+                mvc.get().uri("/customers/" + id + "/edit").cookie(rep).exchange();
+        assertThat(body(edit)).contains("value=\"杭州\"").contains(brand.toLowerCase() + ".example.cn");
+
+        MvcTestResult saved = mvc.post()
+                .uri("/customers/" + id)
+                .with(csrf())
+                .cookie(rep)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("name", "浙江" + brand + "机械制造有限公司")
+                .param("city", "宁波")
+                .param("website", "")
+                .param("status", "ACTIVE")
+                .exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        String again =
+                body(mvc.get().uri("/customers/" + id + "/edit").cookie(rep).exchange());
+        assertThat(again)
+                .contains("value=\"宁波\"")
+                .doesNotContain("value=\"杭州\"")
+                .doesNotContain(brand.toLowerCase() + ".example.cn");
+    }
 }
