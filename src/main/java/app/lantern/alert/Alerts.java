@@ -29,6 +29,7 @@ import lantern.db.tables.records.AlertsRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -148,6 +149,49 @@ public class Alerts {
 
     // ---- raising and clearing ---------------------------------------------------------------------------------------
 
+    /** The open alert of the key shows the latest signal's message and evidence, and when it was last seen. */
+    private void refresh(String key, AlertSignal s, OffsetDateTime now) {
+        db.update(ALERTS)
+                .set(ALERTS.LAST_SEEN_AT, now)
+                .set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
+                .set(ALERTS.MESSAGE_KEY, s.message().key())
+                .set(ALERTS.MESSAGE_ARGS, args(s.message()))
+                .set(ALERTS.EVIDENCE_LINK, s.evidenceLink())
+                .where(ALERTS.OPEN_KEY.eq(key))
+                .execute();
+    }
+
+    /**
+     * Inserts the open alert unless one with its key exists. On PostgreSQL the conflict clause is atomic; H2 emulates it
+     * with a MERGE that a concurrent insert of the same key (the evaluation job and a user's action at once) can still
+     * break with a unique violation, which means the same thing: the alert is already open. H2 fails only the
+     * statement, so the caller's transaction goes on.
+     */
+    private Optional<Long> insertOpen(AlertSignal s, String severity, String key, OffsetDateTime now) {
+        try {
+            return db.insertInto(ALERTS)
+                    .set(ALERTS.RULE_CODE, s.ruleCode())
+                    .set(ALERTS.SUBJECT_TYPE, s.subjectType())
+                    .set(ALERTS.SUBJECT_ID, s.subjectId())
+                    .set(ALERTS.OWNER_ID, s.ownerId())
+                    .set(ALERTS.SEVERITY, severity)
+                    .set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
+                    .set(ALERTS.MESSAGE_KEY, s.message().key())
+                    .set(ALERTS.MESSAGE_ARGS, args(s.message()))
+                    .set(ALERTS.EVIDENCE_LINK, s.evidenceLink())
+                    .set(ALERTS.STATUS, "OPEN")
+                    .set(ALERTS.OPEN_KEY, key)
+                    .set(ALERTS.OPENED_AT, now)
+                    .set(ALERTS.LAST_SEEN_AT, now)
+                    .onConflict(ALERTS.OPEN_KEY)
+                    .doNothing()
+                    .returningResult(ALERTS.ID)
+                    .fetchOptional(ALERTS.ID);
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Opens an alert for the signal, or refreshes the open one of the same rule and subject (no second alert, no
      * second notification). Ignored when the rule is switched off. Joins the caller's transaction.
@@ -161,40 +205,15 @@ public class Alerts {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String key = openKey(s.ruleCode(), s.subjectType(), s.subjectId());
-        Optional<AlertsRecord> open =
-                db.selectFrom(ALERTS).where(ALERTS.OPEN_KEY.eq(key)).fetchOptional();
-        if (open.isPresent()) {
-            db.update(ALERTS)
-                    .set(ALERTS.LAST_SEEN_AT, now)
-                    .set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
-                    .set(ALERTS.MESSAGE_KEY, s.message().key())
-                    .set(ALERTS.MESSAGE_ARGS, args(s.message()))
-                    .set(ALERTS.EVIDENCE_LINK, s.evidenceLink())
-                    .where(ALERTS.ID.eq(open.get().getId()))
-                    .execute();
+        if (db.fetchExists(ALERTS, ALERTS.OPEN_KEY.eq(key))) {
+            refresh(key, s, now);
             return;
         }
         String severity = s.severity() != null && SEVERITIES.contains(s.severity()) ? s.severity() : rule.severity();
-        Optional<Long> inserted = db.insertInto(ALERTS)
-                .set(ALERTS.RULE_CODE, s.ruleCode())
-                .set(ALERTS.SUBJECT_TYPE, s.subjectType())
-                .set(ALERTS.SUBJECT_ID, s.subjectId())
-                .set(ALERTS.OWNER_ID, s.ownerId())
-                .set(ALERTS.SEVERITY, severity)
-                .set(ALERTS.MESSAGE, truncate(chinese(s.message()), 1000))
-                .set(ALERTS.MESSAGE_KEY, s.message().key())
-                .set(ALERTS.MESSAGE_ARGS, args(s.message()))
-                .set(ALERTS.EVIDENCE_LINK, s.evidenceLink())
-                .set(ALERTS.STATUS, "OPEN")
-                .set(ALERTS.OPEN_KEY, key)
-                .set(ALERTS.OPENED_AT, now)
-                .set(ALERTS.LAST_SEEN_AT, now)
-                .onConflict(ALERTS.OPEN_KEY)
-                .doNothing()
-                .returningResult(ALERTS.ID)
-                .fetchOptional(ALERTS.ID);
+        Optional<Long> inserted = insertOpen(s, severity, key, now);
         if (inserted.isEmpty()) {
-            return; // another node opened it a moment ago
+            refresh(key, s, now); // another node or job opened it a moment ago
+            return;
         }
         long id = inserted.get();
         Map<String, Object> f = new LinkedHashMap<>();

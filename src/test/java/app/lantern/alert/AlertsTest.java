@@ -288,4 +288,31 @@ class AlertsTest {
         }
         alerts.clear("STAGE_STALE", "board-test", base + 500);
     }
+
+    @Test
+    void theSameSignalRaisedAtOnceByTwoCallersOpensOneAlertAndNeitherFails() throws Exception {
+        long rep = id("rep4");
+        long base = System.nanoTime() % 1_000_000_000L;
+        for (int round = 0; round < 20; round++) {
+            long subject = base + round;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<Void> raise = () -> {
+                start.await();
+                alerts.raise(
+                        new AlertSignal("HEALTH_LOW", "race-test", subject, rep, null, "商机「并发」健康度 40，低于 60", null));
+                return null;
+            };
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var first = pool.submit(raise);
+                var second = pool.submit(raise);
+                first.get();
+                second.get();
+            }
+            assertThat(db.fetchCount(db.selectFrom("alerts")
+                            .where("open_key = ?", Alerts.openKey("HEALTH_LOW", "race-test", subject))))
+                    .as("round %d", round)
+                    .isEqualTo(1);
+            alerts.clear("HEALTH_LOW", "race-test", subject);
+        }
+    }
 }
