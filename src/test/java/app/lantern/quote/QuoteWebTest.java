@@ -91,6 +91,43 @@ class QuoteWebTest {
                 .asString();
     }
 
+    @Test
+    void settingsFormsSaveOrSayWhyNotOnThePageTheyCameFrom() {
+        Cookie admin = login("admin");
+        String code = "BUDGET_FROZEN_" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        MvcTestResult bad = mvc.post()
+                .uri("/quotes/settings/tags")
+                .with(csrf())
+                .cookie(admin)
+                .param("code", "budget frozen")
+                .param("label", "预算冻结")
+                .exchange();
+        assertThat(bad).hasRedirectedUrl("/quotes/settings");
+        assertThat((String) bad.getMvcResult().getFlashMap().get("error")).startsWith("code:");
+
+        MvcTestResult good = mvc.post()
+                .uri("/quotes/settings/tags")
+                .with(csrf())
+                .cookie(admin)
+                .param("code", code)
+                .param("label", "预算冻结")
+                .exchange();
+        assertThat(good).hasRedirectedUrl("/quotes/settings");
+        assertThat(good.getMvcResult().getFlashMap().get("message")).isEqualTo("saved");
+        assertThat(quotes.feedbackTags()).anySatisfy(t -> assertThat(t.code()).isEqualTo(code));
+
+        MvcTestResult manager = mvc.post()
+                .uri("/quotes/settings/tags")
+                .with(csrf())
+                .cookie(login("manager1"))
+                .param("code", code + "_X")
+                .param("label", "经理加的")
+                .exchange();
+        assertThat(manager).hasRedirectedUrl("/quotes/settings");
+        assertThat((String) manager.getMvcResult().getFlashMap().get("error")).contains("administrators");
+        assertThat(quotes.feedbackTags()).noneSatisfy(t -> assertThat(t.code()).isEqualTo(code + "_X"));
+    }
+
     private Cookie login(String username) {
         MvcTestResult r = mvc.post()
                 .uri("/login")
