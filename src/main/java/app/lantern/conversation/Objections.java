@@ -135,12 +135,24 @@ final class Objections {
         return earlier;
     }
 
+    private static final Map<ObjectionCategory, Pattern> NEGATION = new EnumMap<>(ObjectionCategory.class);
+    private static final Map<ObjectionCategory, Pattern> TOPIC_PATTERN = new EnumMap<>(ObjectionCategory.class);
+
+    static {
+        TOPIC.forEach((cat, topic) -> {
+            TOPIC_PATTERN.put(cat, Pattern.compile(topic));
+            NEGATION.put(cat, negation(topic));
+        });
+    }
+
     private static boolean negated(ObjectionCategory cat, String clause) {
-        String topic = TOPIC.get(cat);
-        Pattern p = Pattern.compile("(不是|倒不是|并不是|也不是|不缺|不担心|不是担心|不是嫌)(" + topic + ")"
+        return NEGATION.get(cat).matcher(clause).find();
+    }
+
+    private static Pattern negation(String topic) {
+        return Pattern.compile("(不是|倒不是|并不是|也不是|不缺|不担心|不是担心|不是嫌)(" + topic + ")"
                 + "|(" + topic
                 + ")[^，,]{0,6}(没问题|没什么问题|不是问题|不大|还可以|可以接受|能接受|合理|合适|不贵|到位|有竞争力|没有意见|不担心|没有任何疑问|可以|倒不是|这块不是问题|的事儿)"
                 + "|(不是|倒不是)[^，,]{0,4}(" + topic + ")");
-        return p.matcher(clause).find();
     }
 }

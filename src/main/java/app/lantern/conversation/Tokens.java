@@ -9,16 +9,16 @@ import java.util.List;
 /** Chinese words by HanLP (portable dictionaries inside its jar, no network), and organisation names it recognises. */
 final class Tokens {
 
-    private Tokens() {}
+    /** HanLP's Viterbi segmenter keeps no per-call state, so one instance serves every thread. */
+    private static final Segment SEGMENT =
+            HanLP.newSegment().enableOrganizationRecognize(true).enableNameRecognize(false);
 
-    private static Segment segment() {
-        return HanLP.newSegment().enableOrganizationRecognize(true).enableNameRecognize(false);
-    }
+    private Tokens() {}
 
     /** The words of {@code text}, punctuation and whitespace dropped. */
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        for (Term t : segment().seg(text)) {
+        for (Term t : SEGMENT.seg(text)) {
             if (!t.word.isBlank() && (t.nature == null || !t.nature.startsWith("w"))) {
                 out.add(t.word);
             }
@@ -29,7 +29,7 @@ final class Tokens {
     /** Organisation names HanLP recognises that look like company names (…公司, …集团, …科技). */
     static List<String> organisations(String text) {
         List<String> out = new ArrayList<>();
-        for (Term t : segment().seg(text)) {
+        for (Term t : SEGMENT.seg(text)) {
             if (t.nature != null
                     && t.nature.startsWith("nt")
                     && t.word.length() >= 4
