@@ -28,6 +28,7 @@ import java.util.Set;
 import lantern.db.tables.records.AlertsRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +55,7 @@ public class Alerts {
     private final DataScopes scopes;
     private final MessageSource messages;
     private final AlertTasks tasks;
+    private final ApplicationEventPublisher events;
 
     Alerts(
             DSLContext db,
@@ -63,7 +65,8 @@ public class Alerts {
             Directory directory,
             DataScopes scopes,
             MessageSource messages,
-            AlertTasks tasks) {
+            AlertTasks tasks,
+            ApplicationEventPublisher events) {
         this.db = db;
         this.clock = clock;
         this.audit = audit;
@@ -72,6 +75,7 @@ public class Alerts {
         this.scopes = scopes;
         this.messages = messages;
         this.tasks = tasks;
+        this.events = events;
     }
 
     static String openKey(String rule, String subjectType, long subjectId) {
@@ -205,6 +209,8 @@ public class Alerts {
         String message = chinese(s.message());
         f.put("message", message);
         audit.created("alert", id, f);
+        events.publishEvent(
+                new AlertRaised(id, s.ruleCode(), s.subjectType(), s.subjectId(), s.ownerId(), severity, message, now));
         String title = messages.getMessage("alert.rule." + s.ruleCode(), null, s.ruleCode(), Locale.SIMPLIFIED_CHINESE);
         Optional<UserSummary> manager =
                 rule.notifyManager() ? directory.directManagerOf(s.ownerId()) : Optional.empty();
