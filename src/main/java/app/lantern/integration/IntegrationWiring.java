@@ -47,6 +47,22 @@ class IntegrationWiring {
     }
 
     @Bean
+    RecurringTask<Void> integrationWeComSyncTask(WeComSync sync, WeComCallbacks callbacks) {
+        return Tasks.recurring("integration-wecom-sync", FixedDelay.ofSeconds(10))
+                .execute((instance, ctx) -> {
+                    while (sync.processDue(20) == 20) {
+                        // keep going while there is a backlog
+                    }
+                    callbacks.purgeNonces();
+                });
+    }
+
+    @Bean
+    NavItem integrationWeComNav() {
+        return new NavItem("nav.integration.wecom", "/admin/integrations/wecom", "wechat", Set.of("ADMIN"), 931);
+    }
+
+    @Bean
     NavItem integrationWebhooksNav() {
         return new NavItem(
                 "nav.integration.webhooks", "/admin/integrations/webhooks", "broadcast", Set.of("ADMIN"), 930);
