@@ -88,7 +88,7 @@ public class WeComAdmin {
     public record Mapping(String wecomUserId, long userId, String username, String displayName) {}
 
     /** The outcome of the connection test: ok, or WeCom's errcode and message. */
-    public record ConnectionTest(boolean ok, Integer errcode, String message) {}
+    public record ConnectionTest(boolean ok, Integer errcode, String message) implements java.io.Serializable {}
 
     @Transactional(readOnly = true)
     public Status status() {

@@ -72,9 +72,8 @@ class AdminWebhooksController {
     }
 
     @PostMapping(PAGE + "/{id}/test")
-    String test(@PathVariable long id, RedirectAttributes redirect) {
+    String test(@PathVariable long id) {
         var outcome = webhooks.test(id);
-        redirect.addFlashAttribute("tested", outcome);
         return "redirect:" + PAGE + "?delivery=" + outcome.id();
     }
 
