@@ -28,6 +28,7 @@ import java.util.Set;
 import lantern.db.tables.records.AlertsRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,7 @@ public class Alerts {
     private final DataScopes scopes;
     private final MessageSource messages;
     private final AlertTasks tasks;
+    private final ApplicationEventPublisher events;
 
     Alerts(
             DSLContext db,
@@ -64,7 +66,8 @@ public class Alerts {
             Directory directory,
             DataScopes scopes,
             MessageSource messages,
-            AlertTasks tasks) {
+            AlertTasks tasks,
+            ApplicationEventPublisher events) {
         this.db = db;
         this.clock = clock;
         this.audit = audit;
@@ -73,6 +76,7 @@ public class Alerts {
         this.scopes = scopes;
         this.messages = messages;
         this.tasks = tasks;
+        this.events = events;
     }
 
     static String openKey(String rule, String subjectType, long subjectId) {
@@ -224,6 +228,8 @@ public class Alerts {
         String message = chinese(s.message());
         f.put("message", message);
         audit.created("alert", id, f);
+        events.publishEvent(
+                new AlertRaised(id, s.ruleCode(), s.subjectType(), s.subjectId(), s.ownerId(), severity, message, now));
         String title = messages.getMessage("alert.rule." + s.ruleCode(), null, s.ruleCode(), Locale.SIMPLIFIED_CHINESE);
         Optional<UserSummary> manager =
                 rule.notifyManager() ? directory.directManagerOf(s.ownerId()) : Optional.empty();

@@ -74,7 +74,8 @@ class SecurityConfig {
                         // metrics reveal volumes and activity: a scraper signs in with an API token (docs/security.md)
                         .requestMatchers("/actuator/prometheus")
                         .authenticated()
-                        .requestMatchers("/public/**", "/api/v1/public/**", "/api/v1/inbound/**")
+                        .requestMatchers(
+                                "/public/**", "/api/v1/public/**", "/api/v1/inbound/**", "/integrations/wecom/callback")
                         .permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/auth/tokens")
                         .permitAll()
@@ -95,7 +96,8 @@ class SecurityConfig {
                         bearer,
                         PathPatternRequestMatcher.withDefaults().matcher("/api/v1/auth/tokens"),
                         PathPatternRequestMatcher.withDefaults().matcher("/api/v1/public/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/v1/inbound/**")))
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/v1/inbound/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/integrations/wecom/callback")))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> Problems.write(
                                         response,

@@ -11,6 +11,7 @@ import app.lantern.shared.NotFoundException;
 import app.lantern.shared.Texts;
 import app.lantern.shared.ValidationException;
 import app.lantern.shared.net.OutboundGuard;
+import app.lantern.shared.net.WebhookSignature;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -6,6 +6,7 @@ import app.lantern.audit.AuditLog;
 import app.lantern.shared.ConflictException;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.ValidationException;
+import app.lantern.shared.net.WebhookSignature;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;

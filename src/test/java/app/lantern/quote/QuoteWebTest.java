@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import app.lantern.audit.AuditTrail;
 import app.lantern.notification.NotificationChannels;
 import app.lantern.pipeline.BudgetRange;
+import app.lantern.shared.net.WebhookSignature;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.Cookie;

@@ -1,4 +1,4 @@
-package app.lantern.quote;
+package app.lantern.shared.net;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -9,19 +9,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The finance webhook signature, both directions: {@code X-Lantern-Signature} = lower-case hex of
+ * The webhook signature of every Lantern webhook (finance and integration subscriptions), both directions: {@code X-Lantern-Signature} = lower-case hex of
  * HMAC-SHA256(secret, timestamp + "." + body), {@code X-Lantern-Timestamp} = Unix seconds. Receivers reject timestamps
  * more than 5 minutes away from their clock and signatures they have seen before.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
-    static final String TIMESTAMP_HEADER = "X-Lantern-Timestamp";
-    static final String SIGNATURE_HEADER = "X-Lantern-Signature";
-    static final long WINDOW_SECONDS = 300;
+    public static final String TIMESTAMP_HEADER = "X-Lantern-Timestamp";
+    public static final String SIGNATURE_HEADER = "X-Lantern-Signature";
+    public static final long WINDOW_SECONDS = 300;
 
     private WebhookSignature() {}
 
-    static String sign(String secret, long timestamp, String body) {
+    public static String sign(String secret, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -31,7 +31,7 @@ final class WebhookSignature {
         }
     }
 
-    static boolean matches(String secret, long timestamp, String body, String signature) {
+    public static boolean matches(String secret, long timestamp, String body, String signature) {
         if (signature == null) {
             return false;
         }

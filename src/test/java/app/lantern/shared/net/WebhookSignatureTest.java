@@ -1,4 +1,4 @@
-package app.lantern.quote;
+package app.lantern.shared.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +17,5 @@ class WebhookSignatureTest {
                 .isFalse();
         assertThat(WebhookSignature.matches("secret", 1700000001L, "{\"a\":1}", sig))
                 .isFalse();
-    }
-
-    @Test
-    void neutralisesSpreadsheetFormulasInExports() {
-        assertThat(QuoteHealthReport.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(QuoteHealthReport.safe("+1")).startsWith("'");
-        assertThat(QuoteHealthReport.safe("@cmd")).startsWith("'");
-        assertThat(QuoteHealthReport.safe("张伟")).isEqualTo("张伟");
     }
 }
