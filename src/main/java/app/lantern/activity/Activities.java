@@ -25,6 +25,17 @@ public class Activities {
         this.db = db;
     }
 
+    /** The activities logged on the given opportunities, newest first (evidence for reviews of a stage move). */
+    public List<ActivityRef> onOpportunities(java.util.Collection<Long> opportunityIds) {
+        if (opportunityIds == null || opportunityIds.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(ACTIVITIES)
+                .where(ACTIVITIES.OPPORTUNITY_ID.in(opportunityIds))
+                .orderBy(ACTIVITIES.OCCURRED_AT.desc(), ACTIVITIES.ID.desc())
+                .fetch(Activities::ref);
+    }
+
     /** Activities of the owners that occurred in {@code [from, to)}, oldest first. */
     public List<ActivityRef> between(Set<Long> ownerIds, OffsetDateTime from, OffsetDateTime to) {
         if (ownerIds == null || ownerIds.isEmpty()) {

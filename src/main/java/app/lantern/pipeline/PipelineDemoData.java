@@ -20,6 +20,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +54,17 @@ class PipelineDemoData implements DemoDataContributor {
     static final int QUIET_EVERY = 6;
 
     static final int QUIET_WORKING_DAYS = 5;
+
+    /**
+     * Known causes planted in the previous month for the attribution (G6) to find: one rep opened no opportunity in it
+     * (lead shortage), one lost every deal at stage {@value #WEAK_STAGE_POSITION} (产品演示/方案演示), and one saw every
+     * signing of the month slip into the next while quote approvals waited (the quote demo data adds the approvals).
+     */
+    static final String LEAD_SHORT_REP = "rep3";
+
+    static final String WEAK_STAGE_REP = "rep4";
+    static final int WEAK_STAGE_POSITION = 3;
+    static final String SLOW_APPROVAL_REP = "rep5";
 
     private static final String[] MEDICAL_PRODUCTS = {
         "彩超设备采购", "CT 升级改造", "检验科流水线", "内镜中心建设", "监护仪批量采购", "手术室整体方案", "血透设备更新", "DR 影像系统", "耗材年度集采", "病理数字化"
@@ -160,6 +172,9 @@ class PipelineDemoData implements DemoDataContributor {
                 OffsetDateTime created = !quiet && n == perRep - 1
                         ? workingTime(calendar.previousWorkingDay(now.toLocalDate()), rnd)
                         : createdBetween(start, latest, rnd);
+                if (LEAD_SHORT_REP.equals(rep.username()) && n != perRep - 1 && inLastMonth(created, now)) {
+                    continue;
+                }
                 planned.add(plan(
                         rnd,
                         customer,
@@ -169,7 +184,8 @@ class PipelineDemoData implements DemoDataContributor {
                         stalls,
                         created,
                         now,
-                        n));
+                        n,
+                        rep.username()));
             }
         }
         insert(planned);
@@ -185,7 +201,8 @@ class PipelineDemoData implements DemoDataContributor {
             boolean stalls,
             OffsetDateTime created,
             OffsetDateTime now,
-            int n) {
+            int n,
+            String username) {
         boolean med = "MEDICAL_DEVICE".equals(p.templateCode());
         String product = med
                 ? MEDICAL_PRODUCTS[rnd.nextInt(MEDICAL_PRODUCTS.length)]
@@ -200,6 +217,7 @@ class PipelineDemoData implements DemoDataContributor {
         OpportunityStatus status = OpportunityStatus.OPEN;
         OffsetDateTime closedAt = null;
         StageView current = p.stages().getFirst();
+        LocalDate dueInLastMonth = null;
         for (int i = 0; i < p.stages().size(); i++) {
             StageView s = p.stages().get(i);
             current = s;
@@ -210,6 +228,15 @@ class PipelineDemoData implements DemoDataContributor {
             long dwellDays = Math.max(1, Math.round(Math.max(1, s.slaDays()) * 1.4 * factor));
             OffsetDateTime exit = workingTime(t.plusDays(dwellDays).plusMinutes(rnd.nextInt(600)), rnd);
             boolean last = i == p.stages().size() - 1;
+            if (WEAK_STAGE_REP.equals(username) && s.position() == WEAK_STAGE_POSITION && inLastMonth(t, now)) {
+                OffsetDateTime lostAt = atTen(calendar.addWorkingDays(t.toLocalDate(), 2));
+                if (!lostAt.isAfter(now)) {
+                    history.add(new Object[] {s, t, lostAt, StageExit.LOST.name()});
+                    status = OpportunityStatus.LOST;
+                    closedAt = lostAt;
+                    break;
+                }
+            }
             if (exit.isAfter(now)) {
                 history.add(new Object[] {s, t, null, null});
                 break;
@@ -223,7 +250,19 @@ class PipelineDemoData implements DemoDataContributor {
             }
             if (last) {
                 OffsetDateTime signed = monthEnd(exit, now, rnd);
-                if (rnd.nextDouble() < 0.8) {
+                boolean wins = rnd.nextDouble() < 0.8;
+                if (wins && SLOW_APPROVAL_REP.equals(username) && inLastMonth(signed, now)) {
+                    // held up by approvals: signed on the third working day of this month, or still waiting
+                    dueInLastMonth = signed.toLocalDate();
+                    OffsetDateTime late = atTen(calendar.addWorkingDays(
+                            now.toLocalDate().withDayOfMonth(1).minusDays(1), 3));
+                    if (late.isAfter(now)) {
+                        history.add(new Object[] {s, t, null, null});
+                        break;
+                    }
+                    signed = late;
+                }
+                if (wins) {
                     history.add(new Object[] {s, t, signed, StageExit.WON.name()});
                     status = OpportunityStatus.WON;
                 } else {
@@ -239,6 +278,9 @@ class PipelineDemoData implements DemoDataContributor {
         OffsetDateTime stageEntered = (OffsetDateTime) history.getLast()[1];
         int pos = current.position();
         LocalDate firstClose = created.toLocalDate().plusDays(60 + rnd.nextInt(120));
+        if (dueInLastMonth != null) {
+            firstClose = dueInLastMonth;
+        }
         int slips =
                 status == OpportunityStatus.OPEN ? (rnd.nextInt(100) < 60 ? 0 : 1 + rnd.nextInt(3)) : rnd.nextInt(2);
         LocalDate expected = firstClose.plusDays(slips * 21L);
@@ -290,6 +332,15 @@ class PipelineDemoData implements DemoDataContributor {
                 closedAt,
                 history,
                 links);
+    }
+
+    private boolean inLastMonth(OffsetDateTime t, OffsetDateTime now) {
+        YearMonth month = YearMonth.from(t.atZoneSameInstant(calendar.zone()));
+        return month.equals(YearMonth.from(now).minusMonths(1));
+    }
+
+    private OffsetDateTime atTen(LocalDate day) {
+        return day.atTime(10, 0).atZone(calendar.zone()).toOffsetDateTime();
     }
 
     /** A signing near month end: most deals close in the last three days of the month they would close in. */

@@ -7,6 +7,7 @@ import static lantern.db.Tables.QUOTE_PRICE_BOOKS;
 import static lantern.db.Tables.QUOTE_PRICE_BOOK_ENTRIES;
 import static lantern.db.Tables.QUOTE_PRODUCTS;
 
+import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.CustomerRef;
 import app.lantern.customer.Customers;
 import app.lantern.identity.Directory;
@@ -14,6 +15,7 @@ import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
 import app.lantern.pipeline.Opportunities;
 import app.lantern.pipeline.OpportunityRef;
+import app.lantern.pipeline.OpportunityStatus;
 import app.lantern.shared.demo.DemoContext;
 import app.lantern.shared.demo.DemoDataContributor;
 import java.math.BigDecimal;
@@ -51,14 +53,17 @@ class QuoteDemoData implements DemoDataContributor {
     private final Opportunities opportunities;
     private final Customers customers;
     private final Directory directory;
+    private final WorkingCalendar calendar;
 
     QuoteDemoData(
             DSLContext db,
             QuoteDrafting drafting,
             Opportunities opportunities,
             Customers customers,
-            Directory directory) {
+            Directory directory,
+            WorkingCalendar calendar) {
         this.db = db;
+        this.calendar = calendar;
         this.drafting = drafting;
         this.opportunities = opportunities;
         this.customers = customers;
@@ -200,7 +205,75 @@ class QuoteDemoData implements DemoDataContributor {
             }
         }
         log.info("quote demo data: {} quotes on {} opportunities", made, opps.size());
+        plantSlowApprovals(random, opps, products, customerCache, managerOf, now);
     }
+
+    /**
+     * The rep whose signings of last month slipped into this one (see the pipeline demo data) waited for approvals: a
+     * quote on each of their deals at the last stage, open or won this month, sat with the manager from five working
+     * days before month end to the third working day after it (or is still waiting).
+     */
+    private void plantSlowApprovals(
+            Random random,
+            List<OpportunityRef> opps,
+            List<lantern.db.tables.records.QuoteProductsRecord> products,
+            Map<Long, CustomerRef> customerCache,
+            Map<Long, Long> managerOf,
+            OffsetDateTime now) {
+        UserSummary rep = directory.userByUsername(SLOW_APPROVAL_REP).orElse(null);
+        if (rep == null || managerOf.get(rep.id()) == null) {
+            return;
+        }
+        LocalDate monthEnd = now.atZoneSameInstant(calendar.zone())
+                .toLocalDate()
+                .withDayOfMonth(1)
+                .minusDays(1);
+        OffsetDateTime requested = calendar.addWorkingDays(monthEnd, -5)
+                .atTime(10, 0)
+                .atZone(calendar.zone())
+                .toOffsetDateTime();
+        OffsetDateTime decided = calendar.addWorkingDays(monthEnd, 3)
+                .atTime(10, 0)
+                .atZone(calendar.zone())
+                .toOffsetDateTime();
+        for (OpportunityRef o : opps) {
+            boolean lastStage = o.stageName().equals("合同签署") || o.stageName().equals("签约");
+            boolean slipped = o.status() == OpportunityStatus.OPEN
+                    || (o.status() == OpportunityStatus.WON && o.closedAt().isAfter(requested));
+            CustomerRef c = customerCache.computeIfAbsent(
+                    o.customerId(), id -> customers.find(id).orElse(null));
+            if (o.ownerId() != rep.id() || !lastStage || !slipped || c == null) {
+                continue;
+            }
+            long quoteId = quote(random, o, c, products, managerOf.get(rep.id()), now);
+            boolean waiting = decided.isAfter(now);
+            db.update(QUOTES)
+                    .set(QUOTES.CREATED_AT, requested.minusHours(1))
+                    .set(QUOTES.SUBMITTED_AT, requested)
+                    .set(QUOTES.STATUS, (waiting ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.SENT).name())
+                    .set(QUOTES.APPROVED_AT, waiting ? null : decided)
+                    .set(QUOTES.SENT_AT, waiting ? null : decided.plusHours(1))
+                    .where(QUOTES.ID.eq(quoteId))
+                    .execute();
+            db.deleteFrom(QUOTE_APPROVALS)
+                    .where(QUOTE_APPROVALS.QUOTE_ID.eq(quoteId))
+                    .execute();
+            db.insertInto(QUOTE_APPROVALS)
+                    .set(QUOTE_APPROVALS.QUOTE_ID, quoteId)
+                    .set(QUOTE_APPROVALS.STEP, 1)
+                    .set(QUOTE_APPROVALS.ROLE, ApprovalRole.MANAGER.name())
+                    .set(QUOTE_APPROVALS.APPROVER_ID, managerOf.get(rep.id()))
+                    .set(QUOTE_APPROVALS.STATUS, (waiting ? ApprovalStatus.PENDING : ApprovalStatus.APPROVED).name())
+                    .set(QUOTE_APPROVALS.REQUESTED_AT, requested)
+                    .set(QUOTE_APPROVALS.DECIDED_AT, waiting ? null : decided)
+                    .set(QUOTE_APPROVALS.DECIDED_BY, waiting ? null : managerOf.get(rep.id()))
+                    .set(QUOTE_APPROVALS.COMMENT, waiting ? null : "同意（折扣需总监确认，耗时较长）")
+                    .execute();
+        }
+    }
+
+    /** The rep the pipeline demo data slows down by approvals in the previous month. */
+    static final String SLOW_APPROVAL_REP = "rep5";
 
     private long bundle(
             String sku,
@@ -233,7 +306,7 @@ class QuoteDemoData implements DemoDataContributor {
         return id;
     }
 
-    private void quote(
+    private long quote(
             Random random,
             OpportunityRef o,
             CustomerRef c,
@@ -400,6 +473,7 @@ class QuoteDemoData implements DemoDataContributor {
                                     : stepStatus == ApprovalStatus.PENDING ? null : "同意")
                     .execute();
         }
+        return r.getId();
     }
 
     private static OffsetDateTime workingTime(OffsetDateTime t, Random random) {
