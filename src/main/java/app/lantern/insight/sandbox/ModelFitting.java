@@ -28,6 +28,9 @@ final class ModelFitting {
     /** The team's average deal and cycle count as this many of the rep's won deals. */
     static final double PRIOR_DEALS = 5;
 
+    /** The organisation's (the rep's) rate for deals of an age counts as this many of the team's closed deals. */
+    static final double PRIOR_SURVIVORS = 10;
+
     static final double DEFAULT_WIN_RATE = 0.25;
     static final double DEFAULT_DEAL = 100_000;
     static final double DEFAULT_CYCLE_DAYS = 45;
@@ -56,7 +59,13 @@ final class ModelFitting {
         Map<Long, int[]> wonLost = new HashMap<>();
         Map<Long, List<Double>> amounts = new HashMap<>();
         Map<Long, List<Double>> cycles = new HashMap<>();
+        Map<Long, List<double[]>> outcomes = new HashMap<>();
         for (OpportunityRef o : facts.closed()) {
+            if (o.closedAt() != null) {
+                outcomes.computeIfAbsent(o.ownerId(), k -> new ArrayList<>()).add(new double[] {
+                    days(o.createdAt(), o.closedAt()), o.status() == OpportunityStatus.WON ? 1 : 0
+                });
+            }
             int[] wl = wonLost.computeIfAbsent(o.ownerId(), k -> new int[2]);
             if (o.status() == OpportunityStatus.WON) {
                 wl[0]++;
@@ -84,6 +93,8 @@ final class ModelFitting {
         double strength = priorStrength(wonLost.values(), orgRate);
         List<Double> orgAmounts = flatten(amounts.values());
         List<Double> orgCycles = flatten(cycles.values());
+        List<double[]> orgOutcomes =
+                outcomes.values().stream().flatMap(List::stream).toList();
 
         Map<Long, List<Long>> members = new HashMap<>();
         facts.teamOf()
@@ -100,7 +111,9 @@ final class ModelFitting {
             int teamWon = 0, teamClosed = 0, teamCreated = 0;
             List<Double> teamAmounts = new ArrayList<>();
             List<Double> teamCycles = new ArrayList<>();
+            List<double[]> teamOutcomes = new ArrayList<>();
             for (long m : team) {
+                teamOutcomes.addAll(outcomes.getOrDefault(m, List.of()));
                 int[] wl = wonLost.getOrDefault(m, new int[2]);
                 teamWon += wl[0];
                 teamClosed += wl[0] + wl[1];
@@ -127,16 +140,22 @@ final class ModelFitting {
             List<OpportunityRef> open = openOf.getOrDefault(rep, List.of());
             double[] openAmounts = new double[open.size()];
             double[] openAges = new double[open.size()];
+            double[] openWins = new double[open.size()];
+            double winAlpha = strength * teamRate + own[0];
+            double winBeta = strength * (1 - teamRate) + own[1];
+            double repRate = winAlpha / (winAlpha + winBeta);
             for (int i = 0; i < open.size(); i++) {
                 OpportunityRef o = open.get(i);
                 openAmounts[i] = o.amount() == null ? amount.mean() : o.amount().doubleValue();
                 openAges[i] = Math.max(0, days(o.createdAt(), facts.asOf()));
+                double orgWins = survivorWinRate(orgOutcomes, openAges[i], repRate);
+                openWins[i] = survivorWinRate(teamOutcomes, openAges[i], orgWins);
             }
             models.add(new RepModel(
                     rep,
                     facts.signed().getOrDefault(rep, BigDecimal.ZERO).doubleValue(),
-                    strength * teamRate + own[0],
-                    strength * (1 - teamRate) + own[1],
+                    winAlpha,
+                    winBeta,
                     leadShape,
                     leadRate,
                     amount.shape(),
@@ -144,9 +163,26 @@ final class ModelFitting {
                     cycle.shape(),
                     cycle.mean(),
                     openAmounts,
-                    openAges));
+                    openAges,
+                    openWins));
         }
         return models;
+    }
+
+    /**
+     * The chance that a deal still open at {@code age} days is won: among the team's closed deals that lasted longer
+     * than that, the share won (deals lost early no longer count against it), shrunk towards {@code prior} by
+     * {@value #PRIOR_SURVIVORS} deals.
+     */
+    static double survivorWinRate(List<double[]> outcomes, double age, double prior) {
+        int won = 0, closed = 0;
+        for (double[] o : outcomes) {
+            if (o[0] > age) {
+                closed++;
+                won += (int) o[1];
+            }
+        }
+        return (won + PRIOR_SURVIVORS * prior) / (closed + PRIOR_SURVIVORS);
     }
 
     /**

@@ -10,7 +10,8 @@ import org.apache.commons.statistics.distribution.GammaDistribution;
 
 /**
  * The simulation of ADR 0011: per trial and rep, a win rate from the Beta posterior and a lead rate from the Gamma
- * posterior; each open deal is won with that rate and closes after a Gamma residual cycle; new opportunities arrive as
+ * posterior; each open deal is won with its own rate given its age, moved as the drawn win rate moves from its mean, and
+ * closes after a Gamma residual cycle; new opportunities arrive as
  * a Poisson process, each won with the same rate, of a Gamma size, closing after a Gamma cycle. Only what closes won
  * inside the window counts.
  *
@@ -64,7 +65,9 @@ final class MonteCarlo {
             double from,
             double to,
             Levers levers) {
-        double p = Math.min(1, win.createSampler(rng).sample() * levers.conversion());
+        double drawn = win.createSampler(rng).sample();
+        double p = Math.min(1, drawn * levers.conversion());
+        double relative = drawn / m.winRate() * levers.conversion();
         double lambda = leads == null ? 0 : leads.createSampler(rng).sample() * levers.leadVolume();
         ContinuousDistribution.Sampler cycles = cycle.createSampler(rng);
         double sum = 0;
@@ -74,7 +77,7 @@ final class MonteCarlo {
             double residualMean =
                     Math.max(m.cycleMeanDays() - m.openAgeDays()[j], MIN_RESIDUAL_SHARE * m.cycleMeanDays());
             double closesAt = cycles.sample() * residualMean * levers.cycleTime();
-            if (u < p && closesAt >= from && closesAt <= to) {
+            if (u < Math.min(1, m.openWinRates()[j] * relative) && closesAt >= from && closesAt <= to) {
                 sum += openAmounts[j];
             }
         }

@@ -7,6 +7,8 @@ package app.lantern.insight.sandbox;
  * @param signed       already signed in the window being forecast
  * @param openAmounts  open opportunities' amounts (the average deal where an amount is missing)
  * @param openAgeDays  the same opportunities' age at the point in time
+ * @param openWinRates the same opportunities' chance of being won given that they are still open at their age (deals
+ *                     lost early have dropped out), the rep's win rate where history says nothing
  */
 record RepModel(
         long repId,
@@ -20,7 +22,8 @@ record RepModel(
         double cycleShape,
         double cycleMeanDays,
         double[] openAmounts,
-        double[] openAgeDays) {
+        double[] openAgeDays,
+        double[] openWinRates) {
 
     /** The posterior mean win rate. */
     double winRate() {

@@ -23,7 +23,8 @@ class MonteCarloTest {
                 2,
                 30,
                 new double[] {80_000, 150_000, 60_000, 300_000},
-                new double[] {10, 25, 40, 5});
+                new double[] {10, 25, 40, 5},
+                new double[] {0.3, 0.4, 0.5, 0.3});
     }
 
     static final List<RepModel> TEAM = List.of(rep(1), rep(2), rep(3));
