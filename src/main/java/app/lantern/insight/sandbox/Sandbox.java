@@ -257,16 +257,23 @@ public class Sandbox {
                 reps);
     }
 
+    /** What groups of reps (teams) sign between two dates, each and all together, with their chance of a target. */
+    public record Forecasts(Distribution total, Map<Long, Distribution> byGroup) {}
+
     /**
-     * The forecast of what the given reps sign together between {@code from} and {@code to} (inclusive dates, the
-     * window may have started), with the levers as they are: the cockpit's month and quarter figures.
+     * The forecast of what reps sign between {@code from} and {@code to} (inclusive dates; the window may have started,
+     * what is signed in it counts), with the levers as they are: the cockpit's month and quarter figures.
+     *
+     * @param groupOf each rep → its group (a team)
+     * @param targets each group's target; the total's target is their sum
      */
     @Transactional(readOnly = true)
-    public Distribution forecast(List<Long> repIds, LocalDate from, LocalDate to, BigDecimal target) {
+    public Forecasts forecast(Map<Long, Long> groupOf, LocalDate from, LocalDate to, Map<Long, BigDecimal> targets) {
         ZoneId zone = calendar.zone();
         OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime();
         OffsetDateTime windowStart = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime windowEnd = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        List<Long> repIds = new ArrayList<>(groupOf.keySet());
         List<RepModel> models = ModelFitting.fit(data.now(now, windowStart, repIds), repIds);
         double[][] totals = MonteCarlo.run(
                 models,
@@ -276,12 +283,19 @@ public class Sandbox {
                 DEFAULT_TRIALS,
                 DEFAULT_SEED);
         double[] sum = new double[DEFAULT_TRIALS];
-        for (double[] rep : totals) {
+        Map<Long, double[]> groups = new LinkedHashMap<>();
+        for (int r = 0; r < repIds.size(); r++) {
+            double[] group = groups.computeIfAbsent(groupOf.get(repIds.get(r)), g -> new double[DEFAULT_TRIALS]);
             for (int t = 0; t < sum.length; t++) {
-                sum[t] += rep[t];
+                sum[t] += totals[r][t];
+                group[t] += totals[r][t];
             }
         }
-        return Distribution.of(sum, target);
+        Map<Long, Distribution> byGroup = new LinkedHashMap<>();
+        groups.forEach((g, values) ->
+                byGroup.put(g, Distribution.of(values, targets.getOrDefault(g, BigDecimal.ZERO))));
+        BigDecimal total = targets.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Forecasts(Distribution.of(sum, total), byGroup);
     }
 
     /** The team by id (default: the first the user may plan); 404 outside the user's teams, 403 for non-managers. */
