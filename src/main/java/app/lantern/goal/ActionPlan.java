@@ -168,12 +168,56 @@ public record ActionPlan(
         Rate demosPerOpportunity =
                 Rate.shrunk(created == 0 ? 0 : (double) rep.demos() / created, created, teamDemos, PRIOR_CREATED, 2);
 
+        int size = Math.max(1, teamSize);
+        return plan(
+                gap,
+                averageDeal,
+                winRate,
+                visitsPerOpportunity,
+                demosPerOpportunity,
+                remainingWorkingDays,
+                Math.max(rep.bestVisits(), ceilDiv(team.bestVisits(), size)),
+                Math.max(rep.bestCreated(), ceilDiv(team.bestCreated(), size)),
+                Math.max(rep.bestDemos(), ceilDiv(team.bestDemos(), size)));
+    }
+
+    /**
+     * The same rep's plan for another gap and win rate (the goal sandbox's "what if"): the rates, capacity and
+     * remaining working days stay; the win rate is multiplied by {@code conversionFactor} (capped at 100 %).
+     */
+    public ActionPlan replan(BigDecimal newGap, double conversionFactor) {
+        Rate scaled = new Rate(
+                round(Math.min(1.0, Math.max(0.01, winRate.value() * conversionFactor)), 3),
+                winRate.rep(),
+                winRate.team(),
+                winRate.evidence(),
+                winRate.priorWeight());
+        return plan(
+                newGap.max(BigDecimal.ZERO),
+                averageDeal,
+                scaled,
+                visitsPerOpportunity,
+                demosPerOpportunity,
+                remainingWorkingDays,
+                visits.bestWeek(),
+                newOpportunities.bestWeek(),
+                demos.bestWeek());
+    }
+
+    private static ActionPlan plan(
+            BigDecimal gap,
+            Rate averageDeal,
+            Rate winRate,
+            Rate visitsPerOpportunity,
+            Rate demosPerOpportunity,
+            int remainingWorkingDays,
+            int bestVisits,
+            int bestCreated,
+            int bestDemos) {
         double weeksLeft = round(Math.max(1, remainingWorkingDays) / 5.0, 1);
         double deals = averageDeal.value() <= 0 ? 0 : round(gap.doubleValue() / averageDeal.value(), 2);
         double opportunities = round(deals / winRate.value(), 2);
         double perWeek = round(opportunities / weeksLeft, 2);
-
-        int size = Math.max(1, teamSize);
         return new ActionPlan(
                 gap,
                 averageDeal,
@@ -185,18 +229,9 @@ public record ActionPlan(
                 deals,
                 opportunities,
                 perWeek,
-                Bounded.of(
-                        ceil(perWeek * visitsPerOpportunity.value()),
-                        FLOOR_VISITS,
-                        Math.max(rep.bestVisits(), ceilDiv(team.bestVisits(), size))),
-                Bounded.of(
-                        ceil(perWeek),
-                        FLOOR_NEW_OPPORTUNITIES,
-                        Math.max(rep.bestCreated(), ceilDiv(team.bestCreated(), size))),
-                Bounded.of(
-                        ceil(perWeek * demosPerOpportunity.value()),
-                        FLOOR_DEMOS,
-                        Math.max(rep.bestDemos(), ceilDiv(team.bestDemos(), size))));
+                Bounded.of(ceil(perWeek * visitsPerOpportunity.value()), FLOOR_VISITS, bestVisits),
+                Bounded.of(ceil(perWeek), FLOOR_NEW_OPPORTUNITIES, bestCreated),
+                Bounded.of(ceil(perWeek * demosPerOpportunity.value()), FLOOR_DEMOS, bestDemos));
     }
 
     /** The rep's win rate shrunk towards the team's (never below 1%, so that a gap never asks for infinitely many deals). */

@@ -96,4 +96,19 @@ class ActionPlanTest {
         assertThat(plan.visits().bound()).isEqualTo(ActionPlan.Bound.FLOOR);
         assertThat(plan.capped()).isFalse();
     }
+
+    @Test
+    void aReplanForTheSameGapIsThePlanAndABetterWinRateAsksForFewerOpportunities() {
+        ActionPlan plan = ActionPlan.derive(new BigDecimal("800000"), ORDINARY, TEAM, 5, 12);
+
+        assertThat(plan.replan(new BigDecimal("800000"), 1.0)).isEqualTo(plan);
+        ActionPlan bigger = plan.replan(new BigDecimal("1600000"), 1.0);
+        assertThat(bigger.dealsNeeded()).isEqualTo(plan.dealsNeeded() * 2, within(0.02));
+        ActionPlan better = plan.replan(new BigDecimal("800000"), 1.5);
+        assertThat(better.winRate().value()).isGreaterThan(plan.winRate().value());
+        assertThat(better.opportunitiesNeeded()).isLessThan(plan.opportunitiesNeeded());
+        assertThat(better.newOpportunities().target())
+                .isLessThanOrEqualTo(plan.newOpportunities().target());
+        assertThat(plan.replan(new BigDecimal("-5"), 1.0).gap()).isEqualByComparingTo("0");
+    }
 }
