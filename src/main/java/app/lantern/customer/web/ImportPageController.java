@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Import pages: upload, mapping with preview, live progress (htmx polling), result and error report. */
+/**
+ * Import pages: upload (choosing the kind), mapping with preview and, for deals, stage mapping, live progress (htmx
+ * polling), result and error report.
+ */
 @Controller
 @RequestMapping("/customers/imports")
 class ImportPageController {
@@ -32,6 +35,7 @@ class ImportPageController {
     String page(Model model) {
         model.addAttribute("jobs", imports.mine());
         model.addAttribute("policies", CustomerImports.POLICIES);
+        model.addAttribute("kinds", imports.kinds());
         return "customer/imports";
     }
 
@@ -40,11 +44,13 @@ class ImportPageController {
             @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String encoding,
             @RequestParam(required = false) String duplicatePolicy,
+            @RequestParam(required = false) String kind,
             Model model)
             throws IOException {
         try {
             return mapping(
-                    imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy), model);
+                    imports.upload(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy, kind),
+                    model);
         } catch (ValidationException e) {
             model.addAttribute("error", e.errors().getFirst().message());
             return page(model);
@@ -53,7 +59,9 @@ class ImportPageController {
 
     private String mapping(ImportJob job, Model model) {
         model.addAttribute("job", job);
-        model.addAttribute("fields", CustomerImports.FIELDS);
+        model.addAttribute("fields", imports.fields(job.kind()));
+        model.addAttribute("stageValues", imports.stageValues(Long.parseLong(job.id())));
+        model.addAttribute("stages", imports.stageChoices(job.kind()));
         model.addAttribute("policies", CustomerImports.POLICIES);
         model.addAttribute("owners", imports.assignableOwners());
         return "customer/import-mapping";
@@ -67,13 +75,17 @@ class ImportPageController {
             @RequestParam(required = false) String defaultOwner,
             Model model) {
         Map<String, String> mapping = new LinkedHashMap<>();
+        Map<String, String> stages = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (k.startsWith("col-") && v != null && !v.isBlank()) {
                 mapping.put(k.substring(4), v);
             }
+            if (k.startsWith("stageValue-") && params.get("stageId-" + k.substring(11)) != null) {
+                stages.put(v, params.get("stageId-" + k.substring(11)));
+            }
         });
         try {
-            imports.start(id, mapping, duplicatePolicy, defaultOwner);
+            imports.start(id, mapping, duplicatePolicy, defaultOwner, stages);
         } catch (ValidationException e) {
             model.addAttribute("error", e.errors().getFirst().message());
             return mapping(imports.get(id), model);
