@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -24,13 +25,20 @@ final class ImportCells {
             "(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp][Mm])?)?");
     private static final Pattern CHINESE = Pattern.compile(
             "(\\d{4})年(\\d{1,2})月(\\d{1,2})日?(?:\\s*(上午|下午)?\\s*(\\d{1,2})[:：时](\\d{2})(?:[:：分](\\d{2}))?)?");
+    /** Strict: 2024-04-31 is no date (a lenient reader would make it April 30). */
     private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-M-d H:mm:ss"),
-            DateTimeFormatter.ofPattern("yyyy-M-d H:mm"),
-            DateTimeFormatter.ofPattern("yyyy-M-d'T'H:mm:ss"),
-            DateTimeFormatter.ofPattern("yyyy-M-d'T'H:mm"));
+            strict("uuuu-M-d H:mm:ss"),
+            strict("uuuu-M-d H:mm"),
+            strict("uuuu-M-d'T'H:mm:ss"),
+            strict("uuuu-M-d'T'H:mm"));
+
+    private static final DateTimeFormatter LOCAL_DATE = strict("uuuu-M-d");
 
     private ImportCells() {}
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+    }
 
     /** The time a cell names, or null if it names none. */
     static OffsetDateTime time(String cell, ZoneId zone) {
@@ -59,9 +67,7 @@ final class ImportCells {
             }
         }
         try {
-            return LocalDate.parse(t, DateTimeFormatter.ofPattern("yyyy-M-d"))
-                    .atStartOfDay(zone)
-                    .toOffsetDateTime();
+            return LocalDate.parse(t, LOCAL_DATE).atStartOfDay(zone).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -71,11 +71,7 @@ final class ImportCustomers {
                     continue;
                 }
             }
-            found.put(
-                    w.rowNo(),
-                    new Found(
-                            id,
-                            id == null ? new Phrase("customer.import.row.customer-unknown", w.externalId()) : null));
+            found.put(w.rowNo(), new Found(id, null));
         }
         Map<String, Phrase> created = match(new ArrayList<>(newNames.values()));
         for (Wanted w : wanted) {

@@ -28,85 +28,6 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class OpportunityImport implements ImportKind {
 
-    private static final Map<String, List<String>> HEADERS = new LinkedHashMap<>();
-
-    static {
-        HEADERS.put(
-                "externalId",
-                List.of("Opportunity ID", "Deal ID", "Record ID", "Deal - ID", "ID", "商机编号", "商机ID", "外部编号", "编号"));
-        HEADERS.put(
-                "name",
-                List.of(
-                        "Opportunity Name",
-                        "Deal Name",
-                        "Deal - Title",
-                        "Title",
-                        "Name",
-                        "商机名称",
-                        "机会名称",
-                        "项目名称",
-                        "商机"));
-        HEADERS.put(
-                "customer",
-                List.of(
-                        "Account Name",
-                        "Company",
-                        "Company Name",
-                        "Associated Company",
-                        "Organization",
-                        "Deal - Organization",
-                        "Organization Name",
-                        "客户名称",
-                        "客户",
-                        "公司名称"));
-        HEADERS.put(
-                "customerExternalId",
-                List.of("Account ID", "Company ID", "Organization ID", "Deal - Organization ID", "客户编号", "客户ID"));
-        HEADERS.put(
-                "owner",
-                List.of(
-                        "Opportunity Owner",
-                        "Deal Owner",
-                        "Owner",
-                        "Deal - Owner",
-                        "Owner Name",
-                        "负责人",
-                        "销售",
-                        "所属销售",
-                        "商机负责人"));
-        HEADERS.put("pipeline", List.of("Pipeline", "Deal - Pipeline", "销售管道", "管道", "销售流程"));
-        HEADERS.put("stage", List.of("Stage", "Deal Stage", "Deal - Stage", "阶段", "销售阶段", "商机阶段"));
-        HEADERS.put("amount", List.of("Amount", "Deal - Value", "Value", "Deal Amount", "金额", "商机金额", "预计金额", "合同金额"));
-        HEADERS.put(
-                "createdAt",
-                List.of("Created Date", "Create Date", "Deal - Deal created", "Created", "Created At", "创建时间", "创建日期"));
-        HEADERS.put(
-                "expectedClose",
-                List.of(
-                        "Close Date",
-                        "Expected Close Date",
-                        "Deal - Expected close date",
-                        "预计成交日期",
-                        "预计签约日期",
-                        "预计关闭日期"));
-        HEADERS.put("status", List.of("Status", "Deal - Status", "Won/Lost", "状态", "商机状态", "赢单/输单"));
-        HEADERS.put(
-                "closedAt",
-                List.of(
-                        "Closed Date",
-                        "Actual Close Date",
-                        "Deal - Close time",
-                        "Close Time",
-                        "Closed On",
-                        "成交日期",
-                        "关闭日期",
-                        "实际成交日期",
-                        "赢单/输单日期"));
-        HEADERS.put(
-                "lossReason",
-                List.of("Loss Reason", "Closed Lost Reason", "Deal - Lost reason", "Lost Reason", "输单原因", "丢单原因"));
-    }
-
     private final DSLContext db;
     private final AuditLog audit;
 
@@ -122,12 +43,12 @@ class OpportunityImport implements ImportKind {
 
     @Override
     public List<String> fields() {
-        return List.copyOf(HEADERS.keySet());
+        return List.copyOf(headers().keySet());
     }
 
     @Override
     public Map<String, List<String>> headers() {
-        return HEADERS;
+        return OpportunityImportRows.HEADERS;
     }
 
     @Override
@@ -282,6 +203,7 @@ class OpportunityImport implements ImportKind {
                         .set(o.UPDATED_AT, now)
                         .set(o.VERSION, o.VERSION.plus(1))
                         .where(o.ID.eq(id)));
+                notes.get(rowNo).add(new Phrase("customer.import.row.updated", d.externalId()));
                 outcomes.add(new ImportRowResult(rowNo, ImportOutcome.MERGED, id, notes.get(rowNo)));
                 facts.add(new AuditLog.Fact(String.valueOf(id), "updated.by-import", batch.details(d.row())));
             }

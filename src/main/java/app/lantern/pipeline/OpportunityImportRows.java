@@ -5,7 +5,9 @@ import app.lantern.shared.Phrase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads an opportunity from a row of a history import: status from Chinese or English words (or from a closing stage
@@ -13,6 +15,86 @@ import java.util.List;
  * and the times as given; every problem is named with its column.
  */
 final class OpportunityImportRows {
+
+    /** Header names proposing each field, as the exports of other CRMs write them. */
+    static final Map<String, List<String>> HEADERS = new LinkedHashMap<>();
+
+    static {
+        HEADERS.put(
+                "externalId",
+                List.of("Opportunity ID", "Deal ID", "Record ID", "Deal - ID", "ID", "商机编号", "商机ID", "外部编号", "编号"));
+        HEADERS.put(
+                "name",
+                List.of(
+                        "Opportunity Name",
+                        "Deal Name",
+                        "Deal - Title",
+                        "Title",
+                        "Name",
+                        "商机名称",
+                        "机会名称",
+                        "项目名称",
+                        "商机"));
+        HEADERS.put(
+                "customer",
+                List.of(
+                        "Account Name",
+                        "Company",
+                        "Company Name",
+                        "Associated Company",
+                        "Organization",
+                        "Deal - Organization",
+                        "Organization Name",
+                        "客户名称",
+                        "客户",
+                        "公司名称"));
+        HEADERS.put(
+                "customerExternalId",
+                List.of("Account ID", "Company ID", "Organization ID", "Deal - Organization ID", "客户编号", "客户ID"));
+        HEADERS.put(
+                "owner",
+                List.of(
+                        "Opportunity Owner",
+                        "Deal Owner",
+                        "Owner",
+                        "Deal - Owner",
+                        "Owner Name",
+                        "负责人",
+                        "销售",
+                        "所属销售",
+                        "商机负责人"));
+        HEADERS.put("pipeline", List.of("Pipeline", "Deal - Pipeline", "销售管道", "管道", "销售流程"));
+        HEADERS.put("stage", List.of("Stage", "Deal Stage", "Deal - Stage", "阶段", "销售阶段", "商机阶段"));
+        HEADERS.put("amount", List.of("Amount", "Deal - Value", "Value", "Deal Amount", "金额", "商机金额", "预计金额", "合同金额"));
+        HEADERS.put(
+                "createdAt",
+                List.of("Created Date", "Create Date", "Deal - Deal created", "Created", "Created At", "创建时间", "创建日期"));
+        HEADERS.put(
+                "expectedClose",
+                List.of(
+                        "Close Date",
+                        "Expected Close Date",
+                        "Deal - Expected close date",
+                        "预计成交日期",
+                        "预计签约日期",
+                        "预计关闭日期"));
+        HEADERS.put("status", List.of("Status", "Deal - Status", "Won/Lost", "状态", "商机状态", "赢单/输单"));
+        HEADERS.put(
+                "closedAt",
+                List.of(
+                        "Closed Date",
+                        "Actual Close Date",
+                        "Deal - Close time",
+                        "Close Time",
+                        "Closed On",
+                        "成交日期",
+                        "关闭日期",
+                        "实际成交日期",
+                        "赢单/输单日期"));
+        HEADERS.put(
+                "lossReason",
+                List.of("Loss Reason", "Closed Lost Reason", "Deal - Lost reason", "Lost Reason", "输单原因", "丢单原因"));
+    }
 
     /** A valid row: the opportunity it describes (owner and customer resolved later by the batch). */
     record Deal(
@@ -82,7 +164,7 @@ final class OpportunityImportRows {
         for (String f : List.of("name", "externalId", "lossReason")) {
             int max = f.equals("lossReason") ? 500 : f.equals("name") ? 200 : 100;
             if (row.has(f) && row.get(f).length() > max) {
-                problems.add(batch.problem(row, f, "too-long"));
+                problems.add(batch.problem(row, f, "too-long-cell"));
             }
         }
         if (!problems.isEmpty()) {
