@@ -114,58 +114,6 @@ public class CustomerImports {
         return get(id).withPreview(sheet.head().subList(1, sheet.head().size()));
     }
 
-    /** The kinds of import the signed-in user may start (history kinds for administrators). */
-    public List<String> kinds() {
-        return currentActor.require().has(Role.ADMIN) ? kinds.codes() : List.of(ImportKinds.CUSTOMERS);
-    }
-
-    /** The fields a column of an import of {@code kind} can fill. */
-    public List<String> fields(String kind) {
-        return kinds.fields(kinds.kind(kind));
-    }
-
-    /** The stages a stage value of an import of {@code kind} can be mapped to (none for customers). */
-    public List<ImportKind.StageChoice> stageChoices(String kind) {
-        ImportKind k = kinds.kind(kind);
-        return k == null ? List.of() : k.stageChoices();
-    }
-
-    /**
-     * The distinct values (at most 200, in file order) of the column the import's mapping gives its kind's stage field,
-     * each with the stage proposed for it (the one already chosen, else a stage of the same name), for the stage
-     * mapping step; empty when the kind has none or no column is mapped to it.
-     */
-    public List<ImportJob.StageValue> stageValues(long id) {
-        var r = visible(id);
-        ImportKind k = kinds.kind(r.getKind());
-        Map<String, String> mapping = JSON.readValue(r.getMapping(), new TypeReference<Map<String, String>>() {});
-        String column = k == null || k.stageField() == null
-                ? null
-                : mapping.entrySet().stream()
-                        .filter(e -> e.getValue().equals(k.stageField()))
-                        .map(Map.Entry::getKey)
-                        .findFirst()
-                        .orElse(null);
-        if (column == null) {
-            return List.of();
-        }
-        Map<String, String> chosen = r.getStageMapping() == null
-                ? Map.of()
-                : JSON.readValue(r.getStageMapping(), new TypeReference<Map<String, String>>() {});
-        List<ImportKind.StageChoice> choices = k.stageChoices();
-        return ImportStageValues.read(storage, r, Integer.parseInt(column)).stream()
-                .map(v -> new ImportJob.StageValue(
-                        v,
-                        chosen.getOrDefault(
-                                v,
-                                choices.stream()
-                                        .filter(c -> c.stage().equalsIgnoreCase(v))
-                                        .map(c -> String.valueOf(c.id()))
-                                        .findFirst()
-                                        .orElse(null))))
-                .toList();
-    }
-
     private ImportKind allowed(Actor actor, String kind) {
         ImportKind k = kinds.kind(kind);
         if (k != null && !actor.has(Role.ADMIN)) {
@@ -426,7 +374,8 @@ public class CustomerImports {
                         ImportMessages.render(x.getMessage(), messages, locale)));
     }
 
-    private CustomerImportsRecord visible(long id) {
+    /** The import's stored row if the reader started it (or may see everything); 404 otherwise. */
+    CustomerImportsRecord visible(long id) {
         var r = db.selectFrom(CUSTOMER_IMPORTS)
                 .where(CUSTOMER_IMPORTS.ID.eq(id))
                 .fetchOptional()

@@ -2,6 +2,7 @@ package app.lantern.customer.web;
 
 import app.lantern.customer.CustomerImports;
 import app.lantern.customer.ImportJob;
+import app.lantern.customer.ImportMappingStep;
 import app.lantern.shared.ValidationException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -26,16 +27,18 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportPageController {
 
     private final CustomerImports imports;
+    private final ImportMappingStep mappingStep;
 
-    ImportPageController(CustomerImports imports) {
+    ImportPageController(CustomerImports imports, ImportMappingStep mappingStep) {
         this.imports = imports;
+        this.mappingStep = mappingStep;
     }
 
     @GetMapping
     String page(Model model) {
         model.addAttribute("jobs", imports.mine());
         model.addAttribute("policies", CustomerImports.POLICIES);
-        model.addAttribute("kinds", imports.kinds());
+        model.addAttribute("kinds", mappingStep.kinds());
         return "customer/imports";
     }
 
@@ -59,9 +62,9 @@ class ImportPageController {
 
     private String mapping(ImportJob job, Model model) {
         model.addAttribute("job", job);
-        model.addAttribute("fields", imports.fields(job.kind()));
-        model.addAttribute("stageValues", imports.stageValues(Long.parseLong(job.id())));
-        model.addAttribute("stages", imports.stageChoices(job.kind()));
+        model.addAttribute("fields", mappingStep.fields(job.kind()));
+        model.addAttribute("stageValues", mappingStep.stageValues(Long.parseLong(job.id())));
+        model.addAttribute("stages", mappingStep.stageChoices(job.kind()));
         model.addAttribute("policies", CustomerImports.POLICIES);
         model.addAttribute("owners", imports.assignableOwners());
         return "customer/import-mapping";
