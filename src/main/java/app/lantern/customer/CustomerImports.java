@@ -8,7 +8,9 @@ import app.lantern.identity.CurrentActor;
 import app.lantern.identity.DataScopes;
 import app.lantern.identity.Directory;
 import app.lantern.identity.RecordKind;
+import app.lantern.identity.Role;
 import app.lantern.identity.UserSummary;
+import app.lantern.shared.ForbiddenException;
 import app.lantern.shared.NotFoundException;
 import app.lantern.shared.ValidationException;
 import java.io.ByteArrayInputStream;
@@ -67,6 +69,7 @@ public class CustomerImports {
     private final MessageSource messages;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ImportKinds kinds;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final boolean resumeOnStart;
 
@@ -80,6 +83,7 @@ public class CustomerImports {
             MessageSource messages,
             TransactionTemplate tx,
             Clock clock,
+            ImportKinds kinds,
             @Value("${lantern.customer.import-resume:true}") boolean resumeOnStart) {
         this.db = db;
         this.runner = runner;
@@ -90,19 +94,32 @@ public class CustomerImports {
         this.messages = messages;
         this.tx = tx;
         this.clock = clock;
+        this.kinds = kinds;
         this.resumeOnStart = resumeOnStart;
     }
 
     /** A read file: its format, encoding, header, first rows and row count. */
     private record Sheet(String format, Charset charset, List<String> headers, List<List<String>> head, int rows) {}
 
-    /** Stores the file, reads its header and first rows, and proposes a column mapping (status MAPPING). */
-    public ImportJob upload(String fileName, byte[] content, String encoding, String policy) {
+    /**
+     * Stores the file, reads its header and first rows, and proposes a column mapping (status MAPPING) for the
+     * {@code kind} of import (blank: customers; the history kinds are for administrators).
+     */
+    public ImportJob upload(String fileName, byte[] content, String encoding, String policy, String kind) {
         Actor actor = currentActor.require();
+        ImportKind k = allowed(actor, kind);
         String p = policy(policy, "skip");
         Sheet sheet = read(fileName, content, encoding);
-        long id = store(actor, fileName, content, sheet, ImportFields.propose(sheet.headers()), p);
+        long id = store(actor, fileName, content, sheet, kinds.propose(k, sheet.headers()), p, k, Map.of());
         return get(id).withPreview(sheet.head().subList(1, sheet.head().size()));
+    }
+
+    private ImportKind allowed(Actor actor, String kind) {
+        ImportKind k = kinds.kind(kind);
+        if (k != null && !actor.has(Role.ADMIN)) {
+            throw new ForbiddenException("only administrators import history (" + k.code() + ")");
+        }
+        return k;
     }
 
     /**
@@ -115,28 +132,40 @@ public class CustomerImports {
             String encoding,
             String policy,
             Map<String, String> mapping,
-            String defaultOwner) {
+            String defaultOwner,
+            String kind,
+            Map<String, String> stageMapping) {
         Actor actor = currentActor.require();
+        ImportKind k = allowed(actor, kind);
         String p = policy(policy, "skip");
         Sheet sheet = read(fileName, content, encoding);
-        Map<String, String> m = ImportFields.confirm(
-                mapping == null ? ImportFields.propose(sheet.headers()) : mapping,
+        Map<String, String> m = kinds.confirm(
+                k,
+                mapping == null ? kinds.propose(k, sheet.headers()) : mapping,
                 sheet.headers().size());
+        Map<String, String> stages = kinds.confirmStages(k, stageMapping);
         Long owner = defaultOwner(actor, defaultOwner);
-        long id = store(actor, fileName, content, sheet, m, p);
-        return queue(id, m, p, owner);
+        long id = store(actor, fileName, content, sheet, m, p, k, stages);
+        return queue(id, m, p, owner, stages);
     }
 
     /** Starts (or restarts) an import with the confirmed mapping {column index → field} and default owner. */
-    public ImportJob start(long id, Map<String, String> mapping, String policy, String defaultOwner) {
+    public ImportJob start(
+            long id,
+            Map<String, String> mapping,
+            String policy,
+            String defaultOwner,
+            Map<String, String> stageMapping) {
         ImportJob job = get(id);
         if (!"MAPPING".equals(job.status())) {
             throw ValidationException.unprocessable("status", "this import has already started");
         }
-        Map<String, String> m = ImportFields.confirm(
-                mapping == null ? job.mapping() : mapping, job.headers().size());
+        ImportKind k = allowed(currentActor.require(), job.kind());
+        Map<String, String> m = kinds.confirm(
+                k, mapping == null ? job.mapping() : mapping, job.headers().size());
         String p = policy(policy, job.duplicatePolicy());
-        return queue(id, m, p, defaultOwner(currentActor.require(), defaultOwner));
+        Map<String, String> stages = kinds.confirmStages(k, stageMapping);
+        return queue(id, m, p, defaultOwner(currentActor.require(), defaultOwner), stages);
     }
 
     /** The users the signed-in importer may make owners of imported customers (the default owner's choices). */
@@ -203,7 +232,14 @@ public class CustomerImports {
     }
 
     private long store(
-            Actor actor, String fileName, byte[] content, Sheet sheet, Map<String, String> mapping, String policy) {
+            Actor actor,
+            String fileName,
+            byte[] content,
+            Sheet sheet,
+            Map<String, String> mapping,
+            String policy,
+            ImportKind kind,
+            Map<String, String> stages) {
         String key;
         try {
             key = storage.store("imports", new ByteArrayInputStream(content));
@@ -224,6 +260,8 @@ public class CustomerImports {
                 .set(CUSTOMER_IMPORTS.HEADERS, JSON.writeValueAsString(sheet.headers()))
                 .set(CUSTOMER_IMPORTS.MAPPING, JSON.writeValueAsString(mapping))
                 .set(CUSTOMER_IMPORTS.DUPLICATE_POLICY, policy)
+                .set(CUSTOMER_IMPORTS.KIND, ImportKinds.code(kind))
+                .set(CUSTOMER_IMPORTS.STAGE_MAPPING, JSON.writeValueAsString(stages))
                 .set(CUSTOMER_IMPORTS.TOTAL_ROWS, sheet.rows())
                 .set(CUSTOMER_IMPORTS.CREATED_AT, now)
                 .set(CUSTOMER_IMPORTS.UPDATED_AT, now)
@@ -232,9 +270,11 @@ public class CustomerImports {
                 .value1());
     }
 
-    private ImportJob queue(long id, Map<String, String> mapping, String policy, Long defaultOwner) {
+    private ImportJob queue(
+            long id, Map<String, String> mapping, String policy, Long defaultOwner, Map<String, String> stages) {
         tx.executeWithoutResult(s -> db.update(CUSTOMER_IMPORTS)
                 .set(CUSTOMER_IMPORTS.MAPPING, JSON.writeValueAsString(mapping))
+                .set(CUSTOMER_IMPORTS.STAGE_MAPPING, JSON.writeValueAsString(stages))
                 .set(CUSTOMER_IMPORTS.DUPLICATE_POLICY, policy)
                 .set(CUSTOMER_IMPORTS.DEFAULT_OWNER_ID, defaultOwner)
                 .set(CUSTOMER_IMPORTS.STATUS, "QUEUED")
@@ -282,12 +322,16 @@ public class CustomerImports {
         return new ImportJob(
                 String.valueOf(r.getId()),
                 String.valueOf(r.getOwnerId()),
+                r.getKind(),
                 r.getFileName(),
                 r.getFormat(),
                 r.getEncoding(),
                 r.getStatus(),
                 JSON.readValue(r.getHeaders(), new TypeReference<List<String>>() {}),
                 JSON.readValue(r.getMapping(), new TypeReference<Map<String, String>>() {}),
+                r.getStageMapping() == null
+                        ? Map.of()
+                        : JSON.readValue(r.getStageMapping(), new TypeReference<Map<String, String>>() {}),
                 r.getDuplicatePolicy(),
                 r.getDefaultOwnerId() == null ? null : String.valueOf(r.getDefaultOwnerId()),
                 r.getTotalRows(),
@@ -312,6 +356,10 @@ public class CustomerImports {
 
     private List<ImportJob.Row> rows(long id, Condition which, int afterRowNo, int limit) {
         Locale locale = LocaleContextHolder.getLocale();
+        boolean customers = ImportKinds.CUSTOMERS.equals(db.select(CUSTOMER_IMPORTS.KIND)
+                .from(CUSTOMER_IMPORTS)
+                .where(CUSTOMER_IMPORTS.ID.eq(id))
+                .fetchOne(CUSTOMER_IMPORTS.KIND));
         var where = CUSTOMER_IMPORT_ROWS.IMPORT_ID.eq(id).and(CUSTOMER_IMPORT_ROWS.ROW_NO.gt(afterRowNo));
         return db.selectFrom(CUSTOMER_IMPORT_ROWS)
                 .where(which == null ? where : where.and(which))
@@ -321,11 +369,13 @@ public class CustomerImports {
                 .fetch(x -> new ImportJob.Row(
                         x.getRowNo() + 1,
                         x.getOutcome(),
-                        x.getCustomerId() == null ? null : String.valueOf(x.getCustomerId()),
+                        customers && x.getRecordId() != null ? String.valueOf(x.getRecordId()) : null,
+                        x.getRecordId() == null ? null : String.valueOf(x.getRecordId()),
                         ImportMessages.render(x.getMessage(), messages, locale)));
     }
 
-    private CustomerImportsRecord visible(long id) {
+    /** The import's stored row if the reader started it (or may see everything); 404 otherwise. */
+    CustomerImportsRecord visible(long id) {
         var r = db.selectFrom(CUSTOMER_IMPORTS)
                 .where(CUSTOMER_IMPORTS.ID.eq(id))
                 .fetchOptional()

@@ -582,6 +582,11 @@ public class CustomerManagement {
      * of {@code rows}. Identity values grow within one statement on H2 and PostgreSQL, so sorted ids follow the rows.
      */
     List<Long> insertImported(List<ImportedRow> rows, long ownerId) {
+        return insertImported(rows, null, ownerId);
+    }
+
+    /** As {@link #insertImported(List, long)}, each customer with its external id ({@code externalIds} null: none). */
+    List<Long> insertImported(List<ImportedRow> rows, List<String> externalIds, long ownerId) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -604,9 +609,11 @@ public class CustomerManagement {
                 c.EMAIL,
                 c.WEBSITE,
                 c.OWNER_ID,
+                c.EXTERNAL_ID,
                 c.CREATED_AT,
                 c.UPDATED_AT);
-        for (ImportedRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            ImportedRow row = rows.get(i);
             CustomerForm form = row.form();
             insert = insert.values(
                     form.name().strip(),
@@ -624,6 +631,7 @@ public class CustomerManagement {
                     Texts.clean(form.email()),
                     Texts.clean(form.website()),
                     Texts.isBlank(form.ownerId()) ? ownerId : Long.parseLong(form.ownerId()),
+                    externalIds == null ? null : externalIds.get(i),
                     row.createdAt() == null ? now : row.createdAt(),
                     now);
         }

@@ -128,7 +128,7 @@ final class ImportChunk {
     /** Every row's outcome, with the ids the chunk's new customers were given. */
     Collection<ImportRowResult> outcomes(List<Long> ids) {
         ofCreated.forEach(
-                (rowNo, index) -> outcomes.put(rowNo, outcomes.get(rowNo).withCustomer(ids.get(index))));
+                (rowNo, index) -> outcomes.put(rowNo, outcomes.get(rowNo).withRecord(ids.get(index))));
         return outcomes.values();
     }
 

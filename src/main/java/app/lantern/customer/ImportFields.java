@@ -150,20 +150,29 @@ final class ImportFields {
 
     /** The field a header names, or null. */
     static String fieldFor(String header) {
+        return SYNONYMS.get(normalize(header));
+    }
+
+    /** A header as the synonyms hold it: lower case, full-width folded, without spaces and punctuation. */
+    static String normalize(String header) {
         if (header == null) {
             return null;
         }
-        String h = Normalizer.normalize(header, Normalizer.Form.NFKC)
+        return Normalizer.normalize(header, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[\\s_\\-*:：()（）/.]", "");
-        return SYNONYMS.get(h);
     }
 
     /** The mapping the headers propose: each field from the first column naming it. */
     static Map<String, String> propose(List<String> headers) {
+        return propose(headers, ImportFields::fieldFor);
+    }
+
+    /** The mapping the headers propose by {@code fieldFor}: each field from the first column naming it. */
+    static Map<String, String> propose(List<String> headers, java.util.function.Function<String, String> fieldFor) {
         Map<String, String> mapping = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {
-            String f = fieldFor(headers.get(i));
+            String f = fieldFor.apply(headers.get(i));
             if (f != null && !mapping.containsValue(f)) {
                 mapping.put(String.valueOf(i), f);
             }
@@ -176,13 +185,22 @@ final class ImportFields {
      * column for the customer name (the only one an import cannot do without).
      */
     static Map<String, String> confirm(Map<String, String> mapping, int columns) {
+        return confirm(mapping, columns, FIELDS, List.of("name"));
+    }
+
+    /**
+     * A confirmed mapping of an import of any kind: its known {@code fields}, existing columns, each field once, and a
+     * column for every one of the {@code required} fields.
+     */
+    static Map<String, String> confirm(
+            Map<String, String> mapping, int columns, List<String> fields, List<String> required) {
         Map<String, String> m = new LinkedHashMap<>();
         mapping.forEach((col, field) -> {
             if (field == null || field.isBlank()) {
                 return;
             }
-            if (!FIELDS.contains(field)) {
-                throw ValidationException.field("mapping", "unknown field " + field + "; fields are " + FIELDS);
+            if (!fields.contains(field)) {
+                throw ValidationException.field("mapping", "unknown field " + field + "; fields are " + fields);
             }
             int c;
             try {
@@ -198,9 +216,15 @@ final class ImportFields {
             }
             m.put(String.valueOf(c), field);
         });
-        if (!m.containsValue("name")) {
+        if (required.equals(List.of("name")) && !m.containsValue("name")) {
             throw ValidationException.field(
                     "mapping", "no column is mapped to the customer name (name); map the column holding it");
+        }
+        for (String field : required) {
+            if (!m.containsValue(field)) {
+                throw ValidationException.field(
+                        "mapping", "no column is mapped to " + field + "; map the column holding it");
+            }
         }
         return m;
     }

@@ -36,7 +36,7 @@ final class ImportReport {
                         String.valueOf(r.getRowNo() + 1),
                         messages.getMessage("customer.import.outcome." + r.getOutcome(), null, r.getOutcome(), locale),
                         r.getOutcome(),
-                        r.getCustomerId() == null ? "" : String.valueOf(r.getCustomerId()),
+                        r.getRecordId() == null ? "" : String.valueOf(r.getRecordId()),
                         CustomerExport.safe(ImportMessages.render(r.getMessage(), messages, locale))))));
         return sb.toString();
     }

@@ -6,11 +6,7 @@ import app.lantern.customer.matching.Phones;
 import app.lantern.shared.FieldErrors;
 import app.lantern.shared.Phrase;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,28 +189,7 @@ final class ImportRows {
     }
 
     OffsetDateTime parseTime(String s) {
-        String t = s.strip().replace('/', '-').replace('.', '-');
-        try {
-            return OffsetDateTime.parse(t);
-        } catch (DateTimeParseException ignored) {
-            // try the local forms
-        }
-        for (String pattern : List.of("yyyy-M-d H:mm:ss", "yyyy-M-d H:mm")) {
-            try {
-                return LocalDateTime.parse(t, DateTimeFormatter.ofPattern(pattern))
-                        .atZone(clock.getZone())
-                        .toOffsetDateTime();
-            } catch (DateTimeParseException ignored) {
-                // next
-            }
-        }
-        try {
-            return LocalDate.parse(t, DateTimeFormatter.ofPattern("yyyy-M-d"))
-                    .atStartOfDay(clock.getZone())
-                    .toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return ImportCells.time(s, clock.getZone());
     }
 
     static List<String> phones(CustomerForm form, ContactForm contact) {

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
@@ -110,7 +111,9 @@ final class SheetReader {
 
     private static void readXlsx(byte[] content, Predicate<List<String>> consumer) throws IOException {
         XlsxLimits.check(content);
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content))) {
+        // cell formats read so that date and date-time cells come as dates, not as Excel's serial numbers
+        try (ReadableWorkbook wb =
+                new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
             try (var rows = sheet.openStream()) {
                 var it = rows.iterator();
@@ -148,7 +151,16 @@ final class SheetReader {
             BigDecimal n = cell.asNumber();
             String fmt = cell.getDataFormatString();
             if (fmt != null && (fmt.contains("y") || fmt.contains("d")) && !fmt.contains("0.")) {
-                return LocalDate.of(1899, 12, 30).plusDays(n.longValue()).toString();
+                // a date-time cell keeps its time of day (to the second): history imports keep times as given
+                long day = n.setScale(0, java.math.RoundingMode.FLOOR).longValue();
+                long seconds = n.subtract(BigDecimal.valueOf(day))
+                        .multiply(BigDecimal.valueOf(86_400))
+                        .setScale(0, java.math.RoundingMode.HALF_UP)
+                        .longValue();
+                LocalDate date = LocalDate.of(1899, 12, 30).plusDays(day);
+                return seconds == 0
+                        ? date.toString()
+                        : date.atStartOfDay().plusSeconds(seconds).toString();
             }
             return n.stripTrailingZeros().toPlainString();
         }

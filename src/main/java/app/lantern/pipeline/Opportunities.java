@@ -46,6 +46,19 @@ public class Opportunities {
         return select().where(OPPORTUNITIES.ID.eq(id)).fetchOptional(Opportunities::ref);
     }
 
+    /**
+     * Unscoped, for history imports: the opportunities with these external ids (the ids of the system they were
+     * exported from), by external id; unknown ids are absent.
+     */
+    public Map<String, OpportunityRef> byExternalIds(Collection<String> externalIds) {
+        Map<String, OpportunityRef> found = new HashMap<>();
+        if (!externalIds.isEmpty()) {
+            select().where(OPPORTUNITIES.EXTERNAL_ID.in(externalIds))
+                    .forEach(r -> found.put(r.get(OPPORTUNITIES.EXTERNAL_ID), ref(r)));
+        }
+        return found;
+    }
+
     /** The opportunity if the signed-in user may see it; 404 otherwise. */
     public OpportunityRef requireVisible(long id) {
         OpportunityRef ref = find(id).orElseThrow(() -> NotFoundException.of("opportunity", id));

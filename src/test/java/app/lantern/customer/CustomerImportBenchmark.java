@@ -76,9 +76,9 @@ class CustomerImportBenchmark {
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
-        var job = imports.upload("bench.csv", bytes, "auto", "skip");
+        var job = imports.upload("bench.csv", bytes, "auto", "skip", null);
         long id = Long.parseLong(job.id());
-        imports.start(id, null, "skip", null);
+        imports.start(id, null, "skip", null, null);
         ImportJob state;
         do {
             Thread.sleep(500);

@@ -23,8 +23,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Customer imports over REST: upload a file and the import starts, with the headers' proposed mapping or an explicit
- * {@code mapping} {"column index": "field"} (any header row will do then), and an optional default owner.
+ * Imports over REST: upload a file and the import starts, with the headers' proposed mapping or an explicit
+ * {@code mapping} {"column index": "field"} (any header row will do then), and an optional default owner. {@code kind}
+ * is customers (default), opportunities, stage-history or activities (administrators); {@code stageMapping} {"stage
+ * in the file": "stage id"} maps stage values to a pipeline's stages (unmapped values match a stage of the same name).
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -43,21 +45,28 @@ class ImportApiController {
             @RequestParam(required = false) String encoding,
             @RequestParam(required = false) String duplicatePolicy,
             @RequestParam(required = false) String mapping,
-            @RequestParam(required = false) String defaultOwner)
+            @RequestParam(required = false) String defaultOwner,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String stageMapping)
             throws IOException {
-        Map<String, String> m = null;
-        if (mapping != null && !mapping.isBlank()) {
-            try {
-                m = JSON.readValue(mapping, new TypeReference<Map<String, String>>() {});
-            } catch (RuntimeException e) {
-                throw ValidationException.field("mapping", "must be a JSON object {\"column index\": \"field\"}");
-            }
-        }
-        ImportJob started =
-                imports.submit(file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy, m, defaultOwner);
+        Map<String, String> m = json("mapping", mapping, "{\"column index\": \"field\"}");
+        Map<String, String> stages = json("stageMapping", stageMapping, "{\"stage in the file\": \"stage id\"}");
+        ImportJob started = imports.submit(
+                file.getOriginalFilename(), file.getBytes(), encoding, duplicatePolicy, m, defaultOwner, kind, stages);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/imports/" + started.id()))
                 .body(started);
+    }
+
+    private static Map<String, String> json(String field, String value, String shape) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(value, new TypeReference<Map<String, String>>() {});
+        } catch (RuntimeException e) {
+            throw ValidationException.field(field, "must be a JSON object " + shape);
+        }
     }
 
     @GetMapping("/{id}")
