@@ -86,6 +86,6 @@ class QuotePageController {
 
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
-        return QuoteApiController.pdfResponse(signing.pdf(id));
+        return QuoteSigningApiController.pdfResponse(signing.pdf(id));
     }
 }

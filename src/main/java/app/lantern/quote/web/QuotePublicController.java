@@ -38,7 +38,7 @@ class QuotePublicController {
 
     @GetMapping("/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String token) {
-        return QuoteApiController.pdfResponse(signing.publicPdf(token));
+        return QuoteSigningApiController.pdfResponse(signing.publicPdf(token));
     }
 
     @PostMapping("/sign")
