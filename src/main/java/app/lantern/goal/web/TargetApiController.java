@@ -128,7 +128,7 @@ class TargetApiController {
                 r.metric() == null ? TargetMetric.SIGNED : r.metric(),
                 r.period(),
                 r.level(),
-                parseId(r.subjectId()),
+                app.lantern.shared.Ids.parseOptional("subjectId", r.subjectId()),
                 r.amount(),
                 r.reason(),
                 null)));
@@ -187,16 +187,5 @@ class TargetApiController {
         return this.weights.setWeights(level, subjectId, weights).stream()
                 .map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight()))
                 .toList();
-    }
-
-    private static Long parseId(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
-            throw app.lantern.shared.ValidationException.field("subjectId", "must be an id");
-        }
     }
 }
