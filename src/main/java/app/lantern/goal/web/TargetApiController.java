@@ -7,7 +7,6 @@ import app.lantern.goal.TargetLevel;
 import app.lantern.goal.TargetMetric;
 import app.lantern.goal.TargetSetting;
 import app.lantern.goal.TargetSplitting;
-import app.lantern.goal.TargetWeights;
 import app.lantern.goal.Targets;
 import app.lantern.shared.PageQuery;
 import app.lantern.shared.PageResult;
@@ -89,18 +88,14 @@ class TargetApiController {
             String changedBy,
             OffsetDateTime changedAt) {}
 
-    record WeightJson(String subjectId, String name, BigDecimal weight) {}
-
     private final Targets targets;
     private final TargetSetting setting;
     private final TargetSplitting splitting;
-    private final TargetWeights weights;
 
-    TargetApiController(Targets targets, TargetSetting setting, TargetSplitting splitting, TargetWeights weights) {
+    TargetApiController(Targets targets, TargetSetting setting, TargetSplitting splitting) {
         this.targets = targets;
         this.setting = setting;
         this.splitting = splitting;
-        this.weights = weights;
     }
 
     @GetMapping
@@ -169,23 +164,6 @@ class TargetApiController {
                         v.reason(),
                         v.changedBy() == null ? null : String.valueOf(v.changedBy()),
                         v.changedAt()))
-                .toList();
-    }
-
-    @GetMapping("/weights")
-    List<WeightJson> weights(@RequestParam TargetLevel level, @RequestParam long subjectId) {
-        return targets.weightsOf(level, subjectId).stream()
-                .map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight()))
-                .toList();
-    }
-
-    @PutMapping("/weights")
-    List<WeightJson> setWeights(
-            @RequestParam TargetLevel level,
-            @RequestParam long subjectId,
-            @RequestBody Map<String, BigDecimal> weights) {
-        return this.weights.setWeights(level, subjectId, weights).stream()
-                .map(w -> new WeightJson(String.valueOf(w.subjectId()), w.name(), w.weight()))
                 .toList();
     }
 }
