@@ -32,7 +32,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the same key with the same request (method, path, query and body) gets that answer again with
  * {@code Idempotent-Replayed: true} and nothing runs twice; the same key with another request is refused with 422; a
  * request whose twin is still running gets 409 (retry later). Server errors (5xx) are not kept, so a retry runs again.
- * Runs after Spring Security's filters, so the caller is known; keys are per caller.
+ * Runs after Spring Security's filters, so the caller is known; keys are per caller. Requests with a form or
+ * multipart body (imports) are not covered: the header is ignored there.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -49,8 +50,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        String contentType = request.getContentType();
+        // form and multipart bodies are parsed by the container from the original stream, which this filter must
+        // not consume: only JSON (or empty) bodies are covered
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
+                || (contentType != null
+                        && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json"))
                 || !path.startsWith("/api/v1/")
                 || path.startsWith("/api/v1/auth/")
                 || path.startsWith("/api/v1/public/")

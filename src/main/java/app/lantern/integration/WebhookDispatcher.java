@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.Record2;
 
 /**
  * Sends due webhook deliveries from the outbox, on any number of nodes at once: a delivery is <b>claimed</b> with a
@@ -56,7 +56,7 @@ class WebhookDispatcher {
     int deliverDue(int max) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var d = INTEGRATION_WEBHOOK_DELIVERIES;
-        List<Record> due = db.select(d.ID, d.VERSION)
+        List<Record2<Long, Integer>> due = db.select(d.ID, d.VERSION)
                 .from(d)
                 .where(d.STATUS
                         .eq(Webhooks.PENDING)
@@ -64,10 +64,9 @@ class WebhookDispatcher {
                         .or(d.STATUS.eq(Webhooks.SENDING).and(d.LEASE_UNTIL.lt(now))))
                 .orderBy(d.NEXT_ATTEMPT_AT, d.ID)
                 .limit(max)
-                .fetch()
-                .map(r -> (Record) r);
+                .fetch();
         int attempted = 0;
-        for (Record r : due) {
+        for (Record2<Long, Integer> r : due) {
             if (claim(r.get(d.ID), r.get(d.VERSION))) {
                 send(r.get(d.ID), r.get(d.VERSION) + 1);
                 attempted++;

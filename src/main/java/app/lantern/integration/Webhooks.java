@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -341,6 +343,14 @@ public class Webhooks {
 
     private long insertDelivery(long webhookId, String eventId, String type, String body, long replayOf) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            return insert(webhookId, eventId, type, body, replayOf, now);
+        } catch (DataIntegrityViolationException | IntegrityConstraintViolationException alreadyQueued) {
+            return 0L; // a concurrent run of the same listener queued it a moment ago
+        }
+    }
+
+    private long insert(long webhookId, String eventId, String type, String body, long replayOf, OffsetDateTime now) {
         var d = INTEGRATION_WEBHOOK_DELIVERIES;
         return db.insertInto(d)
                 .set(d.WEBHOOK_ID, webhookId)

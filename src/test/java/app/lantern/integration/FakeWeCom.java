@@ -67,14 +67,20 @@ final class FakeWeCom implements AutoCloseable {
     }
 
     /** An external contact of a WeCom user (type 2: a WeCom user of another company), as externalcontact/get returns it. */
-    void addContact(String externalUserId, String name, String corpName, String corpFullName, String followUserId) {
+    void addContact(
+            String externalUserId,
+            String name,
+            String corpName,
+            String corpFullName,
+            String followUserId,
+            String remarkMobile) {
         contacts.put(externalUserId, """
                 {"errcode":0,"errmsg":"ok",
                  "external_contact":{"external_userid":"%s","name":"%s","position":"采购经理",
                    "avatar":"https://wework.qpic.cn/wwhead/%s/0","corp_name":"%s","corp_full_name":"%s",
                    "type":2,"gender":1,"unionid":"ozynqsulJFCZ2z1aYeS8h-nuasdAAA"},
                  "follow_user":[{"userid":"%s","remark":"%s-采购","description":"展会上认识，关注数据中台",
-                   "createtime":1525779812,"tags":[],"remark_corp_name":"%s","remark_mobiles":["13800000001"],
+                   "createtime":1525779812,"tags":[],"remark_corp_name":"%s","remark_mobiles":["%s"],
                    "oper_userid":"%s","add_way":1,"state":"展会二维码"}],
                  "next_cursor":""}
                 """.formatted(
@@ -86,6 +92,7 @@ final class FakeWeCom implements AutoCloseable {
                         followUserId,
                         name,
                         corpName,
+                        remarkMobile,
                         followUserId));
     }
 

@@ -135,9 +135,12 @@ class WeComCallbackTest {
 
     @Test
     void anAddedExternalContactBecomesOneCustomerHoweverOftenTheCallbackArrives() throws Exception {
-        String corp = "沧澜" + unique() + "科技有限公司";
+        // a made-up brand of its own, so that no other test's customer is a duplicate candidate
+        String corp = unique() + "科技有限公司";
         String external = "wmAJ2GCAAA" + ascii();
-        WECOM.addContact(external, "李四", corp.substring(0, 6), corp, "rep1");
+        // a mobile of its own too: the duplicate rules link a contact whose mobile a customer already has
+        String mobile = mobile();
+        WECOM.addContact(external, "李四", corp.substring(0, 6), corp, "rep1", mobile);
         String event = addEvent("rep1", external);
 
         String nonce = "n" + ascii();
@@ -170,7 +173,7 @@ class WeComCallbackTest {
         assertThat(customers.contacts(customerId)).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("李四");
             assertThat(c.wechatId()).isEqualTo(external);
-            assertThat(c.mobile()).isEqualTo("13800000001");
+            assertThat(c.mobile()).isEqualTo(mobile);
         });
         var chats = timeline.entries(customerId, 50).stream()
                 .filter(e -> e.type().equals("chat"))
@@ -220,10 +223,10 @@ class WeComCallbackTest {
 
     @Test
     void anUnmappedWeComUserFailsVisiblyAndSucceedsOnceMapped() throws Exception {
-        String corp = "澄海" + unique() + "贸易有限公司";
+        String corp = unique() + "贸易有限公司";
         String external = "wmUnmapped" + ascii();
         String wecomUser = "zhangwei" + ascii();
-        WECOM.addContact(external, "王五", corp, corp, wecomUser);
+        WECOM.addContact(external, "王五", corp, corp, wecomUser, mobile());
         assertThat(post(addEvent(wecomUser, external), now(), "n" + ascii())).hasStatusOk();
         long eventId = awaitStatus(external, WeComSync.FAILED);
 
@@ -311,6 +314,12 @@ class WeComCallbackTest {
                         UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
+    private static String mobile() {
+        return "139"
+                + String.format(
+                        "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     private static String ascii() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -319,7 +328,7 @@ class WeComCallbackTest {
         String letters = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
         StringBuilder sb = new StringBuilder();
         long bits = UUID.randomUUID().getMostSignificantBits() & Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             sb.append(letters.charAt((int) (bits % letters.length())));
             bits /= letters.length();
         }

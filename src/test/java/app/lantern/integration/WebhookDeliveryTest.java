@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import app.lantern.alert.AlertRaised;
 import app.lantern.customer.CustomerForm;
 import app.lantern.customer.CustomerManagement;
 import app.lantern.notification.NotificationChannels;
+import app.lantern.pipeline.OpportunityWon;
 import app.lantern.shared.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Outbound webhooks against a real local HTTP server that checks every signature. */
@@ -50,6 +54,12 @@ class WebhookDeliveryTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @AfterEach
     void signOut() {
@@ -87,6 +97,49 @@ class WebhookDeliveryTest {
                 assertThat(a.statusCode()).isEqualTo(200);
                 assertThat(a.latencyMs()).isNotNegative();
             });
+        }
+    }
+
+    @Test
+    void queuesEachSubscribedEventOnceAndOnlyForItsSubscribers() throws Exception {
+        try (WebhookReceiver wins = new WebhookReceiver();
+                WebhookReceiver alerts = new WebhookReceiver()) {
+            long winsHook = subscribe(wins, "opportunity.won");
+            long alertsHook = subscribe(alerts, "alert.raised");
+            OffsetDateTime at = OffsetDateTime.now(clock);
+            long opportunity = System.nanoTime();
+            var won = new OpportunityWon(opportunity, 7L, new java.math.BigDecimal("128000.00"), at, 7L);
+            // published twice, as a listener re-run after a failure would see it: queued once
+            tx.executeWithoutResult(s -> events.publishEvent(won));
+            tx.executeWithoutResult(s -> events.publishEvent(won));
+            tx.executeWithoutResult(s -> events.publishEvent(
+                    new AlertRaised(opportunity, "STALE_STAGE", "opportunity", 9L, 7L, "HIGH", "阶段停滞 21 天", at)));
+
+            awaitDelivery(winsHook);
+            awaitDelivery(alertsHook);
+            deliver(winsHook);
+            deliver(alertsHook);
+
+            assertThat(wins.received()).singleElement().satisfies(r -> {
+                assertThat(r.event()).isEqualTo("opportunity.won");
+                var data = JSON.readTree(r.body()).get("data");
+                assertThat(data.get("opportunityId").asString()).isEqualTo(String.valueOf(opportunity));
+                assertThat(data.get("amount").decimalValue()).isEqualByComparingTo("128000.00");
+            });
+            // the alert engine may raise real alerts for rep 7 meanwhile; ours is the one with our id
+            assertThat(alerts.received())
+                    .allMatch(r -> r.event().equals("alert.raised"))
+                    .filteredOn(r -> JSON.readTree(r.body())
+                            .get("data")
+                            .get("alertId")
+                            .asString()
+                            .equals(String.valueOf(opportunity)))
+                    .singleElement()
+                    .satisfies(r -> assertThat(JSON.readTree(r.body())
+                                    .get("data")
+                                    .get("message")
+                                    .asString())
+                            .isEqualTo("阶段停滞 21 天"));
         }
     }
 
@@ -163,7 +216,7 @@ class WebhookDeliveryTest {
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors())
                         .anyMatch(f -> f.field().equals("url")));
-        assertThatThrownBy(() -> webhooks.subscribe("https://erp.example.cn/hook", List.of("customer.deleted"), null))
+        assertThatThrownBy(() -> webhooks.subscribe("http://127.0.0.1:9/hook", List.of("customer.deleted"), null))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors())
                         .anyMatch(f -> f.field().equals("events")));
