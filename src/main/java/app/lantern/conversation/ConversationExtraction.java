@@ -3,9 +3,12 @@ package app.lantern.conversation;
 import app.lantern.calendar.WorkingCalendar;
 import app.lantern.customer.ContactRef;
 import app.lantern.shared.FieldErrors;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -21,8 +24,10 @@ public class ConversationExtraction {
     public static final int MAX_TRANSCRIPT = 20_000;
 
     private final TranscriptExtractor extractor;
+    private final Clock clock;
 
-    ConversationExtraction(WorkingCalendar calendar, ConversationProperties properties) {
+    ConversationExtraction(WorkingCalendar calendar, ConversationProperties properties, Clock clock) {
+        this.clock = clock;
         this.extractor = new TranscriptExtractor(
                 calendar, NaiveBayes.fromResource("conversation/objection-examples.tsv"), properties.competitors());
     }
@@ -35,6 +40,18 @@ public class ConversationExtraction {
                 .map(c -> new TranscriptExtractor.KnownContact(c.id(), c.name(), c.title()))
                 .toList();
         return extractor.extract(transcript, date, known);
+    }
+
+    /** The objection categories a short text such as "客户说价格太高" is about (empty when none). */
+    public Set<ObjectionCategory> categoriesOf(String text) {
+        Set<ObjectionCategory> out = EnumSet.noneOf(ObjectionCategory.class);
+        if (text != null && !text.isBlank() && text.length() <= MAX_TRANSCRIPT) {
+            extractor
+                    .extract(text, LocalDate.now(clock), List.of())
+                    .objections()
+                    .forEach(o -> out.add(o.category()));
+        }
+        return out;
     }
 
     static LocalDate validate(String transcript, String callDate) {
