@@ -4,12 +4,9 @@ import app.lantern.customer.ContactForm;
 import app.lantern.customer.CustomerManagement;
 import app.lantern.customer.CustomerTimeline;
 import app.lantern.shared.ValidationException;
+import app.lantern.shared.web.Downloads;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,16 +89,6 @@ class CustomerRecordsController {
     @GetMapping("/attachments/{attachmentId}")
     ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable long attachmentId) {
         CustomerTimeline.Download d = timeline.download(id, attachmentId);
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.attachment().fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(d.attachment().sizeBytes())
-                .body(new InputStreamResource(d.content()));
+        return Downloads.attachment(d.attachment().fileName(), d.attachment().sizeBytes(), d.content());
     }
 }

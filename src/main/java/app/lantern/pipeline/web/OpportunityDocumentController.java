@@ -4,12 +4,9 @@ import app.lantern.customer.CustomerTimeline;
 import app.lantern.pipeline.DocumentKind;
 import app.lantern.pipeline.OpportunityDocumentService;
 import app.lantern.shared.ValidationException;
+import app.lantern.shared.web.Downloads;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,16 +54,6 @@ class OpportunityDocumentController {
     }
 
     static ResponseEntity<InputStreamResource> file(CustomerTimeline.Download d) {
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(d.attachment().fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(d.attachment().sizeBytes())
-                .body(new InputStreamResource(d.content()));
+        return Downloads.attachment(d.attachment().fileName(), d.attachment().sizeBytes(), d.content());
     }
 }
