@@ -194,6 +194,18 @@ class AttributionWebTest {
                         .cookie(WebSession.login(mvc, "manager2"))
                         .exchange())
                 .hasStatus(403);
+        MvcTestResult xlsx = mvc.get()
+                .uri("/attribution/export.xlsx?month={m}", month)
+                .cookie(WebSession.login(mvc, "manager1"))
+                .exchange();
+        assertThat(xlsx).hasStatusOk();
+        assertThat(new String(xlsx.getResponse().getContentAsByteArray(), 0, 2)).isEqualTo("PK");
+        MvcTestResult pdf = mvc.get()
+                .uri("/attribution/export.pdf?month={m}", month)
+                .cookie(WebSession.login(mvc, "manager1"))
+                .exchange();
+        assertThat(pdf).hasStatusOk();
+        assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 4)).isEqualTo("%PDF");
         MvcTestResult summary = mvc.get()
                 .uri("/attribution/summary")
                 .header("HX-Request", "true")
