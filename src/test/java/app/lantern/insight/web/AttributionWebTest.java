@@ -3,12 +3,11 @@ package app.lantern.insight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.lantern.identity.Directory;
-import app.lantern.shared.demo.DemoContext;
+import app.lantern.insight.DemoHistory;
 import app.lantern.shared.demo.DemoDataContributor;
 import app.lantern.testing.WebSession;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,21 +51,9 @@ class AttributionWebTest {
     @Autowired
     Clock clock;
 
-    private static boolean generated;
-
-    /** The demo history after the test organisation (its own database, so other tests keep theirs). */
     @BeforeEach
     void demoHistory() {
-        synchronized (AttributionWebTest.class) {
-            if (!generated) {
-                DemoContext context = new DemoContext(20260101L, 1, clock);
-                contributors.stream()
-                        .filter(c -> c.order() > 100)
-                        .sorted(Comparator.comparingInt(DemoDataContributor::order))
-                        .forEach(c -> tx.executeWithoutResult(s -> c.contribute(context)));
-                generated = true;
-            }
-        }
+        DemoHistory.ensure(contributors, tx, clock);
     }
 
     private String id(String username) {
