@@ -74,9 +74,8 @@ class AttributionText {
         return new Attribution.Component(p.cause(), p.key(), amount, stage, evidence);
     }
 
-    String teamEvidence(Attribution.Component c, Locale locale) {
-        String what = msg("attribution.cause." + c.cause(), locale) + (c.stage() == null ? "" : " · " + c.stage());
-        return msg("attribution.evidence.team", locale, what, MoneyFormat.brief(c.amount(), locale));
+    String teamEvidence(int reps, Locale locale) {
+        return msg("attribution.evidence.team", locale, reps);
     }
 
     /** "{name}：差 ¥x；最大原因 …，约少签 ¥y" with the largest part against the direction of the gap. */
