@@ -114,6 +114,9 @@ class AttributionWebTest {
         var leads = largestShortfall(rep(body, id("rep3")));
         assertThat(leads.getKey()).isEqualTo("LEAD_SHORTAGE");
         assertThat(leads.getValue().get("evidence").asString()).startsWith("新增商机 0 个");
+        assertThat(rep(body, id("rep3")).get("narrative").asString())
+                .as("named whether the rep ended below or above target")
+                .contains("市场线索不足");
 
         var stage = largestShortfall(rep(body, id("rep4")));
         assertThat(stage.getKey()).isEqualTo("CAPABILITY");
