@@ -197,7 +197,8 @@ public class Attribution {
             }
         }
         List<Component> components = sum.values().stream()
-                .map(c -> new Component(c.cause(), c.key(), c.amount(), c.stage(), text.teamEvidence(c, locale)))
+                .map(c -> new Component(
+                        c.cause(), c.key(), c.amount(), c.stage(), text.teamEvidence(rows.size(), locale)))
                 .toList();
         return row(id, name, target, actual, components, locale);
     }

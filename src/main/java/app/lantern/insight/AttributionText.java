@@ -74,31 +74,49 @@ class AttributionText {
         return new Attribution.Component(p.cause(), p.key(), amount, stage, evidence);
     }
 
-    String teamEvidence(Attribution.Component c, Locale locale) {
-        String what = msg("attribution.cause." + c.cause(), locale) + (c.stage() == null ? "" : " · " + c.stage());
-        return msg("attribution.evidence.team", locale, what, MoneyFormat.brief(c.amount(), locale));
+    String teamEvidence(int reps, Locale locale) {
+        return msg("attribution.evidence.team", locale, reps);
     }
 
-    /** "{name}：差 ¥x；最大原因 …，约少签 ¥y" with the largest part against the direction of the gap. */
+    /**
+     * "{name} 差距 ¥x。最大原因是…，约少签 ¥y。" with the largest part in the direction of the gap; a rep ahead of target
+     * also hears the largest drag, so that a shortfall hidden by other gains is still named.
+     */
     String narrative(String name, BigDecimal gap, List<Attribution.Component> components, Locale locale) {
         boolean short_ = gap.signum() < 0;
-        Attribution.Component top = components.stream()
-                .filter(c -> short_ ? c.amount().signum() < 0 : c.amount().signum() > 0)
-                .max(Comparator.comparing(c -> c.amount().abs()))
-                .orElse(null);
+        Attribution.Component top = largest(components, short_ ? -1 : 1);
         if (top == null) {
             return msg("attribution.narrative.onTarget", locale, name);
         }
-        String cause =
-                msg("attribution.cause." + top.cause(), locale) + (top.stage() == null ? "" : "（" + top.stage() + "）");
-        return msg(
+        String text = msg(
                 short_ ? "attribution.narrative.short" : "attribution.narrative.ahead",
                 locale,
                 name,
                 MoneyFormat.brief(gap.abs(), locale),
-                cause,
+                cause(top, locale),
                 top.evidence(),
                 MoneyFormat.brief(top.amount().abs(), locale));
+        Attribution.Component drag = short_ ? null : largest(components, -1);
+        return drag == null
+                ? text
+                : text
+                        + msg(
+                                "attribution.narrative.drag",
+                                locale,
+                                cause(drag, locale),
+                                drag.evidence(),
+                                MoneyFormat.brief(drag.amount().abs(), locale));
+    }
+
+    private static Attribution.Component largest(List<Attribution.Component> components, int sign) {
+        return components.stream()
+                .filter(c -> c.amount().signum() == sign)
+                .max(Comparator.comparing(c -> c.amount().abs()))
+                .orElse(null);
+    }
+
+    private String cause(Attribution.Component c, Locale locale) {
+        return msg("attribution.cause." + c.cause(), locale) + (c.stage() == null ? "" : "（" + c.stage() + "）");
     }
 
     private static String percent(double rate) {

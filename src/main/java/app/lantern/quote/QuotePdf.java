@@ -73,7 +73,11 @@ class QuotePdf {
      * @param signingUrl link printed and encoded as QR code; null for drafts (then the PDF says it is a draft)
      */
     byte[] render(QuoteView q, String signingUrl) {
-        String html = html(q, signingUrl);
+        return renderHtml(html(q, signingUrl), "报价单 " + q.displayNumber(), letterhead.company());
+    }
+
+    /** Renders XHTML whose text uses the font family {@value #FONT_FAMILY} (CJK) to a PDF with the given title. */
+    static byte[] renderHtml(String html, String title, String author) {
         TrueTypeFont ttf = borrowFont();
         try (PDDocument doc = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
@@ -84,8 +88,8 @@ class QuotePdf {
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             try (var renderer = builder.buildPdfRenderer()) {
-                renderer.getPdfDocument().getDocumentInformation().setTitle("报价单 " + q.displayNumber());
-                renderer.getPdfDocument().getDocumentInformation().setAuthor(letterhead.company());
+                renderer.getPdfDocument().getDocumentInformation().setTitle(title);
+                renderer.getPdfDocument().getDocumentInformation().setAuthor(author);
                 renderer.getPdfDocument().getDocumentInformation().setProducer("Lantern");
                 renderer.createPDF();
             }

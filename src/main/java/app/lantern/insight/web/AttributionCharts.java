@@ -40,7 +40,7 @@ class AttributionCharts {
             }
             BigDecimal next = running.add(c.amount());
             String cause = messages.getMessage("attribution.cause." + c.cause(), null, locale);
-            labels.add(c.stage() == null ? cause : cause + "\n" + c.stage());
+            labels.add(c.stage() == null ? cause : c.stage());
             base.add(wan(running.min(next)));
             bars.add(bar(wan(c.amount().abs()), c.amount().signum() < 0 ? "#ee6666" : "#91cc75"));
             running = next;
@@ -49,7 +49,7 @@ class AttributionCharts {
         base.add(0);
         bars.add(bar(wan(row.actual()), "#5470c6"));
         Map<String, Object> option = new LinkedHashMap<>();
-        option.put("grid", Map.of("left", 50, "right", 10, "top", 20, "bottom", small ? 30 : 70));
+        option.put("grid", Map.of("left", 50, "right", 10, "top", 20, "bottom", small ? 20 : 110));
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put(
                 "xAxis",
@@ -59,7 +59,7 @@ class AttributionCharts {
                         "data",
                         labels,
                         "axisLabel",
-                        Map.of("interval", 0, "fontSize", small ? 9 : 11, "show", !small)));
+                        Map.of("interval", 0, "fontSize", 10, "rotate", 30, "show", !small)));
         option.put("yAxis", Map.of("type", "value", "name", "万"));
         option.put(
                 "series",

@@ -1,10 +1,15 @@
 package app.lantern.insight.web;
 
 import app.lantern.insight.Attribution;
+import app.lantern.insight.AttributionExports;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +21,36 @@ class AttributionController {
 
     private final Attribution attribution;
     private final AttributionCharts charts;
+    private final AttributionExports exports;
 
-    AttributionController(Attribution attribution, AttributionCharts charts) {
+    AttributionController(Attribution attribution, AttributionCharts charts, AttributionExports exports) {
         this.attribution = attribution;
         this.charts = charts;
+        this.exports = exports;
+    }
+
+    @GetMapping("/attribution/export.xlsx")
+    void xlsx(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) Long teamId,
+            HttpServletResponse response)
+            throws IOException {
+        YearMonth ym = attribution.month(month);
+        Attribution.Report report = attribution.report(ym, teamId, LocaleContextHolder.getLocale());
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"attribution-" + ym + ".xlsx\"");
+        exports.xlsx(report, LocaleContextHolder.getLocale(), response.getOutputStream());
+    }
+
+    @GetMapping("/attribution/export.pdf")
+    ResponseEntity<byte[]> pdf(
+            @RequestParam(required = false) String month, @RequestParam(required = false) Long teamId) {
+        YearMonth ym = attribution.month(month);
+        Attribution.Report report = attribution.report(ym, teamId, LocaleContextHolder.getLocale());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"attribution-" + ym + ".pdf\"")
+                .body(exports.pdf(report, LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/attribution")

@@ -3,12 +3,11 @@ package app.lantern.insight.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.lantern.identity.Directory;
-import app.lantern.shared.demo.DemoContext;
+import app.lantern.insight.DemoHistory;
 import app.lantern.shared.demo.DemoDataContributor;
 import app.lantern.testing.WebSession;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,21 +51,9 @@ class AttributionWebTest {
     @Autowired
     Clock clock;
 
-    private static boolean generated;
-
-    /** The demo history after the test organisation (its own database, so other tests keep theirs). */
     @BeforeEach
     void demoHistory() {
-        synchronized (AttributionWebTest.class) {
-            if (!generated) {
-                DemoContext context = new DemoContext(20260101L, 1, clock);
-                contributors.stream()
-                        .filter(c -> c.order() > 100)
-                        .sorted(Comparator.comparingInt(DemoDataContributor::order))
-                        .forEach(c -> tx.executeWithoutResult(s -> c.contribute(context)));
-                generated = true;
-            }
-        }
+        DemoHistory.ensure(contributors, tx, clock);
     }
 
     private String id(String username) {
@@ -127,6 +114,9 @@ class AttributionWebTest {
         var leads = largestShortfall(rep(body, id("rep3")));
         assertThat(leads.getKey()).isEqualTo("LEAD_SHORTAGE");
         assertThat(leads.getValue().get("evidence").asString()).startsWith("新增商机 0 个");
+        assertThat(rep(body, id("rep3")).get("narrative").asString())
+                .as("named whether the rep ended below or above target")
+                .contains("市场线索不足");
 
         var stage = largestShortfall(rep(body, id("rep4")));
         assertThat(stage.getKey()).isEqualTo("CAPABILITY");
@@ -194,6 +184,18 @@ class AttributionWebTest {
                         .cookie(WebSession.login(mvc, "manager2"))
                         .exchange())
                 .hasStatus(403);
+        MvcTestResult xlsx = mvc.get()
+                .uri("/attribution/export.xlsx?month={m}", month)
+                .cookie(WebSession.login(mvc, "manager1"))
+                .exchange();
+        assertThat(xlsx).hasStatusOk();
+        assertThat(new String(xlsx.getResponse().getContentAsByteArray(), 0, 2)).isEqualTo("PK");
+        MvcTestResult pdf = mvc.get()
+                .uri("/attribution/export.pdf?month={m}", month)
+                .cookie(WebSession.login(mvc, "manager1"))
+                .exchange();
+        assertThat(pdf).hasStatusOk();
+        assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 4)).isEqualTo("%PDF");
         MvcTestResult summary = mvc.get()
                 .uri("/attribution/summary")
                 .header("HX-Request", "true")
