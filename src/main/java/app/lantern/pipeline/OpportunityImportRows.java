@@ -68,11 +68,20 @@ final class OpportunityImportRows {
         HEADERS.put("amount", List.of("Amount", "Deal - Value", "Value", "Deal Amount", "金额", "商机金额", "预计金额", "合同金额"));
         HEADERS.put(
                 "createdAt",
-                List.of("Created Date", "Create Date", "Deal - Deal created", "Created", "Created At", "创建时间", "创建日期"));
+                List.of(
+                        "Created Date",
+                        "Create Date",
+                        "Created Time",
+                        "Deal - Deal created",
+                        "Created",
+                        "Created At",
+                        "创建时间",
+                        "创建日期"));
         HEADERS.put(
                 "expectedClose",
                 List.of(
                         "Close Date",
+                        "Closing Date",
                         "Expected Close Date",
                         "Deal - Expected close date",
                         "预计成交日期",
@@ -93,7 +102,14 @@ final class OpportunityImportRows {
                         "赢单/输单日期"));
         HEADERS.put(
                 "lossReason",
-                List.of("Loss Reason", "Closed Lost Reason", "Deal - Lost reason", "Lost Reason", "输单原因", "丢单原因"));
+                List.of(
+                        "Loss Reason",
+                        "Closed Lost Reason",
+                        "Reason For Loss",
+                        "Deal - Lost reason",
+                        "Lost Reason",
+                        "输单原因",
+                        "丢单原因"));
     }
 
     /** A valid row: the opportunity it describes (owner and customer resolved later by the batch). */
