@@ -1,6 +1,7 @@
 package app.lantern.insight.sandbox;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.SplitMix64;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
@@ -38,7 +39,8 @@ final class MonteCarlo {
      */
     static double[][] run(List<RepModel> reps, double from, double to, Levers levers, int trials, long seed) {
         double[][] totals = new double[reps.size()][trials];
-        for (int r = 0; r < reps.size(); r++) {
+        // reps are independent (each trial has its own generator), so they run in parallel without changing a figure
+        IntStream.range(0, reps.size()).parallel().forEach(r -> {
             RepModel m = reps.get(r);
             ContinuousDistribution win = BetaDistribution.of(m.winAlpha(), m.winBeta());
             ContinuousDistribution leads =
@@ -50,7 +52,7 @@ final class MonteCarlo {
                 UniformRandomProvider rng = generator(seed, m.repId(), t);
                 totals[r][t] = m.signed() + trial(m, rng, win, leads, amount, cycle, arrival, from, to, levers);
             }
-        }
+        });
         return totals;
     }
 
