@@ -15,9 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The executive lands on the cockpit (forecast loaded after the page) and goes to the sandbox in one click, which shows
- * the team's forecast and the backtest — on the demo history, on its own database. The live slider update is checked as
- * an htmx fragment in {@code SandboxPageTest}.
+ * The executive lands on the cockpit (forecast loaded after the page), goes to the sandbox in one click, raises the
+ * conversion lever and sees the forecast follow without reloading — on the demo history, on its own database.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -61,6 +60,12 @@ class SandboxBrowserTest {
                     .findElement(By.cssSelector("#cockpit a[href='/goals/sandbox']"))
                     .click();
             browser.waitFor(By.cssSelector("[data-sandbox-reps]"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("var c = document.getElementById('conversion'); c.value = '1.5';"
+                            + " c.dispatchEvent(new Event('input', {bubbles: true}));");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                    .until(d ->
+                            d.findElement(By.id("sandbox-results")).getText().contains("×1.5"));
 
             assertThat(browser.driver()
                             .findElement(By.cssSelector("[data-backtest]"))
