@@ -30,15 +30,16 @@ final class SandboxCharts {
         List<String> names = new ArrayList<>();
         List<Double> base = new ArrayList<>();
         List<Double> band = new ArrayList<>();
-        List<Double> p50 = new ArrayList<>();
-        List<Double> target = new ArrayList<>();
+        List<List<Object>> p50 = new ArrayList<>();
+        List<List<Object>> target = new ArrayList<>();
         for (Sandbox.RepOutcome r : s.reps()) {
             names.add(r.repName());
             double p10 = wan(r.forecast().p10().doubleValue());
             base.add(p10);
             band.add(Math.max(0, wan(r.forecast().p90().doubleValue()) - p10));
-            p50.add(wan(r.forecast().p50().doubleValue()));
-            target.add(wan(r.target().doubleValue()));
+            // a scatter on a category axis needs [value, category] pairs to sit on its rep's row
+            p50.add(List.of(wan(r.forecast().p50().doubleValue()), r.repName()));
+            target.add(List.of(wan(r.target().doubleValue()), r.repName()));
         }
         Map<String, Object> option = Map.of(
                 "tooltip", Map.of("trigger", "axis"),

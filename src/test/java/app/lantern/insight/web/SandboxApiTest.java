@@ -229,4 +229,41 @@ class SandboxApiTest {
         assertThat(post("manager3", "/api/v1/sandbox/scenarios/" + id + "/apply", "{}"))
                 .hasStatus(409);
     }
+
+    @Test
+    void twoManagersApplyingTheSameScenarioAtOnceApplyItOnce() throws Exception {
+        String team = String.valueOf(teamOf("rep13"));
+        String month = YearMonth.now(clock).plusMonths(2).toString();
+        String id = WebSession.json(post(
+                        "manager3",
+                        "/api/v1/sandbox/scenarios",
+                        "{\"name\":\"并发\",\"teamId\":\"" + team + "\",\"month\":\"" + month + "\"}"))
+                .path("id")
+                .asString();
+        String manager = WebSession.token(mvc, "manager3");
+        String exec = WebSession.token(mvc, "exec");
+        java.util.List<java.util.concurrent.Callable<Integer>> calls =
+                java.util.List.of(() -> apply(manager, id), () -> apply(exec, id));
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (var f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(audit.history("sandbox_scenario", id))
+                .filteredOn(e -> e.action().equals("scenario.applied"))
+                .hasSize(1);
+    }
+
+    private int apply(String token, String id) {
+        return mvc.post()
+                .uri("/api/v1/sandbox/scenarios/" + id + "/apply")
+                .header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}")
+                .exchange()
+                .getResponse()
+                .getStatus();
+    }
 }
