@@ -110,10 +110,11 @@ final class SheetReader {
     }
 
     private static void readXlsx(byte[] content, Predicate<List<String>> consumer) throws IOException {
-        XlsxLimits.check(content);
-        // cell formats read so that date and date-time cells come as dates, not as Excel's serial numbers
+        boolean styled = XlsxLimits.check(content).hasStyles();
+        // cell formats read so that date and date-time cells come as dates, not as Excel's serial numbers; a workbook
+        // without a styles part has no formats to read
         try (ReadableWorkbook wb =
-                new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false))) {
+                new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(styled, false))) {
             Sheet sheet = wb.getFirstSheet();
             try (var rows = sheet.openStream()) {
                 var it = rows.iterator();

@@ -31,12 +31,20 @@ final class XlsxLimits {
 
     private XlsxLimits() {}
 
-    static void check(byte[] content) throws IOException {
+    /** What the check learnt of a workbook that passed it. */
+    record Checked(boolean hasStyles) {}
+
+    /**
+     * Refuses a workbook over any of the limits, reading every part to its end; tells whether it has a styles part
+     * (optional in the format: workbooks written by scripts and some exports have none).
+     */
+    static Checked check(byte[] content) throws IOException {
         try (ZipFile zip = ZipFile.builder()
                 .setSeekableByteChannel(new SeekableInMemoryByteChannel(content))
                 .get()) {
             int entries = 0;
             long total = 0;
+            boolean styles = false;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (++entries > MAX_ENTRIES) {
                     throw refused("has more than " + MAX_ENTRIES + " parts; it is not a plain spreadsheet");
@@ -44,8 +52,10 @@ final class XlsxLimits {
                 if (entry.isDirectory()) {
                     continue;
                 }
+                styles |= entry.getName().equalsIgnoreCase("xl/styles.xml");
                 total += inflate(zip, entry, content.length, MAX_TOTAL - total);
             }
+            return new Checked(styles);
         }
     }
 
