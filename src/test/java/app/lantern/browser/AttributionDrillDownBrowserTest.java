@@ -65,7 +65,10 @@ class AttributionDrillDownBrowserTest {
             if (box.getAttribute("open") == null) {
                 box.findElement(By.tagName("summary")).click();
             }
-            li.findElement(By.tagName("a")).click();
+            WebElement link = li.findElement(By.tagName("a"));
+            // centred, so that no fixed bar at the window's edge covers it
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
+            link.click();
             new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(d ->
                             !box.findElements(By.cssSelector("[data-deals]")).isEmpty());

@@ -46,11 +46,17 @@ class SandboxBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.signIn("exec", "lantern-demo");
             browser.waitFor(By.cssSelector("[data-forecast=month]"));
+            // the attribution and diagnostic panels load after the page
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                    .until(d -> d.findElement(By.cssSelector("[data-cockpit]"))
+                            .getText()
+                            .contains("查看完整归因"));
             assertThat(browser.driver()
                             .findElement(By.cssSelector("[data-cockpit]"))
                             .getText())
                     .contains("P50")
-                    .contains("暂无上月归因摘要");
+                    .contains("上月归因")
+                    .contains("过程健康度雷达");
             browser.screenshot("cockpit-landing");
 
             browser.go("/cockpit");
