@@ -29,6 +29,12 @@ class AttributionWiring {
                 "bar-chart-steps",
                 Set.of("MANAGER", "EXECUTIVE"),
                 70,
-                "nav.menu.insight");
+                "nav.menu.goals");
+    }
+
+    @Bean
+    NavItem diagnosticsNav() {
+        return new NavItem(
+                "nav.diagnostics", "/diagnostics", "activity", Set.of("MANAGER", "EXECUTIVE"), 71, "nav.menu.goals");
     }
 }
