@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -198,31 +200,36 @@ public class FunnelFlows {
 
     /** The opportunities created in the period (newest first, at most 200). */
     public List<FlowDeal> created(Set<Long> ownerIds, LocalDate from, LocalDate to) {
-        if (ownerIds.isEmpty()) {
-            return List.of();
-        }
-        return db.select(
-                        OPPORTUNITIES.ID,
-                        OPPORTUNITIES.NAME,
-                        OPPORTUNITIES.OWNER_ID,
-                        OPPORTUNITIES.AMOUNT,
-                        PIPELINE_STAGES.NAME,
-                        OPPORTUNITIES.STATUS,
-                        OPPORTUNITIES.CREATED_AT)
-                .from(OPPORTUNITIES)
-                .join(PIPELINE_STAGES)
-                .on(PIPELINE_STAGES.ID.eq(OPPORTUNITIES.STAGE_ID))
-                .where(OPPORTUNITIES.OWNER_ID.in(ownerIds))
-                .and(OPPORTUNITIES.CREATED_AT.ge(start(from)))
-                .and(OPPORTUNITIES.CREATED_AT.lt(start(to.plusDays(1))))
-                .orderBy(OPPORTUNITIES.CREATED_AT.desc(), OPPORTUNITIES.ID.desc())
-                .limit(DRILL_LIMIT)
-                .fetch(r -> new FlowDeal(
-                        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+        return dealsBetween(
+                ownerIds,
+                OPPORTUNITIES.CREATED_AT,
+                from,
+                to,
+                DSL.noCondition(),
+                OPPORTUNITIES.CREATED_AT.desc(),
+                OPPORTUNITIES.ID.desc());
     }
 
     /** The deals won in the period (largest first, at most 200). */
     public List<FlowDeal> won(Set<Long> ownerIds, LocalDate from, LocalDate to) {
+        return dealsBetween(
+                ownerIds,
+                OPPORTUNITIES.CLOSED_AT,
+                from,
+                to,
+                OPPORTUNITIES.STATUS.eq(OpportunityStatus.WON.name()),
+                OPPORTUNITIES.AMOUNT.desc().nullsLast(),
+                OPPORTUNITIES.ID.asc());
+    }
+
+    /** The owners' opportunities whose {@code at} falls in the period and that meet {@code also}, at most 200. */
+    private List<FlowDeal> dealsBetween(
+            Set<Long> ownerIds,
+            Field<OffsetDateTime> at,
+            LocalDate from,
+            LocalDate to,
+            Condition also,
+            SortField<?>... order) {
         if (ownerIds.isEmpty()) {
             return List.of();
         }
@@ -233,15 +240,15 @@ public class FunnelFlows {
                         OPPORTUNITIES.AMOUNT,
                         PIPELINE_STAGES.NAME,
                         OPPORTUNITIES.STATUS,
-                        OPPORTUNITIES.CLOSED_AT)
+                        at)
                 .from(OPPORTUNITIES)
                 .join(PIPELINE_STAGES)
                 .on(PIPELINE_STAGES.ID.eq(OPPORTUNITIES.STAGE_ID))
                 .where(OPPORTUNITIES.OWNER_ID.in(ownerIds))
-                .and(OPPORTUNITIES.STATUS.eq(OpportunityStatus.WON.name()))
-                .and(OPPORTUNITIES.CLOSED_AT.ge(start(from)))
-                .and(OPPORTUNITIES.CLOSED_AT.lt(start(to.plusDays(1))))
-                .orderBy(OPPORTUNITIES.AMOUNT.desc().nullsLast(), OPPORTUNITIES.ID)
+                .and(also)
+                .and(at.ge(start(from)))
+                .and(at.lt(start(to.plusDays(1))))
+                .orderBy(order)
                 .limit(DRILL_LIMIT)
                 .fetch(r -> new FlowDeal(
                         r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));

@@ -4,10 +4,11 @@ import static lantern.db.Tables.QUOTES;
 import static lantern.db.Tables.QUOTE_APPROVALS;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Record8;
+import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,52 +41,25 @@ public class QuoteTimings {
 
     /** The quotes created before {@code before} on the given opportunities, one row per approval step. */
     public List<QuoteTiming> forOpportunities(Collection<Long> opportunityIds, OffsetDateTime before) {
-        List<QuoteTiming> result = new ArrayList<>();
         if (opportunityIds.isEmpty()) {
-            return result;
+            return List.of();
         }
-        db.select(
-                        QUOTES.OPPORTUNITY_ID,
-                        QUOTES.OWNER_ID,
-                        QUOTES.NUMBER,
-                        QUOTES.CREATED_AT,
-                        QUOTES.SENT_AT,
-                        QUOTE_APPROVALS.REQUESTED_AT,
-                        QUOTE_APPROVALS.DECIDED_AT,
-                        QUOTE_APPROVALS.STATUS)
+        return selectTimings()
                 .from(QUOTES)
                 .leftJoin(QUOTE_APPROVALS)
                 .on(QUOTE_APPROVALS.QUOTE_ID.eq(QUOTES.ID))
                 .where(QUOTES.OPPORTUNITY_ID.in(opportunityIds))
                 .and(QUOTES.CREATED_AT.lt(before))
                 .orderBy(QUOTES.OPPORTUNITY_ID, QUOTES.ID, DSL.coalesce(QUOTE_APPROVALS.STEP, 0))
-                .forEach(r -> result.add(new QuoteTiming(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8())));
-        return result;
+                .fetch(QuoteTimings::timing);
     }
 
     /** Approval steps requested in {@code [from, to)} by owner, with their decision (null while still open). */
     public List<QuoteTiming> approvalsRequested(Collection<Long> ownerIds, OffsetDateTime from, OffsetDateTime to) {
-        List<QuoteTiming> result = new ArrayList<>();
         if (ownerIds.isEmpty()) {
-            return result;
+            return List.of();
         }
-        db.select(
-                        QUOTES.OPPORTUNITY_ID,
-                        QUOTES.OWNER_ID,
-                        QUOTES.NUMBER,
-                        QUOTES.CREATED_AT,
-                        QUOTES.SENT_AT,
-                        QUOTE_APPROVALS.REQUESTED_AT,
-                        QUOTE_APPROVALS.DECIDED_AT,
-                        QUOTE_APPROVALS.STATUS)
+        return selectTimings()
                 .from(QUOTE_APPROVALS)
                 .join(QUOTES)
                 .on(QUOTES.ID.eq(QUOTE_APPROVALS.QUOTE_ID))
@@ -93,15 +67,34 @@ public class QuoteTimings {
                 .and(QUOTE_APPROVALS.REQUESTED_AT.ge(from))
                 .and(QUOTE_APPROVALS.REQUESTED_AT.lt(to))
                 .orderBy(QUOTE_APPROVALS.REQUESTED_AT)
-                .forEach(r -> result.add(new QuoteTiming(
-                        r.value1() == null ? 0 : r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8())));
-        return result;
+                .fetch(QuoteTimings::timing);
+    }
+
+    private SelectSelectStep<
+                    Record8<Long, Long, String, OffsetDateTime, OffsetDateTime, OffsetDateTime, OffsetDateTime, String>>
+            selectTimings() {
+        return db.select(
+                QUOTES.OPPORTUNITY_ID,
+                QUOTES.OWNER_ID,
+                QUOTES.NUMBER,
+                QUOTES.CREATED_AT,
+                QUOTES.SENT_AT,
+                QUOTE_APPROVALS.REQUESTED_AT,
+                QUOTE_APPROVALS.DECIDED_AT,
+                QUOTE_APPROVALS.STATUS);
+    }
+
+    /** A quote without an opportunity counts under none (id 0). */
+    private static QuoteTiming timing(
+            Record8<Long, Long, String, OffsetDateTime, OffsetDateTime, OffsetDateTime, OffsetDateTime, String> r) {
+        return new QuoteTiming(
+                r.value1() == null ? 0 : r.value1(),
+                r.value2(),
+                r.value3(),
+                r.value4(),
+                r.value5(),
+                r.value6(),
+                r.value7(),
+                r.value8());
     }
 }
