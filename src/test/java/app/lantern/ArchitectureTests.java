@@ -199,6 +199,15 @@ class ArchitectureTests {
         if (major >= 50 && major <= 59) {
             return "quote";
         }
+        if (major >= 60 && major <= 69) {
+            return "insight";
+        }
+        if (major >= 70 && major <= 79) {
+            return "conversation";
+        }
+        if (major >= 80 && major <= 89) {
+            return "integration";
+        }
         return null;
     }
 
