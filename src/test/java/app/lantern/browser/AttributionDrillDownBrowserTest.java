@@ -53,7 +53,7 @@ class AttributionDrillDownBrowserTest {
             browser.screenshot("attribution");
             WebElement capability = driver.findElement(By.cssSelector("li[data-key='STAGE:3'] a"));
             WebElement details = capability.findElement(By.xpath("./ancestor::details"));
-            details.findElement(By.tagName("summary")).click();
+            click(driver, details.findElement(By.tagName("summary")));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", capability);
             // the weak rep's block: the first stage-3 link inside an opened details whose rep lost everything there
             List<WebElement> weak = driver.findElements(By.cssSelector("li[data-key='STAGE:3']")).stream()
@@ -63,12 +63,9 @@ class AttributionDrillDownBrowserTest {
             WebElement li = weak.getFirst();
             WebElement box = li.findElement(By.xpath("./ancestor::details"));
             if (box.getAttribute("open") == null) {
-                box.findElement(By.tagName("summary")).click();
+                click(driver, box.findElement(By.tagName("summary")));
             }
-            WebElement link = li.findElement(By.tagName("a"));
-            // centred, so that no fixed bar at the window's edge covers it
-            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", link);
-            link.click();
+            click(driver, li.findElement(By.tagName("a")));
             new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(d ->
                             !box.findElements(By.cssSelector("[data-deals]")).isEmpty());
@@ -76,5 +73,11 @@ class AttributionDrillDownBrowserTest {
             assertThat(box.findElement(By.cssSelector("[data-deals]")).getText())
                     .contains("LOST");
         }
+    }
+
+    /** Clicks an element scrolled to the middle of the window, so that no fixed bar at the window's edge covers it. */
+    private static void click(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 }
