@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -75,9 +76,17 @@ class AttributionDrillDownBrowserTest {
         }
     }
 
-    /** Clicks an element scrolled to the middle of the window, so that no fixed bar at the window's edge covers it. */
+    /**
+     * Clicks an element scrolled to the middle of the window. Charts and drill-downs still loading above it can move it
+     * between the scroll and the click, so a click that lands on something else is tried again.
+     */
     private static void click(WebDriver driver, WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                    element.click();
+                    return true;
+                });
     }
 }

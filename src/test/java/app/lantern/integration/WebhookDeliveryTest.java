@@ -230,12 +230,15 @@ class WebhookDeliveryTest {
         return created.subscription().id();
     }
 
+    /** The hook's first delivery, once there is one (other events of the same kind may queue more meanwhile). */
     private long awaitDelivery(long hook) {
         return await().atMost(Duration.ofSeconds(20))
                 .until(
                         () -> db.select(INTEGRATION_WEBHOOK_DELIVERIES.ID)
                                 .from(INTEGRATION_WEBHOOK_DELIVERIES)
                                 .where(INTEGRATION_WEBHOOK_DELIVERIES.WEBHOOK_ID.eq(hook))
+                                .orderBy(INTEGRATION_WEBHOOK_DELIVERIES.ID)
+                                .limit(1)
                                 .fetchOptional(INTEGRATION_WEBHOOK_DELIVERIES.ID),
                         java.util.Optional::isPresent)
                 .orElseThrow();
