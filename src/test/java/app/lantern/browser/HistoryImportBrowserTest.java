@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,7 +61,9 @@ class HistoryImportBrowserTest {
             browser.screenshot("history-import-mapping");
             driver.findElement(By.cssSelector("#import-mapping button[type=submit]"))
                     .click();
+            // the status page refreshes itself while the import runs: a page read mid-refresh is read again
             new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.tagName("main")).getText().contains("已完成"));
             browser.screenshot("history-import-status");
             assertThat(driver.findElements(By.cssSelector("[data-outcome=REJECTED]")))
