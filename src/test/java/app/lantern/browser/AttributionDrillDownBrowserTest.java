@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -48,6 +49,8 @@ class AttributionDrillDownBrowserTest {
         DemoHistory.ensure(contributors, tx, clock);
         try (Browser browser = Browser.open(port)) {
             WebDriver driver = browser.driver();
+            // a tall window holds every rep's block, so no bar fixed at the window's bottom can sit over a summary
+            driver.manage().window().setSize(new Dimension(1280, 2400));
             browser.signIn("manager1", "lantern-demo");
             browser.go("/attribution");
             browser.waitFor(By.cssSelector("[data-team] svg"));
